@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+/**
+ * Configuration from the environment, validated once at start-up. Everything has a local default
+ * except, in production, SESSION_SECRET and APP_KEY.
+ */
+const DEV_SESSION_SECRET = "dev-session-secret-not-for-production";
+const DEV_APP_KEY = "dev-app-key-not-for-production-0123456789abcdef";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+      .default("postgresql://postgres@127.0.0.1:5432/alcance"),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+      .default("redis://127.0.0.1:6379"),
+    // Every Redis key (queues, rate limits) lives under this prefix; tests use their own.
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]+$/, "letters, digits, '-' and '_' only (BullMQ forbids ':')")
+      .default("alcance"),
+    APP_URL: z.url("must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+    SESSION_SECRET: z.string().optional(),
+    APP_KEY: z.string().optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(8 * 60),
+    SESSION_MAX_DAYS: z.coerce.number().positive().default(7),
+    LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(20),
+    LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (!env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production (comma-separated secrets, newest first)" });
+    }
+    if (!env.APP_KEY || env.APP_KEY.length < 32) {
+      ctx.addIssue({ code: "custom", path: ["APP_KEY"], message: "is required in production and must be at least 32 characters" });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { sessionSecrets: string[]; appKey: string };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  const env = result.data;
+  const sessionSecrets = (env.SESSION_SECRET ?? DEV_SESSION_SECRET)
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return { ...env, sessionSecrets, appKey: env.APP_KEY ?? DEV_APP_KEY };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function isHttps(): boolean {
+  return env().APP_URL.startsWith("https://");
+}

@@ -1,0 +1,19 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { isLocale } from "~/i18n";
+import { getSession, safeRedirectTo } from "~/modules/auth/session.server";
+import { setLocale } from "~/modules/auth/locale.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale");
+  const redirectTo = safeRedirectTo(form.get("redirectTo"));
+  if (!isLocale(locale)) return redirect(redirectTo);
+  const session = await getSession(request);
+  const cookie = await setLocale(session && !session.mfaPending ? session.user.id : null, locale);
+  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { AreaPlaceholder } from "~/components/layout/area-placeholder";
+import { requirePermission } from "~/modules/auth/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "read:material");
+  return null;
+}
+
+export default function Page() {
+  return <AreaPlaceholder area="materials" />;
+}

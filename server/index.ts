@@ -1,0 +1,85 @@
+/**
+ * The web server: Express in front of Remix. It sets the security headers, refuses cross-origin
+ * writes, and passes a CSP nonce to Remix. `--dev` serves through Vite's middleware.
+ */
+import "dotenv/config";
+import crypto from "node:crypto";
+import path from "node:path";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { parseEnv, EnvError } from "../app/lib/env.server.ts";
+import { isCrossOriginWrite, securityHeaders } from "../app/lib/http-security.ts";
+
+const dev = process.argv.includes("--dev");
+
+let config;
+try {
+  config = parseEnv(process.env);
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+if (!config.SMTP_URL) {
+  console.warn("[alcance] SMTP_URL is not set: mail is stored in the development outbox (/admin/outbox), not delivered.");
+}
+
+const appOrigin = new URL(config.APP_URL).origin;
+const https = config.APP_URL.startsWith("https://");
+
+const app = express();
+app.disable("x-powered-by");
+// Behind a load balancer the client address comes from X-Forwarded-For.
+app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY : false);
+
+app.use((req, res, next) => {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.nonce = nonce;
+  for (const [name, value] of Object.entries(securityHeaders({ nonce, https, dev }))) res.setHeader(name, value);
+  // Only the server says who the client is.
+  req.headers["x-alcance-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+  if (isCrossOriginWrite(req.method, req.path, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") }, appOrigin)) {
+    res.status(403).type("text/plain").send("Cross-origin request refused / Solicitud de otro origen rechazada");
+    return;
+  }
+  next();
+});
+
+const viteDevServer = dev
+  ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+  : undefined;
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  const clientDir = path.resolve("build/client");
+  app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(clientDir, { maxAge: "1h" }));
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+  : ((await import(path.resolve("build/server/index.js") as string)) as ServerBuild);
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: dev ? "development" : "production",
+    getLoadContext: (_req, res) => ({ nonce: res.locals.nonce as string }),
+  }),
+);
+
+const server = app.listen(config.PORT, () => {
+  console.log(`[alcance] web server listening on http://localhost:${config.PORT} (${dev ? "development" : "production"})`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
