@@ -1,0 +1,51 @@
+/**
+ * Every queue, its name and its payload type, in one place. Names have no ':' (BullMQ).
+ * Producers (web) and the worker both import from here.
+ */
+import { Queue, type JobsOptions } from "bullmq";
+import { env } from "../app/lib/env.server.ts";
+import { createRedis } from "../app/lib/redis.server.ts";
+import type { TransactionalMail } from "../app/modules/mail/types.ts";
+
+export const QUEUES = {
+  mail: "mail",
+  maintenance: "maintenance",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export type QueuePayloads = {
+  mail: TransactionalMail;
+  maintenance: { task: "purgeExpiredSessions" | "purgeExpiredTokens" };
+};
+
+/** Retention and retries set once for every queue. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 2000, jitter: 0.3 },
+  removeOnComplete: { age: 7 * 86_400, count: 10_000 },
+  removeOnFail: { age: 30 * 86_400 },
+};
+
+const globalForQueues = globalThis as unknown as { __alcanceQueues?: Map<string, Queue> };
+
+export function getQueue<N extends QueueName>(name: N): Queue<QueuePayloads[N]> {
+  const queues = (globalForQueues.__alcanceQueues ??= new Map());
+  let queue = queues.get(name);
+  if (!queue) {
+    queue = new Queue(name, {
+      connection: createRedis("client"),
+      prefix: env().REDIS_PREFIX,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
+    queues.set(name, queue);
+  }
+  return queue as Queue<QueuePayloads[N]>;
+}
+
+export async function closeQueues(): Promise<void> {
+  const queues = globalForQueues.__alcanceQueues;
+  if (!queues) return;
+  await Promise.all([...queues.values()].map((q) => q.close()));
+  queues.clear();
+}

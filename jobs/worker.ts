@@ -1,0 +1,91 @@
+/**
+ * The worker process: no HTTP server, only BullMQ processors. Each processor is thin and calls
+ * the same app/modules functions as the web server. SIGTERM/SIGINT let active jobs finish.
+ */
+import "dotenv/config";
+import { Worker, type Processor } from "bullmq";
+import { env, EnvError, parseEnv } from "../app/lib/env.server.ts";
+import { createRedis } from "../app/lib/redis.server.ts";
+import { precompileTransactional } from "../emails/render.server.ts";
+import { closeMailDriver, mailDriver } from "../app/modules/mail/mailer.server.ts";
+import { db } from "../app/lib/db.server.ts";
+import { QUEUES, getQueue, closeQueues, type QueueName } from "./queues.ts";
+import { sendMailJob } from "./mail/send-mail.job.ts";
+import { maintenanceJob } from "./maintenance/purge.job.ts";
+
+const log = (...args: unknown[]) => console.error("[worker]", ...args);
+
+const PROCESSORS: Record<QueueName, { processor: Processor; concurrency: number }> = {
+  mail: { processor: sendMailJob as Processor, concurrency: 5 },
+  maintenance: { processor: maintenanceJob as Processor, concurrency: 1 },
+};
+
+async function warnOnEvictionPolicy() {
+  const probe = createRedis("client");
+  try {
+    const reply = (await probe.config("GET", "maxmemory-policy")) as string[];
+    const policy = reply[1];
+    if (policy !== "noeviction") {
+      log(`WARNING: Redis maxmemory-policy is "${policy}". BullMQ needs "noeviction" or jobs can silently disappear.`);
+    }
+  } catch (error) {
+    log("could not read Redis maxmemory-policy:", (error as Error).message);
+  } finally {
+    probe.disconnect();
+  }
+}
+
+async function main() {
+  try {
+    parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!env().SMTP_URL) log("SMTP_URL is not set: mail is stored in the development outbox, not delivered.");
+  await warnOnEvictionPolicy();
+  const templates = await precompileTransactional();
+  log(`compiled ${templates} transactional templates; mail driver: ${mailDriver().kind}`);
+
+  const workers = Object.entries(PROCESSORS).map(
+    ([name, { processor, concurrency }]) =>
+      new Worker(name, processor, {
+        connection: createRedis("worker"),
+        prefix: env().REDIS_PREFIX,
+        concurrency,
+      }),
+  );
+  for (const worker of workers) {
+    worker.on("failed", (job, error) => log(`job ${worker.name}/${job?.id} failed (attempt ${job?.attemptsMade}):`, error.message));
+    worker.on("error", (error) => log(`worker ${worker.name} error:`, error.message));
+  }
+
+  // Housekeeping once an hour; the scheduler id makes this idempotent across restarts and machines.
+  await getQueue(QUEUES.maintenance).upsertJobScheduler("purge-sessions", { every: 3_600_000 }, { name: "purge", data: { task: "purgeExpiredSessions" } });
+  await getQueue(QUEUES.maintenance).upsertJobScheduler("purge-tokens", { every: 3_600_000 }, { name: "purge", data: { task: "purgeExpiredTokens" } });
+
+  log(`ready: ${workers.map((w) => w.name).join(", ")} (prefix ${env().REDIS_PREFIX})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: waiting for active jobs to finish…`);
+    await Promise.all(workers.map((w) => w.close()));
+    await closeQueues();
+    await closeMailDriver();
+    await db.$disconnect();
+    log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error) => {
+  log("failed to start:", error);
+  process.exit(1);
+});
