@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
@@ -7,6 +7,12 @@ import { getSession, safeRedirectTo } from "~/modules/auth/session.server";
 import { fieldErrors } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Alcance — Iniciar sesión" }];
+
+// Document POSTs take their headers from here: pass the limiter's Retry-After through.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);

@@ -1,0 +1,72 @@
+import { spawn } from "node:child_process";
+import { describe, expect, inject, it } from "vitest";
+import { createUser } from "../support/factories";
+import { TestClient } from "../support/http";
+
+describe("cross-origin protection", () => {
+  it("refuses a POST whose Origin is another site", async () => {
+    const user = await createUser();
+    const client = new TestClient();
+    const res = await client.post("/login", { email: user.email, password: "x" }, { headers: { origin: "https://evil.example" } });
+    expect(res.status).toBe(403);
+  });
+
+  it("refuses a POST marked Sec-Fetch-Site: cross-site", async () => {
+    const client = new TestClient();
+    const res = await client.post("/logout", {}, { headers: { "sec-fetch-site": "cross-site" } });
+    expect(res.status).toBe(403);
+  });
+
+  it("lets a same-origin POST through", async () => {
+    const user = await createUser();
+    const client = new TestClient();
+    const res = await client.post("/login", { email: user.email, password: "correct-horse-battery-staple" }, { headers: { origin: new URL(inject("baseUrl")).origin, "sec-fetch-site": "same-origin" } });
+    expect(res.status).toBe(302);
+  });
+});
+
+describe("security headers", () => {
+  it("sends a CSP with a nonce, nosniff and frame-ancestors 'none'", async () => {
+    const res = await new TestClient().get("/login");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(await res.text()).toContain(`nonce="${nonce}"`);
+  });
+});
+
+describe("/healthz", () => {
+  it("answers 200 with PostgreSQL and Redis up", async () => {
+    const res = await new TestClient().get("/healthz");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { postgres: { ok: boolean }; redis: { ok: boolean } };
+    expect(body.postgres.ok).toBe(true);
+    expect(body.redis.ok).toBe(true);
+  });
+
+  it("answers 503 when Redis is unreachable", async () => {
+    const port = 40_000 + Math.floor(Math.random() * 10_000);
+    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      env: { ...process.env, PORT: String(port), REDIS_URL: "redis://127.0.0.1:1", APP_URL: `http://localhost:${port}` },
+      stdio: "ignore",
+    });
+    try {
+      let res: Response | undefined;
+      for (let i = 0; i < 100 && !res; i++) {
+        try {
+          res = await fetch(`http://localhost:${port}/healthz`);
+        } catch {
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+      expect(res?.status).toBe(503);
+      const body = (await res!.json()) as { postgres: { ok: boolean }; redis: { ok: boolean } };
+      expect(body.redis.ok).toBe(false);
+      expect(body.postgres.ok).toBe(true);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});
