@@ -1,0 +1,49 @@
+/**
+ * `npx alcance <area> <command>`. Logs go to standard error; with --json a command prints one
+ * single-line JSON object on standard output.
+ */
+import "dotenv/config";
+import { parseArgs } from "node:util";
+import { usersCommand } from "./users.ts";
+
+export type CliContext = { json: boolean; args: string[] };
+
+const HELP = `Alcance admin CLI
+
+Usage:
+  npx alcance users create --email <e-mail> --role <ADMIN|COORDINATOR|COMMUNICATIONS|JUROR> [--name <name>] [--password-stdin] [--json]
+  npx alcance users list [--json]
+
+Without --password-stdin the password is asked for on the terminal.`;
+
+async function main(argv: string[]) {
+  const [area, ...rest] = argv;
+  const json = rest.includes("--json");
+  if (!area || area === "help" || area === "--help" || area === "-h") {
+    console.error(HELP);
+    return 0;
+  }
+  if (area === "users") return usersCommand({ json, args: rest });
+  console.error(`Unknown command "${area}".\n\n${HELP}`);
+  return 2;
+}
+
+export function parse<T extends Record<string, { type: "string" | "boolean" }>>(args: string[], options: T) {
+  return parseArgs({ args, options: { ...options, json: { type: "boolean" } }, allowPositionals: true, strict: true });
+}
+
+export function output(ctx: CliContext, value: Record<string, unknown>, human: string) {
+  if (ctx.json) process.stdout.write(`${JSON.stringify(value)}\n`);
+  else console.error(human);
+}
+
+main(process.argv.slice(2))
+  .then(async (code) => {
+    const { db } = await import("../app/lib/db.server.ts");
+    await db.$disconnect();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
