@@ -11,7 +11,9 @@ export const meta: MetaFunction = () => [{ title: "Alcance — Iniciar sesión" 
 // Document POSTs take their headers from here: pass the limiter's Retry-After through.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : {};
+  const headers = new Headers();
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

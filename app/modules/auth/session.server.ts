@@ -117,7 +117,10 @@ const SETUP_PATHS = ["/account/two-factor", "/logout"];
 export async function requireUser(request: Request): Promise<SessionUser> {
   const session = await getSession(request);
   if (!session) loginRedirect(request);
-  if (session.mfaPending) throw redirect("/login/two-factor");
+  if (session.mfaPending) {
+    const url = new URL(request.url);
+    throw redirect(`/login/two-factor?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  }
   const path = new URL(request.url).pathname;
   // An ADMIN must set up two-factor authentication before using anything else.
   if (session.user.role === "ADMIN" && !session.user.totpEnabled && !SETUP_PATHS.includes(path)) {

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { db } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import { hit, reset } from "~/lib/rate-limit.server";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n";
+import { audit } from "~/modules/audit/audit.server";
+import { sendTransactionalMail } from "~/modules/mail/mail.server";
+import { setPasswordWithToken } from "./credentials.server";
+import { normalizeEmail } from "./login.server";
+import { clientIp, endAllSessions } from "./session.server";
+import { findValidToken, issueToken } from "./tokens.server";
+
+/**
+ * Password reset by an e-mailed one-time link (PASSWORD_RESET token, valid 1 hour).
+ * Asking gives the same answer whether or not the account exists.
+ */
+
+export const RESET_MAX_PER_IP = 10;
+export const RESET_MAX_PER_EMAIL = 3;
+export const RESET_WINDOW_SECONDS = 60 * 60;
+
+export const forgotPasswordSchema = z.object({
+  email: z.string().trim().min(1, "auth.errors.emailRequired").max(320, "auth.errors.emailInvalid").email("auth.errors.emailInvalid"),
+});
+
+export function resetUrl(token: string): string {
+  return `${env().APP_URL.replace(/\/+$/, "")}/reset-password/${token}`;
+}
+
+export type RequestResetResult = { ok: true } | { ok: false; error: "rateLimited"; retryAfterSeconds: number };
+
+async function issueAndSend(email: string, ip: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, locale: true, active: true } });
+  if (!user || !user.active) {
+    await audit({ userId: null, ip }, { action: "password.resetRequested", entity: "user", after: { email, sent: false } });
+    return;
+  }
+  const token = await issueToken(user.id, "PASSWORD_RESET");
+  await sendTransactionalMail({
+    template: "passwordReset",
+    to: user.email,
+    locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE,
+    data: { name: user.name, url: resetUrl(token) },
+  });
+  await audit({ userId: null, ip }, { action: "password.resetRequested", entity: "user", entityId: user.id, after: { email, sent: true } });
+}
+
+/**
+ * Sends a reset link if an active account has this e-mail. The answer (and its timing: the
+ * look-up and sending happen after answering) does not reveal whether the account exists.
+ * Limited per client address and per e-mail address; neither limit depends on the account.
+ * Returns a promise of the background work as `done` for callers that must wait (tests).
+ */
+export async function requestPasswordReset(
+  rawEmail: string,
+  request: Request,
+): Promise<RequestResetResult & { done: Promise<void> }> {
+  const email = normalizeEmail(rawEmail);
+  const ip = clientIp(request) ?? "unknown";
+  const byIp = await hit(`reset:ip:${ip}`, RESET_MAX_PER_IP, RESET_WINDOW_SECONDS);
+  const byEmail = await hit(`reset:email:${email}`, RESET_MAX_PER_EMAIL, RESET_WINDOW_SECONDS);
+  if (!byIp.allowed || !byEmail.allowed) {
+    await audit({ userId: null, ip }, { action: "password.resetRateLimited", entity: "user", after: { email } });
+    return {
+      ok: false,
+      error: "rateLimited",
+      retryAfterSeconds: Math.max(byIp.allowed ? 0 : byIp.retryAfterSeconds, byEmail.allowed ? 0 : byEmail.retryAfterSeconds),
+      done: Promise.resolve(),
+    };
+  }
+  const done = issueAndSend(email, ip).catch((error: unknown) => {
+    console.error("[auth] password reset e-mail could not be issued:", error);
+  });
+  return { ok: true, done };
+}
+
+/** Whether a reset link can still be used (to show the form or the "expired" message). */
+export async function isResetTokenValid(token: string): Promise<boolean> {
+  return (await findValidToken(token, "PASSWORD_RESET")) !== null;
+}
+
+export type ResetResult = { ok: true; userId: string; sessionsEnded: number } | { ok: false; error: "invalidToken" };
+
+/** Uses the link: new password (argon2id), token spent, every session of the account ended. */
+export async function resetPassword(token: string, newPassword: string, opts: { ip?: string | null } = {}): Promise<ResetResult> {
+  const result = await setPasswordWithToken(token, "PASSWORD_RESET", newPassword, { ip: opts.ip, action: "password.reset" });
+  if (!result.ok) return result;
+  const sessionsEnded = await endAllSessions(result.userId);
+  // Someone who was locked out by failed logins can use the new password straight away
+  // (the per-account bucket of login.server; the per-address one stays).
+  const { email } = await db.user.findUniqueOrThrow({ where: { id: result.userId }, select: { email: true } });
+  await reset(`login:account:${email}`);
+  await audit({ userId: result.userId, ip: opts.ip ?? null }, { action: "session.endAll", entity: "user", entityId: result.userId, after: { count: sessionsEnded, reason: "password.reset" } });
+  return { ok: true, userId: result.userId, sessionsEnded };
+}
