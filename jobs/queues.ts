@@ -10,6 +10,7 @@ import type { TransactionalMail } from "../app/modules/mail/types.ts";
 export const QUEUES = {
   mail: "mail",
   maintenance: "maintenance",
+  contactsImport: "contacts-import",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -17,6 +18,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export type QueuePayloads = {
   mail: TransactionalMail;
   maintenance: { task: "purgeExpiredSessions" | "purgeExpiredTokens" };
+  "contacts-import": { batchId: string };
 };
 
 /** Retention and retries set once for every queue. */

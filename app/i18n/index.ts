@@ -11,14 +11,20 @@ import esAdmin from "./es/admin.json";
 import enAdmin from "./en/admin.json";
 import esMail from "./es/mail.json";
 import enMail from "./en/mail.json";
+import esContacts from "./es/contacts.json";
+import enContacts from "./en/contacts.json";
+import esContactsImport from "./es/contactsImport.json";
+import enContactsImport from "./en/contactsImport.json";
+import esContactDetail from "./es/contactDetail.json";
+import enContactDetail from "./en/contactDetail.json";
 
 export const LOCALES = ["es", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "es";
 
 export const CATALOGS: Record<Locale, Record<string, Record<string, string>>> = {
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, mail: esMail },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, mail: enMail },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, mail: esMail, contacts: esContacts, contactsImport: esContactsImport, contactDetail: esContactDetail },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, mail: enMail, contacts: enContacts, contactsImport: enContactsImport, contactDetail: enContactDetail },
 };
 
 const MESSAGES: Record<Locale, Record<string, string>> = {
