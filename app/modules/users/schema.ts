@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "~/modules/auth/permissions";
 import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules";
+import { LOCALES } from "~/i18n";
 
 export const emailSchema = z
   .string()
@@ -22,3 +23,41 @@ export const createUserSchema = z.object({
   name: z.string().trim().min(2, "admin.users.errors.name").max(120, "admin.users.errors.name"),
   role: roleSchema,
 });
+
+export const localeSchema = z.enum(LOCALES, { message: "admin.users.errors.locale" });
+
+/** The invitation form: the person chooses a password through the e-mailed link. */
+export const inviteUserSchema = createUserSchema.extend({
+  // The address is someone else's: the messages say so (the sign-in ones speak of "your" e-mail).
+  email: z
+    .string()
+    .trim()
+    .min(1, "admin.users.errors.emailRequired")
+    .max(320, "admin.users.errors.emailInvalid")
+    .email("admin.users.errors.emailInvalid")
+    .transform((v) => v.normalize("NFC").toLowerCase()),
+  locale: localeSchema,
+});
+export type InviteUserInput = z.infer<typeof inviteUserSchema>;
+
+export const USER_STATUSES = ["active", "inactive", "invited"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** The users list's URL: anything unknown is ignored rather than refused. */
+export const userListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  role: roleSchema.optional().catch(undefined),
+  status: z.enum(USER_STATUSES).optional().catch(undefined),
+  cursor: z.string().max(200).optional().catch(undefined),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+/** The forms on a user's page; `intent` names the one submitted. */
+export const userActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("role"), role: roleSchema }),
+  z.object({ intent: z.literal("deactivate") }),
+  z.object({ intent: z.literal("reactivate") }),
+  z.object({ intent: z.literal("endSessions") }),
+  z.object({ intent: z.literal("resendInvite") }),
+]);
+export type UserAction = z.infer<typeof userActionSchema>;

@@ -1,0 +1,155 @@
+import Papa from "papaparse";
+import { makeT, type Locale } from "~/i18n";
+import { db } from "~/lib/db.server";
+import { getSettings } from "~/modules/settings/settings.server";
+import { audit, listAudit, AUDIT_PAGE_SIZE, type AuditActor, type AuditFilter } from "./audit.server";
+import type { AuditQuery } from "./schema";
+
+/** Whose clock the dates are read in: the user's own time zone, else the organisation's. */
+export async function viewerTimeZone(user: { timeZone: string | null }): Promise<string> {
+  return user.timeZone ?? (await getSettings()).timeZone;
+}
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The UTC instant at which a calendar day (YYYY-MM-DD) begins in a time zone. */
+export function startOfDayIn(day: string, timeZone: string, addDays = 0): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d + addDays);
+  // Two passes: the offset at the guess may differ from the offset at the answer (DST change).
+  let utc = wall - offsetMs(new Date(wall), timeZone);
+  utc = wall - offsetMs(new Date(utc), timeZone);
+  return new Date(utc);
+}
+
+/**
+ * Turns the URL filters into a listAudit() filter; null when nothing can match (an actor e-mail
+ * that belongs to nobody).
+ */
+export async function resolveAuditFilter(query: AuditQuery, timeZone: string): Promise<AuditFilter | null> {
+  const filter: AuditFilter = {
+    action: query.action,
+    entity: query.entity,
+    entityId: query.entityId,
+    from: query.from ? startOfDayIn(query.from, timeZone) : undefined,
+    to: query.to ? startOfDayIn(query.to, timeZone, 1) : undefined,
+  };
+  if (query.actor) {
+    const actor = await db.user.findUnique({ where: { email: query.actor }, select: { id: true } });
+    if (!actor) return null;
+    filter.actorId = actor.id;
+  }
+  return filter;
+}
+
+/** One page of the audit log, newest first, paged by key (?cursor= is the last id seen). */
+export async function searchAudit(query: AuditQuery, viewer: { timeZone: string | null }, take = AUDIT_PAGE_SIZE) {
+  const timeZone = await viewerTimeZone(viewer);
+  const filter = await resolveAuditFilter(query, timeZone);
+  if (!filter) return { entries: [], nextCursor: undefined, timeZone };
+  const page = await listAudit(filter, query.cursor ? BigInt(query.cursor) : undefined, take);
+  return { ...page, timeZone };
+}
+
+const EXPORT_PAGE_SIZE = 1000;
+
+function localTime(at: Date, timeZone: string): string {
+  // sv-SE formats as "2017-11-19 14:05:09", which spreadsheets read as a date and time.
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "medium" }).format(at);
+}
+
+function jsonCell(value: unknown): string {
+  return value === null || value === undefined ? "" : JSON.stringify(value);
+}
+
+/**
+ * The filtered log as CSV, read from the database one page at a time while the response is sent.
+ * The export itself is audited. Cells that a spreadsheet would run as formulas are escaped.
+ */
+export async function exportAuditCsv(
+  actor: AuditActor,
+  query: AuditQuery,
+  viewer: { timeZone: string | null; locale: Locale },
+): Promise<{ stream: ReadableStream<Uint8Array>; fileName: string }> {
+  const timeZone = await viewerTimeZone(viewer);
+  const filter = await resolveAuditFilter(query, timeZone);
+  const { cursor: _cursor, ...filters } = query;
+  await audit(actor, { action: "audit.export", entity: "auditLog", after: { filters, timeZone } });
+  const t = makeT(viewer.locale);
+  const header = [
+    t("admin.audit.csv.id"),
+    t("admin.audit.csv.atUtc"),
+    t("admin.audit.csv.atLocal", { timeZone }),
+    t("admin.audit.csv.actorEmail"),
+    t("admin.audit.csv.actorName"),
+    t("admin.audit.csv.action"),
+    t("admin.audit.csv.entity"),
+    t("admin.audit.csv.entityId"),
+    t("admin.audit.csv.ip"),
+    t("admin.audit.csv.before"),
+    t("admin.audit.csv.after"),
+  ];
+  const encoder = new TextEncoder();
+  const unparse = (rows: string[][]) => Papa.unparse(rows, { escapeFormulae: true, newline: "\r\n" }) + "\r\n";
+  let cursor: bigint | undefined;
+  let headerSent = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (!headerSent) {
+          headerSent = true;
+          // The byte-order mark lets spreadsheet programs read accents as UTF-8.
+          controller.enqueue(encoder.encode(`\uFEFF${unparse([header])}`));
+          if (!filter) {
+            controller.close();
+          }
+          return;
+        }
+        if (!filter) return;
+        const page = await listAudit(filter, cursor, EXPORT_PAGE_SIZE);
+        if (page.entries.length > 0) {
+          const rows = page.entries.map((e) => [
+            e.id,
+            e.at.toISOString(),
+            localTime(e.at, timeZone),
+            e.actor?.email ?? "",
+            e.actor?.name ?? "",
+            e.action,
+            e.entity ?? "",
+            e.entityId ?? "",
+            e.ip ?? "",
+            jsonCell(e.before),
+            jsonCell(e.after),
+          ]);
+          controller.enqueue(encoder.encode(unparse(rows)));
+        }
+        if (page.nextCursor) cursor = BigInt(page.nextCursor);
+        else controller.close();
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+  });
+  return { stream, fileName: auditExportFileName(timeZone) };
+}
+
+/** The file name of an export: alcance-audit-YYYY-MM-DD.csv in the viewer's calendar. */
+export function auditExportFileName(timeZone: string, now = new Date()): string {
+  const day = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short" }).format(now);
+  return `alcance-audit-${day}.csv`;
+}
+

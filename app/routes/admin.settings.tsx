@@ -1,0 +1,237 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { adminTitle } from "~/components/admin/meta";
+import { TextField } from "~/components/admin/text-field";
+import { useFormatDate, useT } from "~/i18n/use-t";
+import { fieldErrors } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { privacyNoticeSchema, settingsSchema } from "~/modules/settings/schema";
+import { settingsOverview } from "~/modules/settings/settings-admin.server";
+import { publishPrivacyNotice, updateSettings } from "~/modules/settings/settings.server";
+
+export const meta = adminTitle("admin.settings.title");
+
+const SETTINGS_FIELDS = [
+  "institutionName",
+  "postalAddress",
+  "bulkSenderName",
+  "bulkSenderEmail",
+  "transactionalSenderName",
+  "transactionalSenderEmail",
+  "replyTo",
+  "sendRatePerSecond",
+  "timeZone",
+] as const;
+
+type SettingsValues = Record<(typeof SETTINGS_FIELDS)[number], string>;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:settings");
+  return settingsOverview();
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:settings");
+  const form = Object.fromEntries(await request.formData());
+  const actor = { userId: user.id, ip: clientIp(request) };
+  if (form.intent === "privacy") {
+    const parsed = privacyNoticeSchema.safeParse(form);
+    if (!parsed.success) {
+      return data({ intent: "privacy" as const, errors: fieldErrors(parsed.error), values: { text: String(form.text ?? "") } }, { status: 400 });
+    }
+    const notice = await publishPrivacyNotice(actor, parsed.data.text);
+    return redirectWithToast("/admin/settings", { kind: "success", message: "admin.settings.privacy.published", params: { version: notice.version } });
+  }
+  const parsed = settingsSchema.safeParse(form);
+  if (!parsed.success) {
+    const values = Object.fromEntries(SETTINGS_FIELDS.map((name) => [name, String(form[name] ?? "")])) as SettingsValues;
+    return data({ intent: "settings" as const, errors: fieldErrors(parsed.error), values }, { status: 400 });
+  }
+  await updateSettings(actor, parsed.data);
+  return redirectWithToast("/admin/settings", { kind: "success", message: "admin.settings.saved" });
+}
+
+export default function SettingsPage() {
+  const { settings, current, earlier, timeZones } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const formatDate = useFormatDate();
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const settingsErrors: Record<string, string> = actionData?.intent === "settings" ? actionData.errors : {};
+  const privacyErrors: Record<string, string> = actionData?.intent === "privacy" ? actionData.errors : {};
+  const values = actionData?.intent === "settings" ? actionData.values : null;
+  const value = (name: (typeof SETTINGS_FIELDS)[number]) => (values ? values[name] : (settings[name] ?? ""));
+  const privacyText = actionData?.intent === "privacy" ? actionData.values.text : (current?.text ?? "");
+  const hasSettingsErrors = Object.keys(settingsErrors).length > 0;
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("admin.settings.title")}</h1>
+        <p className="muted">{t("admin.settings.intro")}</p>
+      </header>
+
+      <section className="panel" aria-labelledby="settings-form-title">
+        <h2 id="settings-form-title">{t("admin.settings.general")}</h2>
+        {hasSettingsErrors ? (
+          <p className="form-error" role="alert">
+            {t("admin.settings.fixErrors")}
+          </p>
+        ) : null}
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="settings" />
+          <h3>{t("admin.settings.institution")}</h3>
+          <div className="form-grid">
+            <TextField wide name="institutionName" label={t("admin.settings.fields.institutionName")} defaultValue={value("institutionName")} error={settingsErrors.institutionName} required />
+            <TextField
+              wide
+              name="postalAddress"
+              label={t("admin.settings.fields.postalAddress")}
+              hint={t("admin.settings.hints.postalAddress")}
+              defaultValue={value("postalAddress")}
+              error={settingsErrors.postalAddress}
+              required
+            />
+          </div>
+          <h3>{t("admin.settings.senders")}</h3>
+          <div className="form-grid">
+            <TextField name="bulkSenderName" label={t("admin.settings.fields.bulkSenderName")} defaultValue={value("bulkSenderName")} error={settingsErrors.bulkSenderName} required />
+            <TextField
+              name="bulkSenderEmail"
+              type="email"
+              label={t("admin.settings.fields.bulkSenderEmail")}
+              defaultValue={value("bulkSenderEmail")}
+              error={settingsErrors.bulkSenderEmail}
+              required
+            />
+            <TextField
+              name="transactionalSenderName"
+              label={t("admin.settings.fields.transactionalSenderName")}
+              defaultValue={value("transactionalSenderName")}
+              error={settingsErrors.transactionalSenderName}
+              required
+            />
+            <TextField
+              name="transactionalSenderEmail"
+              type="email"
+              label={t("admin.settings.fields.transactionalSenderEmail")}
+              defaultValue={value("transactionalSenderEmail")}
+              error={settingsErrors.transactionalSenderEmail}
+              required
+            />
+            <TextField
+              name="replyTo"
+              type="email"
+              label={t("admin.settings.fields.replyTo")}
+              hint={t("admin.settings.hints.replyTo")}
+              defaultValue={value("replyTo")}
+              error={settingsErrors.replyTo}
+            />
+            <TextField
+              name="sendRatePerSecond"
+              type="number"
+              min={1}
+              max={1000}
+              label={t("admin.settings.fields.sendRatePerSecond")}
+              hint={t("admin.settings.hints.sendRatePerSecond")}
+              defaultValue={value("sendRatePerSecond")}
+              error={settingsErrors.sendRatePerSecond}
+              required
+            />
+          </div>
+          <h3>{t("admin.settings.regional")}</h3>
+          <div className="form-grid">
+            <TextField
+              name="timeZone"
+              label={t("admin.settings.fields.timeZone")}
+              hint={t("admin.settings.hints.timeZone")}
+              defaultValue={value("timeZone")}
+              error={settingsErrors.timeZone}
+              list="time-zones"
+              autoComplete="off"
+              required
+            />
+            <datalist id="time-zones">
+              {timeZones.map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={submitting === "settings"}>
+              {t("common.save")}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="panel" aria-labelledby="privacy-title">
+        <h2 id="privacy-title">{t("admin.settings.privacy.title")}</h2>
+        <p className="muted">{t("admin.settings.privacy.intro")}</p>
+        {current ? (
+          <>
+            <p>
+              <strong>{t("admin.settings.privacy.currentVersion", { version: current.version })}</strong>{" "}
+              <span className="muted">
+                {t("admin.settings.privacy.publishedOn", { date: formatDate(current.publishedAt) })}
+                {current.publisher ? ` · ${t("admin.settings.privacy.publishedBy", { name: current.publisher.name })}` : ""}
+              </span>
+            </p>
+            <blockquote className="notice-text">{current.text}</blockquote>
+          </>
+        ) : (
+          <p className="empty-state">{t("admin.settings.privacy.none")}</p>
+        )}
+
+        <h3>{t("admin.settings.privacy.publishTitle")}</h3>
+        <p className="muted">{t("admin.settings.privacy.publishHint")}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="privacy" />
+          <div className="field">
+            <label htmlFor="privacy-text">{t("admin.settings.privacy.text")}</label>
+            <textarea
+              id="privacy-text"
+              name="text"
+              rows={10}
+              defaultValue={privacyText}
+              aria-invalid={privacyErrors.text ? true : undefined}
+              aria-describedby={privacyErrors.text ? "privacy-text-error" : undefined}
+            />
+            {privacyErrors.text ? (
+              <p className="field-error" id="privacy-text-error">
+                {t(privacyErrors.text)}
+              </p>
+            ) : null}
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={submitting === "privacy"}>
+              {t("admin.settings.privacy.publish", { version: (current?.version ?? 0) + 1 })}
+            </button>
+          </div>
+        </Form>
+
+        <h3>{t("admin.settings.privacy.earlier")}</h3>
+        {earlier.length === 0 ? (
+          <p className="muted">{t("admin.settings.privacy.noEarlier")}</p>
+        ) : (
+          <ul>
+            {earlier.map((notice) => (
+              <li key={notice.version}>
+                <details>
+                  <summary>
+                    {t("admin.settings.privacy.version", { version: notice.version })} ·{" "}
+                    {t("admin.settings.privacy.publishedOn", { date: formatDate(notice.publishedAt) })}
+                    {notice.publisher ? ` · ${t("admin.settings.privacy.publishedBy", { name: notice.publisher.name })}` : ""}
+                  </summary>
+                  <p className="notice-text">{notice.text}</p>
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { LinksFunction } from "@remix-run/node";
+import { NavLink, Outlet, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import adminStylesHref from "~/styles/admin.css?url";
+
+/**
+ * The administration area's frame: a sub-navigation over the pages. It loads no data, so it has
+ * no loader; every page below checks its own permission (all are ADMIN-only).
+ */
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStylesHref }];
+
+const SECTIONS = [
+  { to: "/admin", label: "admin.nav.overview", end: true },
+  { to: "/admin/users", label: "admin.nav.users", end: false },
+  { to: "/admin/audit", label: "admin.nav.audit", end: false },
+  { to: "/admin/settings", label: "admin.nav.settings", end: false },
+  { to: "/admin/outbox", label: "admin.nav.outbox", end: false },
+] as const;
+
+function AdminNav() {
+  const t = useT();
+  return (
+    <nav className="subnav" aria-label={t("admin.nav.label")}>
+      <ul>
+        {SECTIONS.map((section) => (
+          <li key={section.to}>
+            <NavLink to={section.to} end={section.end} prefetch="intent">
+              {t(section.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export default function AdminLayout() {
+  return (
+    <>
+      <AdminNav />
+      <Outlet />
+    </>
+  );
+}
+
+/** A page that fails (a user or message that does not exist) keeps the area's navigation. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  const kind = status === 403 ? "403" : status === 404 ? "404" : "500";
+  if (status === 403) {
+    // No navigation for someone who may not be here.
+    return (
+      <div className="empty-state" role="alert">
+        <h1>{t(`errors.${kind}.title`)}</h1>
+        <p>{t(`errors.${kind}.body`)}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <AdminNav />
+      <div className="empty-state" role="alert">
+        <h1>{t(`errors.${kind}.title`)}</h1>
+        <p>{t(`errors.${kind}.body`)}</p>
+      </div>
+    </>
+  );
+}
