@@ -15,7 +15,8 @@ import { maintenanceJob } from "./maintenance/purge.job.ts";
 
 const log = (...args: unknown[]) => console.error("[worker]", ...args);
 
-const PROCESSORS: Record<QueueName, { processor: Processor; concurrency: number }> = {
+// Partial while an area's processor is being written; every queue listed in queues.ts should have one.
+const PROCESSORS: Partial<Record<QueueName, { processor: Processor; concurrency: number }>> = {
   mail: { processor: sendMailJob as Processor, concurrency: 5 },
   maintenance: { processor: maintenanceJob as Processor, concurrency: 1 },
 };
@@ -50,13 +51,16 @@ async function main() {
   const templates = await precompileTransactional();
   log(`compiled ${templates} transactional templates; mail driver: ${mailDriver().kind}`);
 
-  const workers = Object.entries(PROCESSORS).map(
-    ([name, { processor, concurrency }]) =>
-      new Worker(name, processor, {
-        connection: createRedis("worker"),
-        prefix: env().REDIS_PREFIX,
-        concurrency,
-      }),
+  const workers = Object.entries(PROCESSORS).flatMap(([name, entry]) =>
+    !entry
+      ? []
+      : [
+          new Worker(name, entry.processor, {
+            connection: createRedis("worker"),
+            prefix: env().REDIS_PREFIX,
+            concurrency: entry.concurrency,
+          }),
+        ],
   );
   for (const worker of workers) {
     worker.on("failed", (job, error) => log(`job ${worker.name}/${job?.id} failed (attempt ${job?.attemptsMade}):`, error.message));
