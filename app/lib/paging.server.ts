@@ -28,13 +28,14 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
 /**
  * Counts rows matching `from` + `where` exactly while there are at most EXACT_COUNT_LIMIT of them
  * (the inner LIMIT stops the scan early), otherwise asks the planner for its estimate.
- * `from` and `where` are trusted SQL fragments built with Prisma.sql.
+ * `from` and `where` are trusted SQL fragments built with Prisma.sql. `limit` (EXACT_COUNT_LIMIT by
+ * default) is a parameter so tests can cross it with a few rows.
  */
-export async function boundedCount(from: Prisma.Sql, where: Prisma.Sql = Prisma.sql`TRUE`): Promise<ListCount> {
+export async function boundedCount(from: Prisma.Sql, where: Prisma.Sql = Prisma.sql`TRUE`, limit = EXACT_COUNT_LIMIT): Promise<ListCount> {
   const rows = await db.$queryRaw<Array<{ n: bigint }>>`
-    SELECT count(*)::bigint AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS capped`;
+    SELECT count(*)::bigint AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${limit + 1}) AS capped`;
   const exact = Number(rows[0]?.n ?? 0);
-  if (exact <= EXACT_COUNT_LIMIT) return { value: exact, exact: true };
+  if (exact <= limit) return { value: exact, exact: true };
   return { value: await estimateRows(Prisma.sql`SELECT 1 FROM ${from} WHERE ${where}`), exact: false };
 }
 

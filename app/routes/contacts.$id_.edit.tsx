@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ContactFields, contactToFormValues, postedValues } from "~/components/contact-detail/contact-fields";
+import { pageTitle } from "~/components/contact-detail/meta";
+import { contactDetailLinks } from "~/components/contact-detail/styles";
+import { useT } from "~/i18n/use-t";
+import { db } from "~/lib/db.server";
+import { fieldErrors } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { ContactError, updateContact } from "~/modules/contacts/contact.server";
+import { contactFormSchema, parseContactId } from "~/modules/contacts/schema";
+
+export const meta = pageTitle("contacts.form.editTitle");
+export const links = contactDetailLinks;
+
+function contactIdOr404(value: string | undefined): number {
+  const id = parseContactId(value);
+  if (id === null) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edit:contact");
+  const id = contactIdOr404(params.id);
+  const contact = await db.contact.findUnique({ where: { id } });
+  if (!contact) throw new Response("Not found", { status: 404 });
+  return { id, email: contact.email, values: contactToFormValues(contact) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edit:contact");
+  const id = contactIdOr404(params.id);
+  const form = Object.fromEntries(await request.formData());
+  const values = postedValues(form);
+  const parsed = contactFormSchema.safeParse(form);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, existingId: null as number | null }, { status: 400 });
+  try {
+    const { changed } = await updateContact({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
+    return redirectWithToast(
+      `/contacts/${id}`,
+      changed ? { kind: "success", message: "contacts.form.saved" } : { kind: "info", message: "contacts.form.unchanged" },
+    );
+  } catch (error) {
+    if (error instanceof ContactError) {
+      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      return data({ errors: { email: error.messageKey } as Record<string, string>, values, existingId: error.existingId ?? null }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function EditContactPage() {
+  const { id, email, values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  return (
+    <>
+      <header className="page-header">
+        <p className="cd-back">
+          <Link to={`/contacts/${id}`}>← {t("contacts.detail.backToContact")}</Link>
+        </p>
+        <h1>{t("contacts.form.editTitle")}</h1>
+        <p className="muted">{email}</p>
+      </header>
+      <Form method="post" noValidate className="panel">
+        {actionData?.existingId ? (
+          <p className="form-error" role="alert">
+            {t("contacts.form.errors.emailTaken")} <Link to={`/contacts/${actionData.existingId}`}>{t("contacts.form.openExisting")}</Link>
+          </p>
+        ) : Object.keys(errors).length > 0 ? (
+          <p className="form-error" role="alert">
+            {t("contacts.form.errors.fix")}
+          </p>
+        ) : null}
+        <p className="cd-note">{t("contacts.form.editHint")}</p>
+        <ContactFields values={actionData?.values ?? values} errors={errors} />
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t("common.save")}
+          </button>
+          <Link to={`/contacts/${id}`} className="button">
+            {t("common.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

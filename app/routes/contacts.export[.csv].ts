@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { contactsCsvStream, exportFileName, parseDelimiter, parseExportLang } from "~/modules/contacts/export.server";
+import { filterFromSearchParams, type ContactFilter } from "~/modules/contacts/filter";
+import { getSegmentFilter } from "~/modules/contacts/segments.server";
+
+/**
+ * GET /contacts/export.csv?<the list's filters> or ?segment=ID|NAME, with optional
+ * delimiter=; (or tab) and lang=en (English headers). Streamed; audited as "contacts.export".
+ * Exporting personal data in bulk is for the staff who keep the contacts (edit:contact).
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "edit:contact");
+  const params = new URL(request.url).searchParams;
+  const delimiter = parseDelimiter(params.get("delimiter"));
+  const lang = parseExportLang(params.get("lang"));
+  if (!delimiter || !lang) {
+    return new Response("delimiter must be , ; or tab, and lang es or en", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  let filter: ContactFilter = filterFromSearchParams(params);
+  let segment: { id: string; name: string } | null = null;
+  const segmentKey = params.get("segment");
+  if (segmentKey) {
+    const found = await getSegmentFilter(segmentKey);
+    if (!found) throw new Response("Not Found", { status: 404 });
+    filter = found.filter;
+    segment = { id: found.id, name: found.name };
+  }
+  const stream = contactsCsvStream({ userId: user.id, ip: clientIp(request) }, filter, { delimiter, lang }, { segment, via: "web" });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${exportFileName(segment?.name)}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

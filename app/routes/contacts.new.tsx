@@ -1,0 +1,117 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { ContactFields, postedValues } from "~/components/contact-detail/contact-fields";
+import { Field } from "~/components/contact-detail/field";
+import { pageTitle } from "~/components/contact-detail/meta";
+import { contactDetailLinks } from "~/components/contact-detail/styles";
+import { useT } from "~/i18n/use-t";
+import { fieldErrors } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { ContactError, createContact } from "~/modules/contacts/contact.server";
+import { parseCreateContactForm } from "~/modules/contacts/schema";
+import { currentPrivacyNotice } from "~/modules/settings/settings.server";
+
+export const meta = pageTitle("contacts.form.newTitle");
+export const links = contactDetailLinks;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "edit:contact");
+  const notice = await currentPrivacyNotice();
+  return { noticeVersion: notice?.version ?? null };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edit:contact");
+  const form = Object.fromEntries(await request.formData());
+  const values = postedValues(form);
+  const parsed = parseCreateContactForm(form);
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, existingId: null as number | null }, { status: 400 });
+  try {
+    const contact = await createContact({ userId: user.id, ip: clientIp(request) }, parsed.data.contact, parsed.data.consent);
+    return redirectWithToast(`/contacts/${contact.id}`, { kind: "success", message: "contacts.form.created" });
+  } catch (error) {
+    if (error instanceof ContactError && (error.code === "emailTaken" || error.code === "suppressed")) {
+      return data({ errors: { email: error.messageKey } as Record<string, string>, values, existingId: error.existingId ?? null }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function NewContactPage() {
+  const { noticeVersion } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const values = actionData?.values ?? {};
+  const [consent, setConsent] = useState(values.consentStatus ?? "");
+  return (
+    <>
+      <header className="page-header">
+        <p className="cd-back">
+          <Link to="/contacts">← {t("contacts.detail.backToList")}</Link>
+        </p>
+        <h1>{t("contacts.form.newTitle")}</h1>
+        <p className="muted">{t("contacts.form.newIntro")}</p>
+      </header>
+      <Form method="post" noValidate className="panel">
+        {actionData?.existingId ? (
+          <p className="form-error" role="alert">
+            {t("contacts.form.errors.emailTaken")} <Link to={`/contacts/${actionData.existingId}`}>{t("contacts.form.openExisting")}</Link>
+          </p>
+        ) : errors.email === "contacts.form.errors.emailSuppressed" ? (
+          <p className="form-error" role="alert">
+            {t("contacts.form.errors.emailSuppressed")}
+          </p>
+        ) : Object.keys(errors).length > 0 ? (
+          <p className="form-error" role="alert">
+            {t("contacts.form.errors.fix")}
+          </p>
+        ) : null}
+        <ContactFields values={values} errors={errors} />
+        <fieldset className="cd-fieldset" aria-describedby={errors.consentStatus ? "consent-error" : "consent-hint"}>
+          <legend>
+            {t("contacts.form.consent.legend")} <span aria-hidden="true">*</span>
+          </legend>
+          <p className="hint muted" id="consent-hint">
+            {noticeVersion ? t("contacts.form.consent.hint", { version: noticeVersion }) : t("contacts.form.consent.hintNoNotice")}
+          </p>
+          <label className="cd-radio">
+            <input type="radio" name="consentStatus" value="CONFIRMED" checked={consent === "CONFIRMED"} onChange={() => setConsent("CONFIRMED")} />
+            <span>{t("contacts.form.consent.confirmed")}</span>
+          </label>
+          <label className="cd-radio">
+            <input type="radio" name="consentStatus" value="PENDING" checked={consent === "PENDING"} onChange={() => setConsent("PENDING")} />
+            <span>{t("contacts.form.consent.pending")}</span>
+          </label>
+          {errors.consentStatus ? (
+            <p className="field-error" id="consent-error">
+              {t(errors.consentStatus)}
+            </p>
+          ) : null}
+          <Field
+            name="consentBasis"
+            label={t("contacts.form.consent.basis")}
+            hint={t("contacts.form.consent.basisHint")}
+            defaultValue={values.consentBasis}
+            error={errors.consentBasis}
+            required={consent === "CONFIRMED"}
+            multiline
+          />
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t("contacts.form.create")}
+          </button>
+          <Link to="/contacts" className="button">
+            {t("common.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}
