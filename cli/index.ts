@@ -5,6 +5,7 @@
 import "dotenv/config";
 import { parseArgs } from "node:util";
 import { usersCommand } from "./users.ts";
+import { contactsImportCommand } from "./contacts-import.ts";
 
 export type CliContext = { json: boolean; args: string[] };
 
@@ -13,6 +14,8 @@ const HELP = `Alcance admin CLI
 Usage:
   npx alcance users create --email <e-mail> --role <ADMIN|COORDINATOR|COMMUNICATIONS|JUROR> [--name <name>] [--password-stdin] [--json]
   npx alcance users list [--json]
+  npx alcance contacts import FILE --source <text> [--consent-basis <text>] [--on-duplicate skip|fill|overwrite] [--dry-run] [--json]
+  npx alcance contacts export [--segment <name>] [--delimiter ';'] [--lang en]
 
 Without --password-stdin the password is asked for on the terminal.`;
 
@@ -24,7 +27,21 @@ async function main(argv: string[]) {
     return 0;
   }
   if (area === "users") return usersCommand({ json, args: rest });
+  if (area === "contacts") return contactsCommand({ json, args: rest });
   console.error(`Unknown command "${area}".\n\n${HELP}`);
+  return 2;
+}
+
+async function contactsCommand(ctx: CliContext): Promise<number> {
+  const [command, ...rest] = ctx.args;
+  if (command === "import") return contactsImportCommand({ ...ctx, args: rest });
+  if (command === "export") {
+    // Loaded only when asked for, so the import does not depend on the export module.
+    const specifier = "./contacts-export.ts";
+    const mod = (await import(specifier)) as { contactsExportCommand: (ctx: CliContext) => Promise<number> };
+    return mod.contactsExportCommand({ ...ctx, args: rest });
+  }
+  console.error('Unknown contacts command. Try "npx alcance help".');
   return 2;
 }
 

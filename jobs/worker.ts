@@ -12,6 +12,8 @@ import { db } from "../app/lib/db.server.ts";
 import { QUEUES, getQueue, closeQueues, type QueueName } from "./queues.ts";
 import { sendMailJob } from "./mail/send-mail.job.ts";
 import { maintenanceJob } from "./maintenance/purge.job.ts";
+import { contactsImportJob } from "./contacts/import.job.ts";
+import { closeImportPool } from "../app/modules/contacts/import/pipeline.server.ts";
 
 const log = (...args: unknown[]) => console.error("[worker]", ...args);
 
@@ -19,6 +21,8 @@ const log = (...args: unknown[]) => console.error("[worker]", ...args);
 const PROCESSORS: Partial<Record<QueueName, { processor: Processor; concurrency: number }>> = {
   mail: { processor: sendMailJob as Processor, concurrency: 5 },
   maintenance: { processor: maintenanceJob as Processor, concurrency: 1 },
+  // One import at a time per worker: each writes on two connections of its own.
+  "contacts-import": { processor: contactsImportJob as Processor, concurrency: 1 },
 };
 
 async function warnOnEvictionPolicy() {
@@ -81,6 +85,7 @@ async function main() {
     await Promise.all(workers.map((w) => w.close()));
     await closeQueues();
     await closeMailDriver();
+    await closeImportPool();
     await db.$disconnect();
     log("stopped");
     process.exit(0);

@@ -3,7 +3,9 @@
  * Idempotent: running it twice changes nothing. Refuses to run in production.
  */
 import "dotenv/config";
+import { createHash } from "node:crypto";
 import { db } from "../app/lib/db.server.ts";
+import { closeImportPool, createBatch, inspectSource, runBatch } from "../app/modules/contacts/import/pipeline.server.ts";
 import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { DEFAULT_SETTINGS } from "../app/modules/settings/settings.server.ts";
 import type { Role } from "../app/generated/prisma/client.ts";
@@ -20,6 +22,113 @@ export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
 ];
 
 const PRIVACY_NOTICE_V1 = `Aviso de privacidad simplificado. El Instituto Nacional Electoral, a través de la oficina de promoción del Voto de los Mexicanos Residentes en el Extranjero, utiliza tus datos de contacto únicamente para enviarte información sobre la credencialización y el voto desde el extranjero. Puedes ejercer tus derechos de acceso, rectificación, cancelación y oposición (ARCO) y darte de baja en cualquier momento desde el enlace incluido en cada boletín.`;
+
+// ── Demo contacts ───────────────────────────────────────────────────────────────────────────────
+// ~22,500 fictional people (deterministic: a seeded PRNG), loaded as a CSV through the import
+// pipeline itself (COPY into staging, one INSERT … ON CONFLICT per batch). The addresses use the
+// reserved .example domain, so none can belong to anybody.
+
+export const DEMO_CONTACTS = 22_500;
+export const DEMO_IMPORT_ID = "seed-demo-contacts";
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const GIVEN_NAMES = [
+  "José", "María", "Juan", "Guadalupe", "Francisco", "Ana", "Luis", "Sofía", "Carlos", "Fernanda", "Jesús", "Verónica",
+  "Miguel Ángel", "Ximena", "Raúl", "Itzel", "Alejandro", "Mariana", "Jorge", "Daniela", "Ricardo", "Lucía", "Eduardo",
+  "Valeria", "Héctor", "Paola", "Arturo", "Citlali", "Fernando", "Gabriela", "Ramón", "Yolanda", "Óscar", "Rocío",
+];
+const FAMILY_NAMES = [
+  "Pérez", "García", "Hernández", "López", "Martínez", "González", "Rodríguez", "Sánchez", "Ramírez", "Núñez", "Flores",
+  "Gómez", "Díaz", "Cruz", "Morales", "Ortiz", "Reyes", "Jiménez", "Ruiz", "Mendoza", "Aguilar", "Vázquez", "Castillo",
+  "Romero", "Gutiérrez", "Chávez", "Torres", "Domínguez", "Ibáñez", "Muñoz", "Peña", "Salazar", "Zúñiga", "Ávila",
+];
+// [ISO country code (the list shows it in the reader's language), weight, [state, [cities]]…]:
+// mostly the United States, then Canada, Spain, Germany, France, the United Kingdom.
+const GEOGRAPHY: Array<[string, number, Array<[string, string[]]>]> = [
+  ["US", 72, [
+    ["Texas", ["Houston", "Dallas", "San Antonio", "El Paso", "Austin"]],
+    ["California", ["Los Ángeles", "San Diego", "San José", "Fresno", "Sacramento"]],
+    ["Illinois", ["Chicago", "Aurora", "Joliet"]],
+    ["Arizona", ["Phoenix", "Tucson"]],
+    ["Nueva York", ["Nueva York", "Yonkers"]],
+    ["Georgia", ["Atlanta"]],
+    ["Florida", ["Miami", "Orlando"]],
+    ["Colorado", ["Denver"]],
+  ]],
+  ["CA", 10, [["Ontario", ["Toronto", "Ottawa"]], ["Quebec", ["Montreal"]], ["Columbia Británica", ["Vancouver"]], ["Alberta", ["Calgary"]]]],
+  ["ES", 8, [["Madrid", ["Madrid"]], ["Cataluña", ["Barcelona"]], ["Andalucía", ["Sevilla", "Málaga"]], ["Comunidad Valenciana", ["Valencia"]]]],
+  ["DE", 4, [["Berlín", ["Berlín"]], ["Baviera", ["Múnich"]], ["Hesse", ["Fráncfort"]]]],
+  ["FR", 3, [["Isla de Francia", ["París"]], ["Auvernia-Ródano-Alpes", ["Lyon"]]]],
+  ["GB", 3, [["Inglaterra", ["Londres", "Mánchester"]], ["Escocia", ["Edimburgo"]]]],
+];
+const DOMAINS = ["correo.example", "buzon.example", "mail.example", "webmail.example"];
+const TAGS = ["boletin", "credencial", "voto-2018", "feria-binacional", "consulado", "estudiante"];
+
+const ascii = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z]/g, "");
+const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** The demo file: same seed, same bytes, every time. Consent and subscription use the export's columns. */
+export function demoContactsCsv(count = DEMO_CONTACTS): string {
+  const random = mulberry32(20171128);
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const totalWeight = GEOGRAPHY.reduce((sum, [, weight]) => sum + weight, 0);
+  const lines = ["correo,nombre,apellidos,país,estado,ciudad,idioma,teléfono,etiquetas,consentimiento,suscripción"];
+  for (let i = 0; i < count; i++) {
+    const given = pick(GIVEN_NAMES);
+    const first = pick(FAMILY_NAMES);
+    const family = `${first} ${pick(FAMILY_NAMES)}`;
+    let roll = random() * totalWeight;
+    const region = GEOGRAPHY.find(([, weight]) => (roll -= weight) < 0) ?? GEOGRAPHY[0]!;
+    const [country, , states] = region;
+    const [state, cities] = pick(states);
+    const city = pick(cities);
+    const language = country === "US" || country === "CA" ? (random() < 0.25 ? "en" : "es") : "es";
+    const phone = random() < 0.3 ? `+1 555 ${String(1000 + (i % 9000))}` : "";
+    const tags = TAGS.filter(() => random() < 0.2).join(";");
+    // ~1% pending (no double opt-in yet), ~0.7% unsubscribed: > 22,000 confirmed and subscribed.
+    const status = random();
+    const consent = status < 0.01 ? "PENDING" : "CONFIRMED";
+    const subscription = status >= 0.01 && status < 0.017 ? "UNSUBSCRIBED" : "SUBSCRIBED";
+    const email = `${ascii(given)}.${ascii(first)}.${i + 1}@${pick(DOMAINS)}`;
+    lines.push([email, given, family, country, state, city, language, phone, tags, consent, subscription].map(csvCell).join(","));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+/** Loads the demo contacts once: a finished demo import means they are there (or were edited since). */
+async function seedContacts(): Promise<string> {
+  const existing = await db.importBatch.findUnique({ where: { id: DEMO_IMPORT_ID }, select: { status: true } });
+  if (existing?.status === "DONE") return "contacts: already present";
+  const bytes = Buffer.from(demoContactsCsv(), "utf8");
+  const source = async function* () {
+    for (let at = 0; at < bytes.length; at += 1 << 20) yield bytes.subarray(at, at + (1 << 20));
+  };
+  const actor = { userId: null, ip: "seed" };
+  if (!existing) {
+    const shape = await inspectSource(source, "utf-8");
+    await createBatch(
+      actor,
+      { name: "contactos-demo.csv", size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), encoding: "utf-8" },
+      shape,
+      { onDuplicate: "SKIP", consentBasis: "Registro en evento con aviso de privacidad v1 (datos de demostración)", sourceText: "Datos de demostración" },
+      false,
+      DEMO_IMPORT_ID,
+    );
+  }
+  const started = Date.now();
+  const result = await runBatch(DEMO_IMPORT_ID, source, actor);
+  return `contacts: ${result.created} created from ${result.rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+}
 
 async function main() {
   if (process.env.NODE_ENV === "production") {
@@ -38,12 +147,17 @@ async function main() {
   const notice = await db.privacyNotice.findFirst();
   if (!notice) await db.privacyNotice.create({ data: { version: 1, text: PRIVACY_NOTICE_V1 } });
   console.error(`[seed] users: ${created} created, ${DEMO_USERS.length - created} already present`);
+  console.error(`[seed] ${await seedContacts()}`);
 }
 
 main()
-  .then(() => db.$disconnect())
+  .then(async () => {
+    await closeImportPool();
+    await db.$disconnect();
+  })
   .catch(async (error) => {
     console.error(error);
+    await closeImportPool();
     await db.$disconnect();
     process.exit(1);
   });
