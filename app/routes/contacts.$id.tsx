@@ -8,7 +8,6 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { contactDetailLinks } from "~/components/contact-detail/styles";
 import { hasKey } from "~/i18n";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
-import { db } from "~/lib/db.server";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
@@ -16,8 +15,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { eraseContact } from "~/modules/contacts/arco.server";
 import { officeToday, openRequestsFor, withDeadline } from "~/modules/contacts/arco-requests.server";
 import { instantToCalendarDate } from "~/modules/contacts/business-days";
-import { ContactError, findMergedInto, getContact, recordConsent, setSubscription } from "~/modules/contacts/contact.server";
-import { normalizeContactEmail } from "~/modules/contacts/fields";
+import { confirmsEmail, ContactError, findMergedInto, getContact, recordConsent, setSubscription } from "~/modules/contacts/contact.server";
 import { contactActionSchema, parseContactId } from "~/modules/contacts/schema";
 
 export const meta = pageTitle("contacts.detail.title");
@@ -80,9 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await setSubscription(actor, id, "SUBSCRIBED", { consentBasis: action.basis });
         return redirectWithToast(here, { kind: "success", message: "contacts.detail.subscription.resubscribed" });
       case "erase": {
-        const contact = await db.contact.findUnique({ where: { id }, select: { email: true } });
-        if (!contact) throw new Response("Not found", { status: 404 });
-        if (normalizeContactEmail(contact.email) !== action.confirmEmail) {
+        const confirmed = await confirmsEmail(id, action.confirmEmail);
+        if (confirmed === null) throw new Response("Not found", { status: 404 });
+        if (!confirmed) {
           return data<ActionResult>({ intent, errors: { confirmEmail: "contacts.detail.erase.mismatch" } }, { status: 400 });
         }
         const result = await eraseContact(actor, id, action.arcoRequestId);

@@ -5,11 +5,10 @@ import { ContactFields, contactToFormValues, postedValues } from "~/components/c
 import { pageTitle } from "~/components/contact-detail/meta";
 import { contactDetailLinks } from "~/components/contact-detail/styles";
 import { useT } from "~/i18n/use-t";
-import { db } from "~/lib/db.server";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { ContactError, updateContact } from "~/modules/contacts/contact.server";
+import { ContactError, findContact, updateContact } from "~/modules/contacts/contact.server";
 import { contactFormSchema, parseContactId } from "~/modules/contacts/schema";
 
 export const meta = pageTitle("contacts.form.editTitle");
@@ -24,7 +23,7 @@ function contactIdOr404(value: string | undefined): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:contact");
   const id = contactIdOr404(params.id);
-  const contact = await db.contact.findUnique({ where: { id } });
+  const contact = await findContact(id);
   if (!contact) throw new Response("Not found", { status: 404 });
   return { id, email: contact.email, values: contactToFormValues(contact) };
 }

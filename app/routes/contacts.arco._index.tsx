@@ -8,7 +8,6 @@ import { useFormatCalendarDate } from "~/components/contact-detail/dates";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { contactDetailLinks } from "~/components/contact-detail/styles";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { db } from "~/lib/db.server";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
@@ -16,6 +15,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { ArcoRequestError, createArcoRequest, listArcoRequests } from "~/modules/contacts/arco-requests.server";
 import { ARCO_DEADLINE_BUSINESS_DAYS, DUE_SOON_BUSINESS_DAYS } from "~/modules/contacts/business-days";
 import { arcoRequestSchema, parseContactId } from "~/modules/contacts/schema";
+import { findContact } from "~/modules/contacts/contact.server";
 
 export const meta = pageTitle("contacts.arco.title");
 export const links = contactDetailLinks;
@@ -25,8 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const list = await listArcoRequests({ closedCursor: url.searchParams.get("closed") });
   const contactId = parseContactId(url.searchParams.get("contactId"));
-  const contact = contactId ? await db.contact.findUnique({ where: { id: contactId }, select: { id: true, email: true, givenName: true, familyName: true } }) : null;
-  return { ...list, canEdit: can(user.role, "edit:contact"), prefill: contact };
+  const contact = contactId ? await findContact(contactId) : null;
+  const prefill = contact ? { id: contact.id, email: contact.email, givenName: contact.givenName, familyName: contact.familyName } : null;
+  return { ...list, canEdit: can(user.role, "edit:contact"), prefill };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -5,10 +5,9 @@ import { useEffect } from "react";
 import { adminTitle } from "~/components/admin/meta";
 import { ImportStatusBadge, useFormatNumber, type ImportStatusName } from "~/components/contacts-import/status-badge";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { db } from "~/lib/db.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { cancelImport, confirmImport, getImport, previewBatch, updateMapping } from "~/modules/contacts/import/batches.server";
+import { cancelImport, confirmImport, getImport, listRejections, previewBatch, updateMapping } from "~/modules/contacts/import/batches.server";
 import { IMPORT_FIELDS, isKnownIgnoredHeader, type ImportField } from "~/modules/contacts/import/detect";
 import { readStoredError } from "~/modules/contacts/import/errors";
 import { readStoredMapping, type PreviewRow } from "~/modules/contacts/import/pipeline.server";
@@ -30,12 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const preview: PreviewRow[] = beforeRun && mapping && batch.status !== "FAILED" ? await previewBatch(batch.id, 10) : [];
   const showRejections = (batch.status === "ANALYZED" || batch.status === "DONE" || batch.status === "FAILED") && batch.rejected > 0;
   const rejections = showRejections
-    ? await db.importRejection.findMany({
-        where: { batchId: batch.id },
-        orderBy: { line: "asc" },
-        take: REJECTIONS_SHOWN,
-        select: { line: true, reason: true, raw: true },
-      })
+    ? await listRejections(batch.id, REJECTIONS_SHOWN)
     : [];
   const percent =
     batch.status === "DONE" ? 100 : batch.fileSize > 0 ? Math.min(100, Math.floor((Number(batch.bytesProcessed) * 100) / batch.fileSize)) : 0;

@@ -11,7 +11,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { adminTitle } from "~/components/admin/meta";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { db } from "~/lib/db.server";
 import { fieldErrors } from "~/lib/forms";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { IMPORT_MAX_BYTES, discardUpload, listImports, prepareUpload, storeUpload } from "~/modules/contacts/import/batches.server";
@@ -42,12 +41,9 @@ const optionsSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:contact");
   const imports = await listImports(50);
-  const userIds = [...new Set(imports.map((i) => i.createdById).filter((id): id is string => !!id))];
-  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
-  const names = new Map(users.map((u) => [u.id, u.name]));
   return {
     maxMb: Math.round(IMPORT_MAX_BYTES / 1024 / 1024),
-    imports: imports.map(({ createdById, ...i }) => ({ ...i, createdBy: createdById ? (names.get(createdById) ?? null) : null })),
+    imports,
   };
 }
 

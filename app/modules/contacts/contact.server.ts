@@ -8,6 +8,7 @@ import { db, Prisma } from "~/lib/db.server";
 import { likeContains, searchTerm } from "~/lib/paging.server";
 import { audit, diff, listAudit, type AuditActor } from "~/modules/audit/audit.server";
 import type { ContactInput, ManualConsent } from "./schema";
+import { normalizeContactEmail } from "./fields";
 import { emailHmac } from "./suppression.server";
 
 export type Tx = Prisma.TransactionClient;
@@ -160,6 +161,18 @@ export const CONTACT_AUDIT_PAGE_SIZE = 20;
  * Everything the contact's page shows. Bulletins received and events signed up for come from
  * tables that do not exist yet: the sections are returned empty with `available: false`.
  */
+/** The contact's row, or null: for forms and confirmations that need its current values. */
+export function findContact(id: number): Promise<Contact | null> {
+  return db.contact.findUnique({ where: { id } });
+}
+
+/** Whether a typed confirmation matches the contact's e-mail (erasure asks for it). */
+export async function confirmsEmail(id: number, typed: string): Promise<boolean | null> {
+  const contact = await db.contact.findUnique({ where: { id }, select: { email: true } });
+  if (!contact) return null;
+  return normalizeContactEmail(contact.email) === normalizeContactEmail(typed);
+}
+
 export async function getContact(id: number, opts: { auditCursor?: bigint } = {}) {
   const contact = await db.contact.findUnique({
     where: { id },

@@ -203,8 +203,9 @@ export async function previewBatch(batchId: string, limit = 10): Promise<Preview
   return previewSource(chunkSource(batchId), shape, limit);
 }
 
+/** The newest imports, each with the name of who started it. */
 export async function listImports(take = 50) {
-  return db.importBatch.findMany({
+  const imports = await db.importBatch.findMany({
     orderBy: { createdAt: "desc" },
     take,
     select: {
@@ -221,6 +222,14 @@ export async function listImports(take = 50) {
       createdById: true,
     },
   });
+  const userIds = [...new Set(imports.map((i) => i.createdById).filter((id): id is string => !!id))];
+  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return imports.map(({ createdById, ...i }) => ({ ...i, createdBy: createdById ? (names.get(createdById) ?? null) : null }));
+}
+
+export function listRejections(batchId: string, take: number) {
+  return db.importRejection.findMany({ where: { batchId }, orderBy: { line: "asc" }, take, select: { line: true, reason: true, raw: true } });
 }
 
 export async function getImport(batchId: string) {
