@@ -9,6 +9,9 @@ import { closeImportPool, createBatch, inspectSource, runBatch } from "../app/mo
 import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { DEFAULT_SETTINGS } from "../app/modules/settings/settings.server.ts";
 import type { Role } from "../app/generated/prisma/client.ts";
+import { seedPartners } from "./seed/partners.ts";
+import { seedEvents } from "./seed/events.ts";
+import { seedBulletins } from "./seed/bulletins.ts";
 
 export const DEFAULT_SEED_PASSWORD = "alcance-demo-2017";
 
@@ -148,6 +151,10 @@ async function main() {
   if (!notice) await db.privacyNotice.create({ data: { version: 1, text: PRIVACY_NOTICE_V1 } });
   console.error(`[seed] users: ${created} created, ${DEMO_USERS.length - created} already present`);
   console.error(`[seed] ${await seedContacts()}`);
+  // Order matters: events link partners; bulletins go to the demo contacts.
+  console.error(`[seed] ${await seedPartners()}`);
+  console.error(`[seed] ${await seedEvents()}`);
+  console.error(`[seed] ${await seedBulletins()}`);
 }
 
 main()

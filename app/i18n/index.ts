@@ -17,14 +17,20 @@ import esContactsImport from "./es/contactsImport.json";
 import enContactsImport from "./en/contactsImport.json";
 import esContactDetail from "./es/contactDetail.json";
 import enContactDetail from "./en/contactDetail.json";
+import esPartners from "./es/partners.json";
+import enPartners from "./en/partners.json";
+import esEvents from "./es/events.json";
+import enEvents from "./en/events.json";
+import esBulletins from "./es/bulletins.json";
+import enBulletins from "./en/bulletins.json";
 
 export const LOCALES = ["es", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "es";
 
 export const CATALOGS: Record<Locale, Record<string, Record<string, string>>> = {
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, mail: esMail, contacts: esContacts, contactsImport: esContactsImport, contactDetail: esContactDetail },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, mail: enMail, contacts: enContacts, contactsImport: enContactsImport, contactDetail: enContactDetail },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, mail: esMail, contacts: esContacts, contactsImport: esContactsImport, contactDetail: esContactDetail, partners: esPartners, events: esEvents, bulletins: esBulletins },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, mail: enMail, contacts: enContacts, contactsImport: enContactsImport, contactDetail: enContactDetail, partners: enPartners, events: enEvents, bulletins: enBulletins },
 };
 
 const MESSAGES: Record<Locale, Record<string, string>> = {

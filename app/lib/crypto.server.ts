@@ -39,3 +39,26 @@ export function decrypt(sealed: string): string {
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
 }
+
+/**
+ * A compact signed token for links sent to contacts (unsubscribe, double opt-in): the payload is
+ * a purpose-scoped id and an expiry, not personal data, and the token is its own credential.
+ * Format: base64url(id) "." expiry in epoch seconds (base 36) "." HMAC truncated to 128 bits.
+ */
+export function signToken(purpose: string, id: string | number, expiresAt: Date): string {
+  const body = `${Buffer.from(String(id)).toString("base64url")}.${Math.floor(expiresAt.getTime() / 1000).toString(36)}`;
+  return `${body}.${appHmac(`token:${purpose}`, body).slice(0, 22)}`;
+}
+
+/** The id inside a token signed for this purpose, or null if it is malformed, tampered or expired. */
+export function verifyToken(purpose: string, token: string, now = new Date()): string | null {
+  const parts = token.split(".");
+  if (parts.length !== 3) return null;
+  const [idPart, expiryPart, mac] = parts as [string, string, string];
+  const body = `${idPart}.${expiryPart}`;
+  if (!safeEqual(mac, appHmac(`token:${purpose}`, body).slice(0, 22))) return null;
+  const expiresAt = parseInt(expiryPart, 36) * 1000;
+  if (!Number.isFinite(expiresAt) || expiresAt < now.getTime()) return null;
+  const id = Buffer.from(idPart, "base64url").toString("utf8");
+  return id.length > 0 ? id : null;
+}

@@ -89,7 +89,7 @@ type SortKey = { expr: Prisma.Sql; type: KeyType };
 type SortSpec = { keys: SortKey[]; desc: boolean };
 
 /**
- * Each sort is a tuple of non-null expressions ending with the id, so the order is total and a
+ * Each sort is a tuple of non-null expressions ending with a unique key, so the order is total and a
  * row comparison (k1, k2, …, id) > (cursor) picks up exactly where the last page ended. Missing
  * names and countries sort last (the leading boolean). The expressions match the indexes.
  */
@@ -109,12 +109,10 @@ export const SORTS: Record<ContactSort, SortSpec> = {
       { expr: Prisma.sql`"id"`, type: "int" },
     ],
   },
+  // The e-mail is unique, so it is a total order on its own and its unique index serves it.
   email: {
     desc: false,
-    keys: [
-      { expr: Prisma.sql`"email"`, type: "text" },
-      { expr: Prisma.sql`"id"`, type: "int" },
-    ],
+    keys: [{ expr: Prisma.sql`"email"`, type: "text" }],
   },
   country: {
     desc: false,
