@@ -14,7 +14,7 @@ import { EXPORT_HEADERS } from "~/modules/contacts/fields";
 import { filterFromSearchParams, type ContactFilter } from "~/modules/contacts/filter";
 import { applyBulk, previewBulk } from "~/modules/contacts/bulk.server";
 import { contactsCsv } from "~/modules/contacts/export.server";
-import { contactWhere, countContacts, listContacts, parseCursor, searchPlan } from "~/modules/contacts/query.server";
+import { contactWhere, countContacts, listContacts, parseCursor, searchPlan, SEARCH_COUNT_LIMIT } from "~/modules/contacts/query.server";
 import { createSegment, getSegmentFilter, listSegments } from "~/modules/contacts/segments.server";
 import { createUser } from "../support/factories";
 import { TestClient } from "../support/http";
@@ -275,6 +275,22 @@ describe("count", () => {
     const list = await listContacts({ tag, sort: "created" }, null, { countLimit: 5 });
     expect(list.count.exact).toBe(false);
     expect(list.rows).toHaveLength(8);
+  });
+
+  it("counts a text search exactly only up to SEARCH_COUNT_LIMIT, a filter up to EXACT_COUNT_LIMIT", async () => {
+    const tag = newTag();
+    const surname = `Qzx${randomUUID().slice(0, 6)}`;
+    await db.$executeRaw`
+      INSERT INTO "Contact" ("email", "familyName", "tags", "source", "consentStatus")
+      SELECT ${tag} || '-' || g || '@bulk.example', ${surname}, ARRAY[${tag}], 'MANUAL', 'CONFIRMED'
+      FROM generate_series(1, ${SEARCH_COUNT_LIMIT + 1}) AS g`;
+    const byTag = await listContacts({ tag, sort: "created" });
+    expect(byTag.count).toEqual({ value: SEARCH_COUNT_LIMIT + 1, exact: true });
+    const bySearch = await listContacts({ q: surname.toLowerCase(), tag, sort: "created" });
+    expect(bySearch.count.exact).toBe(false);
+    expect(bySearch.count.value).toBeGreaterThan(SEARCH_COUNT_LIMIT);
+    expect(bySearch.rows.length).toBeGreaterThan(0);
+    expect(bySearch.nextCursor).not.toBeNull();
   });
 });
 
