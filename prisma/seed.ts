@@ -12,6 +12,7 @@ import type { Role } from "../app/generated/prisma/client.ts";
 import { seedPartners } from "./seed/partners.ts";
 import { seedEvents } from "./seed/events.ts";
 import { seedBulletins } from "./seed/bulletins.ts";
+import { seedContest } from "./seed/contest.ts";
 
 export const DEFAULT_SEED_PASSWORD = "alcance-demo-2017";
 
@@ -155,6 +156,7 @@ async function main() {
   console.error(`[seed] ${await seedPartners()}`);
   console.error(`[seed] ${await seedEvents()}`);
   console.error(`[seed] ${await seedBulletins()}`);
+  console.error(`[seed] ${await seedContest()}`);
 }
 
 main()

@@ -23,14 +23,22 @@ import esEvents from "./es/events.json";
 import enEvents from "./en/events.json";
 import esBulletins from "./es/bulletins.json";
 import enBulletins from "./en/bulletins.json";
+import esContest from "./es/contest.json";
+import enContest from "./en/contest.json";
+import esJury from "./es/jury.json";
+import enJury from "./en/jury.json";
+import esMaterials from "./es/materials.json";
+import enMaterials from "./en/materials.json";
+import esReports from "./es/reports.json";
+import enReports from "./en/reports.json";
 
 export const LOCALES = ["es", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "es";
 
 export const CATALOGS: Record<Locale, Record<string, Record<string, string>>> = {
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, mail: esMail, contacts: esContacts, contactsImport: esContactsImport, contactDetail: esContactDetail, partners: esPartners, events: esEvents, bulletins: esBulletins },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, mail: enMail, contacts: enContacts, contactsImport: enContactsImport, contactDetail: enContactDetail, partners: enPartners, events: enEvents, bulletins: enBulletins },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, mail: esMail, contacts: esContacts, contactsImport: esContactsImport, contactDetail: esContactDetail, partners: esPartners, events: esEvents, bulletins: esBulletins, contest: esContest, jury: esJury, materials: esMaterials, reports: esReports },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, mail: enMail, contacts: enContacts, contactsImport: enContactsImport, contactDetail: enContactDetail, partners: enPartners, events: enEvents, bulletins: enBulletins, contest: enContest, jury: enJury, materials: enMaterials, reports: enReports },
 };
 
 const MESSAGES: Record<Locale, Record<string, string>> = {
