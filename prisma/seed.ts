@@ -13,6 +13,7 @@ import { seedPartners } from "./seed/partners.ts";
 import { seedEvents } from "./seed/events.ts";
 import { seedBulletins } from "./seed/bulletins.ts";
 import { seedContest } from "./seed/contest.ts";
+import { seedMaterials } from "./seed/materials.ts";
 
 export const DEFAULT_SEED_PASSWORD = "alcance-demo-2017";
 
@@ -155,6 +156,7 @@ async function main() {
   // Order matters: events link partners; bulletins go to the demo contacts.
   console.error(`[seed] ${await seedPartners()}`);
   console.error(`[seed] ${await seedEvents()}`);
+  console.error(`[seed] ${await seedMaterials()}`);
   console.error(`[seed] ${await seedBulletins()}`);
   console.error(`[seed] ${await seedContest()}`);
 }
