@@ -40,7 +40,7 @@ function likePrefix(term: string): string {
  * How ?q= is matched. Each word of 3 or more characters must appear somewhere in the name or
  * e-mail (accent- and case-blind, through the trigram index); shorter words in a longer query must
  * also appear (checked on the rows the index found). A query with no word of 3 characters cannot
- * use trigrams: it matches e-mails that start with it (btree index Contact_email_prefix_idx).
+ * use trigrams: it matches e-mails that start with it (the unique e-mail index, collation "C").
  */
 export type SearchPlan = { kind: "contains"; words: string[]; short: string[] } | { kind: "emailPrefix"; term: string } | null;
 
@@ -67,7 +67,7 @@ export function contactWhere(filter: Omit<ContactFilter, "sort"> & { sort?: Cont
     // strpos() keeps short words out of the index condition (they have no trigram to look up).
     for (const word of plan.short) parts.push(Prisma.sql`strpos(${expr}, ${word}) > 0`);
   } else if (plan?.kind === "emailPrefix") {
-    parts.push(Prisma.sql`search_text(${c("email")}) LIKE ${likePrefix(plan.term)}`);
+    parts.push(Prisma.sql`${c("email")} LIKE ${likePrefix(plan.term)}`);
   }
   if (filter.country) parts.push(Prisma.sql`${c("country")} = ${filter.country}`);
   if (filter.state) parts.push(Prisma.sql`${c("state")} = ${filter.state}`);
