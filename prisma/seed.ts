@@ -14,6 +14,7 @@ import { seedEvents } from "./seed/events.ts";
 import { seedBulletins } from "./seed/bulletins.ts";
 import { seedContest } from "./seed/contest.ts";
 import { seedMaterials } from "./seed/materials.ts";
+import { seedJury } from "./seed/jury.ts";
 
 export const DEFAULT_SEED_PASSWORD = "alcance-demo-2017";
 
@@ -159,6 +160,7 @@ async function main() {
   console.error(`[seed] ${await seedMaterials()}`);
   console.error(`[seed] ${await seedBulletins()}`);
   console.error(`[seed] ${await seedContest()}`);
+  console.error(`[seed] ${await seedJury()}`);
 }
 
 main()
