@@ -8,10 +8,11 @@ import type { TransactionalTemplate } from "../app/modules/mail/types.ts";
 import { layout, TRANSACTIONAL_FOOTER } from "./layout.ts";
 import * as invite from "./transactional/invite.ts";
 import * as passwordReset from "./transactional/password-reset.ts";
+import * as eventSignupConfirm from "./transactional/event-signup-confirm.ts";
 
 type TemplateModule = { subjectKey: string; body: string; text: string; strings: Record<string, string> };
 
-const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset };
+const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset, eventSignupConfirm };
 
 export type Rendered = { subject: string; html: string; text: string };
 

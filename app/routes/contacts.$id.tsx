@@ -17,6 +17,8 @@ import { officeToday, openRequestsFor, withDeadline } from "~/modules/contacts/a
 import { instantToCalendarDate } from "~/modules/contacts/business-days";
 import { confirmsEmail, ContactError, findMergedInto, getContact, recordConsent, setSubscription } from "~/modules/contacts/contact.server";
 import { contactActionSchema, parseContactId } from "~/modules/contacts/schema";
+import { listContactSignups } from "~/modules/events/event.server";
+import { ContactEventSignups } from "~/components/events/contact-signups";
 
 export const meta = pageTitle("contacts.detail.title");
 export const links = contactDetailLinks;
@@ -44,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const openRequests = await openRequestsFor(id);
   return {
     ...detail,
+    events: await listContactSignups(id),
     arcoRequests: detail.arcoRequests.map((r) => withDeadline(r, today)),
     openRequests: openRequests.map((r) => ({ id: r.id, kind: r.kind, receivedOn: instantToCalendarDate(r.receivedAt), dueOn: instantToCalendarDate(r.dueAt) })),
     canEdit: can(user.role, "edit:contact"),
@@ -370,7 +373,7 @@ export default function ContactPage() {
         </section>
         <section className="panel" aria-labelledby="contact-events">
           <h2 id="contact-events">{t("contacts.detail.events.title")}</h2>
-          {!events.available ? <p className="cd-note">{t("contacts.detail.events.notYet")}</p> : null}
+          <ContactEventSignups items={events} />
         </section>
       </div>
 

@@ -1,4 +1,242 @@
-/** Demo data for the events area (called by prisma/seed.ts after users and contacts). Idempotent. */
+/**
+ * Demo data for the events area (called by prisma/seed.ts after users, contacts and partners): the
+ * community events, forums and workshops of the November 2017 progress report, with their real
+ * names, places, time zones and figures. Idempotent: an event is created only when its fixed id is
+ * missing; organising partners (looked up by name, skipped when missing) and staff are linked
+ * when missing.
+ */
+import { db } from "../../app/lib/db.server.ts";
+import type { EventKind, EventStatus } from "../../app/generated/prisma/enums.ts";
+import { zonedToUtc } from "../../app/modules/events/time.ts";
+
+type SeedEvent = {
+  id: string;
+  name: string;
+  kind: EventKind;
+  status: EventStatus;
+  timeZone: string;
+  starts: string;
+  ends: string;
+  country?: string;
+  state?: string;
+  city?: string;
+  venue?: string;
+  expectedAttendance?: number;
+  description?: string;
+  materialsRequest?: string;
+  materialsRequestedOn?: string;
+  outcomes?: { estimatedAttendance?: number; credentialAppointments?: number; registrationRequests?: number; notes?: string; recordedOn: string };
+  handouts?: Array<[string, number]>;
+  kiosk?: { slug: string; opens: string; closes: string };
+  partners?: string[];
+  staff?: Array<[email: string, confirmed: boolean]>;
+};
+
+const OPL = [
+  "Instituto de Elecciones y Participación Ciudadana de Chiapas",
+  "Instituto Electoral de la Ciudad de México",
+  "Instituto Electoral del Estado de Guanajuato",
+  "Instituto Electoral y de Participación Ciudadana del Estado de Jalisco",
+  "Instituto Morelense de Procesos Electorales y Participación Ciudadana",
+  "Instituto Electoral del Estado de Puebla",
+  "Instituto Electoral y de Participación Ciudadana de Yucatán",
+];
+const JUNTAS = ["Chihuahua", "Coahuila", "Nuevo León", "Zacatecas", "Guerrero"].map((s) => `Junta Local Ejecutiva del INE en ${s}`);
+
+export const SEED_EVENTS: SeedEvent[] = [
+  {
+    id: "seed-event-univa-2017",
+    name: "Conferencia «Votar desde el extranjero; un derecho y una responsabilidad» (Semana UNIVA)",
+    kind: "FORUM",
+    status: "HELD",
+    timeZone: "America/Mexico_City",
+    starts: "2017-11-02T11:00",
+    ends: "2017-11-02T13:00",
+    country: "MX",
+    state: "Jalisco",
+    city: "Lagos de Moreno",
+    venue: "Universidad del Valle de Atemajac, campus Lagos de Moreno",
+    expectedAttendance: 60,
+    description: "Conferencia en el marco de la Semana UNIVA: la importancia del voto, cómo obtener la credencial, el registro y el ejercicio del voto desde el extranjero.",
+    outcomes: { estimatedAttendance: 70, notes: "Alrededor de 70 estudiantes y académicos. Se desahogaron dudas del público asistente.", recordedOn: "2017-11-03T10:00" },
+    partners: ["Universidad del Valle de Atemajac"],
+    staff: [["coordinacion@alcance.test", true]],
+  },
+  {
+    id: "seed-event-taller-europa-2017",
+    name: "Taller virtual con mexicanos que residen en Europa sobre el VMRE",
+    kind: "VIRTUAL_WORKSHOP",
+    status: "HELD",
+    timeZone: "America/Mexico_City",
+    starts: "2017-11-07T09:00",
+    ends: "2017-11-07T11:00",
+    description:
+      "Bajo los auspicios del IME y la Dirección General de Asuntos Consulares: trámite de la credencial para votar, registro para votar y emisión del voto.",
+    outcomes: {
+      notes:
+        "Participaron 29 Embajadas y Consulados de México en Europa, 2 Consulados Honorarios, los Capítulos Suiza, Italia y Noruega de la Red Global MX y 12 asociaciones de mexicanos en Europa (Mexicanos por España, Mexicanas en Madrid, Asociación de Mexicanos en España, Mexicanos en Eslovenia, Asociación «Viva México», AMEX Berna y Vaud/Neuchatel, entre otras).",
+      recordedOn: "2017-11-08T10:00",
+    },
+    partners: ["SRE – Instituto de los Mexicanos en el Exterior"],
+    staff: [["coordinacion@alcance.test", true]],
+  },
+  {
+    id: "seed-event-paisano-invierno-2017",
+    name: "Operativo de Invierno 2017 (Programa Paisano)",
+    kind: "OPERATION",
+    status: "CONFIRMED",
+    timeZone: "America/Mexico_City",
+    starts: "2017-11-10T00:00",
+    ends: "2018-01-08T23:59",
+    country: "MX",
+    description:
+      "Presencia del INE y los OPLE en el Operativo de Invierno y Caravanas del Instituto Nacional de Migración, en 420 puntos de internación, con el apoyo de las Juntas Locales Ejecutivas de Chihuahua, Coahuila, Nuevo León, Zacatecas y Guerrero.",
+    materialsRequest: "244,900 dípticos para su distribución en 420 puntos de internación.",
+    materialsRequestedOn: "2017-11-06T10:00",
+    partners: ["Instituto Nacional de Migración – Programa Paisano", ...JUNTAS],
+    staff: [["coordinacion@alcance.test", true]],
+  },
+  {
+    id: "seed-event-taller-opl-2017",
+    name: "Taller virtual con los OPL: aplicación móvil de registro a la LNERE",
+    kind: "VIRTUAL_WORKSHOP",
+    status: "HELD",
+    timeZone: "America/Mexico_City",
+    starts: "2017-11-16T10:00",
+    ends: "2017-11-16T13:00",
+    description:
+      "Capacitación a los Organismos Públicos Locales de Chiapas, Ciudad de México, Guanajuato, Jalisco, Morelos, Puebla y Yucatán para usar la aplicación móvil de registro en la Lista Nominal de Electores Residentes en el Extranjero, a fin de que la repliquen en sus entidades.",
+    outcomes: { notes: "Participaron los 7 OPL que implementan el voto desde el extranjero en 2017-2018.", recordedOn: "2017-11-17T10:00" },
+    partners: OPL,
+    staff: [["coordinacion@alcance.test", true]],
+  },
+  {
+    id: "seed-event-nueva-york-2017",
+    name: "Gira de trabajo del Consejero Enrique Andrade en Nueva York",
+    kind: "CONSULAR_VISIT",
+    status: "HELD",
+    timeZone: "America/New_York",
+    starts: "2017-11-17T09:00",
+    ends: "2017-11-18T18:00",
+    country: "US",
+    state: "Nueva York",
+    city: "Nueva York",
+    venue: "Consulado General de México en Nueva York",
+    description: "Contacto con líderes de comunidades migrantes en Nueva York; Facebook Live del Consulado con el Consejero Enrique Andrade.",
+    partners: ["Consulado General de México en Nueva York"],
+  },
+  {
+    id: "seed-event-dia-del-musico-2017",
+    name: "Día del Músico",
+    kind: "COMMUNITY_FESTIVAL",
+    status: "HELD",
+    timeZone: "America/Chicago",
+    starts: "2017-11-19T10:00",
+    ends: "2017-11-19T20:00",
+    country: "US",
+    state: "Texas",
+    city: "Fort Worth",
+    venue: "Gran Plaza",
+    expectedAttendance: 20000,
+    description: "Módulo informativo sobre la credencialización, el registro y el voto desde el extranjero en la celebración del Día del Músico.",
+    materialsRequest: "2,000 dípticos, 500 botones y 500 lápices.",
+    materialsRequestedOn: "2017-11-08T10:00",
+    outcomes: {
+      estimatedAttendance: 23000,
+      credentialAppointments: 65,
+      registrationRequests: 12,
+      notes: "Aforo de más de 23,000 personas (ciudadanos, medios y organizaciones).",
+      recordedOn: "2017-11-20T10:00",
+    },
+    handouts: [
+      ["Dípticos", 2000],
+      ["Botones", 500],
+      ["Lápices", 500],
+    ],
+    kiosk: { slug: "dia-del-musico-2017", opens: "2017-11-19T09:00", closes: "2017-11-19T21:00" },
+    staff: [
+      ["coordinacion@alcance.test", true],
+      ["comunicacion@alcance.test", true],
+    ],
+  },
+  {
+    id: "seed-event-entrega-de-pavos-2017",
+    name: "Entrega de Pavos 2017",
+    kind: "COMMUNITY_FESTIVAL",
+    status: "HELD",
+    timeZone: "America/Los_Angeles",
+    starts: "2017-11-21T09:00",
+    ends: "2017-11-21T15:00",
+    country: "US",
+    state: "California",
+    city: "Lynwood",
+    description: "Módulo informativo sobre la credencialización, el registro y el voto desde el extranjero en la entrega de pavos.",
+    materialsRequest: "1,500 dípticos informativos, 1,000 postales y 500 ejemplares de credenciales.",
+    materialsRequestedOn: "2017-11-10T10:00",
+    outcomes: { credentialAppointments: 30, registrationRequests: 10, recordedOn: "2017-11-22T10:00" },
+    handouts: [
+      ["Dípticos informativos", 1500],
+      ["Postales", 1000],
+      ["Credenciales de muestra", 500],
+    ],
+    kiosk: { slug: "entrega-de-pavos-2017", opens: "2017-11-21T08:00", closes: "2017-11-21T16:00" },
+    staff: [["coordinacion@alcance.test", false]],
+  },
+];
+
 export async function seedEvents(): Promise<string> {
-  return "events: nothing to seed yet";
+  const emails = [...new Set(SEED_EVENTS.flatMap((e) => (e.staff ?? []).map(([email]) => email)))];
+  const users = new Map((await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const coordinatorId = users.get("coordinacion@alcance.test") ?? null;
+  let created = 0;
+  let partnerLinks = 0;
+  let missingPartners = 0;
+  for (const e of SEED_EVENTS) {
+    const at = (local: string) => zonedToUtc(local, e.timeZone);
+    const exists = await db.event.findUnique({ where: { id: e.id }, select: { id: true } });
+    if (!exists) {
+      await db.event.create({
+        data: {
+          id: e.id,
+          name: e.name,
+          kind: e.kind,
+          status: e.status,
+          timeZone: e.timeZone,
+          startsAt: at(e.starts),
+          endsAt: at(e.ends),
+          country: e.country ?? null,
+          state: e.state ?? null,
+          city: e.city ?? null,
+          venue: e.venue ?? null,
+          expectedAttendance: e.expectedAttendance ?? null,
+          description: e.description ?? null,
+          materialsRequest: e.materialsRequest ?? null,
+          materialsRequestedAt: e.materialsRequestedOn ? at(e.materialsRequestedOn) : null,
+          estimatedAttendance: e.outcomes?.estimatedAttendance ?? null,
+          credentialAppointments: e.outcomes?.credentialAppointments ?? null,
+          registrationRequests: e.outcomes?.registrationRequests ?? null,
+          outcomeNotes: e.outcomes?.notes ?? null,
+          outcomesRecordedAt: e.outcomes ? at(e.outcomes.recordedOn) : null,
+          outcomesRecordedById: e.outcomes ? coordinatorId : null,
+          signupSlug: e.kiosk?.slug ?? null,
+          signupOpensAt: e.kiosk ? at(e.kiosk.opens) : null,
+          signupClosesAt: e.kiosk ? at(e.kiosk.closes) : null,
+          createdById: coordinatorId,
+          handouts: e.handouts ? { create: e.handouts.map(([item, quantity]) => ({ item, quantity })) } : undefined,
+        },
+      });
+      created += 1;
+    }
+    const staff = (e.staff ?? []).flatMap(([email, confirmed]) => (users.has(email) ? [{ eventId: e.id, userId: users.get(email)!, confirmed }] : []));
+    if (staff.length) await db.eventStaff.createMany({ data: staff, skipDuplicates: true });
+    if (e.partners?.length) {
+      const partners = await db.partner.findMany({ where: { name: { in: e.partners } }, select: { id: true } });
+      missingPartners += e.partners.length - partners.length;
+      if (partners.length) {
+        const linked = await db.eventPartner.createMany({ data: partners.map((p) => ({ eventId: e.id, partnerId: p.id })), skipDuplicates: true });
+        partnerLinks += linked.count;
+      }
+    }
+  }
+  return `events: ${created} created, ${SEED_EVENTS.length - created} already present; ${partnerLinks} partner links added${missingPartners ? `, ${missingPartners} partners not found (skipped)` : ""}`;
 }

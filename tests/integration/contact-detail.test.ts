@@ -220,7 +220,6 @@ describe("editing, consent and subscription", () => {
     expect(detail?.consents.map((c) => c.status)).toEqual(["CONFIRMED", "PENDING"]);
     expect(detail?.consents[0]?.recordedBy?.id).toBe(user.id);
     expect(detail?.bulletins).toEqual({ available: false, items: [] });
-    expect(detail?.events).toEqual({ available: false, items: [] });
     expect(detail?.audit.entries.map((e) => e.action)).toEqual(["contact.consent", "contact.create"]);
 
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "contact.consent", entityId: String(contact.id) } });
@@ -306,6 +305,20 @@ describe("merging two contacts", () => {
     const { survivor } = await mergeContacts(actorOf(user), a.id, b.id, {});
     expect(survivor.subscriptionStatus).toBe("UNSUBSCRIBED");
     expect(survivor.email).toBe(a.email);
+  });
+
+  it("moves the other's event sign-ups to the survivor, once per event", async () => {
+    const user = await staff();
+    const a = await newContact(actorOf(user));
+    const b = await newContact(actorOf(user));
+    const event = (at: string) =>
+      db.event.create({ data: { name: `Feria ${unique()}`, kind: "INFO_BOOTH", startsAt: new Date(at), endsAt: new Date(at), timeZone: "America/Chicago" } });
+    const both = await event("2017-11-19T16:00:00Z");
+    const onlyB = await event("2017-11-21T18:00:00Z");
+    await db.eventSignup.createMany({ data: [{ eventId: both.id, contactId: a.id }, { eventId: both.id, contactId: b.id }, { eventId: onlyB.id, contactId: b.id }] });
+    await mergeContacts(actorOf(user), a.id, b.id, {});
+    const signups = await db.eventSignup.findMany({ where: { eventId: { in: [both.id, onlyB.id] } }, orderBy: { eventId: "asc" } });
+    expect(signups.map((s) => [s.eventId, s.contactId]).sort()).toEqual([[both.id, a.id], [onlyB.id, a.id]].sort());
   });
 });
 

@@ -193,7 +193,6 @@ export async function getContact(id: number, opts: { auditCursor?: bigint } = {}
     audit: auditPage,
     arcoRequests,
     bulletins: { available: false as const, items: [] as never[] },
-    events: { available: false as const, items: [] as never[] },
   };
 }
 

@@ -69,6 +69,14 @@ export async function mergeContacts(actor: AuditActor, survivorId: number, other
 
         const moved = await tx.consentRecord.updateMany({ where: { contactId: otherId }, data: { contactId: survivorId } });
         await tx.arcoRequest.updateMany({ where: { contactId: otherId }, data: { contactId: survivorId } });
+        // What the other contact took part in follows the survivor, once per event, bulletin and
+        // institution (the rest goes with the other row's delete).
+        await tx.$executeRaw`UPDATE "EventSignup" SET "contactId" = ${survivorId} WHERE "contactId" = ${otherId}
+          AND "eventId" NOT IN (SELECT "eventId" FROM "EventSignup" WHERE "contactId" = ${survivorId})`;
+        await tx.$executeRaw`UPDATE "BulletinDelivery" SET "contactId" = ${survivorId} WHERE "contactId" = ${otherId}
+          AND "bulletinId" NOT IN (SELECT "bulletinId" FROM "BulletinDelivery" WHERE "contactId" = ${survivorId})`;
+        await tx.$executeRaw`UPDATE "PartnerPerson" SET "contactId" = ${survivorId} WHERE "contactId" = ${otherId}
+          AND "partnerId" NOT IN (SELECT "partnerId" FROM "PartnerPerson" WHERE "contactId" = ${survivorId})`;
         // Deleted before the update: the survivor may take the other's e-mail (unique).
         await tx.contact.delete({ where: { id: otherId } });
         await tx.contact.update({ where: { id: survivorId }, data: values });

@@ -1,6 +1,6 @@
 import type { Locale } from "../../i18n/index.ts";
 
-export type TransactionalTemplate = "invite" | "passwordReset";
+export type TransactionalTemplate = "invite" | "passwordReset" | "eventSignupConfirm";
 
 /** A transactional message as queued: rendered in the worker, in the recipient's language. */
 export type TransactionalMail = {

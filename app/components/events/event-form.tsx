@@ -1,0 +1,251 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { Field } from "~/components/contact-detail/field";
+import { countryName } from "~/components/contacts/labels";
+import { useLocale, useT } from "~/i18n/use-t";
+import { COMMON_COUNTRIES, COMMON_TIME_ZONES, EVENT_KINDS, EVENT_STATUSES } from "~/modules/events/fields";
+import { utcToZoned } from "~/modules/events/time";
+
+export type EventFormValues = Record<string, string | string[] | undefined>;
+
+/** The form's values from a stored event: times as wall-clock times in the event's zone. */
+export function eventToFormValues(event: {
+  name: string;
+  kind: string;
+  status: string;
+  startsAt: string | Date;
+  endsAt: string | Date;
+  timeZone: string;
+  country: string | null;
+  state: string | null;
+  city: string | null;
+  venue: string | null;
+  onlineUrl: string | null;
+  expectedAttendance: number | null;
+  description: string | null;
+  materialsRequest: string | null;
+  signupSlug: string | null;
+  signupOpensAt: string | Date | null;
+  signupClosesAt: string | Date | null;
+  partnerIds: string[];
+}): EventFormValues {
+  const local = (v: string | Date | null) => (v ? utcToZoned(new Date(v), event.timeZone) : "");
+  return {
+    name: event.name,
+    kind: event.kind,
+    status: event.status,
+    timeZone: event.timeZone,
+    startsLocal: local(event.startsAt),
+    endsLocal: local(event.endsAt),
+    country: event.country ?? "",
+    state: event.state ?? "",
+    city: event.city ?? "",
+    venue: event.venue ?? "",
+    onlineUrl: event.onlineUrl ?? "",
+    expectedAttendance: event.expectedAttendance === null ? "" : String(event.expectedAttendance),
+    description: event.description ?? "",
+    materialsRequest: event.materialsRequest ?? "",
+    kioskEnabled: event.signupOpensAt && event.signupClosesAt ? "on" : "",
+    signupOpensLocal: local(event.signupOpensAt),
+    signupClosesLocal: local(event.signupClosesAt),
+    partnerIds: event.partnerIds,
+  };
+}
+
+/** What was posted, echoed back after an error (partners may repeat). */
+export function postedEventValues(form: FormData): EventFormValues {
+  const out: EventFormValues = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && key !== "partnerIds") out[key] = value;
+  out.partnerIds = form.getAll("partnerIds").filter((v): v is string => typeof v === "string");
+  return out;
+}
+
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.fromEntries(form);
+  out.partnerIds = form.getAll("partnerIds");
+  return out;
+}
+
+type Props = {
+  values: EventFormValues;
+  errors: Record<string, string>;
+  partners: Array<{ id: string; name: string; acronym: string | null }>;
+  /** Every IANA zone (from the loader, so server and browser render the same list). */
+  timeZones: string[];
+  submitLabel: string;
+  cancelTo: string;
+};
+
+export function EventForm({ values, errors, partners, timeZones, submitLabel, cancelTo }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const v = (name: string) => {
+    const value = values[name];
+    return typeof value === "string" ? value : "";
+  };
+  const [kiosk, setKiosk] = useState(v("kioskEnabled") === "on");
+  const selectedPartners = new Set(Array.isArray(values.partnerIds) ? values.partnerIds : []);
+  const select = (name: string, options: readonly string[], labelPrefix: string) => (
+    <div className="field">
+      <label htmlFor={`field-${name}`}>
+        {t(`events.fields.${name}`)}
+        <span aria-hidden="true"> *</span>
+      </label>
+      <select id={`field-${name}`} name={name} defaultValue={v(name)} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `field-${name}-error` : undefined}>
+        <option value="">{t("events.form.choose")}</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {t(`${labelPrefix}.${o}`)}
+          </option>
+        ))}
+      </select>
+      {errors[name] ? (
+        <p className="field-error" id={`field-${name}-error`}>
+          {t(errors[name])}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <Form method="post" noValidate className="panel">
+      {Object.keys(errors).length > 0 ? (
+        <p className="form-error" role="alert">
+          {t("events.form.errors.fix")}
+        </p>
+      ) : null}
+      <div className="form-grid">
+        <Field name="name" label={t("events.fields.name")} defaultValue={v("name")} error={errors.name} required wide autoComplete="off" />
+        {select("kind", EVENT_KINDS, "events.kind")}
+        {select("status", EVENT_STATUSES, "events.status")}
+      </div>
+      <fieldset className="ev-fieldset">
+        <legend>{t("events.form.when")}</legend>
+        <p className="hint muted">{t("events.form.whenHint")}</p>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="field-timeZone">
+              {t("events.fields.timeZone")}
+              <span aria-hidden="true"> *</span>
+            </label>
+            <input
+              id="field-timeZone"
+              name="timeZone"
+              list="event-time-zones"
+              defaultValue={v("timeZone")}
+              autoComplete="off"
+              aria-invalid={errors.timeZone ? true : undefined}
+              aria-describedby={errors.timeZone ? "field-timeZone-error" : "field-timeZone-hint"}
+            />
+            <p className="hint" id="field-timeZone-hint">
+              {t("events.form.timeZoneHint")}
+            </p>
+            {errors.timeZone ? (
+              <p className="field-error" id="field-timeZone-error">
+                {t(errors.timeZone)}
+              </p>
+            ) : null}
+          </div>
+          <LocalField name="startsLocal" label={t("events.fields.startsAt")} value={v("startsLocal")} error={errors.startsLocal} required />
+          <LocalField name="endsLocal" label={t("events.fields.endsAt")} value={v("endsLocal")} error={errors.endsLocal} required />
+        </div>
+        <datalist id="event-time-zones">
+          {[...COMMON_TIME_ZONES, ...timeZones.filter((z) => !(COMMON_TIME_ZONES as readonly string[]).includes(z))].map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
+      </fieldset>
+      <fieldset className="ev-fieldset">
+        <legend>{t("events.form.where")}</legend>
+        <div className="form-grid">
+          <Field name="country" label={t("events.fields.country")} hint={t("events.form.countryHint")} defaultValue={v("country")} error={errors.country} list="event-countries" autoComplete="off" maxLength={2} />
+          <Field name="state" label={t("events.fields.state")} defaultValue={v("state")} error={errors.state} autoComplete="off" />
+          <Field name="city" label={t("events.fields.city")} defaultValue={v("city")} error={errors.city} autoComplete="off" />
+          <Field name="venue" label={t("events.fields.venue")} defaultValue={v("venue")} error={errors.venue} autoComplete="off" />
+          <Field name="onlineUrl" label={t("events.fields.onlineUrl")} hint={t("events.form.onlineHint")} defaultValue={v("onlineUrl")} error={errors.onlineUrl} autoComplete="off" wide />
+        </div>
+        <datalist id="event-countries">
+          {COMMON_COUNTRIES.map((c) => (
+            <option key={c} value={c}>
+              {countryName(c, locale)}
+            </option>
+          ))}
+        </datalist>
+      </fieldset>
+      <fieldset className="ev-fieldset">
+        <legend>{t("events.form.plan")}</legend>
+        <div className="form-grid">
+          <Field name="expectedAttendance" label={t("events.fields.expectedAttendance")} defaultValue={v("expectedAttendance")} error={errors.expectedAttendance} autoComplete="off" />
+          <Field name="description" label={t("events.fields.description")} defaultValue={v("description")} error={errors.description} multiline wide />
+          <Field
+            name="materialsRequest"
+            label={t("events.fields.materialsRequest")}
+            hint={t("events.form.materialsHint")}
+            defaultValue={v("materialsRequest")}
+            error={errors.materialsRequest}
+            multiline
+            wide
+          />
+        </div>
+        <div className="field">
+          <span className="label" id="partners-label">
+            <strong>{t("events.fields.partners")}</strong>
+          </span>
+          {partners.length ? (
+            <div className="ev-partners" role="group" aria-labelledby="partners-label">
+              {partners.map((p) => (
+                <label key={p.id}>
+                  <input type="checkbox" name="partnerIds" value={p.id} defaultChecked={selectedPartners.has(p.id)} />
+                  {p.acronym ? `${p.name} (${p.acronym})` : p.name}
+                </label>
+              ))}
+            </div>
+          ) : (
+            <p className="hint muted">{t("events.form.noPartners")}</p>
+          )}
+          {errors.partnerIds ? <p className="field-error">{t(errors.partnerIds)}</p> : null}
+        </div>
+      </fieldset>
+      <fieldset className="ev-fieldset">
+        <legend>{t("events.form.kiosk")}</legend>
+        <label className="ev-check-row">
+          <input type="checkbox" name="kioskEnabled" checked={kiosk} onChange={(e) => setKiosk(e.target.checked)} />
+          <span>{t("events.form.kioskEnabled")}</span>
+        </label>
+        <p className="hint muted">{t("events.form.kioskHint")}</p>
+        <div className="form-grid">
+          <LocalField name="signupOpensLocal" label={t("events.fields.signupOpensAt")} value={v("signupOpensLocal")} error={errors.signupOpensLocal} required={kiosk} />
+          <LocalField name="signupClosesLocal" label={t("events.fields.signupClosesAt")} value={v("signupClosesLocal")} error={errors.signupClosesLocal} required={kiosk} />
+        </div>
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        <Link to={cancelTo} className="button">
+          {t("common.cancel")}
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+function LocalField({ name, label, value, error, required }: { name: string; label: string; value: string; error?: string; required?: boolean }) {
+  const t = useT();
+  const id = `field-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <input id={id} name={name} type="datetime-local" defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,264 @@
+/**
+ * The public sign-up kiosk of an event (/k/<signupSlug>) and its double opt-in.
+ *
+ * A sign-up creates the contact (source EVENT_SIGNUP) or adds to an existing one only what it
+ * lacks, appends a PENDING consent record (method EVENT_SIGNUP, the privacy notice version the
+ * visitor was shown, the event and the time), keeps one EventSignup per contact and event, and
+ * queues a confirmation e-mail. Only the confirmation link (signed, purpose "double-opt-in")
+ * records the CONFIRMED consent (method DOUBLE_OPT_IN). Subscriptions are never changed here: a
+ * contact who unsubscribed stays unsubscribed.
+ *
+ * Abuse: a fixed-window rate limit per client IP (Redis), a honeypot field, the event's sign-up
+ * window, and one answer for every accepted sign-up — new address, known address, erased address
+ * or robot — given no sooner than MIN_RESPONSE_MS, so neither the page nor its timing tells
+ * whether an address was already known.
+ */
+import QRCode from "qrcode";
+import type { Contact, Event } from "~/generated/prisma/client";
+import { signToken, verifyToken } from "~/lib/crypto.server";
+import { db } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import { fieldErrors } from "~/lib/forms";
+import { hit } from "~/lib/rate-limit.server";
+import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { contactSnapshot, isUniqueViolation, lockContact, recordConsent, syncConsentStatus, type Tx } from "~/modules/contacts/contact.server";
+import { emailHmac, isSuppressed } from "~/modules/contacts/suppression.server";
+import { sendTransactionalMail } from "~/modules/mail/mail.server";
+import { currentPrivacyNotice } from "~/modules/settings/settings.server";
+import { HONEYPOT_FIELD, kioskSignupSchema, type KioskSignupInput } from "./schema";
+
+export const KIOSK_RATE_LIMIT = { limit: 30, windowSeconds: 600 };
+export const MIN_RESPONSE_MS = 400;
+export const MAILS_PER_ADDRESS_PER_DAY = 3;
+export const CONFIRM_TOKEN_DAYS = 14;
+export const CONFIRM_PURPOSE = "double-opt-in";
+
+export type KioskState = "open" | "notYet" | "closed";
+
+/** The kiosk's public address (APP_URL is the public base URL). */
+export function kioskUrl(slug: string): string {
+  return `${env().APP_URL.replace(/\/+$/, "")}/k/${slug}`;
+}
+
+/** The kiosk's address as a QR code to print (an SVG data URL; the CSP allows data: images). */
+export async function kioskQrDataUrl(slug: string): Promise<string> {
+  const svg = await QRCode.toString(kioskUrl(slug), { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+}
+
+export function kioskState(event: Pick<Event, "status" | "signupOpensAt" | "signupClosesAt">, now = new Date()): KioskState {
+  if (event.status === "CANCELLED" || !event.signupOpensAt || !event.signupClosesAt) return "closed";
+  if (now < event.signupOpensAt) return "notYet";
+  if (now >= event.signupClosesAt) return "closed";
+  return "open";
+}
+
+/** What the kiosk page shows, or null when no event has that slug. */
+export async function getKiosk(slug: string, now = new Date()) {
+  if (!/^[a-z0-9-]{3,80}$/.test(slug)) return null;
+  const event = await db.event.findUnique({
+    where: { signupSlug: slug },
+    select: { id: true, name: true, status: true, startsAt: true, endsAt: true, timeZone: true, country: true, state: true, city: true, venue: true, signupOpensAt: true, signupClosesAt: true },
+  });
+  if (!event) return null;
+  const state = kioskState(event, now);
+  const notice = state === "open" ? await currentPrivacyNotice() : null;
+  return { event, state, notice: notice ? { version: notice.version, text: notice.text } : null };
+}
+
+export type KioskResult =
+  | { status: "accepted" }
+  | { status: "invalid"; errors: Record<string, string> }
+  | { status: "noticeChanged" }
+  | { status: "closed" }
+  | { status: "rateLimited"; retryAfterSeconds: number };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `work` and answers no sooner than `minMs` (plus a little jitter) after it started. */
+async function withMinimumDuration<T>(minMs: number, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    const remaining = minMs + Math.floor(Math.random() * 50) - (Date.now() - started);
+    if (remaining > 0) await sleep(remaining);
+  }
+}
+
+export type KioskContext = { ip: string | null; now?: Date; minResponseMs?: number; rateLimit?: { limit: number; windowSeconds: number } };
+
+/** Handles one posted kiosk form (every field as posted). */
+export async function submitKioskSignup(slug: string, form: Record<string, unknown>, ctx: KioskContext): Promise<KioskResult> {
+  const now = ctx.now ?? new Date();
+  const event = /^[a-z0-9-]{3,80}$/.test(slug) ? await db.event.findUnique({ where: { signupSlug: slug } }) : null;
+  if (!event || kioskState(event, now) !== "open") return { status: "closed" };
+
+  const rate = ctx.rateLimit ?? KIOSK_RATE_LIMIT;
+  const limited = await hit(`kiosk:${ctx.ip ?? "unknown"}`, rate.limit, rate.windowSeconds);
+  if (!limited.allowed) return { status: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds };
+
+  const parsed = kioskSignupSchema.safeParse(form);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    if (errors.email) errors.email = "events.kiosk.errors.email";
+    return { status: "invalid", errors };
+  }
+
+  return withMinimumDuration(ctx.minResponseMs ?? MIN_RESPONSE_MS, async () => {
+    // A robot filled the field people never see: it gets the same answer and nothing happens.
+    const honeypot = form[HONEYPOT_FIELD];
+    if (typeof honeypot === "string" && honeypot.trim() !== "") return { status: "accepted" } as const;
+
+    const notice = await currentPrivacyNotice();
+    if (!notice || notice.version !== parsed.data.noticeVersion) return { status: "noticeChanged" } as const;
+
+    // An erased person's address is never stored again; the answer stays the same.
+    if (await isSuppressed(parsed.data.email)) return { status: "accepted" } as const;
+
+    const signup = await registerSignup(event, parsed.data, notice.version, { userId: null, ip: ctx.ip }, now);
+    // One address gets a few confirmation mails a day at most, however many kiosks it is typed at.
+    const perAddress = await hit(`kiosk-mail:${emailHmac(parsed.data.email)}`, MAILS_PER_ADDRESS_PER_DAY, 86_400);
+    if (!perAddress.allowed) return { status: "accepted" } as const;
+    await sendTransactionalMail({
+      template: "eventSignupConfirm",
+      to: parsed.data.email,
+      locale: parsed.data.language,
+      data: {
+        name: parsed.data.givenName,
+        eventName: event.name,
+        url: confirmUrl(signup.signupId, parsed.data.language, now),
+      },
+    });
+    return { status: "accepted" } as const;
+  });
+}
+
+export function confirmUrl(signupId: number, language: "es" | "en", now = new Date()): string {
+  const token = signToken(CONFIRM_PURPOSE, signupId, new Date(now.getTime() + CONFIRM_TOKEN_DAYS * 86_400_000));
+  return `${env().APP_URL.replace(/\/+$/, "")}/k/confirm/${token}${language === "en" ? "?lang=en" : ""}`;
+}
+
+const FILLABLE = ["givenName", "familyName", "country", "state", "language"] as const;
+
+/**
+ * Creates or updates the contact and records the pending consent and the sign-up, in one
+ * transaction. An existing contact's values are never overwritten from a public form: only its
+ * empty fields are filled. Returns the EventSignup id the confirmation link carries.
+ */
+export async function registerSignup(
+  event: Pick<Event, "id" | "name">,
+  input: KioskSignupInput,
+  noticeVersion: number,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<{ signupId: number; contactId: number; created: boolean }> {
+  const basis = `Registro en el kiosco del evento «${event.name}»`.slice(0, 500);
+  const attempt = () =>
+    db.$transaction(async (tx) => {
+      const existing = await tx.contact.findUnique({ where: { email: input.email }, select: { id: true } });
+      const { contact, created } = existing ? { contact: await fillContact(tx, existing.id, input, actor), created: false } : { contact: await newContact(tx, input, event, actor), created: true };
+      // The consent evidence: pending until the link is followed. A confirmed contact keeps its
+      // confirmed consent and a withdrawn one its withdrawal — anyone can type an address at a
+      // kiosk; only its owner, by the link, changes what it said before.
+      if (contact.consentStatus === "PENDING") {
+        const record = await tx.consentRecord.create({
+          data: { contactId: contact.id, status: "PENDING", method: "EVENT_SIGNUP", basis, privacyNoticeVersion: noticeVersion, recordedById: null, at: now },
+        });
+        await syncConsentStatus(tx, contact.id);
+        await audit(
+          actor,
+          {
+            action: "contact.consent",
+            entity: "contact",
+            entityId: String(contact.id),
+            before: { consentStatus: created ? null : contact.consentStatus },
+            after: { consentStatus: "PENDING", consent: { id: record.id, status: record.status, method: record.method, basis, privacyNoticeVersion: noticeVersion, eventId: event.id } },
+          },
+          tx,
+        );
+      }
+      const signup = await tx.eventSignup.upsert({
+        where: { eventId_contactId: { eventId: event.id, contactId: contact.id } },
+        create: { eventId: event.id, contactId: contact.id, at: now },
+        update: {},
+      });
+      await audit(actor, { action: "event.signup", entity: "event", entityId: event.id, after: { signupId: signup.id, contactId: contact.id, newContact: created, privacyNoticeVersion: noticeVersion } }, tx);
+      return { signupId: signup.id, contactId: contact.id, created };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // Two sign-ups with one new address at once: the second finds the contact the first made.
+    if (isUniqueViolation(error)) return attempt();
+    throw error;
+  }
+}
+
+async function newContact(tx: Tx, input: KioskSignupInput, event: Pick<Event, "id" | "name">, actor: AuditActor): Promise<Contact> {
+  const contact = await tx.contact.create({
+    data: {
+      email: input.email,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      country: input.country,
+      state: input.state,
+      language: input.language,
+      source: "EVENT_SIGNUP",
+      sourceDetail: event.name.slice(0, 200),
+      consentStatus: "PENDING",
+    },
+  });
+  await audit(actor, { action: "contact.create", entity: "contact", entityId: String(contact.id), after: { ...contactSnapshot(contact), eventId: event.id } }, tx);
+  return contact;
+}
+
+async function fillContact(tx: Tx, id: number, input: KioskSignupInput, actor: AuditActor): Promise<Contact> {
+  const contact = await lockContact(tx, id);
+  const fill: Record<string, string> = {};
+  for (const field of FILLABLE) {
+    const value = input[field];
+    if (value && !contact[field]) fill[field] = value;
+  }
+  if (Object.keys(fill).length === 0) return contact;
+  const updated = await tx.contact.update({ where: { id }, data: fill });
+  await audit(
+    actor,
+    { action: "contact.update", entity: "contact", entityId: String(id), before: Object.fromEntries(Object.keys(fill).map((k) => [k, null])), after: fill },
+    tx,
+  );
+  return updated;
+}
+
+// ── Confirmation ────────────────────────────────────────────────────────────────────────────────
+
+export type ConfirmResult = { status: "confirmed" | "alreadyConfirmed"; eventName: string } | { status: "invalid" };
+
+/** What the confirmation page shows before the button is pressed. */
+export async function peekConfirmation(token: string, now = new Date()) {
+  const id = verifyToken(CONFIRM_PURPOSE, token, now);
+  if (!id || !/^\d{1,10}$/.test(id)) return null;
+  const signup = await db.eventSignup.findUnique({ where: { id: Number(id) }, include: { event: { select: { name: true } } } });
+  return signup ? { eventName: signup.event.name, confirmed: !!signup.confirmedAt } : null;
+}
+
+/**
+ * Follows a confirmation link: records the CONFIRMED consent (DOUBLE_OPT_IN) and marks the sign-up
+ * confirmed, once. The subscription is left as it is.
+ */
+export async function confirmSignup(token: string, ctx: { ip: string | null; now?: Date }): Promise<ConfirmResult> {
+  const now = ctx.now ?? new Date();
+  const id = verifyToken(CONFIRM_PURPOSE, token, now);
+  if (!id || !/^\d{1,10}$/.test(id)) return { status: "invalid" };
+  const actor: AuditActor = { userId: null, ip: ctx.ip };
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "EventSignup" WHERE id = ${Number(id)} FOR UPDATE`;
+    const signup = await tx.eventSignup.findUnique({ where: { id: Number(id) }, include: { event: { select: { id: true, name: true } } } });
+    if (!signup) return { status: "invalid" } as const;
+    if (signup.confirmedAt) return { status: "alreadyConfirmed", eventName: signup.event.name } as const;
+    await recordConsent(actor, signup.contactId, { status: "CONFIRMED", method: "DOUBLE_OPT_IN", basis: `Confirmación por correo del registro en «${signup.event.name}»`.slice(0, 500) }, tx);
+    await tx.eventSignup.update({ where: { id: signup.id }, data: { confirmedAt: now } });
+    await audit(actor, { action: "event.signup.confirm", entity: "event", entityId: signup.event.id, after: { signupId: signup.id, contactId: signup.contactId } }, tx);
+    return { status: "confirmed", eventName: signup.event.name } as const;
+  });
+}

@@ -1,0 +1,298 @@
+/**
+ * Every input of the events area, validated with zod: the event form (times typed in the event's
+ * own zone), the outcomes form, the list's filter, the staff and photo actions, and the public
+ * kiosk's sign-up. Messages are translation keys; the form keeps what was typed.
+ */
+import { z } from "zod";
+import { contactEmailSchema } from "~/modules/contacts/schema";
+import { EVENT_DESCRIPTION_MAX, EVENT_KINDS, EVENT_NAME_MAX, EVENT_STATUSES, EVENT_TEXT_MAX, HANDOUT_ITEM_MAX, MAX_COUNT, MAX_HANDOUT_ROWS } from "./fields";
+import { isLocalDateTime, isValidTimeZone, zonedToUtc } from "./time";
+
+const clean = (v: string | undefined) => v?.trim().normalize("NFC").replace(/\s+/g, " ") ?? "";
+
+function optionalText(max: number, message = "events.form.errors.tooLong") {
+  return z
+    .string()
+    .optional()
+    .transform(clean)
+    .pipe(z.string().max(max, message))
+    .transform((v) => (v === "" ? null : v));
+}
+
+function longText(max: number, message = "events.form.errors.tooLong") {
+  return z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().normalize("NFC") ?? "")
+    .pipe(z.string().max(max, message))
+    .transform((v) => (v === "" ? null : v));
+}
+
+/** A non-negative whole number, or empty (null). Accepts "23,000" and "23 000" as people type them. */
+export function optionalCount(message = "events.form.errors.count") {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim().replace(/[\s,]/g, ""))
+    .refine((v) => v === "" || (/^\d{1,9}$/.test(v) && Number(v) <= MAX_COUNT), message)
+    .transform((v) => (v === "" ? null : Number(v)));
+}
+
+const countrySchema = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").trim().toUpperCase())
+  .refine((v) => v === "" || /^[A-Z]{2}$/.test(v), "events.form.errors.country")
+  .transform((v) => (v === "" ? null : v));
+
+const urlSchema = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").trim())
+  .refine((v) => {
+    if (v === "") return true;
+    if (v.length > 500) return false;
+    try {
+      const url = new URL(v);
+      return url.protocol === "https:" || url.protocol === "http:";
+    } catch {
+      return false;
+    }
+  }, "events.form.errors.url")
+  .transform((v) => (v === "" ? null : v));
+
+const localSchema = (message: string) =>
+  z
+    .string({ message })
+    .transform((v) => v.trim())
+    .refine(isLocalDateTime, message);
+
+const optionalLocal = (message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .refine((v) => v === "" || isLocalDateTime(v), message)
+    .transform((v) => (v === "" ? null : v));
+
+const idList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => [...new Set((typeof v === "string" ? [v] : (v ?? [])).map((s) => s.trim()).filter(Boolean))])
+  .refine((ids) => ids.length <= 50 && ids.every((id) => id.length <= 40), "events.form.errors.partners");
+
+export const eventFormSchema = z
+  .object({
+    name: z
+      .string({ message: "events.form.errors.name" })
+      .transform(clean)
+      .pipe(z.string().min(2, "events.form.errors.name").max(EVENT_NAME_MAX, "events.form.errors.tooLong")),
+    kind: z.enum(EVENT_KINDS, { message: "events.form.errors.kind" }),
+    status: z.enum(EVENT_STATUSES, { message: "events.form.errors.status" }),
+    timeZone: z
+      .string({ message: "events.form.errors.timeZone" })
+      .transform((v) => v.trim())
+      .refine(isValidTimeZone, "events.form.errors.timeZone"),
+    startsLocal: localSchema("events.form.errors.startsAt"),
+    endsLocal: localSchema("events.form.errors.endsAt"),
+    country: countrySchema,
+    state: optionalText(EVENT_TEXT_MAX),
+    city: optionalText(EVENT_TEXT_MAX),
+    venue: optionalText(EVENT_TEXT_MAX),
+    onlineUrl: urlSchema,
+    expectedAttendance: optionalCount(),
+    description: longText(EVENT_DESCRIPTION_MAX),
+    materialsRequest: longText(2000),
+    partnerIds: idList,
+    kioskEnabled: z
+      .string()
+      .optional()
+      .transform((v) => v === "on" || v === "true" || v === "1"),
+    signupOpensLocal: optionalLocal("events.form.errors.signupOpensAt"),
+    signupClosesLocal: optionalLocal("events.form.errors.signupClosesAt"),
+  })
+  .superRefine((v, ctx) => {
+    if (!isValidTimeZone(v.timeZone)) return;
+    if (zonedToUtc(v.endsLocal, v.timeZone) <= zonedToUtc(v.startsLocal, v.timeZone)) {
+      ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "events.form.errors.endBeforeStart" });
+    }
+    if (v.kioskEnabled) {
+      if (!v.signupOpensLocal) ctx.addIssue({ code: "custom", path: ["signupOpensLocal"], message: "events.form.errors.signupOpensAt" });
+      if (!v.signupClosesLocal) ctx.addIssue({ code: "custom", path: ["signupClosesLocal"], message: "events.form.errors.signupClosesAt" });
+      if (v.signupOpensLocal && v.signupClosesLocal && zonedToUtc(v.signupClosesLocal, v.timeZone) <= zonedToUtc(v.signupOpensLocal, v.timeZone)) {
+        ctx.addIssue({ code: "custom", path: ["signupClosesLocal"], message: "events.form.errors.signupWindow" });
+      }
+    }
+  })
+  .transform((v) => ({
+    name: v.name,
+    kind: v.kind,
+    status: v.status,
+    timeZone: v.timeZone,
+    startsAt: zonedToUtc(v.startsLocal, v.timeZone),
+    endsAt: zonedToUtc(v.endsLocal, v.timeZone),
+    country: v.country,
+    state: v.state,
+    city: v.city,
+    venue: v.venue,
+    onlineUrl: v.onlineUrl,
+    expectedAttendance: v.expectedAttendance,
+    description: v.description,
+    materialsRequest: v.materialsRequest,
+    partnerIds: v.partnerIds,
+    kiosk: v.kioskEnabled && v.signupOpensLocal && v.signupClosesLocal
+      ? { opensAt: zonedToUtc(v.signupOpensLocal, v.timeZone), closesAt: zonedToUtc(v.signupClosesLocal, v.timeZone) }
+      : null,
+  }));
+export type EventInput = z.output<typeof eventFormSchema>;
+
+// ── Outcomes ────────────────────────────────────────────────────────────────────────────────────
+
+export type HandoutInput = { item: string; quantity: number };
+
+/** The outcomes form: counts, notes, and the handed-out materials as rows (item, quantity). */
+export function parseOutcomesForm(form: { get(name: string): FormDataEntryValue | null; getAll(name: string): FormDataEntryValue[] }) {
+  const errors: Record<string, string> = {};
+  const counts = z
+    .object({
+      estimatedAttendance: optionalCount(),
+      credentialAppointments: optionalCount(),
+      registrationRequests: optionalCount(),
+      outcomeNotes: longText(EVENT_DESCRIPTION_MAX),
+    })
+    .safeParse({
+      estimatedAttendance: form.get("estimatedAttendance") ?? undefined,
+      credentialAppointments: form.get("credentialAppointments") ?? undefined,
+      registrationRequests: form.get("registrationRequests") ?? undefined,
+      outcomeNotes: form.get("outcomeNotes") ?? undefined,
+    });
+  if (!counts.success) {
+    for (const issue of counts.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  }
+  const items = form.getAll("handoutItem").map((v) => (typeof v === "string" ? clean(v) : ""));
+  const quantities = form.getAll("handoutQty").map((v) => (typeof v === "string" ? v.trim().replace(/[\s,]/g, "") : ""));
+  const handouts: HandoutInput[] = [];
+  const rows = Math.max(items.length, quantities.length);
+  if (rows > MAX_HANDOUT_ROWS) errors.handouts = "events.outcomes.errors.tooManyRows";
+  for (let i = 0; i < Math.min(rows, MAX_HANDOUT_ROWS); i += 1) {
+    const item = items[i] ?? "";
+    const qty = quantities[i] ?? "";
+    if (item === "" && qty === "") continue;
+    if (item === "") errors[`handoutItem.${i}`] = "events.outcomes.errors.itemRequired";
+    else if (item.length > HANDOUT_ITEM_MAX) errors[`handoutItem.${i}`] = "events.form.errors.tooLong";
+    if (!/^\d{1,9}$/.test(qty) || Number(qty) < 1 || Number(qty) > MAX_COUNT) errors[`handoutQty.${i}`] = "events.outcomes.errors.quantity";
+    if (!errors[`handoutItem.${i}`] && !errors[`handoutQty.${i}`]) handouts.push({ item, quantity: Number(qty) });
+  }
+  // The same item twice is one row with the quantities added.
+  const merged = new Map<string, HandoutInput>();
+  for (const h of handouts) {
+    const key = h.item.toLocaleLowerCase("es");
+    const prev = merged.get(key);
+    merged.set(key, prev ? { item: prev.item, quantity: prev.quantity + h.quantity } : h);
+  }
+  if (Object.keys(errors).length > 0 || !counts.success) return { success: false as const, errors };
+  return { success: true as const, data: { ...counts.data, handouts: [...merged.values()] } };
+}
+export type OutcomesInput = Extract<ReturnType<typeof parseOutcomesForm>, { success: true }>["data"];
+
+// ── List filter ─────────────────────────────────────────────────────────────────────────────────
+
+const dateParam = z
+  .string()
+  .optional()
+  .transform((v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined));
+
+const textParam = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => {
+      const t = v?.trim();
+      return t ? t.slice(0, max) : undefined;
+    });
+
+export const eventFilterSchema = z.object({
+  q: textParam(200),
+  kind: z.enum(EVENT_KINDS).optional().catch(undefined),
+  status: z.enum(EVENT_STATUSES).optional().catch(undefined),
+  country: z
+    .string()
+    .optional()
+    .transform((v) => (v && /^[A-Za-z]{2}$/.test(v.trim()) ? v.trim().toUpperCase() : undefined)),
+  state: textParam(EVENT_TEXT_MAX),
+  from: dateParam,
+  to: dateParam,
+  staff: textParam(40),
+  partner: textParam(40),
+});
+export type EventFilter = Partial<z.output<typeof eventFilterSchema>>;
+export const EVENT_FILTER_KEYS = ["q", "kind", "status", "country", "state", "from", "to", "staff", "partner"] as const;
+
+export function filterFromSearchParams(params: URLSearchParams): EventFilter {
+  const raw: Record<string, string> = {};
+  for (const key of EVENT_FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) raw[key] = value;
+  }
+  return eventFilterSchema.parse(raw);
+}
+
+export function filterToSearchParams(filter: EventFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of EVENT_FILTER_KEYS) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  return params;
+}
+
+export function isFiltered(filter: EventFilter): boolean {
+  return EVENT_FILTER_KEYS.some((key) => !!filter[key]);
+}
+
+// ── Staff and photos ────────────────────────────────────────────────────────────────────────────
+
+export const eventActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("addStaff"), userId: z.string({ message: "events.staff.errors.user" }).trim().min(1, "events.staff.errors.user").max(40) }),
+  z.object({
+    intent: z.literal("confirmStaff"),
+    userId: z.string().trim().min(1).max(40),
+    confirmed: z.enum(["true", "false"]).transform((v) => v === "true"),
+  }),
+  z.object({ intent: z.literal("removeStaff"), userId: z.string().trim().min(1).max(40) }),
+  z.object({ intent: z.literal("deletePhoto"), photoId: z.string().trim().min(1).max(40) }),
+  z.object({ intent: z.literal("markMaterialsRequested") }),
+]);
+export type EventAction = z.output<typeof eventActionSchema>;
+
+export const photoCaptionSchema = optionalText(300);
+
+// ── Kiosk ───────────────────────────────────────────────────────────────────────────────────────
+
+export const kioskLanguageSchema = z.enum(["es", "en"]).catch("es");
+
+export const kioskSignupSchema = z.object({
+  givenName: z
+    .string({ message: "events.kiosk.errors.givenName" })
+    .transform(clean)
+    .pipe(z.string().min(1, "events.kiosk.errors.givenName").max(120, "events.kiosk.errors.tooLong")),
+  familyName: optionalText(120, "events.kiosk.errors.tooLong"),
+  email: z
+    .string({ message: "events.kiosk.errors.email" })
+    .max(320, "events.kiosk.errors.email")
+    .pipe(contactEmailSchema),
+  country: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim().toUpperCase())
+    .refine((v) => v === "" || /^[A-Z]{2}$/.test(v), "events.kiosk.errors.country")
+    .transform((v) => (v === "" ? null : v)),
+  state: optionalText(120, "events.kiosk.errors.tooLong"),
+  language: z.enum(["es", "en"], { message: "events.kiosk.errors.language" }),
+  consent: z.literal("on", { message: "events.kiosk.errors.consent" }),
+  noticeVersion: z.coerce.number({ message: "events.kiosk.errors.notice" }).int().min(1, "events.kiosk.errors.notice"),
+});
+export type KioskSignupInput = z.output<typeof kioskSignupSchema>;
+
+/** The field robots fill in and people never see. */
+export const HONEYPOT_FIELD = "website";

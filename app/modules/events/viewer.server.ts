@@ -1,0 +1,9 @@
+import { getSettings } from "~/modules/settings/settings.server";
+import { isValidTimeZone } from "./time";
+
+/** The zone a user reads times in: theirs, or the office's (Settings.timeZone). */
+export async function viewerZone(user: { timeZone: string | null } | null): Promise<string> {
+  if (user?.timeZone && isValidTimeZone(user.timeZone)) return user.timeZone;
+  const settings = await getSettings();
+  return isValidTimeZone(settings.timeZone) ? settings.timeZone : "America/Mexico_City";
+}

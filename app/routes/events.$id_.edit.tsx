@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { pageTitle } from "~/components/contact-detail/meta";
+import { EventForm, eventToFormValues, formDataToObject, postedEventValues } from "~/components/events/event-form";
+import { useT } from "~/i18n/use-t";
+import { fieldErrors } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { EventError, findEvent, listPartnerOptions, updateEvent } from "~/modules/events/event.server";
+import { eventFormSchema } from "~/modules/events/schema";
+import { timeZoneNames } from "~/modules/events/time";
+
+export const meta = pageTitle("events.form.editTitle");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edit:event");
+  const event = await findEvent(params.id ?? "");
+  if (!event) throw new Response("Not found", { status: 404 });
+  return {
+    id: event.id,
+    name: event.name,
+    values: eventToFormValues({ ...event, partnerIds: event.partners.map((p) => p.partnerId) }),
+    partners: await listPartnerOptions(),
+    timeZones: timeZoneNames(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edit:event");
+  const id = params.id ?? "";
+  const form = await request.formData();
+  const values = postedEventValues(form);
+  const parsed = eventFormSchema.safeParse(formDataToObject(form));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  try {
+    const { changed } = await updateEvent({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
+    return redirectWithToast(`/events/${id}`, changed ? { kind: "success", message: "events.form.saved" } : { kind: "info", message: "events.form.unchanged" });
+  } catch (error) {
+    if (error instanceof EventError) {
+      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      return data({ errors: { partnerIds: error.messageKey } as Record<string, string>, values }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function EditEventPage() {
+  const { id, name, values, partners, timeZones } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/events/${id}`}>← {t("events.detail.back")}</Link>
+        </p>
+        <h1>{t("events.form.editTitle")}</h1>
+        <p className="muted">{name}</p>
+      </header>
+      <EventForm values={actionData?.values ?? values} errors={actionData?.errors ?? {}} partners={partners} timeZones={timeZones} submitLabel={t("common.save")} cancelTo={`/events/${id}`} />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { pageTitle } from "~/components/contact-detail/meta";
+import { EventForm, formDataToObject, postedEventValues, type EventFormValues } from "~/components/events/event-form";
+import { useT } from "~/i18n/use-t";
+import { fieldErrors } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { createEvent, EventError, listPartnerOptions } from "~/modules/events/event.server";
+import { eventFormSchema } from "~/modules/events/schema";
+import { timeZoneNames } from "~/modules/events/time";
+import { viewerZone } from "~/modules/events/viewer.server";
+
+export const meta = pageTitle("events.form.newTitle");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "edit:event");
+  const defaults: EventFormValues = { status: "PLANNED", timeZone: await viewerZone(user), partnerIds: [] };
+  return { partners: await listPartnerOptions(), timeZones: timeZoneNames(), defaults };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edit:event");
+  const form = await request.formData();
+  const values = postedEventValues(form);
+  const parsed = eventFormSchema.safeParse(formDataToObject(form));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  try {
+    const event = await createEvent({ userId: user.id, ip: clientIp(request) }, parsed.data);
+    return redirectWithToast(`/events/${event.id}`, { kind: "success", message: "events.form.created" });
+  } catch (error) {
+    if (error instanceof EventError) return data({ errors: { partnerIds: error.messageKey } as Record<string, string>, values }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function NewEventPage() {
+  const { partners, timeZones, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("events.form.newTitle")}</h1>
+        <p className="muted">{t("events.form.newIntro")}</p>
+      </header>
+      <EventForm
+        values={actionData?.values ?? defaults}
+        errors={actionData?.errors ?? {}}
+        partners={partners}
+        timeZones={timeZones}
+        submitLabel={t("events.form.create")}
+        cancelTo="/events"
+      />
+    </>
+  );
+}

@@ -1,0 +1,204 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { countryName } from "~/components/contacts/labels";
+import { EventTime } from "~/components/events/labels";
+import { eventsLinks } from "~/components/events/styles";
+import { makeT, type Locale } from "~/i18n";
+import { clientIp } from "~/modules/auth/session.server";
+import { COMMON_COUNTRIES } from "~/modules/events/fields";
+import { getKiosk, submitKioskSignup } from "~/modules/events/kiosk.server";
+import { HONEYPOT_FIELD, kioskLanguageSchema } from "~/modules/events/schema";
+
+export const links = eventsLinks;
+
+/** A rate-limited answer says when to try again. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => {
+  const t = makeT(d?.lang ?? "es");
+  return [{ title: d?.event ? `${t("events.kiosk.title")} — ${d.event.name}` : t("events.kiosk.title") }, { name: "robots", content: "noindex" }];
+};
+
+function langOf(request: Request): Locale {
+  return kioskLanguageSchema.parse(new URL(request.url).searchParams.get("lang") ?? undefined);
+}
+
+/** The public sign-up page of an event: no login; closed outside the event's sign-up window. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const kiosk = await getKiosk(params.slug ?? "");
+  if (!kiosk) throw new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  const { event } = kiosk;
+  return {
+    lang: langOf(request),
+    done: url.searchParams.get("done") === "1",
+    state: kiosk.state,
+    notice: kiosk.notice,
+    event: { name: event.name, startsAt: event.startsAt, timeZone: event.timeZone, city: event.city, state: event.state, country: event.country, venue: event.venue },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const slug = params.slug ?? "";
+  const form = Object.fromEntries(await request.formData());
+  const lang = kioskLanguageSchema.parse(typeof form.lang === "string" ? form.lang : undefined);
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(form)) if (typeof v === "string" && k !== HONEYPOT_FIELD) values[k] = v;
+  const result = await submitKioskSignup(slug, form, { ip: clientIp(request) });
+  switch (result.status) {
+    case "accepted":
+      return redirect(`/k/${slug}?done=1${lang === "en" ? "&lang=en" : ""}`);
+    case "invalid":
+      return data({ error: "events.kiosk.errors.fix", errors: result.errors, values }, { status: 400 });
+    case "noticeChanged":
+      return data({ error: "events.kiosk.errors.noticeChanged", errors: {} as Record<string, string>, values }, { status: 409 });
+    case "closed":
+      return data({ error: "events.kiosk.closed", errors: {} as Record<string, string>, values }, { status: 403 });
+    case "rateLimited":
+      return data(
+        { error: "events.kiosk.errors.rateLimited", errors: {} as Record<string, string>, values },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      );
+  }
+}
+
+export default function KioskPage() {
+  const { lang, done, state, notice, event } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const t = makeT(lang);
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const values: Record<string, string> = actionData?.values ?? {};
+  const closed = state !== "open" || actionData?.error === "events.kiosk.closed";
+  const place = [event.venue, event.city, event.state, event.country ? countryName(event.country, lang) : null].filter(Boolean).join(", ");
+  const countries = [...COMMON_COUNTRIES].sort((a, b) => (a === "US" ? -1 : b === "US" ? 1 : countryName(a, lang).localeCompare(countryName(b, lang), lang)));
+  const field = (name: string) => ({
+    id: `kiosk-${name}`,
+    name,
+    defaultValue: values[name] ?? "",
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `kiosk-${name}-error` : undefined,
+  });
+  const error = (name: string) =>
+    errors[name] ? (
+      <p className="field-error" id={`kiosk-${name}-error`}>
+        {t(errors[name])}
+      </p>
+    ) : null;
+  return (
+    <div className="kiosk" lang={lang === "en" ? "en" : "es-MX"}>
+      <nav className="kiosk-lang" aria-label={t("events.kiosk.language")}>
+        <Link to="?lang=es" aria-current={lang === "es" ? "true" : undefined} lang="es">
+          Español
+        </Link>
+        <span aria-hidden="true">|</span>
+        <Link to="?lang=en" aria-current={lang === "en" ? "true" : undefined} lang="en">
+          English
+        </Link>
+      </nav>
+      <h1>{event.name}</h1>
+      <p className="muted">
+        <EventTime at={event.startsAt} zone={event.timeZone} localOnly lang={lang} />
+        {place ? <> · {place}</> : null}
+      </p>
+      {done ? (
+        <section className="panel kiosk-done" role="status" aria-live="polite">
+          <h2>{t("events.kiosk.thanksTitle")}</h2>
+          <p>{t("events.kiosk.thanks")}</p>
+          <Link to={`?lang=${lang}`} className="button button--primary">
+            {t("events.kiosk.next")}
+          </Link>
+        </section>
+      ) : closed ? (
+        <section className="panel kiosk-done" role="status">
+          <h2>{state === "notYet" ? t("events.kiosk.notYetTitle") : t("events.kiosk.closedTitle")}</h2>
+          <p>{state === "notYet" ? t("events.kiosk.notYet") : t("events.kiosk.closed")}</p>
+        </section>
+      ) : !notice ? (
+        <section className="panel kiosk-done" role="status">
+          <p>{t("events.kiosk.noNotice")}</p>
+        </section>
+      ) : (
+        <Form method="post" noValidate className="panel">
+          <h2>{t("events.kiosk.title")}</h2>
+          <p>{t("events.kiosk.intro")}</p>
+          {actionData?.error ? (
+            <p className="form-error" role="alert">
+              {t(actionData.error)}
+            </p>
+          ) : null}
+          <input type="hidden" name="lang" value={lang} />
+          <input type="hidden" name="noticeVersion" value={notice.version} />
+          <div className="field">
+            <label htmlFor="kiosk-givenName">
+              {t("events.kiosk.givenName")} <span aria-hidden="true">*</span>
+            </label>
+            <input {...field("givenName")} autoComplete="given-name" maxLength={120} required />
+            {error("givenName")}
+          </div>
+          <div className="field">
+            <label htmlFor="kiosk-familyName">{t("events.kiosk.familyName")}</label>
+            <input {...field("familyName")} autoComplete="family-name" maxLength={120} />
+            {error("familyName")}
+          </div>
+          <div className="field">
+            <label htmlFor="kiosk-email">
+              {t("events.kiosk.email")} <span aria-hidden="true">*</span>
+            </label>
+            <input {...field("email")} type="email" inputMode="email" autoComplete="email" autoCapitalize="none" spellCheck={false} maxLength={320} required />
+            {error("email")}
+          </div>
+          <div className="field">
+            <label htmlFor="kiosk-country">{t("events.kiosk.country")}</label>
+            <select {...field("country")}>
+              <option value="">{t("events.kiosk.countryChoose")}</option>
+              {countries.map((c) => (
+                <option key={c} value={c}>
+                  {countryName(c, lang)}
+                </option>
+              ))}
+            </select>
+            {error("country")}
+          </div>
+          <div className="field">
+            <label htmlFor="kiosk-state">{t("events.kiosk.state")}</label>
+            <input {...field("state")} autoComplete="address-level1" maxLength={120} />
+            {error("state")}
+          </div>
+          <fieldset className="ev-fieldset">
+            <legend>{t("events.kiosk.languagePreference")}</legend>
+            <label className="ev-check-row">
+              <input type="radio" name="language" value="es" defaultChecked={(values.language ?? lang) === "es"} /> Español
+            </label>
+            <label className="ev-check-row">
+              <input type="radio" name="language" value="en" defaultChecked={(values.language ?? lang) === "en"} /> English
+            </label>
+            {error("language")}
+          </fieldset>
+          <div className="kiosk-hp" aria-hidden="true">
+            <label htmlFor={`kiosk-${HONEYPOT_FIELD}`}>{t("events.kiosk.honeypot")}</label>
+            <input id={`kiosk-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+          </div>
+          <h3 id="kiosk-notice-title">{t("events.kiosk.noticeTitle", { version: notice.version })}</h3>
+          <div className="kiosk-notice" role="region" aria-labelledby="kiosk-notice-title" tabIndex={0}>
+            {notice.text}
+          </div>
+          <label className="kiosk-consent">
+            <input type="checkbox" name="consent" value="on" aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? "kiosk-consent-error" : undefined} />
+            <span>{t("events.kiosk.consent")}</span>
+          </label>
+          {error("consent")}
+          <button type="submit" className="button button--primary button--block" disabled={busy}>
+            {t("events.kiosk.submit")}
+          </button>
+          <p className="muted">{t("events.kiosk.afterSubmit")}</p>
+        </Form>
+      )}
+    </div>
+  );
+}

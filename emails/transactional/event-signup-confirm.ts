@@ -1,0 +1,21 @@
+/** The double opt-in after a kiosk sign-up at an event: one button confirms the subscription. */
+export const subjectKey = "events.mail.confirm.subject";
+
+export const body = `<mj-text font-size="22px" font-weight="700">{{heading}}</mj-text>
+<mj-text>{{intro}}</mj-text>
+<mj-button href="{{url}}">{{button}}</mj-button>
+<mj-text font-size="14px" color="#525a66">{{expiry}}</mj-text>
+<mj-text font-size="13px" color="#525a66">{{fallback}}<br /><a href="{{url}}">{{url}}</a></mj-text>`;
+
+export const text = `{{heading}}\n\n{{intro}}\n\n{{button}}: {{url}}\n\n{{expiry}}`;
+
+/** Translation keys per placeholder; the rest (name, eventName, url) come from the message's data. */
+export const strings = {
+  heading: "events.mail.confirm.heading",
+  intro: "events.mail.confirm.intro",
+  button: "events.mail.confirm.button",
+  expiry: "events.mail.confirm.expiry",
+  fallback: "mail.common.fallback",
+  footerNote: "events.mail.confirm.footerNote",
+  preheader: "events.mail.confirm.preheader",
+};
