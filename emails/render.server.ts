@@ -9,10 +9,13 @@ import { layout, TRANSACTIONAL_FOOTER } from "./layout.ts";
 import * as invite from "./transactional/invite.ts";
 import * as passwordReset from "./transactional/password-reset.ts";
 import * as eventSignupConfirm from "./transactional/event-signup-confirm.ts";
+import * as contestCorrection from "./transactional/contest-correction.ts";
+import * as juryReopened from "./transactional/jury-reopened.ts";
+import * as juryReminder from "./transactional/jury-reminder.ts";
 
 type TemplateModule = { subjectKey: string; body: string; text: string; strings: Record<string, string> };
 
-const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset, eventSignupConfirm };
+const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset, eventSignupConfirm, contestCorrection, juryReopened, juryReminder };
 
 export type Rendered = { subject: string; html: string; text: string };
 

@@ -15,6 +15,7 @@ import { seedBulletins } from "./seed/bulletins.ts";
 import { seedContest } from "./seed/contest.ts";
 import { seedMaterials } from "./seed/materials.ts";
 import { seedJury } from "./seed/jury.ts";
+import { seedReports } from "./seed/reports.ts";
 
 export const DEFAULT_SEED_PASSWORD = "alcance-demo-2017";
 
@@ -161,6 +162,7 @@ async function main() {
   console.error(`[seed] ${await seedBulletins()}`);
   console.error(`[seed] ${await seedContest()}`);
   console.error(`[seed] ${await seedJury()}`);
+  console.error(`[seed] ${await seedReports()}`);
 }
 
 main()

@@ -1,12 +1,35 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { AreaPlaceholder } from "~/components/layout/area-placeholder";
+import { isRouteErrorResponse, Outlet, useRouteError } from "@remix-run/react";
+import { juryLinks } from "~/components/jury/ui";
+import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
+
+export const links = juryLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, ["manage:jury", "read:jury-results", "evaluate:jury"]);
   return null;
 }
 
-export default function Page() {
-  return <AreaPlaceholder area="jury" />;
+export default function JuryLayout() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  const kind = status === 403 ? "403" : status === 404 ? "404" : "500";
+  return (
+    <div className="empty-state" role="alert">
+      <h1>{t(`errors.${kind}.title`)}</h1>
+      <p>{t(`errors.${kind}.body`)}</p>
+      <p>
+        <a className="button" href="/jury">
+          {t("jury.backToWorkspace")}
+        </a>
+      </p>
+    </div>
+  );
 }

@@ -1,0 +1,67 @@
+import { Form, Link } from "@remix-run/react";
+import { Field } from "~/components/contact-detail/field";
+import { useT } from "~/i18n/use-t";
+import { FormErrorSummary } from "./ui";
+
+export type ContestFormValues = Partial<Record<string, string>>;
+
+const DATE_FIELDS = ["submissionsOpenAt", "submissionsCloseAt", "reviewEndsAt", "evaluationStartsAt", "evaluationEndsAt", "resultsAt"] as const;
+
+/** Name, description, the phases' dates (in the person's time zone) and the correction days. */
+export function ContestForm({ values, errors, busy, submitLabel, cancelTo, timeZone }: { values: ContestFormValues; errors: Record<string, string>; busy: boolean; submitLabel: string; cancelTo: string; timeZone: string }) {
+  const t = useT();
+  return (
+    <Form method="post" noValidate className="panel">
+      <input type="hidden" name="intent" value="contest" />
+      <FormErrorSummary errors={errors} />
+      <div className="form-grid">
+        <Field name="name" label={t("contest.form.name")} defaultValue={values.name} error={errors.name} required wide />
+        <Field name="description" label={t("contest.form.description")} defaultValue={values.description} error={errors.description} multiline wide />
+      </div>
+      <fieldset className="ct-fieldset">
+        <legend>{t("contest.form.dates")}</legend>
+        <p className="hint muted">{t("contest.form.datesHint", { zone: timeZone })}</p>
+        <div className="form-grid">
+          {DATE_FIELDS.map((name) => (
+            <DateTimeField key={name} name={name} label={t(`contest.form.${name}`)} value={values[name]} error={errors[name]} />
+          ))}
+        </div>
+      </fieldset>
+      <div className="form-grid">
+        <Field name="correctionDays" type="number" label={t("contest.form.correctionDays")} hint={t("contest.form.correctionDaysHint")} defaultValue={values.correctionDays ?? "5"} error={errors.correctionDays} required />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        <Link to={cancelTo} className="button">
+          {t("common.cancel")}
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+export function DateTimeField({ name, label, value, error, hint }: { name: string; label: string; value?: string; error?: string; hint?: string }) {
+  const t = useT();
+  const id = `field-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        <span aria-hidden="true"> *</span>
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} name={name} type="datetime-local" defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} required />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

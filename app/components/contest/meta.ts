@@ -1,0 +1,1 @@
+export { pageTitle } from "~/components/contact-detail/meta";

@@ -1,0 +1,309 @@
+import { Form } from "@remix-run/react";
+import { Field } from "~/components/contact-detail/field";
+import { useT } from "~/i18n/use-t";
+import { ACTIVITY_KINDS, AGREEMENT_STATUSES } from "~/modules/partners/fields";
+
+type Values = Record<string, string | undefined>;
+type Errors = Record<string, string>;
+type Choice = { id: string; name: string | null };
+
+export function FormErrors({ errors }: { errors: Errors }) {
+  const t = useT();
+  if (!Object.keys(errors).length) return null;
+  return (
+    <p className="form-error" role="alert">
+      {errors._form ? t(errors._form) : t("partners.form.fix")}
+    </p>
+  );
+}
+
+function Select({
+  id,
+  name,
+  label,
+  value,
+  error,
+  required,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string;
+  error?: string;
+  required?: boolean;
+  children: React.ReactNode;
+}) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {children}
+      </select>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Checkboxes({ legend, name, choices }: { legend: string; name: string; choices: Choice[] }) {
+  if (!choices.length) return null;
+  return (
+    <fieldset className="choice-group field--wide">
+      <legend>{legend}</legend>
+      {choices.map((c) => (
+        <label key={c.id}>
+          <input type="checkbox" name={name} value={c.id} /> {c.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function ActivityForm({
+  values,
+  errors,
+  staff,
+  people,
+  events,
+  me,
+  busy,
+}: {
+  values: Values;
+  errors: Errors;
+  staff: Choice[];
+  people: Choice[];
+  events: Choice[];
+  me: string;
+  busy: boolean;
+}) {
+  const t = useT();
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value="activity" />
+      <FormErrors errors={errors} />
+      <div className="form-grid">
+        <Field
+          idPrefix="activity"
+          name="occurredOn"
+          type="date"
+          label={t("partners.activity.occurredOn")}
+          defaultValue={values.occurredOn}
+          error={errors.occurredOn}
+          required
+        />
+        <Select id="activity-kind" name="kind" label={t("partners.activity.kind")} value={values.kind} error={errors.kind} required>
+          <option value="">{t("partners.form.choose")}</option>
+          {ACTIVITY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`partners.activityKind.${k}`)}
+            </option>
+          ))}
+        </Select>
+        <Field
+          idPrefix="activity"
+          name="summary"
+          label={t("partners.activity.summary")}
+          defaultValue={values.summary}
+          error={errors.summary}
+          required
+          multiline
+          wide
+        />
+        <Field
+          idPrefix="activity"
+          name="peopleReached"
+          label={t("partners.activity.peopleReached")}
+          defaultValue={values.peopleReached}
+          error={errors.peopleReached}
+        />
+        <Field
+          idPrefix="activity"
+          name="itemsDistributed"
+          label={t("partners.activity.itemsDistributed")}
+          defaultValue={values.itemsDistributed}
+          error={errors.itemsDistributed}
+        />
+        <Field
+          idPrefix="activity"
+          name="bulletinRecipients"
+          label={t("partners.activity.bulletinRecipients")}
+          defaultValue={values.bulletinRecipients}
+          error={errors.bulletinRecipients}
+        />
+        <Select id="activity-eventId" name="eventId" label={t("partners.activity.event")} value={values.eventId} error={errors.eventId}>
+          <option value="">{t("partners.activity.noEvent")}</option>
+          {events.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Checkboxes legend={t("partners.activity.users")} name="userIds" choices={staff} />
+      <Checkboxes legend={t("partners.activity.people")} name="personIds" choices={people} />
+      {errors.userIds || errors.personIds ? <p className="field-error">{t(errors.userIds ?? errors.personIds ?? "")}</p> : null}
+      <fieldset className="choice-group">
+        <legend>{t("partners.activity.followUpLegend")}</legend>
+        <p className="hint">{t("partners.activity.followUpHint")}</p>
+        <div className="form-grid">
+          <Field
+            idPrefix="activity"
+            name="followUpTitle"
+            label={t("partners.followUp.title")}
+            defaultValue={values.followUpTitle}
+            error={errors.followUpTitle}
+            wide
+          />
+          <Field
+            idPrefix="activity"
+            name="followUpDueOn"
+            type="date"
+            label={t("partners.followUp.dueOn")}
+            defaultValue={values.followUpDueOn}
+            error={errors.followUpDueOn}
+          />
+          <Select
+            id="activity-followUpOwnerId"
+            name="followUpOwnerId"
+            label={t("partners.followUp.owner")}
+            value={values.followUpOwnerId ?? me}
+            error={errors.followUpOwnerId}
+          >
+            {staff.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+      </fieldset>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t("partners.activity.save")}
+      </button>
+    </Form>
+  );
+}
+
+export function FollowUpForm({ values, errors, staff, me, busy }: { values: Values; errors: Errors; staff: Choice[]; me: string; busy: boolean }) {
+  const t = useT();
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value="followUp" />
+      <FormErrors errors={errors} />
+      <div className="form-grid">
+        <Field idPrefix="followUp" name="title" label={t("partners.followUp.title")} defaultValue={values.title} error={errors.title} required wide />
+        <Field idPrefix="followUp" name="dueOn" type="date" label={t("partners.followUp.dueOn")} defaultValue={values.dueOn} error={errors.dueOn} required />
+        <Select id="followUp-ownerId" name="ownerId" label={t("partners.followUp.owner")} value={values.ownerId ?? me} error={errors.ownerId} required>
+          {staff.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </Select>
+        <Field idPrefix="followUp" name="notes" label={t("partners.fields.notes")} defaultValue={values.notes} error={errors.notes} multiline wide />
+      </div>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t("partners.followUp.save")}
+      </button>
+    </Form>
+  );
+}
+
+export function PersonForm({ values, errors, busy }: { values: Values; errors: Errors; busy: boolean }) {
+  const t = useT();
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value="person" />
+      <FormErrors errors={errors} />
+      <div className="form-grid">
+        <Field
+          idPrefix="person"
+          name="contactEmail"
+          type="email"
+          label={t("partners.person.contactEmail")}
+          hint={t("partners.person.contactEmailHint")}
+          defaultValue={values.contactEmail}
+          error={errors.contactEmail}
+          wide
+        />
+        <Field idPrefix="person" name="name" label={t("partners.person.name")} defaultValue={values.name} error={errors.name} />
+        <Field idPrefix="person" name="position" label={t("partners.person.position")} defaultValue={values.position} error={errors.position} />
+        <Field idPrefix="person" name="email" type="email" label={t("partners.person.email")} defaultValue={values.email} error={errors.email} />
+        <Field idPrefix="person" name="phone" type="tel" label={t("partners.person.phone")} defaultValue={values.phone} error={errors.phone} />
+      </div>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t("partners.person.save")}
+      </button>
+    </Form>
+  );
+}
+
+/** A new agreement, or (with `agreementId`) an edit of one: its status, dates and document. */
+export function AgreementForm({
+  values,
+  errors,
+  busy,
+  maxMb,
+  agreementId,
+  idPrefix = "agreement",
+}: {
+  values: Values;
+  errors: Errors;
+  busy: boolean;
+  maxMb: number;
+  agreementId?: string;
+  idPrefix?: string;
+}) {
+  const t = useT();
+  return (
+    <Form method="post" encType="multipart/form-data" noValidate>
+      <input type="hidden" name="intent" value="agreement" />
+      {agreementId ? <input type="hidden" name="agreementId" value={agreementId} /> : null}
+      <FormErrors errors={errors} />
+      <div className="form-grid">
+        <Field idPrefix={idPrefix} name="title" label={t("partners.agreement.title")} defaultValue={values.title} error={errors.title} required wide />
+        <Field idPrefix={idPrefix} name="reference" label={t("partners.agreement.reference")} defaultValue={values.reference} error={errors.reference} />
+        <Field
+          idPrefix={idPrefix}
+          name="signedOn"
+          type="date"
+          label={t("partners.agreement.signedOn")}
+          defaultValue={values.signedOn}
+          error={errors.signedOn}
+        />
+        <Field
+          idPrefix={idPrefix}
+          name="validUntil"
+          type="date"
+          label={t("partners.agreement.validUntil")}
+          defaultValue={values.validUntil}
+          error={errors.validUntil}
+        />
+        <Select id={`${idPrefix}-status`} name="status" label={t("partners.agreement.status")} value={values.status ?? "NEGOTIATION"} error={errors.status}>
+          {AGREEMENT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`partners.agreementStatus.${s}`)}
+            </option>
+          ))}
+        </Select>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-document`}>{t("partners.agreement.document")}</label>
+          <input id={`${idPrefix}-document`} name="document" type="file" accept="application/pdf,image/png,image/jpeg" />
+          {errors.document ? <p className="field-error">{t(errors.document, { max: maxMb })}</p> : null}
+        </div>
+        <Field idPrefix={idPrefix} name="notes" label={t("partners.fields.notes")} defaultValue={values.notes} error={errors.notes} multiline wide />
+      </div>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t("partners.agreement.save")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,248 @@
+/**
+ * Partner institutions as the outside world sees them: the enums' values in a fixed order, the
+ * CSV columns (export header order, which the import reads back), and the normalisers shared by the
+ * forms, the import and the export. Pure: no database.
+ */
+import type { ActivityKind, AgreementStatus, FollowUpState, PartnerKind, PartnerStatus } from "~/generated/prisma/enums";
+import { normalizeTags } from "~/modules/contacts/fields";
+import { normalizeHeader } from "~/modules/contacts/import/detect";
+
+export const PARTNER_KINDS = [
+  "FEDERAL_AGENCY",
+  "FOREIGN_SERVICE_POST",
+  "LOCAL_ELECTORAL_BODY",
+  "INE_OFFICE",
+  "UNIVERSITY",
+  "CIVIL_SOCIETY",
+  "INTERNATIONAL_PROGRAMME",
+  "MEDIA",
+  "PRIVATE_COMPANY",
+] as const satisfies readonly PartnerKind[];
+export const PARTNER_STATUSES = ["ACTIVE", "PROSPECT", "INACTIVE"] as const satisfies readonly PartnerStatus[];
+export const AGREEMENT_STATUSES = ["NEGOTIATION", "SIGNED", "EXPIRED", "TERMINATED"] as const satisfies readonly AgreementStatus[];
+export const ACTIVITY_KINDS = [
+  "MEETING",
+  "WORKSHOP",
+  "MATERIALS_DELIVERED",
+  "JOINT_EVENT",
+  "PARTNER_BULLETIN",
+  "MEDIA",
+  "OTHER",
+] as const satisfies readonly ActivityKind[];
+export const FOLLOW_UP_STATES = ["OPEN", "DONE", "CANCELLED"] as const satisfies readonly FollowUpState[];
+
+export { normalizeTags };
+
+export const NAME_MAX = 200;
+export const ACRONYM_MAX = 40;
+export const PLACE_MAX = 120;
+export const WEBSITE_MAX = 300;
+export const NOTES_MAX = 5000;
+export const TAGS_MAX = 30;
+
+// ── Countries: stored as ISO 3166-1 alpha-2 codes, shown localised ─────────────────────────────
+
+/** Codes Intl knows that are not countries (regions, reserved and exceptional codes). */
+const NOT_COUNTRIES = new Set(["AC", "CP", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "ZZ", "XA", "XB"]);
+
+let codes: string[] | undefined;
+
+/** Every ISO 3166-1 alpha-2 code the runtime can name (computed once). */
+export function countryCodes(): string[] {
+  if (codes) return codes;
+  const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+  const out: string[] = [];
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      if (NOT_COUNTRIES.has(code)) continue;
+      try {
+        if (names.of(code)) out.push(code);
+      } catch {
+        // not a region code
+      }
+    }
+  }
+  codes = out;
+  return out;
+}
+
+let byName: Map<string, string> | undefined;
+
+/** "MX", "mx", "México", "Mexico", "Estados Unidos", "USA" → the ISO code; null when unknown. */
+export function normalizeCountry(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? "";
+  if (trimmed === "") return null;
+  const upper = trimmed.toUpperCase();
+  if (/^[A-Z]{2}$/.test(upper) && countryCodes().includes(upper)) return upper;
+  if (!byName) {
+    byName = new Map();
+    for (const locale of ["es", "en", "es-MX"]) {
+      const names = new Intl.DisplayNames([locale], { type: "region" });
+      for (const code of countryCodes()) byName.set(normalizeHeader(names.of(code) ?? code), code);
+    }
+    for (const [alias, code] of Object.entries({
+      usa: "US",
+      eua: "US",
+      eeuu: "US",
+      estadosunidosdeamerica: "US",
+      unitedstatesofamerica: "US",
+      uk: "GB",
+      reinounido: "GB",
+    }))
+      byName.set(alias, code);
+  }
+  return byName.get(normalizeHeader(trimmed)) ?? null;
+}
+
+// ── Kinds and statuses written in words (import) ───────────────────────────────────────────────
+
+const KIND_WORDS: Record<string, PartnerKind> = {
+  dependenciafederal: "FEDERAL_AGENCY",
+  federal: "FEDERAL_AGENCY",
+  federalagency: "FEDERAL_AGENCY",
+  gobiernofederal: "FEDERAL_AGENCY",
+  representacionenelexterior: "FOREIGN_SERVICE_POST",
+  consulado: "FOREIGN_SERVICE_POST",
+  embajada: "FOREIGN_SERVICE_POST",
+  consulate: "FOREIGN_SERVICE_POST",
+  embassy: "FOREIGN_SERVICE_POST",
+  foreignservicepost: "FOREIGN_SERVICE_POST",
+  embajadaoconsulado: "FOREIGN_SERVICE_POST",
+  organismopublicolocal: "LOCAL_ELECTORAL_BODY",
+  opl: "LOCAL_ELECTORAL_BODY",
+  ople: "LOCAL_ELECTORAL_BODY",
+  localelectoralbody: "LOCAL_ELECTORAL_BODY",
+  organismoelectorallocal: "LOCAL_ELECTORAL_BODY",
+  oficinadelaine: "INE_OFFICE",
+  oficinaine: "INE_OFFICE",
+  ine: "INE_OFFICE",
+  juntalocal: "INE_OFFICE",
+  juntalocalejecutiva: "INE_OFFICE",
+  otraoficinadelaine: "INE_OFFICE",
+  ineoffice: "INE_OFFICE",
+  otherineoffice: "INE_OFFICE",
+  universidad: "UNIVERSITY",
+  university: "UNIVERSITY",
+  instituciondeeducacionsuperior: "UNIVERSITY",
+  organizaciondelasociedadcivil: "CIVIL_SOCIETY",
+  osc: "CIVIL_SOCIETY",
+  sociedadcivil: "CIVIL_SOCIETY",
+  civilsociety: "CIVIL_SOCIETY",
+  civilsocietyorganisation: "CIVIL_SOCIETY",
+  civilsocietyorganization: "CIVIL_SOCIETY",
+  ngo: "CIVIL_SOCIETY",
+  ong: "CIVIL_SOCIETY",
+  programainternacional: "INTERNATIONAL_PROGRAMME",
+  internationalprogramme: "INTERNATIONAL_PROGRAMME",
+  internationalprogram: "INTERNATIONAL_PROGRAMME",
+  medio: "MEDIA",
+  medios: "MEDIA",
+  mediodecomunicacion: "MEDIA",
+  media: "MEDIA",
+  empresa: "PRIVATE_COMPANY",
+  empresaprivada: "PRIVATE_COMPANY",
+  privatecompany: "PRIVATE_COMPANY",
+  company: "PRIVATE_COMPANY",
+};
+for (const kind of PARTNER_KINDS) KIND_WORDS[normalizeHeader(kind)] = kind;
+
+const STATUS_WORDS: Record<string, PartnerStatus> = {
+  activa: "ACTIVE",
+  activo: "ACTIVE",
+  active: "ACTIVE",
+  prospecto: "PROSPECT",
+  prospecta: "PROSPECT",
+  prospect: "PROSPECT",
+  inactiva: "INACTIVE",
+  inactivo: "INACTIVE",
+  inactive: "INACTIVE",
+};
+
+/** The kind from its code or a word in Spanish or English; labels are added by the caller. */
+export function parseKind(value: string, labels: Readonly<Record<string, PartnerKind>> = {}): PartnerKind | null {
+  const key = normalizeHeader(value);
+  return KIND_WORDS[key] ?? labels[key] ?? null;
+}
+
+export function parseStatus(value: string): PartnerStatus | null {
+  return STATUS_WORDS[normalizeHeader(value)] ?? null;
+}
+
+/** "ine.mx" → "https://ine.mx"; null when it cannot be a web address. */
+export function normalizeWebsite(value: string | null | undefined): string | null | false {
+  const trimmed = value?.trim() ?? "";
+  if (trimmed === "") return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  try {
+    const url = new URL(withScheme);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return false;
+    if (!url.hostname.includes(".")) return false;
+    return withScheme.length > WEBSITE_MAX ? false : withScheme;
+  } catch {
+    return false;
+  }
+}
+
+// ── CSV ────────────────────────────────────────────────────────────────────────────────────────
+
+/** Columns of an export, in this order; an export imports back as it is. */
+export const PARTNER_CSV_COLUMNS = ["name", "acronym", "kind", "parent", "country", "state", "city", "website", "tags", "status", "notes"] as const;
+export type PartnerCsvColumn = (typeof PARTNER_CSV_COLUMNS)[number];
+
+export const PARTNER_CSV_HEADERS: Record<"es" | "en", Record<PartnerCsvColumn, string>> = {
+  es: {
+    name: "nombre",
+    acronym: "siglas",
+    kind: "tipo",
+    parent: "institución superior",
+    country: "país",
+    state: "estado",
+    city: "ciudad",
+    website: "sitio web",
+    tags: "etiquetas",
+    status: "estatus",
+    notes: "notas",
+  },
+  en: {
+    name: "name",
+    acronym: "acronym",
+    kind: "kind",
+    parent: "parent",
+    country: "country",
+    state: "state",
+    city: "city",
+    website: "website",
+    tags: "tags",
+    status: "status",
+    notes: "notes",
+  },
+};
+
+const HEADER_ALIASES: Record<PartnerCsvColumn, readonly string[]> = {
+  name: ["nombre", "name", "institucion", "institution", "nombredelainstitucion", "organizacion", "organization"],
+  acronym: ["siglas", "acronimo", "acronym", "abreviatura", "abbreviation"],
+  kind: ["tipo", "kind", "type", "tipodeinstitucion", "category", "categoria"],
+  parent: ["institucionsuperior", "superior", "parent", "dependede", "matriz", "parentinstitution", "depende"],
+  country: ["pais", "country"],
+  state: ["estado", "state", "entidad", "region", "provincia", "province"],
+  city: ["ciudad", "city", "municipio", "localidad"],
+  website: ["sitioweb", "website", "web", "url", "paginaweb", "sitio"],
+  tags: ["etiquetas", "etiqueta", "tags", "tag"],
+  status: ["estatus", "status", "situacion"],
+  notes: ["notas", "nota", "notes", "observaciones", "comentarios", "comments"],
+};
+
+const COLUMN_BY_HEADER = new Map<string, PartnerCsvColumn>();
+for (const column of PARTNER_CSV_COLUMNS) {
+  for (const alias of HEADER_ALIASES[column]) COLUMN_BY_HEADER.set(alias, column);
+  for (const lang of ["es", "en"] as const) COLUMN_BY_HEADER.set(normalizeHeader(PARTNER_CSV_HEADERS[lang][column]), column);
+}
+
+export function columnForHeader(header: string): PartnerCsvColumn | null {
+  return COLUMN_BY_HEADER.get(normalizeHeader(header)) ?? null;
+}
+
+export function normalizePartnerTags(value: string | readonly string[] | null | undefined): string[] {
+  return normalizeTags(value);
+}

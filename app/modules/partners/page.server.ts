@@ -1,0 +1,122 @@
+/**
+ * The institution page's actions (one form per intent), kept out of the route: parse the posted
+ * values with zod, call the module, and answer with the field errors as translation keys.
+ */
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { env } from "~/lib/env.server";
+import { fieldErrors } from "~/lib/forms";
+import type { AuditActor } from "~/modules/audit/audit.server";
+import { storeUpload, UploadRejected } from "~/modules/files/storage.server";
+import {
+  addActivity,
+  addAgreement,
+  addFollowUp,
+  addPerson,
+  PartnerError,
+  removeActivity,
+  removePerson,
+  setFollowUpState,
+  updateAgreement,
+} from "./partner.server";
+import { activityFormSchema, agreementFormSchema, followUpFormSchema, followUpStateSchema, personFormSchema } from "./schema";
+
+export const PAGE_INTENTS = ["person", "removePerson", "agreement", "activity", "removeActivity", "followUp", "followUpState"] as const;
+export type PageIntent = (typeof PAGE_INTENTS)[number];
+
+export type PageActionResult =
+  | { ok: true; intent: PageIntent; message: string }
+  | { ok: false; intent: PageIntent | null; errors: Record<string, string>; values: Record<string, string> };
+
+/** Reads a plain or multipart form (the agreement form carries a document); null when the file is too large. */
+export async function readPageForm(request: Request): Promise<FormData | null> {
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    try {
+      return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: env().UPLOAD_MAX_BYTES + 1 }));
+    } catch (error) {
+      if (error instanceof MaxPartSizeExceededError) return null;
+      throw error;
+    }
+  }
+  return request.formData();
+}
+
+export function uploadMaxMb(): number {
+  return Math.round(env().UPLOAD_MAX_BYTES / 1024 / 1024);
+}
+
+function values(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === "string") out[key] = value;
+  return out;
+}
+
+export async function handlePageAction(actor: AuditActor, partnerId: string, form: FormData | null): Promise<PageActionResult> {
+  if (!form) return { ok: false, intent: "agreement", errors: { document: "files.errors.tooLarge" }, values: {} };
+  const intent = PAGE_INTENTS.find((i) => i === form.get("intent")) ?? null;
+  const echo = values(form);
+  const fail = (errors: Record<string, string>): PageActionResult => ({ ok: false, intent, errors, values: echo });
+  const obj = Object.fromEntries([...form].filter(([, v]) => typeof v === "string"));
+  try {
+    switch (intent) {
+      case "person": {
+        const parsed = personFormSchema.safeParse(obj);
+        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        await addPerson(actor, partnerId, parsed.data);
+        return { ok: true, intent, message: "partners.person.added" };
+      }
+      case "removePerson": {
+        await removePerson(actor, partnerId, String(form.get("personId") ?? ""));
+        return { ok: true, intent, message: "partners.person.removed" };
+      }
+      case "agreement": {
+        const parsed = agreementFormSchema.safeParse(obj);
+        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        const upload = form.get("document");
+        let file = null;
+        if (upload instanceof File && upload.size > 0) {
+          try {
+            const stored = await storeUpload(new Uint8Array(await upload.arrayBuffer()));
+            file = { fileName: upload.name.slice(0, 200) || "convenio", fileSha256: stored.sha256 };
+          } catch (error) {
+            if (error instanceof UploadRejected) return fail({ document: error.messageKey });
+            throw error;
+          }
+        }
+        const agreementId = String(form.get("agreementId") ?? "");
+        if (agreementId) await updateAgreement(actor, partnerId, agreementId, parsed.data, file);
+        else await addAgreement(actor, partnerId, parsed.data, file);
+        return { ok: true, intent, message: agreementId ? "partners.agreement.saved" : "partners.agreement.added" };
+      }
+      case "activity": {
+        const parsed = activityFormSchema.safeParse({ ...obj, userIds: form.getAll("userIds"), personIds: form.getAll("personIds") });
+        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        await addActivity(actor, partnerId, parsed.data);
+        return { ok: true, intent, message: "partners.activity.added" };
+      }
+      case "removeActivity": {
+        await removeActivity(actor, partnerId, String(form.get("activityId") ?? ""));
+        return { ok: true, intent, message: "partners.activity.removed" };
+      }
+      case "followUp": {
+        const parsed = followUpFormSchema.safeParse(obj);
+        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        await addFollowUp(actor, partnerId, parsed.data);
+        return { ok: true, intent, message: "partners.followUp.added" };
+      }
+      case "followUpState": {
+        const parsed = followUpStateSchema.safeParse(obj);
+        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        await setFollowUpState(actor, parsed.data.followUpId, parsed.data.state, { partnerId });
+        return { ok: true, intent, message: `partners.followUp.state.${parsed.data.state}` };
+      }
+      default:
+        return fail({ _form: "partners.errors.invalid" });
+    }
+  } catch (error) {
+    if (error instanceof PartnerError) {
+      if (error.code === "notFound" && intent === null) throw new Response("Not Found", { status: 404 });
+      return fail({ [error.field]: error.messageKey });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,554 @@
+/**
+ * An institution and what hangs from it: its people (a person may BE an existing contact: then the
+ * name and e-mail are read from the contact, never copied), agreements with their document,
+ * activities with participants and reach figures, and follow-ups. Every change is audited in the
+ * same transaction. Called by the routes, the seed and the tests alike.
+ */
+import { db, Prisma } from "~/lib/db.server";
+import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
+import { getSettings } from "~/modules/settings/settings.server";
+import { addDays, agreementAlert, dateOnly, EXPIRY_WARNING_DAYS, effectiveTimeZone, isoDay, isOverdue, todayIn, type AgreementAlert } from "./dates";
+import type { ActivityInput, AgreementInput, FollowUpInput, PartnerInput, PersonInput, TimelineKind } from "./schema";
+
+export type PartnerErrorCode =
+  | "notFound"
+  | "nameTaken"
+  | "parentNotFound"
+  | "parentCycle"
+  | "contactNotFound"
+  | "contactAlreadyLinked"
+  | "personNotFound"
+  | "userNotFound"
+  | "eventNotFound"
+  | "followUpIncomplete";
+
+const ERROR_FIELDS: Partial<Record<PartnerErrorCode, string>> = {
+  nameTaken: "name",
+  parentNotFound: "parentId",
+  parentCycle: "parentId",
+  contactNotFound: "contactEmail",
+  contactAlreadyLinked: "contactEmail",
+  personNotFound: "personIds",
+  userNotFound: "userIds",
+  eventNotFound: "eventId",
+  followUpIncomplete: "followUpTitle",
+};
+
+export class PartnerError extends Error {
+  readonly messageKey: string;
+  readonly field: string;
+  constructor(readonly code: PartnerErrorCode, readonly existingId?: string) {
+    super(`partners: ${code}`);
+    this.messageKey = `partners.errors.${code}`;
+    this.field = ERROR_FIELDS[code] ?? "_form";
+  }
+}
+
+type Tx = Prisma.TransactionClient;
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+// ── The institution ────────────────────────────────────────────────────────────────────────────
+
+async function checkParent(tx: Tx, id: string | null, parentId: string | null) {
+  if (!parentId) return;
+  if (parentId === id) throw new PartnerError("parentCycle");
+  // Walk up from the proposed parent: meeting the institution itself would make a cycle.
+  let current: string | null = parentId;
+  for (let depth = 0; current && depth < 50; depth++) {
+    const row: { id: string; parentId: string | null } | null = await tx.partner.findUnique({ where: { id: current }, select: { id: true, parentId: true } });
+    if (!row) throw new PartnerError(depth === 0 ? "parentNotFound" : "parentCycle");
+    if (id && row.parentId === id) throw new PartnerError("parentCycle");
+    current = row.parentId;
+  }
+}
+
+async function nameTaken(tx: Tx, name: string, exceptId?: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "Partner" WHERE lower("name") = lower(${name}) ${exceptId ? Prisma.sql`AND "id" <> ${exceptId}` : Prisma.empty} LIMIT 1`;
+  return rows[0]?.id ?? null;
+}
+
+export async function createPartner(actor: AuditActor, input: PartnerInput) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const existing = await nameTaken(tx, input.name);
+      if (existing) throw new PartnerError("nameTaken", existing);
+      await checkParent(tx, null, input.parentId);
+      const partner = await tx.partner.create({ data: { ...input, createdById: actor.userId } });
+      await audit(actor, { action: "partner.create", entity: "partner", entityId: partner.id, after: input }, tx);
+      return partner;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new PartnerError("nameTaken");
+    throw error;
+  }
+}
+
+export async function updatePartner(actor: AuditActor, id: string, input: PartnerInput) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.partner.findUnique({ where: { id } });
+      if (!before) throw new PartnerError("notFound");
+      const existing = await nameTaken(tx, input.name, id);
+      if (existing) throw new PartnerError("nameTaken", existing);
+      await checkParent(tx, id, input.parentId);
+      const change = diff(before as unknown as Record<string, unknown>, input);
+      if (!change.changed) return before;
+      const partner = await tx.partner.update({ where: { id }, data: input });
+      await audit(actor, { action: "partner.update", entity: "partner", entityId: id, before: change.before, after: change.after }, tx);
+      return partner;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new PartnerError("nameTaken");
+    throw error;
+  }
+}
+
+export async function getPartner(id: string) {
+  return db.partner.findUnique({
+    where: { id },
+    include: {
+      parent: { select: { id: true, name: true, acronym: true } },
+      children: { select: { id: true, name: true, acronym: true, kind: true }, orderBy: { name: "asc" }, take: 200 },
+    },
+  });
+}
+
+// ── People ─────────────────────────────────────────────────────────────────────────────────────
+
+export type PersonView = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  position: string | null;
+  contactId: number | null;
+  /** Whether the linked contact receives bulletins (confirmed and subscribed). */
+  receivesBulletins: boolean;
+  createdAt: Date;
+};
+
+const personInclude = {
+  contact: { select: { id: true, email: true, givenName: true, familyName: true, phone: true, consentStatus: true, subscriptionStatus: true } },
+} as const;
+
+type PersonRow = Prisma.PartnerPersonGetPayload<{ include: typeof personInclude }>;
+
+/** A person as shown: a linked contact's name, e-mail and phone come from the contact itself. */
+export function personView(row: PersonRow): PersonView {
+  const c = row.contact;
+  return {
+    id: row.id,
+    name: c ? [c.givenName, c.familyName].filter(Boolean).join(" ") || null : row.name,
+    email: c ? c.email : row.email,
+    phone: c ? c.phone ?? row.phone : row.phone,
+    position: row.position,
+    contactId: c?.id ?? null,
+    receivesBulletins: !!c && c.consentStatus === "CONFIRMED" && c.subscriptionStatus === "SUBSCRIBED",
+    createdAt: row.createdAt,
+  };
+}
+
+export async function addPerson(actor: AuditActor, partnerId: string, input: PersonInput) {
+  return db.$transaction(async (tx) => {
+    const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true } });
+    if (!partner) throw new PartnerError("notFound");
+    let contactId: number | null = null;
+    if (input.contactEmail) {
+      const contact = await tx.contact.findUnique({ where: { email: input.contactEmail }, select: { id: true } });
+      if (!contact) throw new PartnerError("contactNotFound");
+      const linked = await tx.partnerPerson.findUnique({ where: { partnerId_contactId: { partnerId, contactId: contact.id } }, select: { id: true } });
+      if (linked) throw new PartnerError("contactAlreadyLinked", linked.id);
+      contactId = contact.id;
+    }
+    // A linked person IS the contact: only what the contact does not hold (the position) is stored.
+    const data = contactId
+      ? { partnerId, contactId, position: input.position, name: null, email: null, phone: null }
+      : { partnerId, contactId: null, position: input.position, name: input.name, email: input.email, phone: input.phone };
+    const person = await tx.partnerPerson.create({ data, include: personInclude });
+    await audit(actor, { action: "partner.person.create", entity: "partner", entityId: partnerId, after: { personId: person.id, ...data } }, tx);
+    return personView(person);
+  });
+}
+
+export async function removePerson(actor: AuditActor, partnerId: string, personId: string) {
+  await db.$transaction(async (tx) => {
+    const person = await tx.partnerPerson.findFirst({ where: { id: personId, partnerId } });
+    if (!person) throw new PartnerError("personNotFound");
+    await tx.partnerPerson.delete({ where: { id: personId } });
+    await audit(actor, { action: "partner.person.delete", entity: "partner", entityId: partnerId, before: person }, tx);
+  });
+}
+
+export async function listPeople(partnerId: string): Promise<PersonView[]> {
+  const rows = await db.partnerPerson.findMany({ where: { partnerId }, include: personInclude, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 500 });
+  return rows.map(personView);
+}
+
+// ── Agreements ─────────────────────────────────────────────────────────────────────────────────
+
+export type AgreementFile = { fileName: string; fileSha256: string };
+
+function agreementData(input: AgreementInput) {
+  return {
+    title: input.title,
+    reference: input.reference,
+    signedOn: input.signedOn ? dateOnly(input.signedOn) : null,
+    validUntil: input.validUntil ? dateOnly(input.validUntil) : null,
+    status: input.status,
+    notes: input.notes,
+  };
+}
+
+export async function addAgreement(actor: AuditActor, partnerId: string, input: AgreementInput, file?: AgreementFile | null) {
+  return db.$transaction(async (tx) => {
+    const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true } });
+    if (!partner) throw new PartnerError("notFound");
+    const data = { ...agreementData(input), ...(file ?? {}) };
+    const agreement = await tx.agreement.create({ data: { partnerId, createdById: actor.userId, ...data } });
+    await audit(actor, { action: "partner.agreement.create", entity: "partner", entityId: partnerId, after: { agreementId: agreement.id, ...data } }, tx);
+    return agreement;
+  });
+}
+
+export async function updateAgreement(actor: AuditActor, partnerId: string, agreementId: string, input: AgreementInput, file?: AgreementFile | null) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.agreement.findFirst({ where: { id: agreementId, partnerId } });
+    if (!before) throw new PartnerError("notFound");
+    const after = { ...agreementData(input), ...(file ?? {}) };
+    const change = diff(before as unknown as Record<string, unknown>, after);
+    if (!change.changed) return before;
+    const agreement = await tx.agreement.update({ where: { id: agreementId }, data: after });
+    await audit(
+      actor,
+      {
+        action: "partner.agreement.update",
+        entity: "partner",
+        entityId: partnerId,
+        before: { agreementId, ...change.before },
+        after: { agreementId, ...change.after },
+      },
+      tx
+    );
+    return agreement;
+  });
+}
+
+/**
+ * For a dashboard: agreements still signed (or in negotiation) whose validity ends within the
+ * warning window, or ended in the last 90 days without anyone marking them expired.
+ */
+export async function listAgreementAlerts(today: string) {
+  const rows = await db.agreement.findMany({
+    where: {
+      status: { in: ["SIGNED", "NEGOTIATION"] },
+      validUntil: { gte: dateOnly(addDays(today, -90)), lte: dateOnly(addDays(today, EXPIRY_WARNING_DAYS)) },
+    },
+    include: { partner: { select: { id: true, name: true, acronym: true } } },
+    orderBy: [{ validUntil: "asc" }, { id: "asc" }],
+    take: 200,
+  });
+  return rows.map((a) => ({ ...a, alert: agreementAlert(a, today) })).filter((a) => a.alert !== null);
+}
+
+// ── Activities ─────────────────────────────────────────────────────────────────────────────────
+
+export async function addActivity(actor: AuditActor, partnerId: string, input: ActivityInput) {
+  const wantsFollowUp = !!(input.followUpTitle || input.followUpDueOn);
+  if (wantsFollowUp && !(input.followUpTitle && input.followUpDueOn && input.followUpOwnerId)) throw new PartnerError("followUpIncomplete");
+  return db.$transaction(async (tx) => {
+    const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true } });
+    if (!partner) throw new PartnerError("notFound");
+    if (input.personIds.length) {
+      const found = await tx.partnerPerson.count({ where: { id: { in: input.personIds }, partnerId } });
+      if (found !== input.personIds.length) throw new PartnerError("personNotFound");
+    }
+    const userIds = [...new Set([...input.userIds, ...(wantsFollowUp && input.followUpOwnerId ? [input.followUpOwnerId] : [])])];
+    if (userIds.length) {
+      const found = await tx.user.count({ where: { id: { in: userIds }, active: true } });
+      if (found !== userIds.length) throw new PartnerError("userNotFound");
+    }
+    if (input.eventId) {
+      const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { id: true } });
+      if (!event) throw new PartnerError("eventNotFound");
+    }
+    const data = {
+      occurredOn: dateOnly(input.occurredOn),
+      kind: input.kind,
+      summary: input.summary,
+      peopleReached: input.peopleReached,
+      itemsDistributed: input.itemsDistributed,
+      bulletinRecipients: input.bulletinRecipients,
+      eventId: input.eventId,
+    };
+    const activity = await tx.partnerActivity.create({
+      data: {
+        partnerId,
+        createdById: actor.userId,
+        ...data,
+        users: { create: input.userIds.map((userId) => ({ userId })) },
+        people: { create: input.personIds.map((personId) => ({ personId })) },
+      },
+    });
+    await audit(
+      actor,
+      {
+        action: "partner.activity.create",
+        entity: "partner",
+        entityId: partnerId,
+        after: { activityId: activity.id, ...data, userIds: input.userIds, personIds: input.personIds },
+      },
+      tx
+    );
+    let followUp = null;
+    if (wantsFollowUp && input.followUpTitle && input.followUpDueOn && input.followUpOwnerId) {
+      followUp = await createFollowUpIn(tx, actor, partnerId, {
+        title: input.followUpTitle,
+        dueOn: input.followUpDueOn,
+        ownerId: input.followUpOwnerId,
+        notes: null,
+        activityId: activity.id,
+      });
+    }
+    return { activity, followUp };
+  });
+}
+
+export async function removeActivity(actor: AuditActor, partnerId: string, activityId: string) {
+  await db.$transaction(async (tx) => {
+    const activity = await tx.partnerActivity.findFirst({ where: { id: activityId, partnerId } });
+    if (!activity) throw new PartnerError("notFound");
+    await tx.partnerActivity.delete({ where: { id: activityId } });
+    await audit(actor, { action: "partner.activity.delete", entity: "partner", entityId: partnerId, before: activity }, tx);
+  });
+}
+
+// ── Follow-ups ─────────────────────────────────────────────────────────────────────────────────
+
+async function createFollowUpIn(tx: Tx, actor: AuditActor, partnerId: string, input: FollowUpInput) {
+  const owner = await tx.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true } });
+  if (!owner) throw new PartnerError("userNotFound");
+  if (input.activityId) {
+    const activity = await tx.partnerActivity.findFirst({ where: { id: input.activityId, partnerId }, select: { id: true } });
+    if (!activity) throw new PartnerError("notFound");
+  }
+  const data = { title: input.title, notes: input.notes, ownerId: input.ownerId, dueOn: dateOnly(input.dueOn), activityId: input.activityId };
+  const followUp = await tx.followUp.create({ data: { partnerId, createdById: actor.userId, ...data } });
+  await audit(actor, { action: "partner.followUp.create", entity: "partner", entityId: partnerId, after: { followUpId: followUp.id, ...data } }, tx);
+  return followUp;
+}
+
+export async function addFollowUp(actor: AuditActor, partnerId: string, input: FollowUpInput) {
+  return db.$transaction(async (tx) => {
+    const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true } });
+    if (!partner) throw new PartnerError("notFound");
+    return createFollowUpIn(tx, actor, partnerId, input);
+  });
+}
+
+/**
+ * Done, cancelled or reopened. `scope.partnerId` limits the change to one institution;
+ * `scope.ownerId` to the owner's own follow-ups (someone who may not edit partners may still close
+ * what was assigned to them).
+ */
+export async function setFollowUpState(actor: AuditActor, followUpId: string, state: "OPEN" | "DONE" | "CANCELLED", scope: { partnerId?: string; ownerId?: string } = {}) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.followUp.findFirst({
+      where: { id: followUpId, ...(scope.partnerId ? { partnerId: scope.partnerId } : {}), ...(scope.ownerId ? { ownerId: scope.ownerId } : {}) },
+    });
+    if (!before) throw new PartnerError("notFound");
+    if (before.state === state) return before;
+    const followUp = await tx.followUp.update({ where: { id: followUpId }, data: { state, doneAt: state === "DONE" ? new Date() : null } });
+    await audit(
+      actor,
+      {
+        action: "partner.followUp.state",
+        entity: "partner",
+        entityId: before.partnerId,
+        before: { followUpId, state: before.state },
+        after: { followUpId, state },
+      },
+      tx
+    );
+    return followUp;
+  });
+}
+
+// ── The timeline ───────────────────────────────────────────────────────────────────────────────
+
+export type TimelineEntry =
+  | { kind: "person"; id: string; date: string; person: PersonView }
+  | {
+      kind: "agreement";
+      id: string;
+      date: string;
+      agreement: {
+        id: string;
+        title: string;
+        reference: string | null;
+        signedOn: string | null;
+        validUntil: string | null;
+        status: string;
+        fileName: string | null;
+        fileSha256: string | null;
+        notes: string | null;
+        alert: AgreementAlert;
+      };
+    }
+  | {
+      kind: "activity";
+      id: string;
+      date: string;
+      activity: {
+        id: string;
+        kind: string;
+        summary: string;
+        peopleReached: number | null;
+        itemsDistributed: number | null;
+        bulletinRecipients: number | null;
+        event: { id: string; name: string } | null;
+        users: Array<{ id: string; name: string }>;
+        people: Array<{ id: string; name: string | null }>;
+      };
+    }
+  | {
+      kind: "followUp";
+      id: string;
+      date: string;
+      followUp: {
+        id: string;
+        title: string;
+        notes: string | null;
+        state: string;
+        dueOn: string;
+        owner: { id: string; name: string };
+        overdue: boolean;
+        activityId: string | null;
+      };
+    };
+
+const TIMELINE_LIMIT = 300;
+
+/**
+ * Everything about an institution, newest first: people by when they were added, agreements by
+ * signature (or creation), activities by when they happened, follow-ups by their due date. Dates
+ * are calendar days ("YYYY-MM-DD"; a person's is the day in the office's time zone).
+ */
+export async function partnerTimeline(partnerId: string, kinds: readonly TimelineKind[], now: Date = new Date()): Promise<TimelineEntry[]> {
+  const settings = await getSettings();
+  const today = todayIn(settings.timeZone, now);
+  const want = new Set(kinds);
+  const [people, agreements, activities, followUps] = await Promise.all([
+    want.has("person")
+      ? db.partnerPerson.findMany({ where: { partnerId }, include: personInclude, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: TIMELINE_LIMIT })
+      : [],
+    want.has("agreement")
+      ? db.agreement.findMany({ where: { partnerId }, orderBy: [{ signedOn: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }], take: TIMELINE_LIMIT })
+      : [],
+    want.has("activity")
+      ? db.partnerActivity.findMany({
+          where: { partnerId },
+          include: {
+            event: { select: { id: true, name: true } },
+            users: { include: { user: { select: { id: true, name: true } } } },
+            people: { include: { person: { include: personInclude } } },
+          },
+          orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
+          take: TIMELINE_LIMIT,
+        })
+      : [],
+    want.has("followUp")
+      ? db.followUp.findMany({
+          where: { partnerId },
+          include: { owner: { select: { id: true, name: true, timeZone: true } } },
+          orderBy: [{ dueOn: "desc" }, { createdAt: "desc" }],
+          take: TIMELINE_LIMIT,
+        })
+      : [],
+  ]);
+  const entries: Array<TimelineEntry & { order: string }> = [];
+  for (const p of people) {
+    entries.push({ kind: "person", id: p.id, date: todayIn(settings.timeZone, p.createdAt), order: p.createdAt.toISOString(), person: personView(p) });
+  }
+  for (const a of agreements) {
+    const date = a.signedOn ? isoDay(a.signedOn) : todayIn(settings.timeZone, a.createdAt);
+    entries.push({
+      kind: "agreement",
+      id: a.id,
+      date,
+      order: a.createdAt.toISOString(),
+      agreement: {
+        id: a.id,
+        title: a.title,
+        reference: a.reference,
+        signedOn: a.signedOn ? isoDay(a.signedOn) : null,
+        validUntil: a.validUntil ? isoDay(a.validUntil) : null,
+        status: a.status,
+        fileName: a.fileName,
+        fileSha256: a.fileSha256,
+        notes: a.notes,
+        alert: agreementAlert(a, today),
+      },
+    });
+  }
+  for (const a of activities) {
+    entries.push({
+      kind: "activity",
+      id: a.id,
+      date: isoDay(a.occurredOn),
+      order: a.createdAt.toISOString(),
+      activity: {
+        id: a.id,
+        kind: a.kind,
+        summary: a.summary,
+        peopleReached: a.peopleReached,
+        itemsDistributed: a.itemsDistributed,
+        bulletinRecipients: a.bulletinRecipients,
+        event: a.event,
+        users: a.users.map((u) => u.user),
+        people: a.people.map((p) => {
+          const v = personView(p.person);
+          return { id: v.id, name: v.name ?? v.email };
+        }),
+      },
+    });
+  }
+  for (const f of followUps) {
+    entries.push({
+      kind: "followUp",
+      id: f.id,
+      date: isoDay(f.dueOn),
+      order: f.createdAt.toISOString(),
+      followUp: {
+        id: f.id,
+        title: f.title,
+        notes: f.notes,
+        state: f.state,
+        dueOn: isoDay(f.dueOn),
+        owner: { id: f.owner.id, name: f.owner.name },
+        overdue: isOverdue(f, effectiveTimeZone(f.owner.timeZone, settings.timeZone), now),
+        activityId: f.activityId,
+      },
+    });
+  }
+  entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.order < b.order ? 1 : a.order > b.order ? -1 : 0));
+  return entries.map(({ order: _order, ...entry }) => entry as TimelineEntry);
+}
+
+/** Staff who can take part in activities and own follow-ups. */
+export async function staffChoices() {
+  return db.user.findMany({
+    where: { active: true, role: { in: ["ADMIN", "COORDINATOR", "COMMUNICATIONS"] } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
+}
+
+/** Recent events to link an activity to (the events area owns them). */
+export async function eventChoices() {
+  return db.event.findMany({ select: { id: true, name: true, startsAt: true }, orderBy: [{ startsAt: "desc" }, { id: "desc" }], take: 200 });
+}

@@ -1,0 +1,221 @@
+/**
+ * The forms of the partners area: the institution, a person, an agreement, an activity, a
+ * follow-up and its state. Every message is a translation key; the routes echo what was typed.
+ */
+import { z } from "zod";
+import {
+  ACRONYM_MAX,
+  ACTIVITY_KINDS,
+  AGREEMENT_STATUSES,
+  FOLLOW_UP_STATES,
+  NAME_MAX,
+  normalizeCountry,
+  normalizeTags,
+  normalizeWebsite,
+  NOTES_MAX,
+  PARTNER_KINDS,
+  PARTNER_STATUSES,
+  PLACE_MAX,
+  TAGS_MAX,
+} from "./fields";
+import { isCalendarDate } from "./dates";
+
+/** Trimmed single-line text; empty becomes null (so an edit can clear a field). */
+function optionalText(max: number, message = "partners.errors.tooLong") {
+  return z
+    .string()
+    .optional()
+    .nullable()
+    .transform((v) => v?.trim().normalize("NFC").replace(/\s+/g, " ") ?? "")
+    .pipe(z.string().max(max, message))
+    .transform((v) => (v === "" ? null : v));
+}
+
+function requiredText(max: number, required: string, tooLong = "partners.errors.tooLong") {
+  return z
+    .string({ message: required })
+    .transform((v) => v.trim().normalize("NFC").replace(/\s+/g, " "))
+    .pipe(z.string().min(1, required).max(max, tooLong));
+}
+
+const notes = z
+  .string()
+  .optional()
+  .nullable()
+  .transform((v) => v?.trim().normalize("NFC").replace(/\r\n?/g, "\n") ?? "")
+  .refine((v) => v.length <= NOTES_MAX, "partners.errors.notesTooLong")
+  .transform((v) => (v === "" ? null : v));
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { message }));
+
+const optionalId = z
+  .string()
+  .optional()
+  .nullable()
+  .transform((v) => v?.trim() || null)
+  .refine((v) => v === null || /^[a-z0-9]{10,40}$/.test(v), "partners.errors.invalid");
+
+function calendarDate(required: string) {
+  return z
+    .string({ message: required })
+    .transform((v) => v.trim())
+    .pipe(z.string().min(1, required).refine(isCalendarDate, "partners.errors.date"));
+}
+
+const optionalDate = z
+  .string()
+  .optional()
+  .nullable()
+  .transform((v) => v?.trim() ?? "")
+  .refine((v) => v === "" || isCalendarDate(v), "partners.errors.date")
+  .transform((v) => (v === "" ? null : v));
+
+const optionalCount = z
+  .string()
+  .optional()
+  .nullable()
+  .transform((v) => (v ?? "").trim().replace(/[\s,._']/g, ""))
+  .refine((v) => v === "" || (/^\d{1,10}$/.test(v) && Number(v) <= 2_000_000_000), "partners.errors.count")
+  .transform((v) => (v === "" ? null : Number(v)));
+
+export const partnerFormSchema = z.object({
+  name: requiredText(NAME_MAX, "partners.errors.nameRequired"),
+  acronym: optionalText(ACRONYM_MAX),
+  kind: enumOf(PARTNER_KINDS, "partners.errors.kindRequired"),
+  parentId: optionalId,
+  country: z
+    .string()
+    .optional()
+    .nullable()
+    .transform((v) => v?.trim() ?? "")
+    .transform((v, ctx) => {
+      if (v === "") return null;
+      const code = normalizeCountry(v);
+      if (!code) {
+        ctx.addIssue({ code: "custom", message: "partners.errors.country" });
+        return z.NEVER;
+      }
+      return code;
+    }),
+  state: optionalText(PLACE_MAX),
+  city: optionalText(PLACE_MAX),
+  website: z
+    .string()
+    .optional()
+    .nullable()
+    .transform((v, ctx) => {
+      const url = normalizeWebsite(v);
+      if (url === false) {
+        ctx.addIssue({ code: "custom", message: "partners.errors.website" });
+        return z.NEVER;
+      }
+      return url;
+    }),
+  tags: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => normalizeTags(v ?? ""))
+    .refine((tags) => tags.length <= TAGS_MAX, "partners.errors.tooManyTags"),
+  status: z.preprocess((v) => (v === "" || v === undefined || v === null ? "ACTIVE" : v), z.enum(PARTNER_STATUSES, { message: "partners.errors.invalid" })),
+  notes,
+});
+export type PartnerInput = z.output<typeof partnerFormSchema>;
+
+/** A person: either a link to an existing contact (by e-mail) or a name of their own. */
+export const personFormSchema = z
+  .object({
+    contactEmail: z
+      .string()
+      .optional()
+      .nullable()
+      .transform((v) => v?.trim().normalize("NFC").toLowerCase() || null),
+    name: optionalText(NAME_MAX),
+    position: optionalText(PLACE_MAX),
+    email: z
+      .string()
+      .optional()
+      .nullable()
+      .transform((v) => v?.trim().toLowerCase() || null)
+      .refine((v) => v === null || (v.length <= 320 && /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v)), "partners.errors.email"),
+    phone: optionalText(40),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.contactEmail && !v.name) ctx.addIssue({ code: "custom", path: ["name"], message: "partners.errors.personNameRequired" });
+  });
+export type PersonInput = z.output<typeof personFormSchema>;
+
+export const agreementFormSchema = z
+  .object({
+    title: requiredText(NAME_MAX, "partners.errors.titleRequired"),
+    reference: optionalText(80),
+    signedOn: optionalDate,
+    validUntil: optionalDate,
+    status: z.preprocess(
+      (v) => (v === "" || v === undefined || v === null ? "NEGOTIATION" : v),
+      z.enum(AGREEMENT_STATUSES, { message: "partners.errors.invalid" })
+    ),
+    notes,
+  })
+  .superRefine((v, ctx) => {
+    if (v.signedOn && v.validUntil && v.validUntil < v.signedOn)
+      ctx.addIssue({ code: "custom", path: ["validUntil"], message: "partners.errors.validBeforeSigned" });
+  });
+export type AgreementInput = z.output<typeof agreementFormSchema>;
+
+const idList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => [...new Set((typeof v === "string" ? [v] : v ?? []).map((s) => s.trim()).filter(Boolean))])
+  .refine((ids) => ids.length <= 100 && ids.every((id) => /^[a-z0-9]{10,40}$/.test(id)), "partners.errors.invalid");
+
+export const activityFormSchema = z.object({
+  occurredOn: calendarDate("partners.errors.dateRequired"),
+  kind: enumOf(ACTIVITY_KINDS, "partners.errors.activityKindRequired"),
+  summary: z
+    .string({ message: "partners.errors.summaryRequired" })
+    .transform((v) => v.trim().normalize("NFC").replace(/\r\n?/g, "\n"))
+    .pipe(z.string().min(1, "partners.errors.summaryRequired").max(NOTES_MAX, "partners.errors.notesTooLong")),
+  peopleReached: optionalCount,
+  itemsDistributed: optionalCount,
+  bulletinRecipients: optionalCount,
+  eventId: optionalId,
+  userIds: idList,
+  personIds: idList,
+  // An optional follow-up created with the activity.
+  followUpTitle: optionalText(NAME_MAX),
+  followUpDueOn: optionalDate,
+  followUpOwnerId: optionalId,
+});
+export type ActivityInput = z.output<typeof activityFormSchema>;
+
+export const followUpFormSchema = z.object({
+  title: requiredText(NAME_MAX, "partners.errors.followUpTitleRequired"),
+  dueOn: calendarDate("partners.errors.dueRequired"),
+  ownerId: z
+    .string({ message: "partners.errors.ownerRequired" })
+    .transform((v) => v.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, "partners.errors.ownerRequired")
+        .regex(/^[a-z0-9]{10,40}$/, "partners.errors.ownerRequired")
+    ),
+  notes,
+  activityId: optionalId,
+});
+export type FollowUpInput = z.output<typeof followUpFormSchema>;
+
+export const followUpStateSchema = z.object({
+  followUpId: z.string().regex(/^[a-z0-9]{10,40}$/, "partners.errors.invalid"),
+  state: z.enum(FOLLOW_UP_STATES, { message: "partners.errors.invalid" }),
+});
+
+/** The timeline's filter: which kinds of entries to show (none chosen: all). */
+export const TIMELINE_KINDS = ["person", "agreement", "activity", "followUp"] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export function timelineKindsFrom(params: URLSearchParams): TimelineKind[] {
+  const chosen = params.getAll("show").filter((v): v is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(v));
+  return chosen.length ? [...new Set(chosen)] : [...TIMELINE_KINDS];
+}

@@ -1,0 +1,192 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { KeysetPager } from "~/components/admin/pager";
+import { pageTitle } from "~/components/contest/meta";
+import { ContestHeader, contestLinks, StatusBadge } from "~/components/contest/ui";
+import { useFormatDate, useT } from "~/i18n/use-t";
+import { can } from "~/modules/auth/permissions";
+import { requirePermission } from "~/modules/auth/session.server";
+import { contestFrame } from "~/modules/contest/contest.server";
+import { SUBMISSION_STATUSES } from "~/modules/contest/rules";
+import { filterFromParams, filterToParams } from "~/modules/contest/schema";
+import { contestFunnel, listSubmissions, stateChoices } from "~/modules/contest/submissions.server";
+
+export const meta = pageTitle("contest.title");
+export const links = contestLinks;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:contest");
+  const contestId = params.contestId!;
+  const url = new URL(request.url);
+  const frame = await contestFrame(contestId);
+  const filter = filterFromParams(url.searchParams);
+  const [funnel, list, states] = await Promise.all([contestFunnel(contestId), listSubmissions(contestId, filter, url.searchParams.get("cursor")), stateChoices(contestId)]);
+  return { ...frame, canEdit: can(user.role, "edit:contest"), funnel, list, states, filter, filterQuery: filterToParams(filter).toString() };
+}
+
+const FUNNEL = [
+  ["received", "contest.funnel.received"],
+  ["inReview", "contest.funnel.inReview"],
+  ["corrections", "contest.funnel.corrections"],
+  ["registered", "contest.funnel.registered"],
+  ["notRegistered", "contest.funnel.notRegistered"],
+  ["withdrawn", "contest.funnel.withdrawn"],
+  ["pending", "contest.funnel.pending"],
+] as const;
+
+export default function ContestPage() {
+  const data = useLoaderData<typeof loader>();
+  const { contest, funnel, list, states, filter, filterQuery } = data;
+  const t = useT();
+  const formatDate = useFormatDate();
+  const base = `/contest/${contest.id}`;
+  const exportHref = (path: string) => `${base}/${path}${filterQuery ? `?${filterQuery}` : ""}`;
+  const dates = [
+    ["submissionsOpenAt", contest.submissionsOpenAt],
+    ["submissionsCloseAt", contest.submissionsCloseAt],
+    ["reviewEndsAt", contest.reviewEndsAt],
+    ["evaluationStartsAt", contest.evaluationStartsAt],
+    ["evaluationEndsAt", contest.evaluationEndsAt],
+    ["resultsAt", contest.resultsAt],
+  ] as const;
+  return (
+    <>
+      <ContestHeader frame={data} />
+      <section aria-labelledby="funnel-title">
+        <h2 id="funnel-title">{t("contest.funnel.title")}</h2>
+        <dl className="ct-funnel" aria-label={t("contest.funnel.title")}>
+          {FUNNEL.map(([key, label]) => (
+            <div key={key} data-funnel={key} className={key === "registered" ? "ct-funnel__final" : undefined}>
+              <dt>{t(label)}</dt>
+              <dd>{funnel[key].toLocaleString()}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <div className="ct-grid">
+        <section className="panel" aria-labelledby="dates-title">
+          <h2 id="dates-title">{t("contest.form.dates")}</h2>
+          <dl className="ct-details ct-details--dates">
+            {dates.map(([key, value]) => (
+              <div key={key} style={{ display: "contents" }}>
+                <dt>{t(`contest.form.${key}`)}</dt>
+                <dd>{formatDate(value, { dateStyle: "medium", timeStyle: "short" })}</dd>
+              </div>
+            ))}
+            <dt>{t("contest.form.correctionDays")}</dt>
+            <dd>{t("contest.days", { count: contest.correctionDays })}</dd>
+            {contest.phaseOverride ? (
+              <>
+                <dt>{t("contest.phase.overrideReason")}</dt>
+                <dd>{contest.phaseOverrideReason}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+        <section className="panel" aria-labelledby="docs-title">
+          <h2 id="docs-title">{t("contest.documents.title")}</h2>
+          <ul>
+            <li>{contest.callFileName ? <a href={`${base}/documents/call`}>{t("contest.documents.call")}: {contest.callFileName}</a> : <span className="muted">{t("contest.documents.noCall")}</span>}</li>
+            <li>{contest.rulesFileName ? <a href={`${base}/documents/rules`}>{t("contest.documents.rules")}: {contest.rulesFileName}</a> : <span className="muted">{t("contest.documents.noRules")}</span>}</li>
+          </ul>
+          {contest.description ? <p style={{ whiteSpace: "pre-wrap" }}>{contest.description}</p> : null}
+        </section>
+      </div>
+
+      <section className="panel" aria-labelledby="list-title">
+        <div className="page-header--actions" style={{ display: "flex", justifyContent: "space-between", flexWrap: "wrap", gap: "0.5rem" }}>
+          <h2 id="list-title">{t("contest.list.title")}</h2>
+          <div className="ct-inline" style={{ marginTop: 0 }}>
+            <a className="button" href={exportHref("submissions.csv")} download>
+              {t("contest.export.submissions")}
+            </a>
+            <a className="button" href={exportHref("checks.csv")} download>
+              {t("contest.export.checks")}
+            </a>
+          </div>
+        </div>
+        <Form method="get" className="filters ct-inline" aria-label={t("contest.list.filters")}>
+          <div className="field">
+            <label htmlFor="f-q">{t("contest.list.q")}</label>
+            <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-status">{t("contest.list.status")}</label>
+            <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
+              <option value="">{t("contest.list.any")}</option>
+              {SUBMISSION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`contest.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-state">{t("contest.list.state")}</label>
+            <select id="f-state" name="state" defaultValue={filter.state ?? ""}>
+              <option value="">{t("contest.list.any")}</option>
+              {states.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </div>
+          <label className="ct-check">
+            <input type="checkbox" name="late" value="1" defaultChecked={!!filter.late} /> {t("contest.list.late")}
+          </label>
+          <label className="ct-check">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={!!filter.overdue} /> {t("contest.list.overdue")}
+          </label>
+          <button type="submit" className="button">
+            {t("common.filter")}
+          </button>
+          {filterQuery ? (
+            <Link to={base} className="button">
+              {t("common.clear")}
+            </Link>
+          ) : null}
+        </Form>
+        <p className="muted">{t("common.total", { count: list.count })}</p>
+        {list.rows.length === 0 ? (
+          <p className="empty-state">{t("contest.list.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("contest.list.folio")}</th>
+                  <th scope="col">{t("contest.list.project")}</th>
+                  <th scope="col">{t("contest.list.organisation")}</th>
+                  <th scope="col">{t("contest.list.state")}</th>
+                  <th scope="col">{t("contest.list.received")}</th>
+                  <th scope="col">{t("contest.list.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((row) => (
+                  <tr key={row.id}>
+                    <td className="ct-nowrap">{row.folio}</td>
+                    <td>
+                      <Link to={`${base}/submissions/${row.id}`}>{row.title}</Link>
+                    </td>
+                    <td>{row.partner.name}</td>
+                    <td>{row.partner.state ?? t("common.none")}</td>
+                    <td>{formatDate(row.receivedAt, { dateStyle: "medium" })}</td>
+                    <td>
+                      <StatusBadge status={row.status} />{" "}
+                      {row.late ? <span className={`badge ${row.lateAcceptedById ? "" : "badge--warn"}`}>{t(row.lateAcceptedById ? "contest.late.accepted" : "contest.late.flag")}</span> : null}{" "}
+                      {row.overdue ? <span className="badge badge--off">{t("contest.corrections.overdue")}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <KeysetPager nextCursor={list.nextCursor ?? undefined} />
+      </section>
+    </>
+  );
+}

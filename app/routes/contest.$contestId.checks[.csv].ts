@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { getContest } from "~/modules/contest/contest.server";
+import { checksCsv, csvResponse } from "~/modules/contest/export.server";
+import { filterFromParams } from "~/modules/contest/schema";
+
+/** GET /contest/:id/checks.csv: one row per submission and requirement, neutralised cells. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "edit:contest");
+  const contest = await getContest(params.contestId!);
+  if (!contest) throw new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  const body = await checksCsv({ userId: user.id, ip: clientIp(request) }, contest.id, filterFromParams(url.searchParams), user.locale);
+  return csvResponse(body, `requisitos-${contest.id}.csv`);
+}

@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/contact-detail/field";
+import { pageTitle } from "~/components/contest/meta";
+import { ContestHeader, contestLinks, FormErrorSummary } from "~/components/contest/ui";
+import { useT } from "~/i18n/use-t";
+import { redirectWithToast } from "~/lib/toast.server";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { contestFrame, listRequirements, saveRequirements } from "~/modules/contest/contest.server";
+import { ContestError } from "~/modules/contest/errors";
+import { parseRequirementRows, rowsFromForm } from "~/modules/contest/schema";
+
+export const meta = pageTitle("contest.requirements.title");
+export const links = contestLinks;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edit:contest");
+  const frame = await contestFrame(params.contestId!);
+  const requirements = await listRequirements(params.contestId!);
+  return { ...frame, canEdit: true, requirements };
+}
+
+type Row = Record<string, string>;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edit:contest");
+  const contestId = params.contestId!;
+  const form = await request.formData();
+  const raw = rowsFromForm(form);
+  const { rows, errors } = parseRequirementRows(raw);
+  if (Object.keys(errors).length) return data({ errors, params: {} as Record<string, string | number>, rows: raw as Row[] }, { status: 400 });
+  try {
+    await saveRequirements({ userId: user.id, ip: clientIp(request), role: user.role }, contestId, rows);
+  } catch (error) {
+    if (error instanceof ContestError) {
+      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      return data({ errors: { _form: error.messageKey } as Record<string, string>, params: error.params, rows: raw as Row[] }, { status: 400 });
+    }
+    throw error;
+  }
+  return redirectWithToast(`/contest/${contestId}/requirements`, { kind: "success", message: "contest.requirements.saved" });
+}
+
+const BLANK_ROWS = 2;
+
+export default function RequirementsPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const rows: Row[] =
+    actionData?.rows ??
+    [
+      ...loaderData.requirements.map((r) => ({ id: r.id, name: r.name, description: r.description ?? "", required: r.required ? "on" : "" })),
+      ...Array.from({ length: BLANK_ROWS }, () => ({ id: "", name: "", description: "", required: "on" })),
+    ];
+  return (
+    <>
+      <ContestHeader frame={loaderData} title={t("contest.requirements.title")} />
+      <Form method="post" noValidate className="panel">
+        <p className="muted">{t("contest.requirements.intro")}</p>
+        <FormErrorSummary errors={errors} params={actionData?.params} />
+        <div className="ct-rows">
+          {rows.map((row, i) => (
+            <fieldset key={`${row.id}-${i}`} className="ct-row" aria-label={t("contest.requirements.item", { n: i + 1 })}>
+              <input type="hidden" name={`rows.${i}.id`} value={row.id ?? ""} />
+              <Field name={`rows.${i}.name`} idPrefix="req" label={t("contest.requirements.name")} defaultValue={row.name} error={errors[`rows.${i}.name`]} />
+              <Field name={`rows.${i}.description`} idPrefix="req" label={t("contest.requirements.description")} defaultValue={row.description} error={errors[`rows.${i}.description`]} multiline wide />
+              <label className="ct-check">
+                <input type="checkbox" name={`rows.${i}.required`} defaultChecked={row.required === "on" || row.required === "true"} /> {t("contest.requirements.required")}
+              </label>
+              {row.id ? (
+                <label className="ct-check">
+                  <input type="checkbox" name={`rows.${i}.remove`} defaultChecked={row.remove === "on"} /> {t("contest.requirements.remove")}
+                </label>
+              ) : null}
+            </fieldset>
+          ))}
+        </div>
+        <p className="hint muted">{t("contest.requirements.addHint")}</p>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t("common.save")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

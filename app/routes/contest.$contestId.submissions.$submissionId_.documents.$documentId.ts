@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/modules/auth/session.server";
+import { getDocument } from "~/modules/contest/submissions.server";
+import { fileResponseHeaders, readFile } from "~/modules/files/storage.server";
+
+/**
+ * A submission's document, for the staff who review it. Served as its sniffed type (PDF or image),
+ * as a download, with nosniff and a sandboxing CSP: never a type that runs in the browser.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edit:contest");
+  const doc = await getDocument(params.contestId!, params.submissionId!, params.documentId!);
+  const file = doc ? await readFile(doc.fileSha256) : null;
+  if (!doc || !file) throw new Response("Not found", { status: 404 });
+  return new Response(Buffer.from(file.bytes), { headers: fileResponseHeaders(file, doc.fileName, new URL(request.url).searchParams.get("inline") === "1") });
+}

@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/contact-detail/field";
+import { DateTimeField } from "~/components/contest/contest-form";
+import { pageTitle } from "~/components/contest/meta";
+import { ContestHeader, contestLinks, ErrorText, FormErrorSummary } from "~/components/contest/ui";
+import { useT } from "~/i18n/use-t";
+import { fieldErrors } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { contestFrame, zoneFor } from "~/modules/contest/contest.server";
+import { ContestError } from "~/modules/contest/errors";
+import { RECEIPT_CHANNELS } from "~/modules/contest/rules";
+import { submissionEditSchema } from "~/modules/contest/schema";
+import { getSubmission, updateSubmission } from "~/modules/contest/submissions.server";
+import { utcToZoned } from "~/modules/events/time";
+
+export const meta = pageTitle("contest.submission.editTitle");
+export const links = contestLinks;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "edit:contest");
+  const frame = await contestFrame(params.contestId!);
+  const s = await getSubmission(params.contestId!, params.submissionId!);
+  if (!s) throw new Response("Not found", { status: 404 });
+  const zone = await zoneFor(user);
+  const values: Record<string, string> = {
+    title: s.title,
+    summary: s.summary ?? "",
+    targetCommunities: s.targetCommunities ?? "",
+    targetCities: s.targetCities ?? "",
+    requestedBudget: s.requestedBudget ?? "",
+    receivedAt: utcToZoned(s.receivedAt, zone),
+    channel: s.channel,
+  };
+  return { ...frame, canEdit: true, submissionId: s.id, folio: s.folio, values, timeZone: zone };
+}
+
+type ActionResult = { errors: Record<string, string>; values: Record<string, string> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edit:contest");
+  const contestId = params.contestId!;
+  const submissionId = params.submissionId!;
+  const form = Object.fromEntries(await request.formData());
+  const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
+  const parsed = submissionEditSchema(await zoneFor(user)).safeParse(form);
+  if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  try {
+    const { changed } = await updateSubmission({ userId: user.id, ip: clientIp(request), role: user.role }, contestId, submissionId, parsed.data);
+    return redirectWithToast(`/contest/${contestId}/submissions/${submissionId}`, changed ? { kind: "success", message: "common.saved" } : { kind: "info", message: "contest.submission.unchanged" });
+  } catch (error) {
+    if (error instanceof ContestError) {
+      if (error.code === "submissionNotFound") throw new Response("Not found", { status: 404 });
+      return data<ActionResult>({ errors: { _form: error.messageKey }, values }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function EditSubmissionPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.values ?? loaderData.values;
+  const back = `/contest/${loaderData.contest.id}/submissions/${loaderData.submissionId}`;
+  return (
+    <>
+      <ContestHeader frame={loaderData} title={t("contest.submission.editTitle")} />
+      <Form method="post" noValidate className="panel">
+        <p className="muted">
+          {t("contest.list.folio")}: <strong>{loaderData.folio}</strong>
+        </p>
+        <FormErrorSummary errors={errors} />
+        <div className="form-grid">
+          <Field name="title" label={t("contest.submission.title")} defaultValue={values.title} error={errors.title} required wide />
+          <Field name="summary" label={t("contest.submission.summary")} defaultValue={values.summary} error={errors.summary} multiline wide />
+          <Field name="targetCommunities" label={t("contest.submission.targetCommunities")} defaultValue={values.targetCommunities} error={errors.targetCommunities} multiline />
+          <Field name="targetCities" label={t("contest.submission.targetCities")} defaultValue={values.targetCities} error={errors.targetCities} />
+          <Field name="requestedBudget" label={t("contest.submission.requestedBudget")} hint={t("contest.submission.budgetHint")} defaultValue={values.requestedBudget} error={errors.requestedBudget} />
+          <DateTimeField name="receivedAt" label={t("contest.submission.receivedAt")} hint={t("contest.form.datesHint", { zone: loaderData.timeZone })} value={values.receivedAt} error={errors.receivedAt} />
+          <div className="field">
+            <label htmlFor="field-channel">{t("contest.submission.channel")}</label>
+            <select id="field-channel" name="channel" defaultValue={values.channel}>
+              {RECEIPT_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`contest.channel.${c}`)}
+                </option>
+              ))}
+            </select>
+            <ErrorText error={errors.channel} />
+          </div>
+          <Field name="reason" label={t("contest.submission.editReason")} defaultValue={values.reason} error={errors.reason} required wide />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t("common.save")}
+          </button>
+          <Link to={back} className="button">
+            {t("common.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

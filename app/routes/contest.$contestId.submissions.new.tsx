@@ -1,0 +1,184 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { Field } from "~/components/contact-detail/field";
+import { DateTimeField } from "~/components/contest/contest-form";
+import { pageTitle } from "~/components/contest/meta";
+import { ContestHeader, contestLinks, ErrorText, FormErrorSummary } from "~/components/contest/ui";
+import { useT } from "~/i18n/use-t";
+import { env } from "~/lib/env.server";
+import { fieldErrors } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { contestFrame, zoneFor } from "~/modules/contest/contest.server";
+import { ContestError } from "~/modules/contest/errors";
+import { RECEIPT_CHANNELS } from "~/modules/contest/rules";
+import { submissionFormSchema } from "~/modules/contest/schema";
+import { addDocuments, createSubmission, organisationChoices } from "~/modules/contest/submissions.server";
+import { parseUpload } from "~/modules/contest/upload.server";
+import { utcToZoned } from "~/modules/events/time";
+import { UploadRejected } from "~/modules/files/storage.server";
+import { KIND_GROUPS, sniffKind } from "~/modules/files/sniff";
+
+export const meta = pageTitle("contest.submission.newTitle");
+export const links = contestLinks;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "edit:contest");
+  const frame = await contestFrame(params.contestId!);
+  const zone = await zoneFor(user);
+  return { ...frame, canEdit: true, organisations: await organisationChoices(), now: utcToZoned(new Date(), zone), timeZone: zone, maxMb: Math.round(env().UPLOAD_MAX_BYTES / 1048576) };
+}
+
+type Values = Record<string, string>;
+
+function acceptedDocument(bytes: Uint8Array): boolean {
+  const kind = sniffKind(bytes);
+  return kind !== null && KIND_GROUPS.document.includes(kind);
+}
+type ActionResult = { errors: Record<string, string>; values: Values; params?: Record<string, string | number> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edit:contest");
+  const contestId = params.contestId!;
+  const maxMb = Math.round(env().UPLOAD_MAX_BYTES / 1048576);
+  const upload = await parseUpload(request);
+  const form = Object.fromEntries([...upload.form.entries()].filter(([, v]) => typeof v === "string")) as Values;
+  const values = form;
+  if (upload.tooLarge) return data<ActionResult>({ errors: { files: "files.errors.tooLarge" }, values, params: { max: maxMb } }, { status: 413 });
+  // Files are checked by content before anything is created.
+  if (upload.files.some((f) => !acceptedDocument(f.bytes))) {
+    return data<ActionResult>({ errors: { files: "files.errors.typeNotAllowed" }, values }, { status: 400 });
+  }
+  const parsed = submissionFormSchema(await zoneFor(user)).safeParse(form);
+  if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const actor = { userId: user.id, ip: clientIp(request), role: user.role };
+  try {
+    const submission = await createSubmission(actor, contestId, parsed.data);
+    if (upload.files.length) await addDocuments(actor, contestId, submission.id, upload.files);
+    return redirectWithToast(`/contest/${contestId}/submissions/${submission.id}`, { kind: "success", message: submission.late ? "contest.submission.createdLate" : "contest.submission.created" });
+  } catch (error) {
+    if (error instanceof ContestError) {
+      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      return data<ActionResult>({ errors: { [error.field]: error.messageKey }, values }, { status: 400 });
+    }
+    if (error instanceof UploadRejected) return data<ActionResult>({ errors: { files: error.messageKey }, values, params: { max: maxMb } }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function NewSubmissionPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { organisations, now, timeZone, maxMb } = loaderData;
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.values ?? {};
+  const [mode, setMode] = useState(values.partnerMode ?? (organisations.length ? "existing" : "new"));
+  return (
+    <>
+      <ContestHeader frame={loaderData} title={t("contest.submission.newTitle")} />
+      <Form method="post" encType="multipart/form-data" noValidate className="panel">
+        <FormErrorSummary errors={errors} />
+        <fieldset className="ct-fieldset">
+          <legend>{t("contest.submission.organisation")}</legend>
+          <label className="ct-check">
+            <input type="radio" name="partnerMode" value="existing" checked={mode === "existing"} onChange={() => setMode("existing")} disabled={organisations.length === 0} /> {t("contest.submission.existingOrg")}
+          </label>
+          <label className="ct-check">
+            <input type="radio" name="partnerMode" value="new" checked={mode === "new"} onChange={() => setMode("new")} /> {t("contest.submission.newOrg")}
+          </label>
+          <ErrorText error={errors.partnerMode} />
+          {mode === "existing" ? (
+            <div className="form-grid">
+              <div className="field">
+                <label htmlFor="field-partnerId">{t("contest.submission.partner")}</label>
+                <select id="field-partnerId" name="partnerId" defaultValue={values.partnerId ?? ""} aria-invalid={errors.partnerId ? true : undefined}>
+                  <option value="">{t("contest.submission.choose")}</option>
+                  {organisations.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                      {o.place ? ` (${o.place})` : ""}
+                    </option>
+                  ))}
+                </select>
+                <ErrorText error={errors.partnerId} />
+              </div>
+              <div className="field">
+                <label htmlFor="field-contactPersonId">{t("contest.submission.contactPerson")}</label>
+                <select id="field-contactPersonId" name="contactPersonId" defaultValue={values.contactPersonId ?? ""}>
+                  <option value="">{t("contest.submission.firstContact")}</option>
+                  {organisations
+                    .filter((o) => o.people.length > 0)
+                    .map((o) => (
+                      <optgroup key={o.id} label={o.name}>
+                        {o.people.map((p) => (
+                          <option key={p.id} value={p.id}>
+                            {p.name}
+                            {p.email ? ` <${p.email}>` : ""}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ))}
+                </select>
+                <ErrorText error={errors.contactPersonId} />
+              </div>
+            </div>
+          ) : (
+            <div className="form-grid">
+              <Field name="orgName" label={t("contest.submission.orgName")} defaultValue={values.orgName} error={errors.orgName} required wide />
+              <Field name="orgCity" label={t("contest.submission.orgCity")} defaultValue={values.orgCity} error={errors.orgCity} />
+              <Field name="orgState" label={t("contest.submission.orgState")} defaultValue={values.orgState} error={errors.orgState} required />
+              <Field name="contactName" label={t("contest.submission.contactName")} defaultValue={values.contactName} error={errors.contactName} required />
+              <Field name="contactEmail" type="email" label={t("contest.submission.contactEmail")} defaultValue={values.contactEmail} error={errors.contactEmail} required />
+              <Field name="contactPhone" type="tel" label={t("contest.submission.contactPhone")} defaultValue={values.contactPhone} error={errors.contactPhone} />
+            </div>
+          )}
+        </fieldset>
+        <fieldset className="ct-fieldset">
+          <legend>{t("contest.submission.project")}</legend>
+          <div className="form-grid">
+            <Field name="title" label={t("contest.submission.title")} defaultValue={values.title} error={errors.title} required wide />
+            <Field name="summary" label={t("contest.submission.summary")} defaultValue={values.summary} error={errors.summary} multiline wide />
+            <Field name="targetCommunities" label={t("contest.submission.targetCommunities")} defaultValue={values.targetCommunities} error={errors.targetCommunities} multiline />
+            <Field name="targetCities" label={t("contest.submission.targetCities")} defaultValue={values.targetCities} error={errors.targetCities} />
+            <Field name="requestedBudget" label={t("contest.submission.requestedBudget")} hint={t("contest.submission.budgetHint")} defaultValue={values.requestedBudget} error={errors.requestedBudget} />
+          </div>
+        </fieldset>
+        <fieldset className="ct-fieldset">
+          <legend>{t("contest.submission.receipt")}</legend>
+          <div className="form-grid">
+            <DateTimeField name="receivedAt" label={t("contest.submission.receivedAt")} hint={t("contest.form.datesHint", { zone: timeZone })} value={values.receivedAt ?? now} error={errors.receivedAt} />
+            <div className="field">
+              <label htmlFor="field-channel">
+                {t("contest.submission.channel")}
+                <span aria-hidden="true"> *</span>
+              </label>
+              <select id="field-channel" name="channel" defaultValue={values.channel ?? "EMAIL"}>
+                {RECEIPT_CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`contest.channel.${c}`)}
+                  </option>
+                ))}
+              </select>
+              <ErrorText error={errors.channel} />
+            </div>
+            <div className="field field--wide">
+              <label htmlFor="field-files">{t("contest.submission.documents")}</label>
+              <p className="hint">{t("contest.documents.hint", { max: maxMb })}</p>
+              <input id="field-files" name="files" type="file" multiple accept="application/pdf,image/png,image/jpeg" />
+              <ErrorText error={errors.files} params={actionData?.params} />
+            </div>
+          </div>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t("contest.submission.create")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

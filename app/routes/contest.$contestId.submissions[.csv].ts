@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { getContest } from "~/modules/contest/contest.server";
+import { csvResponse, submissionsCsv } from "~/modules/contest/export.server";
+import { filterFromParams } from "~/modules/contest/schema";
+
+/** GET /contest/:id/submissions.csv?<the list's filters>: the submissions, neutralised cells. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "edit:contest");
+  const contest = await getContest(params.contestId!);
+  if (!contest) throw new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  const body = await submissionsCsv({ userId: user.id, ip: clientIp(request) }, contest.id, filterFromParams(url.searchParams), user.locale);
+  return csvResponse(body, `proyectos-${contest.id}.csv`);
+}

@@ -1,0 +1,155 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { EvaluationForm, PeerScores, ProjectDetails } from "~/components/jury/evaluation";
+import { Deadline, FormError, pageTitle } from "~/components/jury/ui";
+import { useT } from "~/i18n/use-t";
+import { fieldErrors } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { loadRubric } from "~/modules/contest/contest.server";
+import { asResponse, JuryError } from "~/modules/jury/errors";
+import { juryActor, juryErrorAnswer } from "~/modules/jury/http.server";
+import { conflictSchema, parseEvaluationForm } from "~/modules/jury/schema";
+import { confirmNoConflict, conflictCheckView, declareConflict, evaluationView, requireJurorProject, saveDraft, submitEvaluation } from "~/modules/jury/workspace.server";
+
+export const meta = pageTitle("jury.evaluation.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "evaluate:jury");
+  const contestId = params.contestId ?? "";
+  const submissionId = params.submissionId ?? "";
+  try {
+    return { step: "evaluate" as const, view: await evaluationView(user.id, contestId, submissionId), check: null };
+  } catch (error) {
+    if (error instanceof JuryError && error.code === "conflictUnconfirmed") {
+      return { step: "confirm" as const, view: null, check: await conflictCheckView(user.id, contestId, submissionId) };
+    }
+    return asResponse(error);
+  }
+}
+
+function formValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form) if (typeof v === "string" && k !== "intent") out[k] = v;
+  return out;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "evaluate:jury");
+  const contestId = params.contestId ?? "";
+  const submissionId = params.submissionId ?? "";
+  const actor = juryActor(user, request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const values = formValues(form);
+  try {
+    if (intent === "confirm") {
+      await confirmNoConflict(actor, contestId, submissionId);
+      return redirect(`/jury/${contestId}/p/${submissionId}`);
+    }
+    if (intent === "conflict") {
+      const parsed = conflictSchema.safeParse(values);
+      if (!parsed.success) return data({ ok: false as const, errors: fieldErrors(parsed.error), params: {}, values }, { status: 400 });
+      await declareConflict(actor, contestId, submissionId, parsed.data.reason);
+      return redirectWithToast(`/jury/${contestId}`, { kind: "success", message: "jury.conflict.declared" });
+    }
+    if (intent === "draft" || intent === "submit") {
+      await requireJurorProject(user.id, contestId, submissionId);
+      const rubric = await loadRubric(contestId);
+      const parsed = parseEvaluationForm(form, rubric);
+      if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, params: {}, values }, { status: 400 });
+      if (intent === "draft") {
+        const saved = await saveDraft(actor, contestId, submissionId, parsed.draft);
+        return data({ ok: true as const, savedAt: saved.savedAt.toISOString(), errors: {} as Record<string, string>, params: {}, values });
+      }
+      await submitEvaluation(actor, contestId, submissionId, parsed.draft);
+      return redirectWithToast(`/jury/${contestId}/p/${submissionId}`, { kind: "success", message: "jury.evaluation.submitted" });
+    }
+    throw new Response("Bad request", { status: 400 });
+  } catch (error) {
+    return juryErrorAnswer(error, values);
+  }
+}
+
+export default function EvaluationPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const navigation = useNavigation();
+  if (loaderData.step === "confirm") {
+    const { check } = loaderData;
+    const errors: Record<string, string> = actionData?.errors ?? {};
+    return (
+      <>
+        <header className="page-header">
+          <p>
+            <Link to={`/jury/${check.contest.id}`}>← {check.contest.name}</Link>
+          </p>
+          <h1>{t("jury.conflict.title")}</h1>
+        </header>
+        <section className="panel">
+          <p className="jy-item__title">
+            {check.project.folio} · {check.project.title}
+          </p>
+          <p className="muted">
+            {check.project.organisation
+              ? [check.project.organisation.name, check.project.organisation.city, check.project.organisation.state].filter(Boolean).join(", ")
+              : t("jury.workspace.organisationHidden")}
+          </p>
+          <p>{t("jury.conflict.explain")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="confirm" />
+            <button type="submit" className="button button--primary" disabled={navigation.state !== "idle"}>
+              {t("jury.conflict.confirm")}
+            </button>
+          </Form>
+        </section>
+        <section className="panel">
+          <h2>{t("jury.conflict.declareTitle")}</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="conflict" />
+            <div className="field">
+              <label htmlFor="conflict-reason">{t("jury.conflict.reason")}</label>
+              <textarea
+                id="conflict-reason"
+                name="reason"
+                rows={3}
+                defaultValue={actionData?.values?.reason ?? ""}
+                aria-invalid={errors.reason ? true : undefined}
+                aria-describedby={errors.reason ? "conflict-reason-error" : undefined}
+              />
+              {errors.reason ? (
+                <p className="field-error" id="conflict-reason-error">
+                  {t(errors.reason)}
+                </p>
+              ) : null}
+            </div>
+            <FormError error={errors._form} />
+            <button type="submit" className="button button--danger" disabled={navigation.state !== "idle"}>
+              {t("jury.conflict.declare")}
+            </button>
+          </Form>
+        </section>
+      </>
+    );
+  }
+  const view = loaderData.view;
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to={`/jury/${view.contest.id}`}>← {view.contest.name}</Link>
+        </p>
+        <h1>
+          {view.project.folio} · {view.project.title}
+        </h1>
+      </header>
+      <Deadline endsAt={view.contest.evaluationEndsAt} refusal={view.evaluation?.state === "SUBMITTED" ? null : view.refusal} />
+      <ProjectDetails project={view.project} />
+      <EvaluationForm view={view} actionData={actionData ?? null} />
+      {view.peers ? <PeerScores peers={view.peers} rubric={view.rubric} /> : null}
+      {view.evaluation?.state === "SUBMITTED" && !view.contest.discussionOpen ? <p className="muted">{t("jury.evaluation.peersWaiting")}</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { fmt, pageTitle } from "~/components/jury/ui";
+import { useLocale, useT } from "~/i18n/use-t";
+import { INTL_LOCALE } from "~/i18n";
+import { requirePermission } from "~/modules/auth/session.server";
+import { asResponse } from "~/modules/jury/errors";
+import { contestResults } from "~/modules/jury/results.server";
+
+export const meta = pageTitle("jury.verdict.title");
+
+/** The printable verdict (acta de dictamen): ranking, winners, jurors' names and the date. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, ["manage:jury", "read:jury-results"]);
+  const results = await contestResults(params.contestId ?? "").catch(asResponse);
+  return { ...results, printedAt: new Date().toISOString() };
+}
+
+export default function VerdictPage() {
+  const r = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const day = (d: string | Date) => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(new Date(d));
+  const winners = r.rows.filter((row) => row.award).sort((a, b) => a.award!.place - b.award!.place);
+  const resultsSession = [...r.sessions].reverse().find((s) => s.kind === "RESULTS");
+  return (
+    <article className="jy-verdict">
+      <p className="jy-noprint">
+        <Link to={`/jury/${r.contest.id}/results`}>← {t("jury.nav.results")}</Link>{" "}
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t("jury.verdict.print")}
+        </button>
+      </p>
+      <h1>{t("jury.verdict.heading")}</h1>
+      <p style={{ textAlign: "center" }}>{r.contest.name}</p>
+      {!r.contest.juryClosed ? <p className="form-error jy-noprint">{t("jury.verdict.draftWarning")}</p> : null}
+      <p>{t("jury.verdict.intro", { count: r.jurors.length, date: day(resultsSession?.heldAt ?? r.printedAt) })}</p>
+      <h2>{t("jury.verdict.winners")}</h2>
+      {winners.length === 0 ? (
+        <p>{t("jury.verdict.noWinners")}</p>
+      ) : (
+        <ol>
+          {winners.map((w) => (
+            <li key={w.submissionId} value={w.award!.place}>
+              {w.folio} · {w.title} — {w.organisation} ({fmt(w.score)}){w.award!.prize ? ` · ${w.award!.prize}` : ""}
+            </li>
+          ))}
+        </ol>
+      )}
+      <h2>{t("jury.verdict.ranking")}</h2>
+      <table className="jy-table">
+        <thead>
+          <tr>
+            <th className="num">{t("jury.results.rank")}</th>
+            <th>{t("jury.results.project")}</th>
+            <th className="num">{t("jury.results.score")}</th>
+            <th className="num">{t("jury.results.evaluators")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.rows.map((row) => (
+            <tr key={row.submissionId}>
+              <td className="num">{row.score === null ? "—" : row.rank}</td>
+              <td>
+                {row.folio} · {row.title} — {row.organisation}
+              </td>
+              <td className="num">{fmt(row.score)}</td>
+              <td className="num">{row.evaluators}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{t("jury.verdict.method")}</p>
+      <p>{t("jury.verdict.place", { date: day(r.printedAt) })}</p>
+      <div className="jy-signatures">
+        {r.jurors.map((j) => (
+          <div key={j.userId}>
+            {j.name}
+            <br />
+            <small>{j.designationRef ?? ""}</small>
+          </div>
+        ))}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Deadline, pageTitle, Progress } from "~/components/jury/ui";
+import { useFormatDate, useT } from "~/i18n/use-t";
+import { can } from "~/modules/auth/permissions";
+import { requirePermission } from "~/modules/auth/session.server";
+import { juryContests } from "~/modules/jury/admin.server";
+import { jurorContests } from "~/modules/jury/workspace.server";
+
+export const meta = pageTitle("jury.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, ["manage:jury", "read:jury-results", "evaluate:jury"]);
+  if (can(user.role, "evaluate:jury")) {
+    return { kind: "juror" as const, name: user.name, contests: await jurorContests(user.id), overview: [] };
+  }
+  return { kind: "staff" as const, name: user.name, contests: [], overview: await juryContests(), canManage: can(user.role, "manage:jury") };
+}
+
+export default function JuryIndex() {
+  const loaderData = useLoaderData<typeof loader>();
+  const t = useT();
+  const format = useFormatDate();
+  if (loaderData.kind === "juror") {
+    return (
+      <>
+        <header className="page-header">
+          <h1>{t("jury.workspace.title")}</h1>
+          <p className="muted">{t("jury.workspace.intro", { name: loaderData.name })}</p>
+        </header>
+        {loaderData.contests.length === 0 ? (
+          <p className="empty-state">{t("jury.workspace.none")}</p>
+        ) : (
+          <ul className="jy-list">
+            {loaderData.contests.map((c) => (
+              <li key={c.id} className="panel">
+                <h2>
+                  <Link to={`/jury/${c.id}`}>{c.name}</Link>
+                </h2>
+                <Progress submitted={c.submitted} total={c.assigned} />
+                <Deadline endsAt={c.evaluationEndsAt} refusal={c.refusal} />
+                <Link className="button button--primary" to={`/jury/${c.id}`}>
+                  {t("jury.workspace.open")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
+  }
+  const canManage = "canManage" in loaderData && loaderData.canManage;
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("jury.title")}</h1>
+        <p className="muted">{t("jury.overview.intro")}</p>
+      </header>
+      {loaderData.overview.length === 0 ? (
+        <p className="empty-state">{t("jury.overview.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="jy-table">
+            <thead>
+              <tr>
+                <th>{t("jury.overview.contest")}</th>
+                <th className="num">{t("jury.overview.jurors")}</th>
+                <th className="num">{t("jury.overview.registered")}</th>
+                <th className="num">{t("jury.overview.submitted")}</th>
+                <th>{t("jury.overview.deadline")}</th>
+                <th>{t("jury.overview.links")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.overview.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td className="num">{c.jurors}</td>
+                  <td className="num">{c.registered}</td>
+                  <td className="num">{t("jury.overview.submittedOf", { submitted: c.submitted, assigned: c.assigned })}</td>
+                  <td>{format(c.evaluationEndsAt)}</td>
+                  <td>
+                    {canManage ? (
+                      <>
+                        <Link to={`/jury/${c.id}/setup`}>{t("jury.nav.setup")}</Link>
+                        {" · "}
+                      </>
+                    ) : null}
+                    <Link to={`/jury/${c.id}/results`}>{t("jury.nav.results")}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

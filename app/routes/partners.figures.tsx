@@ -1,0 +1,122 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { formatNumber, partnersTitle } from "~/components/partners/labels";
+import partnersStylesHref from "~/components/partners/partners.css?url";
+import { INTL_LOCALE } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-t";
+import { requirePermission } from "~/modules/auth/session.server";
+import { partnerFiguresForMonth } from "~/modules/partners/figures.server";
+
+export const meta = partnersTitle("partners.figures.title");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: partnersStylesHref }];
+
+/** ?month=2017-11 (default: the current month). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "read:partner");
+  const value = new URL(request.url).searchParams.get("month") ?? "";
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
+  const now = new Date();
+  const year = m && Number(m[1]) >= 1900 ? Number(m[1]) : null;
+  return partnerFiguresForMonth(year ?? now.getUTCFullYear(), year && m ? Number(m[2]) : now.getUTCMonth() + 1);
+}
+
+export default function PartnerFiguresPage() {
+  const figures = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const n = (v: number) => formatNumber(v, locale);
+  const monthValue = `${figures.year}-${String(figures.month).padStart(2, "0")}`;
+  const monthName = new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(figures.year, figures.month - 1, 1))
+  );
+  const head = (
+    <>
+      <th scope="col">{t("partners.figures.activities")}</th>
+      <th scope="col">{t("partners.figures.peopleReached")}</th>
+      <th scope="col">{t("partners.figures.itemsDistributed")}</th>
+      <th scope="col">{t("partners.figures.bulletinRecipients")}</th>
+    </>
+  );
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to="/partners">← {t("partners.backToList")}</Link>
+        </p>
+        <h1>{t("partners.figures.title")}</h1>
+        <p className="muted">{t("partners.figures.intro", { month: monthName })}</p>
+      </header>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="figures-month">{t("partners.figures.month")}</label>
+          <input id="figures-month" name="month" type="month" defaultValue={monthValue} />
+        </div>
+        <button type="submit" className="button button--primary">
+          {t("partners.filters.apply")}
+        </button>
+      </Form>
+      <h2>{t("partners.figures.byKind")}</h2>
+      <div className="table-wrap">
+        <table className="partner-figures" aria-label={t("partners.figures.byKind")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("partners.fields.kind")}</th>
+              <th scope="col">{t("partners.figures.institutions")}</th>
+              {head}
+            </tr>
+          </thead>
+          <tbody>
+            {figures.byKind.map((k) => (
+              <tr key={k.kind} data-kind={k.kind}>
+                <th scope="row">{t(`partners.kind.${k.kind}`)}</th>
+                <td>{n(k.institutions)}</td>
+                <td>{n(k.activities)}</td>
+                <td>{n(k.peopleReached)}</td>
+                <td>{n(k.itemsDistributed)}</td>
+                <td>{n(k.bulletinRecipients)}</td>
+              </tr>
+            ))}
+            <tr data-kind="total">
+              <th scope="row">{t("partners.figures.total")}</th>
+              <td />
+              <td>{n(figures.totals.activities)}</td>
+              <td>{n(figures.totals.peopleReached)}</td>
+              <td>{n(figures.totals.itemsDistributed)}</td>
+              <td>{n(figures.totals.bulletinRecipients)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("partners.figures.byPartner")}</h2>
+      {figures.byPartner.length === 0 ? (
+        <p className="empty-state">{t("partners.figures.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="partner-figures" aria-label={t("partners.figures.byPartner")}>
+            <thead>
+              <tr>
+                <th scope="col">{t("partners.fields.name")}</th>
+                <th scope="col">{t("partners.fields.kind")}</th>
+                {head}
+              </tr>
+            </thead>
+            <tbody>
+              {figures.byPartner.map((p) => (
+                <tr key={p.partnerId}>
+                  <th scope="row">
+                    <Link to={`/partners/${p.partnerId}`}>{p.acronym ? `${p.name} (${p.acronym})` : p.name}</Link>
+                  </th>
+                  <td>{t(`partners.kind.${p.kind}`)}</td>
+                  <td>{n(p.activities)}</td>
+                  <td>{n(p.peopleReached)}</td>
+                  <td>{n(p.itemsDistributed)}</td>
+                  <td>{n(p.bulletinRecipients)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

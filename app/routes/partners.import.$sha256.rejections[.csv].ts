@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { makeT } from "~/i18n";
+import { requirePermission } from "~/modules/auth/session.server";
+import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
+import { loadPartnerImport, planPartnerImport } from "~/modules/partners/import.server";
+
+/** The dry run's rejected rows as a CSV: line, reason (in the reader's language) and the row as it was. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "edit:partner");
+  const sha256 = params.sha256 ?? "";
+  const bytes = await loadPartnerImport(sha256);
+  if (!bytes) throw new Response("Not Found", { status: 404 });
+  const plan = await planPartnerImport(sha256, bytes);
+  const t = makeT(user.locale);
+  let body = UTF8_BOM + csvLine([t("partners.import.line"), t("partners.import.reason"), t("partners.import.rawRow")]);
+  for (const r of plan.rejected) body += csvLine([r.line, t(`partners.import.reasons.${r.reason}`), r.raw]);
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="instituciones-rechazadas.csv"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

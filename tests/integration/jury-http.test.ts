@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { createUser } from "../support/factories";
+import { TestClient } from "../support/http";
+import { createJuryContest, formOf } from "./jury-fixtures";
+
+/** URL probing against the real server: every refusal is a 403/404 and changes nothing. */
+
+async function loggedIn(email: string) {
+  const client = new TestClient();
+  const res = await client.login(email);
+  expect(res.status).toBe(302);
+  return client;
+}
+
+const post = (client: TestClient, path: string, form: Record<string, string>) => client.post(path, form, { headers: { origin: new URL(client.baseUrl).origin } });
+
+describe("jury pages over HTTP", () => {
+  it("lets a juror reach only their own contest and projects", async () => {
+    const fx = await createJuryContest({ projects: 2, jurors: 2 });
+    const other = await createJuryContest({ projects: 1, jurors: 1 });
+    const [juror, colleague] = fx.jurors as [typeof fx.jurors[0], typeof fx.jurors[0]];
+    const client = await loggedIn(juror.email);
+
+    const workspace = await client.get("/jury");
+    expect(workspace.status).toBe(200);
+    const html = await workspace.text();
+    expect(html).toContain(fx.contest.name);
+    expect(html).not.toContain(other.contest.name);
+    expect(html).toContain("0 de 2 evaluados");
+
+    expect((await client.get(`/jury/${fx.contest.id}`)).status).toBe(200);
+    expect((await client.get(`/jury/${other.contest.id}`)).status).toBe(404);
+    expect((await client.get(`/jury/${other.contest.id}/p/${other.submissions[0]!.id}`)).status).toBe(404);
+    expect((await client.get(`/jury/${fx.contest.id}/p/${other.submissions[0]!.id}`)).status).toBe(404);
+    expect((await client.get(`/jury/${fx.contest.id}/setup`)).status).toBe(403);
+    expect((await client.get(`/jury/${fx.contest.id}/results`)).status).toBe(403);
+    expect((await client.get(`/jury/${fx.contest.id}/results.csv`)).status).toBe(403);
+
+    // Writing into another contest's project, or confirming it: refused, nothing recorded.
+    expect((await post(client, `/jury/${other.contest.id}/p/${other.submissions[0]!.id}`, { intent: "confirm" })).status).toBe(404);
+    expect((await post(client, `/jury/${fx.contest.id}/p/${other.submissions[0]!.id}`, formOf(other, { A: 5 }, "draft"))).status).toBe(404);
+    expect(await db.evaluation.count({ where: { userId: juror.id } })).toBe(0);
+    expect(await db.assignment.count({ where: { userId: juror.id, noConflictAt: { not: null } } })).toBe(0);
+
+    // The colleague's submitted scores stay invisible to the juror (who has not submitted).
+    await db.assignment.updateMany({ where: { userId: colleague.id }, data: { noConflictAt: new Date() } });
+    const colleagueClient = await loggedIn(colleague.email);
+    const s = fx.submissions[0]!.id;
+    expect((await post(colleagueClient, `/jury/${fx.contest.id}/p/${s}`, { ...formOf(fx, { A: 5, B: 10, C: 5, D: 10 }, "submit"), overallComment: "Comentario-secreto-del-colega" })).status).toBe(302);
+    await db.contest.update({ where: { id: fx.contest.id }, data: { discussionOpen: true } });
+    expect((await post(client, `/jury/${fx.contest.id}/p/${s}`, { intent: "confirm" })).status).toBe(302);
+    const page = await (await client.get(`/jury/${fx.contest.id}/p/${s}`)).text();
+    expect(page).toContain(fx.submissions[0]!.title);
+    expect(page).not.toContain("Comentario-secreto-del-colega");
+  });
+
+  it("answers 403 for a conflicted project and 409 for a save after the deadline, changing nothing", async () => {
+    const fx = await createJuryContest({ projects: 2, jurors: 1 });
+    const juror = fx.jurors[0]!;
+    const client = await loggedIn(juror.email);
+    const [s1, s2] = fx.submissions.map((s) => s.id) as [string, string];
+
+    const declared = await post(client, `/jury/${fx.contest.id}/p/${s1}`, { intent: "conflict", reason: "Trabajé en esta organización" });
+    expect(declared.status).toBe(302);
+    expect((await client.get(`/jury/${fx.contest.id}/p/${s1}`)).status).toBe(403);
+    expect((await post(client, `/jury/${fx.contest.id}/p/${s1}`, formOf(fx, { A: 5 }, "draft"))).status).toBe(403);
+    expect((await post(client, `/jury/${fx.contest.id}/p/${s1}`, { intent: "confirm" })).status).toBe(403);
+    expect(await db.evaluation.count({ where: { submissionId: s1 } })).toBe(0);
+
+    expect((await post(client, `/jury/${fx.contest.id}/p/${s2}`, { intent: "confirm" })).status).toBe(302);
+    const saved = await post(client, `/jury/${fx.contest.id}/p/${s2}`, formOf(fx, { A: 2 }, "draft"));
+    expect(saved.status).toBe(200);
+    await db.contest.update({ where: { id: fx.contest.id }, data: { evaluationEndsAt: new Date(Date.now() - 1000) } });
+    const late = await post(client, `/jury/${fx.contest.id}/p/${s2}`, formOf(fx, { A: 5, B: 5, C: 5, D: 5 }, "submit"));
+    expect(late.status).toBe(409);
+    const evaluation = await db.evaluation.findUniqueOrThrow({ where: { submissionId_userId: { submissionId: s2, userId: juror.id } }, include: { scores: true } });
+    expect(evaluation.state).toBe("DRAFT");
+    expect(evaluation.scores.find((x) => x.criterionId === fx.criteria.A)?.value).toBe(2);
+  });
+
+  it("keeps the area closed to other roles and the set-up to the ADMIN", async () => {
+    const fx = await createJuryContest({ projects: 1, jurors: 1 });
+    const comms = await createUser({ role: "COMMUNICATIONS" });
+    const commsClient = await loggedIn(comms.email);
+    expect((await commsClient.get("/jury")).status).toBe(403);
+    expect((await commsClient.get(`/jury/${fx.contest.id}/results`)).status).toBe(403);
+
+    const coordinator = await createUser({ role: "COORDINATOR" });
+    const coord = await loggedIn(coordinator.email);
+    expect((await coord.get(`/jury/${fx.contest.id}/results`)).status).toBe(200);
+    const csv = await coord.get(`/jury/${fx.contest.id}/results.csv`);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain("P01");
+    expect((await coord.get(`/jury/${fx.contest.id}/setup`)).status).toBe(403);
+    expect((await post(coord, `/jury/${fx.contest.id}/setup`, { intent: "discussion", open: "1" })).status).toBe(403);
+    expect((await db.contest.findUniqueOrThrow({ where: { id: fx.contest.id } })).discussionOpen).toBe(false);
+    // A COORDINATOR is not a juror: the evaluation pages are not theirs.
+    expect((await coord.get(`/jury/${fx.contest.id}/p/${fx.submissions[0]!.id}`)).status).toBe(403);
+  });
+});
