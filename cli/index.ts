@@ -16,6 +16,9 @@ Usage:
   npx alcance users list [--json]
   npx alcance contacts import FILE --source <text> [--consent-basis <text>] [--on-duplicate skip|fill|overwrite] [--dry-run] [--json]
   npx alcance contacts export [--segment <name>] [--delimiter ';'] [--lang en]
+  npx alcance bulletins create --name <text> --subject <text> --body-file <file.md> [--segment <name>] [--json]
+  npx alcance bulletins send|status|pause|resume|cancel <id> [--json]
+  npx alcance bounces ingest <file.eml> … [--json]
 
 Without --password-stdin the password is asked for on the terminal.`;
 
@@ -28,6 +31,8 @@ async function main(argv: string[]) {
   }
   if (area === "users") return usersCommand({ json, args: rest });
   if (area === "contacts") return contactsCommand({ json, args: rest });
+  if (area === "bulletins") return (await import("./bulletins.ts")).bulletinsCommand({ json, args: rest });
+  if (area === "bounces") return (await import("./bounces.ts")).bouncesCommand({ json, args: rest });
   console.error(`Unknown command "${area}".\n\n${HELP}`);
   return 2;
 }

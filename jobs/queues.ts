@@ -6,11 +6,14 @@ import { Queue, type JobsOptions } from "bullmq";
 import { env } from "../app/lib/env.server.ts";
 import { createRedis } from "../app/lib/redis.server.ts";
 import type { TransactionalMail } from "../app/modules/mail/types.ts";
+import type { BulletinJob } from "../app/modules/bulletins/types.ts";
 
 export const QUEUES = {
   mail: "mail",
   maintenance: "maintenance",
   contactsImport: "contacts-import",
+  bulletins: "bulletins",
+  jury: "jury",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -19,6 +22,10 @@ export type QueuePayloads = {
   mail: TransactionalMail;
   maintenance: { task: "purgeExpiredSessions" | "purgeExpiredTokens" };
   "contacts-import": { batchId: string };
+  // Bulletin jobs are removed when done: the database records the outcome, and a re-queued chunk
+  // (same job id) must be accepted again once its previous job has finished.
+  bulletins: BulletinJob;
+  jury: { task: "reminders" };
 };
 
 /** Retention and retries set once for every queue. */

@@ -3,7 +3,7 @@
  * the same app/modules functions as the web server. SIGTERM/SIGINT let active jobs finish.
  */
 import "dotenv/config";
-import { Worker, type Processor } from "bullmq";
+import { Worker, type Processor, type WorkerOptions } from "bullmq";
 import { env, EnvError, parseEnv } from "../app/lib/env.server.ts";
 import { createRedis } from "../app/lib/redis.server.ts";
 import { precompileTransactional } from "../emails/render.server.ts";
@@ -14,15 +14,22 @@ import { sendMailJob } from "./mail/send-mail.job.ts";
 import { maintenanceJob } from "./maintenance/purge.job.ts";
 import { contactsImportJob } from "./contacts/import.job.ts";
 import { closeImportPool } from "../app/modules/contacts/import/pipeline.server.ts";
+import { juryRemindersJob } from "./jury/reminders.job.ts";
+import { bulletinsJob, closeBulletinRuntime, requestBulletinStop, startBulletinRuntime } from "./bulletins/send.job.ts";
 
 const log = (...args: unknown[]) => console.error("[worker]", ...args);
 
 // Partial while an area's processor is being written; every queue listed in queues.ts should have one.
-const PROCESSORS: Partial<Record<QueueName, { processor: Processor; concurrency: number }>> = {
+const PROCESSORS: Partial<Record<QueueName, { processor: Processor; concurrency: number; options?: Partial<WorkerOptions> }>> = {
   mail: { processor: sendMailJob as Processor, concurrency: 5 },
   maintenance: { processor: maintenanceJob as Processor, concurrency: 1 },
   // One import at a time per worker: each writes on two connections of its own.
   "contacts-import": { processor: contactsImportJob as Processor, concurrency: 1 },
+  // One chunk at a time per worker, BULLETIN_CONCURRENCY messages in flight inside it. Short locks:
+  // a chunk whose worker was killed is noticed as stalled within ~15 s (its deliveries are safe
+  // in the database either way).
+  bulletins: { processor: bulletinsJob as Processor, concurrency: 1, options: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } },
+  jury: { processor: juryRemindersJob as Processor, concurrency: 1 },
 };
 
 async function warnOnEvictionPolicy() {
@@ -54,6 +61,7 @@ async function main() {
   await warnOnEvictionPolicy();
   const templates = await precompileTransactional();
   log(`compiled ${templates} transactional templates; mail driver: ${mailDriver().kind}`);
+  await startBulletinRuntime();
 
   const workers = Object.entries(PROCESSORS).flatMap(([name, entry]) =>
     !entry
@@ -63,6 +71,7 @@ async function main() {
             connection: createRedis("worker"),
             prefix: env().REDIS_PREFIX,
             concurrency: entry.concurrency,
+            ...entry.options,
           }),
         ],
   );
@@ -74,6 +83,8 @@ async function main() {
   // Housekeeping once an hour; the scheduler id makes this idempotent across restarts and machines.
   await getQueue(QUEUES.maintenance).upsertJobScheduler("purge-sessions", { every: 3_600_000 }, { name: "purge", data: { task: "purgeExpiredSessions" } });
   await getQueue(QUEUES.maintenance).upsertJobScheduler("purge-tokens", { every: 3_600_000 }, { name: "purge", data: { task: "purgeExpiredTokens" } });
+  // Jurors with pending evaluations are reminded 3 days and 1 day before the deadline (each once).
+  await getQueue(QUEUES.jury).upsertJobScheduler("jury-reminders", { every: 3_600_000 }, { name: "reminders", data: { task: "reminders" } });
 
   log(`ready: ${workers.map((w) => w.name).join(", ")} (prefix ${env().REDIS_PREFIX})`);
 
@@ -82,7 +93,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: waiting for active jobs to finish…`);
+    requestBulletinStop();
     await Promise.all(workers.map((w) => w.close()));
+    await closeBulletinRuntime();
     await closeQueues();
     await closeMailDriver();
     await closeImportPool();

@@ -18,6 +18,7 @@ import { instantToCalendarDate } from "~/modules/contacts/business-days";
 import { confirmsEmail, ContactError, findMergedInto, getContact, recordConsent, setSubscription } from "~/modules/contacts/contact.server";
 import { contactActionSchema, parseContactId } from "~/modules/contacts/schema";
 import { listContactSignups } from "~/modules/events/event.server";
+import { listContactDeliveries } from "~/modules/bulletins/bulletins.server";
 import { ContactEventSignups } from "~/components/events/contact-signups";
 
 export const meta = pageTitle("contacts.detail.title");
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...detail,
     events: await listContactSignups(id),
+    bulletins: await listContactDeliveries(id, { cursor: url.searchParams.get("deliveries") }),
     arcoRequests: detail.arcoRequests.map((r) => withDeadline(r, today)),
     openRequests: openRequests.map((r) => ({ id: r.id, kind: r.kind, receivedOn: instantToCalendarDate(r.receivedAt), dueOn: instantToCalendarDate(r.dueAt) })),
     canEdit: can(user.role, "edit:contact"),
@@ -369,7 +371,28 @@ export default function ContactPage() {
       <div className="cd-grid">
         <section className="panel" aria-labelledby="contact-bulletins">
           <h2 id="contact-bulletins">{t("contacts.detail.bulletins.title")}</h2>
-          {!bulletins.available ? <p className="cd-note">{t("contacts.detail.bulletins.notYet")}</p> : null}
+          {bulletins.rows.length === 0 ? (
+            <p className="cd-note">{t("contacts.detail.bulletins.none")}</p>
+          ) : (
+            <ul className="cd-list">
+              {bulletins.rows.map((d) => (
+                <li key={d.id}>
+                  <Link to={`/bulletins/${d.bulletinId}`}>{d.bulletinName}</Link> · {d.subject}
+                  <br />
+                  <span className="muted">
+                    {t(`contacts.detail.bulletins.status.${d.status}`)}
+                    {d.sentAt ? ` · ${formatDate(d.sentAt)}` : ""}
+                    {d.outcomeUnknown ? ` · ${t("contacts.detail.bulletins.outcomeUnknown")}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {bulletins.nextCursor ? (
+            <Link to={`?deliveries=${bulletins.nextCursor}`} className="button-secondary">
+              {t("contacts.detail.bulletins.more")}
+            </Link>
+          ) : null}
         </section>
         <section className="panel" aria-labelledby="contact-events">
           <h2 id="contact-events">{t("contacts.detail.events.title")}</h2>

@@ -219,7 +219,6 @@ describe("editing, consent and subscription", () => {
     expect(detail?.contact.consentStatus).toBe("CONFIRMED");
     expect(detail?.consents.map((c) => c.status)).toEqual(["CONFIRMED", "PENDING"]);
     expect(detail?.consents[0]?.recordedBy?.id).toBe(user.id);
-    expect(detail?.bulletins).toEqual({ available: false, items: [] });
     expect(detail?.audit.entries.map((e) => e.action)).toEqual(["contact.consent", "contact.create"]);
 
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "contact.consent", entityId: String(contact.id) } });
@@ -330,8 +329,15 @@ describe("ARCO: access", () => {
     const batch = await db.importBatch.create({ data: { fileName: "feria.csv", fileSize: 10, fileSha256: unique(), sourceText: "Feria" } });
     await db.importRejection.create({ data: { batchId: batch.id, line: 7, reason: "duplicate", raw: `${contact.email},Lucía`, emailHmac: emailHmac(contact.email) } });
 
+    const event = await db.event.create({ data: { name: `Día del Músico ${unique()}`, kind: "COMMUNITY_FESTIVAL", startsAt: new Date("2017-11-19T16:00:00Z"), endsAt: new Date("2017-11-19T23:00:00Z"), timeZone: "America/Chicago", city: "Fort Worth", country: "US" } });
+    await db.eventSignup.create({ data: { eventId: event.id, contactId: contact.id } });
+    const bulletin = await db.bulletin.create({ data: { name: `Boletín ${unique()}`, subject: "Tu credencial", fromName: "INE", fromEmail: "boletin@ine.example", bodyMarkdown: "Hola" } });
+    await db.bulletinDelivery.create({ data: { bulletinId: bulletin.id, contactId: contact.id, email: contact.email, status: "SENT", sentAt: new Date() } });
+
     const data = await exportContactData(contact.id);
     expect(data?.contact).toMatchObject({ id: contact.id, email: contact.email, givenName: contact.givenName });
+    expect(data?.eventSignups).toEqual([expect.objectContaining({ eventId: event.id, city: "Fort Worth" })]);
+    expect(data?.bulletinsReceived).toEqual([expect.objectContaining({ bulletinId: bulletin.id, subject: "Tu credencial", sentTo: contact.email, status: "SENT" })]);
     expect(data?.consentHistory.map((c) => c.status)).toEqual(["CONFIRMED", "WITHDRAWN"]);
     expect(data?.auditTrail.map((e) => e.action)).toEqual(["contact.create", "contact.consent"]);
     expect(data?.importRejections).toEqual([expect.objectContaining({ fileName: "feria.csv", line: 7, raw: `${contact.email},Lucía` })]);
@@ -345,7 +351,8 @@ describe("ARCO: access", () => {
     expect(rows).toContainEqual(["contacto", "1", "notes", "'=HYPERLINK(\"x\")"]);
     expect(rows).toContainEqual(["consentimiento", "2", "status", "WITHDRAWN"]);
     expect(rows).toContainEqual(["rechazos_de_importación", "1", "raw", `${contact.email},Lucía`]);
-    expect(rows).toContainEqual(["boletines_recibidos", "", "", "(sin registros)"]);
+    expect(rows).toContainEqual(["boletines_recibidos", "1", "subject", "Tu credencial"]);
+    expect(rows).toContainEqual(["registros_en_eventos", "1", "city", "Fort Worth"]);
   });
 });
 

@@ -92,8 +92,9 @@ export default async function setup(project: TestProject) {
   await clearRedisPrefix(TEST_ENV.REDIS_PREFIX!);
 
   // The SMTP sink lives in this (the test runner's) process and writes into the test database.
-  const { startOutboxSmtpServer } = await import("../../app/modules/mail/outbox-smtp.server");
-  const smtp = await startOutboxSmtpServer(0);
+  // The outbox server, plus chosen recipients answered with 4xx/5xx (see smtp-sink.ts).
+  const { startTestSmtpSink } = await import("./smtp-sink");
+  const smtp = await startTestSmtpSink(0);
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const appEnv = { ...TEST_ENV, PORT: String(port), APP_URL: baseUrl, SMTP_URL: `smtp://127.0.0.1:${smtp.port}` };

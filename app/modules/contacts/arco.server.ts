@@ -8,7 +8,8 @@
  *     any value of any other audit entry that contains the e-mail. The audit log is append-only by
  *     trigger; this is the one UPDATE it allows, inside a transaction that sets
  *     alcance.audit_redaction (and the erasure itself is audited, without personal data).
- * Bulletin deliveries will be erased here too once that table exists.
+ *   - the address kept in its bulletin deliveries and bounce reports (and in their SMTP error
+ *     texts, which often quote it); the rows stay, without personal data, so sending figures hold.
  */
 import type { AuditActor } from "~/modules/audit/audit.server";
 import { audit } from "~/modules/audit/audit.server";
@@ -29,7 +30,7 @@ export async function exportContactData(id: number) {
   });
   if (!contact) return null;
   const { consents, ...fields } = contact;
-  const [auditEntries, rejections, arcoRequests] = await Promise.all([
+  const [auditEntries, rejections, arcoRequests, deliveries, signups] = await Promise.all([
     db.auditLog.findMany({ where: { entity: "contact", entityId: String(id) }, orderBy: { id: "asc" } }),
     db.importRejection.findMany({
       where: { emailHmac: emailHmac(contact.email) },
@@ -37,6 +38,16 @@ export async function exportContactData(id: number) {
       include: { batch: { select: { fileName: true, createdAt: true } } },
     }),
     db.arcoRequest.findMany({ where: { contactId: id }, orderBy: { receivedAt: "asc" } }),
+    db.bulletinDelivery.findMany({
+      where: { contactId: id },
+      orderBy: { id: "asc" },
+      select: { email: true, status: true, sentAt: true, outcomeUnknown: true, bulletin: { select: { id: true, name: true, subject: true } } },
+    }),
+    db.eventSignup.findMany({
+      where: { contactId: id },
+      orderBy: { id: "asc" },
+      select: { at: true, confirmedAt: true, event: { select: { id: true, name: true, startsAt: true, city: true, country: true } } },
+    }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -66,9 +77,24 @@ export async function exportContactData(id: number) {
       dueOn: instantToCalendarDate(r.dueAt),
       resolvedAt: r.resolvedAt,
     })),
-    // Not recorded yet: these arrive with the bulletins and events modules.
-    bulletinsReceived: [] as never[],
-    eventSignups: [] as never[],
+    bulletinsReceived: deliveries.map((d) => ({
+      bulletinId: d.bulletin.id,
+      name: d.bulletin.name,
+      subject: d.bulletin.subject,
+      sentTo: d.email,
+      status: d.status,
+      sentAt: d.sentAt,
+      outcomeUnknown: d.outcomeUnknown,
+    })),
+    eventSignups: signups.map((s) => ({
+      eventId: s.event.id,
+      event: s.event.name,
+      startsAt: s.event.startsAt,
+      city: s.event.city,
+      country: s.event.country,
+      signedUpAt: s.at,
+      confirmedAt: s.confirmedAt,
+    })),
   };
 }
 export type ContactDataExport = NonNullable<Awaited<ReturnType<typeof exportContactData>>>;
@@ -262,6 +288,25 @@ async function mergedIntoIds(tx: Tx, id: number): Promise<Array<{ id: number; em
 
 // ── Cancellation: erasure ───────────────────────────────────────────────────────────────────────
 
+/**
+ * Removes the person's address from bulletin deliveries and bounce reports (their rows stay, for
+ * the bulletins' figures). Runs before the contact is deleted (its deliveries still point to it).
+ */
+export async function eraseBulletinTraces(tx: Tx, contactIds: readonly number[], emails: readonly string[]): Promise<void> {
+  const ids = [...contactIds];
+  const lowered = emails.map((e) => e.toLowerCase());
+  // Each e-mail is replaced inside the error texts (case-blind, its regex characters escaped).
+  const pattern = Prisma.sql`(SELECT string_agg(regexp_replace(e, '([.^$*+?()\\[\\]{}|\\\\-])', '\\\\\\1', 'g'), '|') FROM unnest(${lowered}::text[]) AS e)`;
+  await tx.$executeRaw`
+    UPDATE "BulletinDelivery" d SET "email" = ${REDACTED},
+      "lastError" = CASE WHEN d."lastError" IS NULL THEN NULL ELSE regexp_replace(d."lastError", ${pattern}, ${REDACTED}, 'gi') END
+    WHERE d."contactId" = ANY(${ids}::int[]) OR lower(d."email") = ANY(${lowered}::text[])`;
+  await tx.$executeRaw`
+    UPDATE "BounceReport" r SET "recipient" = NULL,
+      "diagnostic" = CASE WHEN r."diagnostic" IS NULL THEN NULL ELSE regexp_replace(r."diagnostic", ${pattern}, ${REDACTED}, 'gi') END
+    WHERE r."contactId" = ANY(${ids}::int[]) OR lower(r."recipient") = ANY(${lowered}::text[])`;
+}
+
 export type EraseResult = { contactId: number; arcoRequestId: string | null; redactedAuditEntries: number; importRejections: number };
 
 /**
@@ -291,6 +336,7 @@ export async function eraseContact(actor: AuditActor, id: number, arcoRequestId?
       const redactedAuditEntries = await redactAuditEntries(tx, [id, ...merged.map((m) => m.id)], { emails, others });
 
       const rejections = await tx.importRejection.updateMany({ where: { emailHmac: { in: hmacs }, raw: { not: null } }, data: { raw: null } });
+      await eraseBulletinTraces(tx, [id, ...merged.map((m) => m.id)], emails);
       await tx.contact.delete({ where: { id } });
       if (request && (request.state === "RECEIVED" || request.state === "IN_PROGRESS")) {
         await tx.arcoRequest.update({ where: { id: request.id }, data: { state: "RESOLVED", resolvedAt: new Date() } });

@@ -192,7 +192,6 @@ export async function getContact(id: number, opts: { auditCursor?: bigint } = {}
     consents: consents.map((c) => ({ ...c, recordedBy: c.recordedById ? (byId.get(c.recordedById) ?? null) : null })),
     audit: auditPage,
     arcoRequests,
-    bulletins: { available: false as const, items: [] as never[] },
   };
 }
 

@@ -1,0 +1,440 @@
+/**
+ * Bulletins: compose, preview, test, send, schedule, pause/resume/cancel, progress and report.
+ * Routes, jobs and the CLI all call these functions. Every change is audited (entity "bulletin").
+ */
+import type { Bulletin } from "~/generated/prisma/client";
+import { db, type Prisma } from "~/lib/db.server";
+import { decodeCursor, encodeCursor } from "~/lib/paging.server";
+import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
+import { contactWhere } from "~/modules/contacts/query.server";
+import { getSegmentFilter } from "~/modules/contacts/segments.server";
+import { EMPTY_FILTER, type ContactFilter } from "~/modules/contacts/filter";
+import { getSettings } from "~/modules/settings/settings.server";
+import { compiledBulletin, mergeBulletin, type MergedMessage } from "../../../emails/bulk/render.server";
+import { getQueue, QUEUES } from "../../../jobs/queues";
+import type { MergeValues } from "./markdown";
+import { chunkJobId, unsubscribeToken } from "./pipeline.server";
+import { bulletinConfig } from "./config.server";
+import type { BulletinInput } from "./schema";
+
+export type BulletinErrorCode = "notFound" | "notEditable" | "notSendable" | "notSchedulable" | "scheduleInPast" | "notPausable" | "notResumable" | "notCancellable" | "segmentMissing" | "noRecipients";
+
+/** A rule the change breaks; messageKey is a translation key. */
+export class BulletinError extends Error {
+  readonly messageKey: string;
+  constructor(readonly code: BulletinErrorCode) {
+    super(`Bulletin rule: ${code}`);
+    this.name = "BulletinError";
+    this.messageKey = `bulletins.errors.${code}`;
+  }
+}
+
+type Tx = Prisma.TransactionClient;
+
+const EDITABLE = new Set(["DRAFT", "SCHEDULED"]);
+
+const CONTENT_FIELDS = ["name", "subject", "preheader", "bodyMarkdown", "language", "fromName", "fromEmail", "replyTo", "segmentId", "segmentName"] as const;
+
+async function contentFromInput(input: BulletinInput) {
+  const settings = await getSettings();
+  let segmentId: string | null = null;
+  let segmentName: string | null = null;
+  if (input.segmentId) {
+    const segment = await getSegmentFilter(input.segmentId);
+    if (!segment) throw new BulletinError("segmentMissing");
+    segmentId = segment.id;
+    segmentName = segment.name;
+  }
+  return {
+    name: input.name,
+    subject: input.subject,
+    preheader: input.preheader ?? null,
+    bodyMarkdown: input.bodyMarkdown,
+    language: input.language,
+    fromName: input.fromName ?? settings.bulkSenderName,
+    fromEmail: input.fromEmail ?? settings.bulkSenderEmail,
+    replyTo: input.replyTo ?? settings.replyTo ?? null,
+    segmentId,
+    segmentName,
+  };
+}
+
+function contentSnapshot(b: Pick<Bulletin, (typeof CONTENT_FIELDS)[number]>) {
+  return Object.fromEntries(CONTENT_FIELDS.map((k) => [k, b[k]])) as Record<(typeof CONTENT_FIELDS)[number], unknown>;
+}
+
+export async function createBulletin(actor: AuditActor, input: BulletinInput): Promise<{ id: string }> {
+  const content = await contentFromInput(input);
+  return db.$transaction(async (tx) => {
+    const created = await tx.bulletin.create({ data: { ...content, createdById: actor.userId } });
+    await audit(actor, { action: "bulletin.create", entity: "bulletin", entityId: created.id, after: { ...contentSnapshot(created), bodyMarkdown: `${content.bodyMarkdown.length} chars` } }, tx);
+    return { id: created.id };
+  });
+}
+
+async function lockBulletin(tx: Tx, id: string): Promise<Bulletin> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Bulletin" WHERE "id" = ${id} FOR UPDATE`;
+  if (rows.length === 0) throw new BulletinError("notFound");
+  return (await tx.bulletin.findUnique({ where: { id } }))!;
+}
+
+/** Edits a draft or scheduled bulletin; a content change bumps the version (a new MJML compile). */
+export async function updateBulletin(actor: AuditActor, id: string, input: BulletinInput): Promise<{ changed: boolean }> {
+  const content = await contentFromInput(input);
+  return db.$transaction(async (tx) => {
+    const before = await lockBulletin(tx, id);
+    if (!EDITABLE.has(before.status)) throw new BulletinError("notEditable");
+    const change = diff(contentSnapshot(before), content);
+    if (!change.changed) return { changed: false };
+    await tx.bulletin.update({ where: { id }, data: { ...content, version: { increment: 1 } } });
+    await audit(actor, { action: "bulletin.update", entity: "bulletin", entityId: id, before: change.before, after: change.after }, tx);
+    return { changed: true };
+  });
+}
+
+export async function getBulletin(id: string) {
+  return db.bulletin.findUnique({ where: { id }, include: { segment: { select: { id: true, name: true } } } });
+}
+
+export type BulletinListRow = Pick<Bulletin, "id" | "name" | "subject" | "status" | "recipients" | "scheduledAt" | "startedAt" | "finishedAt" | "createdAt" | "segmentName">;
+
+export const BULLETIN_PAGE_SIZE = 25;
+
+/** Newest first, paged by (createdAt, id). */
+export async function listBulletins(cursor?: string | null, take = BULLETIN_PAGE_SIZE): Promise<{ rows: BulletinListRow[]; nextCursor: string | null }> {
+  const after = decodeCursor(cursor, 2);
+  const valid = after && typeof after[0] === "string" && !Number.isNaN(Date.parse(after[0])) && typeof after[1] === "string";
+  const rows = await db.bulletin.findMany({
+    where: valid
+      ? { OR: [{ createdAt: { lt: new Date(after[0] as string) } }, { createdAt: new Date(after[0] as string), id: { lt: after[1] as string } }] }
+      : {},
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: { id: true, name: true, subject: true, status: true, recipients: true, scheduledAt: true, startedAt: true, finishedAt: true, createdAt: true, segmentName: true },
+  });
+  const page = rows.slice(0, take);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > take && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+}
+
+// ── Audience ────────────────────────────────────────────────────────────────────────────────────
+
+/** The filter a bulletin sends to; throws segmentMissing when its segment was deleted. */
+async function audienceFilter(b: Pick<Bulletin, "segmentId" | "segmentName">): Promise<ContactFilter> {
+  if (!b.segmentId) {
+    if (b.segmentName) throw new BulletinError("segmentMissing");
+    return EMPTY_FILTER;
+  }
+  const segment = await getSegmentFilter(b.segmentId);
+  if (!segment) throw new BulletinError("segmentMissing");
+  return segment.filter;
+}
+
+/** The live number of contacts a send would reach: confirmed and subscribed only. */
+export async function audienceCount(segmentId: string | null): Promise<number> {
+  let filter = EMPTY_FILTER;
+  if (segmentId) {
+    const segment = await getSegmentFilter(segmentId);
+    if (!segment) return 0;
+    filter = segment.filter;
+  }
+  const rows = await db.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM "Contact" AS c WHERE ${contactWhere(filter, { confirmedSubscribedOnly: true, alias: "c" })}`;
+  return rows[0]?.n ?? 0;
+}
+
+// ── Sending ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Queues every chunk with PENDING deliveries (idempotent: the job id is derived from the chunk). */
+export async function enqueuePending(bulletinId: string): Promise<number> {
+  const config = bulletinConfig();
+  const size = config.BULLETIN_CHUNK;
+  const rows = await db.$queryRaw<Array<{ chunk: number }>>`
+    SELECT DISTINCT ("id" / ${size})::int AS chunk FROM "BulletinDelivery" WHERE "bulletinId" = ${bulletinId} AND "status" = 'PENDING' ORDER BY 1`;
+  if (rows.length === 0) return 0;
+  await getQueue(QUEUES.bulletins).addBulk(
+    rows.map((r) => ({
+      name: "chunk",
+      data: { kind: "chunk" as const, bulletinId, chunk: r.chunk },
+      opts: {
+        jobId: chunkJobId(bulletinId, r.chunk),
+        attempts: config.BULLETIN_MAX_ATTEMPTS + 3,
+        backoff: { type: "exponential", delay: config.BULLETIN_RETRY_DELAY_MS, jitter: 0.5 },
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    })),
+  );
+  return rows.length;
+}
+
+async function enqueueQuietly(bulletinId: string) {
+  try {
+    await enqueuePending(bulletinId);
+  } catch (error) {
+    // Redis down: the worker's reconciliation queues the work from the database later.
+    console.error(`[bulletins] could not queue ${bulletinId} now (reconciliation will):`, (error as Error).message);
+  }
+}
+
+export type SendResult = { recipients: number; alreadyStarted: boolean };
+
+/**
+ * Snapshots the recipients (unique per bulletin and contact: sending twice adds nothing) and
+ * marks the bulletin SENDING, in one transaction; then queues the work.
+ */
+export async function sendBulletin(actor: AuditActor, id: string, opts: { fromStatuses?: string[] } = {}): Promise<SendResult> {
+  const allowed = new Set(opts.fromStatuses ?? ["DRAFT", "SCHEDULED"]);
+  const result = await db.$transaction(
+    async (tx) => {
+      const b = await lockBulletin(tx, id);
+      if (b.status === "SENDING" || b.status === "SENT" || b.status === "PAUSED") return { recipients: b.recipients, alreadyStarted: true };
+      if (!allowed.has(b.status)) throw new BulletinError("notSendable");
+      const filter = await audienceFilter(b);
+      await tx.$executeRaw`
+        INSERT INTO "BulletinDelivery" ("bulletinId", "contactId", "email")
+        SELECT ${id}, c."id", c."email" FROM "Contact" AS c
+        WHERE ${contactWhere(filter, { confirmedSubscribedOnly: true, alias: "c" })}
+        ORDER BY c."id"
+        ON CONFLICT ("bulletinId", "contactId") DO NOTHING`;
+      const counted = await tx.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "BulletinDelivery" WHERE "bulletinId" = ${id}`;
+      const recipients = counted[0]?.n ?? 0;
+      await tx.bulletin.update({ where: { id }, data: { status: "SENDING", startedAt: new Date(), recipients, pausedReason: null } });
+      await audit(actor, { action: "bulletin.send", entity: "bulletin", entityId: id, before: { status: b.status }, after: { status: "SENDING", recipients, segment: b.segmentName } }, tx);
+      return { recipients, alreadyStarted: false };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  if (!result.alreadyStarted) {
+    if (result.recipients === 0) await finishEmpty(id);
+    else await enqueueQuietly(id);
+  }
+  return result;
+}
+
+async function finishEmpty(id: string) {
+  await db.bulletin.updateMany({ where: { id, status: "SENDING", recipients: 0 }, data: { status: "SENT", finishedAt: new Date() } });
+}
+
+/** Schedules a draft (or moves a scheduled one) to an instant in the future. */
+export async function scheduleBulletin(actor: AuditActor, id: string, at: Date, now = new Date()): Promise<void> {
+  if (at.getTime() <= now.getTime()) throw new BulletinError("scheduleInPast");
+  await db.$transaction(async (tx) => {
+    const b = await lockBulletin(tx, id);
+    if (!EDITABLE.has(b.status)) throw new BulletinError("notSchedulable");
+    await audienceFilter(b);
+    await tx.bulletin.update({ where: { id }, data: { status: "SCHEDULED", scheduledAt: at } });
+    await audit(actor, { action: "bulletin.schedule", entity: "bulletin", entityId: id, before: { status: b.status, scheduledAt: b.scheduledAt }, after: { status: "SCHEDULED", scheduledAt: at } }, tx);
+  });
+}
+
+/** Starts every scheduled bulletin whose time has come (the worker's reconciliation calls this). */
+export async function startDueScheduled(now = new Date()): Promise<number> {
+  const due = await db.bulletin.findMany({ where: { status: "SCHEDULED", scheduledAt: { lte: now } }, select: { id: true }, orderBy: { scheduledAt: "asc" } });
+  let started = 0;
+  for (const { id } of due) {
+    try {
+      const result = await sendBulletin({ userId: null, ip: "scheduler" }, id, { fromStatuses: ["SCHEDULED"] });
+      if (!result.alreadyStarted) started += 1;
+    } catch (error) {
+      console.error(`[bulletins] scheduled bulletin ${id} could not start:`, (error as Error).message);
+      if (error instanceof BulletinError && error.code === "segmentMissing") {
+        await db.bulletin.updateMany({ where: { id, status: "SCHEDULED" }, data: { status: "DRAFT", pausedReason: "segmentMissing" } });
+      }
+    }
+  }
+  return started;
+}
+
+type Transition = { from: string[]; to: "PAUSED" | "SENDING" | "CANCELLED" | "DRAFT"; error: BulletinErrorCode; action: string };
+
+async function transition(actor: AuditActor, id: string, t: Transition, data: Prisma.BulletinUpdateInput = {}) {
+  return db.$transaction(async (tx) => {
+    const b = await lockBulletin(tx, id);
+    if (!t.from.includes(b.status)) throw new BulletinError(t.error);
+    await tx.bulletin.update({ where: { id }, data: { status: t.to, ...data } });
+    await audit(actor, { action: t.action, entity: "bulletin", entityId: id, before: { status: b.status }, after: { status: t.to } }, tx);
+    return b;
+  });
+}
+
+/** Stops sending: every batch checks the status before each message it claims. */
+export async function pauseBulletin(actor: AuditActor, id: string): Promise<void> {
+  await transition(actor, id, { from: ["SENDING"], to: "PAUSED", error: "notPausable", action: "bulletin.pause" }, { pausedReason: "manual" });
+}
+
+/** Continues from what was actually sent: the PENDING deliveries are queued again. */
+export async function resumeBulletin(actor: AuditActor, id: string): Promise<void> {
+  await transition(actor, id, { from: ["PAUSED"], to: "SENDING", error: "notResumable", action: "bulletin.resume" }, { pausedReason: null });
+  await enqueueQuietly(id);
+}
+
+/**
+ * A scheduled bulletin goes back to draft (its schedule is cancelled); a sending or paused one is
+ * cancelled for good (its pending deliveries are never sent).
+ */
+export async function cancelBulletin(actor: AuditActor, id: string): Promise<{ status: "DRAFT" | "CANCELLED" }> {
+  const b = await db.bulletin.findUnique({ where: { id }, select: { status: true } });
+  if (!b) throw new BulletinError("notFound");
+  if (b.status === "SCHEDULED") {
+    await transition(actor, id, { from: ["SCHEDULED"], to: "DRAFT", error: "notCancellable", action: "bulletin.unschedule" }, { scheduledAt: null });
+    return { status: "DRAFT" };
+  }
+  await transition(actor, id, { from: ["SENDING", "PAUSED"], to: "CANCELLED", error: "notCancellable", action: "bulletin.cancel" }, { finishedAt: new Date() });
+  return { status: "CANCELLED" };
+}
+
+// ── Progress and report ─────────────────────────────────────────────────────────────────────────
+
+export type BulletinProgress = {
+  status: string;
+  recipients: number;
+  pending: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  outcomeUnknown: number;
+  ratePerSecond: number;
+  percent: number;
+  pausedReason: string | null;
+};
+
+export async function bulletinProgress(id: string): Promise<BulletinProgress | null> {
+  const b = await db.bulletin.findUnique({ where: { id }, select: { status: true, recipients: true, pausedReason: true } });
+  if (!b) return null;
+  const rows = await db.$queryRaw<Array<{ pending: number; sending: number; sent: number; failed: number; unknown: number; recent: number }>>`
+    SELECT count(*) FILTER (WHERE "status" = 'PENDING')::int AS pending,
+           count(*) FILTER (WHERE "status" = 'SENDING')::int AS sending,
+           count(*) FILTER (WHERE "status" = 'SENT')::int AS sent,
+           count(*) FILTER (WHERE "status" = 'FAILED')::int AS failed,
+           count(*) FILTER (WHERE "outcomeUnknown")::int AS unknown,
+           count(*) FILTER (WHERE "status" = 'SENT' AND "sentAt" > now() - interval '10 seconds')::int AS recent
+    FROM "BulletinDelivery" WHERE "bulletinId" = ${id}`;
+  const c = rows[0] ?? { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0, recent: 0 };
+  const recipients = Math.max(b.recipients, c.pending + c.sending + c.sent + c.failed);
+  const done = c.sent + c.failed;
+  return {
+    status: b.status,
+    recipients,
+    pending: c.pending,
+    sending: c.sending,
+    sent: c.sent,
+    failed: c.failed,
+    outcomeUnknown: c.unknown,
+    ratePerSecond: Math.round((c.recent / 10) * 10) / 10,
+    percent: recipients === 0 ? (b.status === "SENT" ? 100 : 0) : Math.floor((done / recipients) * 1000) / 10,
+    pausedReason: b.pausedReason,
+  };
+}
+
+export type BulletinReport = BulletinProgress & {
+  failureReasons: Array<{ reason: string; count: number }>;
+  bounced: number;
+  complained: number;
+  unsubscribedSince: number;
+};
+
+/** After (or during) a send: what happened to its recipients. */
+export async function bulletinReport(id: string): Promise<BulletinReport | null> {
+  const progress = await bulletinProgress(id);
+  if (!progress) return null;
+  const [reasons, people] = await Promise.all([
+    db.$queryRaw<Array<{ reason: string; count: number }>>`
+      SELECT coalesce(regexp_replace("lastError", '\\s+', ' ', 'g'), '—') AS reason, count(*)::int AS count
+      FROM "BulletinDelivery" WHERE "bulletinId" = ${id} AND "status" = 'FAILED'
+      GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
+    db.$queryRaw<Array<{ bounced: number; complained: number; unsubscribed: number }>>`
+      SELECT count(*) FILTER (WHERE c."subscriptionStatus" = 'BOUNCED')::int AS bounced,
+             count(*) FILTER (WHERE c."subscriptionStatus" = 'COMPLAINED')::int AS complained,
+             count(*) FILTER (WHERE c."subscriptionStatus" = 'UNSUBSCRIBED')::int AS unsubscribed
+      FROM "BulletinDelivery" d JOIN "Contact" c ON c."id" = d."contactId" WHERE d."bulletinId" = ${id}`,
+  ]);
+  const p = people[0] ?? { bounced: 0, complained: 0, unsubscribed: 0 };
+  return { ...progress, failureReasons: reasons, bounced: p.bounced, complained: p.complained, unsubscribedSince: p.unsubscribed };
+}
+
+// ── Deliveries ──────────────────────────────────────────────────────────────────────────────────
+
+export const DELIVERY_PAGE_SIZE = 50;
+
+export type DeliveryRow = { id: string; email: string; contactId: number | null; status: string; attempts: number; outcomeUnknown: boolean; sentAt: Date | null; lastError: string | null };
+
+/** A bulletin's deliveries, optionally by status, paged by id. */
+export async function listDeliveries(bulletinId: string, opts: { status?: "PENDING" | "SENDING" | "SENT" | "FAILED"; cursor?: string | null; take?: number } = {}) {
+  const take = opts.take ?? DELIVERY_PAGE_SIZE;
+  const after = opts.cursor && /^\d{1,19}$/.test(opts.cursor) ? BigInt(opts.cursor) : null;
+  const rows = await db.bulletinDelivery.findMany({
+    where: { bulletinId, ...(opts.status ? { status: opts.status } : {}), ...(after ? { id: { gt: after } } : {}) },
+    orderBy: { id: "asc" },
+    take: take + 1,
+    select: { id: true, email: true, contactId: true, status: true, attempts: true, outcomeUnknown: true, sentAt: true, lastError: true },
+  });
+  const page = rows.slice(0, take).map((r) => ({ ...r, id: r.id.toString() }));
+  return { rows: page as DeliveryRow[], nextCursor: rows.length > take ? page[page.length - 1]!.id : null };
+}
+
+/** The bulletins a contact was sent (or is being sent), newest first, for the contact page. */
+export async function listContactDeliveries(contactId: number, opts: { cursor?: string | null; take?: number } = {}) {
+  const take = opts.take ?? DELIVERY_PAGE_SIZE;
+  const after = opts.cursor && /^\d{1,19}$/.test(opts.cursor) ? BigInt(opts.cursor) : null;
+  const rows = await db.bulletinDelivery.findMany({
+    where: { contactId, ...(after ? { id: { lt: after } } : {}) },
+    orderBy: { id: "desc" },
+    take: take + 1,
+    select: { id: true, status: true, sentAt: true, outcomeUnknown: true, bulletin: { select: { id: true, name: true, subject: true, startedAt: true } } },
+  });
+  const page = rows.slice(0, take).map((r) => ({
+    id: r.id.toString(),
+    bulletinId: r.bulletin.id,
+    bulletinName: r.bulletin.name,
+    subject: r.bulletin.subject,
+    status: r.status,
+    sentAt: r.sentAt,
+    startedAt: r.bulletin.startedAt,
+    outcomeUnknown: r.outcomeUnknown,
+  }));
+  return { rows: page, nextCursor: rows.length > take ? page[page.length - 1]!.id : null };
+}
+
+// ── Preview and test ────────────────────────────────────────────────────────────────────────────
+
+const SAMPLE: MergeValues = { givenName: "María", familyName: "Hernández", fullName: "María Hernández", country: "US", state: "TX", city: "Fort Worth", email: "maria@example.org" };
+
+/** A contact's merge values, or a sample person's. */
+export async function sampleValues(contactId: number | null | undefined): Promise<MergeValues> {
+  if (!contactId) return SAMPLE;
+  const c = await db.contact.findUnique({ where: { id: contactId }, select: { givenName: true, familyName: true, country: true, state: true, city: true, email: true } });
+  if (!c) return SAMPLE;
+  return { ...c, fullName: [c.givenName, c.familyName].filter(Boolean).join(" ") };
+}
+
+/** The message a contact (or the sample person) would get, as HTML and text. */
+export async function previewBulletin(id: string, contactId?: number | null): Promise<(MergedMessage & { contact: MergeValues }) | null> {
+  const b = await db.bulletin.findUnique({ where: { id } });
+  if (!b) return null;
+  const [settings, values] = await Promise.all([getSettings(), sampleValues(contactId)]);
+  const compiled = await compiledBulletin(b);
+  const unsubscribeUrl = `${(await import("~/lib/env.server")).env().APP_URL.replace(/\/$/, "")}/u/${unsubscribeToken(null, b.id)}`;
+  const merged = mergeBulletin(compiled, values, { institutionName: settings.institutionName, postalAddress: settings.postalAddress, unsubscribeUrl, privacyUrl: `${unsubscribeUrl}#aviso-de-privacidad` });
+  return { ...merged, contact: values };
+}
+
+/** Sends the bulletin as it stands to up to five addresses (through the worker). */
+export async function queueTestSend(actor: AuditActor, id: string, to: string[], contactId?: number | null): Promise<void> {
+  const b = await db.bulletin.findUnique({ where: { id }, select: { id: true } });
+  if (!b) throw new BulletinError("notFound");
+  await getQueue(QUEUES.bulletins).add("test", { kind: "test", bulletinId: id, to, contactId: contactId ?? null, requestedBy: actor.userId }, { removeOnComplete: true, attempts: 3 });
+  await audit(actor, { action: "bulletin.testSend", entity: "bulletin", entityId: id, after: { recipients: to.length } });
+}
+
+/** Segments to choose from, by name. */
+export async function segmentChoices() {
+  return db.segment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/** Status + counts, for the CLI's `bulletins status ID --json`. */
+export async function bulletinStatusSummary(id: string) {
+  const p = await bulletinProgress(id);
+  if (!p) return null;
+  return { id, status: p.status, recipients: p.recipients, sent: p.sent, failed: p.failed, pending: p.pending + p.sending, outcome_unknown: p.outcomeUnknown };
+}

@@ -1,0 +1,90 @@
+import { mkdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import { db } from "~/lib/db.server";
+import { createUser, TEST_PASSWORD, uniqueIp } from "../support/factories";
+import { audience, outboxCounts } from "../support/bulletins";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("bulletins in Chromium", () => {
+  it("composes a bulletin, previews it, sends it to a small segment, sees the progress reach 100 % and the messages in the outbox", async () => {
+    const user = await createUser({ role: "COMMUNICATIONS", name: "Rocío Boletines" });
+    const a = await audience([{ givenName: "Lucía" }, { givenName: "Tomás" }, { givenName: "Itzel" }, { subscriptionStatus: "UNSUBSCRIBED" }], "e2e");
+    const segmentName = (await db.segment.findUniqueOrThrow({ where: { id: a.segmentId } })).name;
+    const name = `Boletín navegador ${a.tag}`;
+
+    const context = await browser.newContext({ baseURL: inject("baseUrl"), extraHTTPHeaders: { "x-forwarded-for": uniqueIp() }, locale: "es-MX" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") errors.push(msg.text());
+    });
+
+    await page.goto("/login");
+    await page.getByLabel("Correo electrónico").fill(user.email);
+    await page.getByLabel("Contraseña").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Entrar" }).click();
+    await page.getByRole("heading", { name: "Hola, Rocío Boletines" }).waitFor();
+
+    await page.goto("/bulletins");
+    await page.getByRole("heading", { name: "Boletines" }).waitFor();
+    await page.getByRole("link", { name: "Nuevo boletín" }).click();
+    await page.getByRole("heading", { name: "Nuevo boletín" }).waitFor();
+    await page.getByLabel("Nombre interno").fill(name);
+    await page.getByLabel("Asunto").fill('Noticias para {{nombre | "amiga, amigo"}}');
+    await page.getByLabel("Destinatarios").selectOption({ label: `Segmento «${segmentName}»` });
+    await page.getByLabel("Contenido (Markdown)").fill("# Vota desde el extranjero\n\nHola {{nombre}}: tramita tu credencial.\n\n[[Más información]](https://www.votoextranjero.mx)");
+    await page.getByRole("button", { name: "Crear borrador" }).click();
+
+    await page.getByRole("heading", { name }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/bulletins\/[a-z0-9]+$/);
+    const id = new URL(page.url()).pathname.split("/").pop()!;
+    // Three confirmed, subscribed contacts; the unsubscribed one does not count.
+    await page.getByText("3 destinatarios hoy").waitFor();
+
+    // Preview as the first contact, desktop and phone widths.
+    await page.getByLabel("Ver como el contacto número").fill(String(a.contacts[0]!.id));
+    await page.getByRole("button", { name: "Actualizar" }).click();
+    await page.waitForURL((url) => url.searchParams.get("contact") === String(a.contacts[0]!.id));
+    const desktop = page.frameLocator("iframe[title=Escritorio]");
+    await desktop.getByText("Hola Lucía: tramita tu credencial.").waitFor();
+    await page.frameLocator("iframe[title=Teléfono]").getByText("Vota desde el extranjero").waitFor();
+    const phoneWidth = await page.locator("iframe[title=Teléfono]").evaluate((el) => el.getBoundingClientRect().width);
+    expect(phoneWidth).toBeLessThan(400);
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/bulletin-preview.png", fullPage: true });
+
+    await page.getByRole("button", { name: "Enviar ahora" }).click();
+    await page.getByText("Envío iniciado: 3 destinatarios.").waitFor();
+    await page.getByText("100 % procesado").waitFor({ timeout: 30_000 });
+    await page.getByTestId("report-delivered").filter({ hasText: "3" }).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: "test-results/bulletin-sent.png", fullPage: true });
+
+    const counts = await outboxCounts(a.emails);
+    expect([0, 1, 2].map((i) => counts.get(a.emails[i]!))).toEqual([1, 1, 1]);
+    expect(counts.get(a.emails[3]!) ?? 0).toBe(0);
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { to: { has: a.emails[1]! } } });
+    expect(message.subject).toBe("Noticias para Tomás");
+    expect((await db.bulletin.findUniqueOrThrow({ where: { id } })).status).toBe("SENT");
+
+    await page.goto("/bulletins");
+    await page.getByRole("link", { name }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
