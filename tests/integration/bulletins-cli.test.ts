@@ -29,5 +29,5 @@ describe("bulletins CLI", () => {
     expect([...(await outboxCounts(a.emails)).values()]).toEqual([1, 1, 1, 1]);
     await expect(cli("bulletins", "pause", created.id)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("Only a running send can be paused") });
     await expect(cli("bulletins", "create", "--name", "x", "--subject", "y", "--body-file", bodyFile, "--segment", "no existe este segmento")).rejects.toMatchObject({ code: 1 });
-  });
+  }, 120_000); // five CLI processes (each loads tsx) and a real send through the worker
 });

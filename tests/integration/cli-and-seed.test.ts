@@ -58,7 +58,8 @@ describe("demo seed", () => {
     const second = seed();
     expect(second.status, second.stderr).toBe(0);
     expect(await snapshot()).toEqual(a);
-  });
+    // Every area seeds (22,500 contacts, two sent bulletins, the contest…): minutes on a busy 2-core machine.
+  }, 240_000);
 
   it("refuses to run in production", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
