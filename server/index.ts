@@ -9,7 +9,7 @@ import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv, EnvError } from "../app/lib/env.server.ts";
-import { isCrossOriginWrite, securityHeaders } from "../app/lib/http-security.ts";
+import { isCrossOriginWrite, isOversizedBody, securityHeaders } from "../app/lib/http-security.ts";
 
 const dev = process.argv.includes("--dev");
 
@@ -43,6 +43,10 @@ app.use((req, res, next) => {
   req.headers["x-alcance-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
   if (isCrossOriginWrite(req.method, req.path, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") }, appOrigin)) {
     res.status(403).type("text/plain").send("Cross-origin request refused / Solicitud de otro origen rechazada");
+    return;
+  }
+  if (isOversizedBody(req.get("content-type"), req.get("content-length"))) {
+    res.status(413).type("text/plain").send("Request too large / Solicitud demasiado grande");
     return;
   }
   next();

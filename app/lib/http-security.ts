@@ -53,3 +53,18 @@ export function securityHeaders(opts: { nonce: string; https: boolean; dev: bool
   if (opts.https) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
   return headers;
 }
+
+/** Largest body accepted for anything but a file upload: forms, JSON, one-click POSTs. */
+export const MAX_FORM_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A request whose declared body is too large to be a form. Uploads (multipart) have their own
+ * per-file limits where they are parsed; everything else is refused before anybody reads it, so
+ * a public page (login, kiosk) cannot be made to buffer megabytes.
+ */
+export function isOversizedBody(contentType: string | undefined, contentLength: string | undefined): boolean {
+  if (!contentLength) return false;
+  if ((contentType ?? "").toLowerCase().startsWith("multipart/form-data")) return false;
+  const length = Number(contentLength);
+  return Number.isFinite(length) && length > MAX_FORM_BODY_BYTES;
+}

@@ -1,16 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/modules/auth/session.server";
+import { audit } from "~/modules/audit/audit.server";
+import { clientIp, requireUser } from "~/modules/auth/session.server";
+import { mayReadFile } from "~/modules/files/access.server";
 import { fileResponseHeaders, readFile } from "~/modules/files/storage.server";
 
 /**
- * Serves a stored file to a logged-in user. Areas that keep files (contest documents, event
- * photos) check access to the record that names the file before linking here.
+ * Serves a stored file to a logged-in user who may read a record that names it (see
+ * `mayReadFile`): knowing a hash is not enough. A file the user may not read answers exactly as
+ * one that does not exist (404), and the refusal is audited.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const file = await readFile(params.sha256 ?? "");
+  const user = await requireUser(request);
+  const sha256 = params.sha256 ?? "";
+  const file = await readFile(sha256);
   if (!file) throw new Response("Not found", { status: 404 });
+  if (!(await mayReadFile(user, sha256, file.mimeType))) {
+    await audit({ userId: user.id, ip: clientIp(request) }, { action: "permission.denied", entity: "file", entityId: sha256, after: { method: request.method } });
+    throw new Response("Not found", { status: 404 });
+  }
   const url = new URL(request.url);
-  const name = url.searchParams.get("name") ?? params.sha256 ?? "archivo";
+  const name = url.searchParams.get("name") ?? sha256;
   return new Response(Buffer.from(file.bytes), { headers: fileResponseHeaders(file, name, url.searchParams.get("inline") === "1") });
 }

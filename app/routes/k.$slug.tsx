@@ -42,12 +42,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The kiosk form is a few short fields; nothing larger is ever read (the page is public). */
+export const KIOSK_BODY_MAX = 16 * 1024;
+
+/**
+ * Reads the posted form without buffering more than KIOSK_BODY_MAX bytes: the form's own
+ * encoding only, refused (413/415) before anything else runs, so nobody can exhaust the server's
+ * memory with an anonymous upload.
+ */
+async function readKioskForm(request: Request): Promise<Record<string, string>> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded") throw new Response("Unsupported Media Type", { status: 415 });
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > KIOSK_BODY_MAX) throw new Response("Payload Too Large", { status: 413, headers: { Connection: "close" } });
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      // Stop reading (the rest is discarded unbuffered by the server): the answer still arrives.
+      if (size > KIOSK_BODY_MAX) throw new Response("Payload Too Large", { status: 413, headers: { Connection: "close" } });
+      chunks.push(value);
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString("utf8")));
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
-  const form = Object.fromEntries(await request.formData());
+  const form = await readKioskForm(request);
   const lang = kioskLanguageSchema.parse(typeof form.lang === "string" ? form.lang : undefined);
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(form)) if (typeof v === "string" && k !== HONEYPOT_FIELD) values[k] = v;
+  for (const [k, v] of Object.entries(form)) if (k !== HONEYPOT_FIELD) values[k] = v;
   const result = await submitKioskSignup(slug, form, { ip: clientIp(request) });
   switch (result.status) {
     case "accepted":

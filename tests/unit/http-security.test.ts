@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossOriginWrite, securityHeaders } from "~/lib/http-security";
+import { isCrossOriginWrite, isOversizedBody, MAX_FORM_BODY_BYTES, securityHeaders } from "~/lib/http-security";
 
 const APP = "https://alcance.example.org";
 
@@ -38,5 +38,17 @@ describe("securityHeaders", () => {
     expect(plain["Content-Security-Policy"]).toContain("'nonce-n1'");
     expect(plain["Content-Security-Policy"]).not.toContain("unsafe-inline' ;");
     expect(plain["Content-Security-Policy"]).toMatch(/script-src 'self' 'nonce-n1'(;|$)/);
+  });
+});
+
+describe("request body size", () => {
+  it("refuses a declared form body over the limit, but not an upload or an undeclared length", () => {
+    const over = String(MAX_FORM_BODY_BYTES + 1);
+    expect(isOversizedBody("application/x-www-form-urlencoded", over)).toBe(true);
+    expect(isOversizedBody("application/json", over)).toBe(true);
+    expect(isOversizedBody(undefined, over)).toBe(true);
+    expect(isOversizedBody("application/x-www-form-urlencoded", String(MAX_FORM_BODY_BYTES))).toBe(false);
+    expect(isOversizedBody("multipart/form-data; boundary=x", over)).toBe(false);
+    expect(isOversizedBody("application/x-www-form-urlencoded", undefined)).toBe(false);
   });
 });

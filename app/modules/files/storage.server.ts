@@ -84,12 +84,15 @@ const SERVABLE = new Set(Object.values(MIME_BY_KIND));
  */
 export function fileResponseHeaders(file: { mimeType: string; size: number }, filename: string, inline = false): Headers {
   const type = SERVABLE.has(file.mimeType) ? file.mimeType : "application/octet-stream";
-  const safeName = filename.replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 150) || "archivo";
+  const safeName = filename.normalize("NFC").replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 150) || "archivo";
+  // A header value must be bytes: the plain `filename` is an ASCII fallback (accents dropped),
+  // `filename*` carries the real name. Any other letter in a header would make the answer a 500.
+  const asciiName = safeName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._ -]/g, "_") || "archivo";
   const disposition = inline && type.startsWith("image/") ? "inline" : "attachment";
   return new Headers({
     "Content-Type": type,
     "Content-Length": String(file.size),
-    "Content-Disposition": `${disposition}; filename="${safeName.replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(safeName)}`,
+    "Content-Disposition": `${disposition}; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(safeName)}`,
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": "default-src 'none'; sandbox",
     "Cache-Control": "private, max-age=31536000, immutable",
