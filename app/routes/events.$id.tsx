@@ -21,6 +21,8 @@ import {
   setStaffConfirmed,
 } from "~/modules/events/event.server";
 import { kioskQrDataUrl, kioskState, kioskUrl } from "~/modules/events/kiosk.server";
+import { eventMaterials } from "~/modules/materials/ledger.server";
+import { listShipments } from "~/modules/materials/shipments.server";
 import { eventActionSchema, photoCaptionSchema } from "~/modules/events/schema";
 import { UploadRejected } from "~/modules/files/storage.server";
 
@@ -32,8 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!view) throw new Response("Not found", { status: 404 });
   const canEdit = can(user.role, "edit:event");
   const slug = view.event.signupSlug;
+  const [materials, shipments] = await Promise.all([eventMaterials(view.event.id), listShipments({ eventId: view.event.id }, null, 20)]);
   return {
     ...view,
+    materials,
+    shipments: shipments.rows,
+    canShip: can(user.role, "edit:material"),
     canEdit,
     assignable: canEdit ? await listAssignableUsers() : [],
     kiosk: slug ? { url: kioskUrl(slug), qr: await kioskQrDataUrl(slug), state: kioskState(view.event) } : null,
@@ -93,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, staff, partners, handouts, photos, outcomesRecordedBy, signups, figures, checklist, canEdit, assignable, kiosk } = useLoaderData<typeof loader>();
+  const { event, staff, partners, handouts, photos, outcomesRecordedBy, signups, figures, checklist, canEdit, assignable, kiosk, materials, shipments, canShip } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -187,7 +193,7 @@ export default function EventPage() {
               </li>
             ))}
           </ul>
-          {canEdit && !event.materialsRequestedAt ? (
+          {canEdit && !checklist.find((c) => c.key === "materialsRequested")?.done ? (
             <Form method="post" className="ev-inline-form">
               <input type="hidden" name="intent" value="markMaterialsRequested" />
               <button type="submit" className="button" disabled={busy}>
@@ -307,8 +313,8 @@ export default function EventPage() {
             <h3>{t("events.outcomes.handouts")}</h3>
             <ul>
               {handouts.map((h) => (
-                <li key={h.id}>
-                  {h.item}: {formatNumber(h.quantity, locale)}
+                <li key={h.materialId}>
+                  <Link to={`/materials/${h.materialId}`}>{h.name}</Link>: {formatNumber(h.quantity, locale)}
                 </li>
               ))}
             </ul>
@@ -319,6 +325,61 @@ export default function EventPage() {
             <h3>{t("events.fields.outcomeNotes")}</h3>
             <p style={{ whiteSpace: "pre-wrap" }}>{event.outcomeNotes}</p>
           </>
+        ) : null}
+      </section>
+
+      <section className="panel" aria-labelledby="ev-materials" data-testid="event-materials">
+        <h2 id="ev-materials">{t("events.materials.title")}</h2>
+        {materials.length === 0 ? (
+          <p className="muted">{t("events.materials.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="ev-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("events.materials.material")}</th>
+                  {(["requested", "arrived", "unshipped", "handedOut", "returned", "onHand"] as const).map((k) => (
+                    <th key={k} scope="col" className="num">
+                      {t(`events.materials.${k}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {materials.map((m) => (
+                  <tr key={m.materialId} data-material={m.code}>
+                    <td>
+                      <Link to={`/materials/${m.materialId}`}>{m.name}</Link>
+                    </td>
+                    {(["requested", "arrived", "unshipped", "handedOut", "returned", "onHand"] as const).map((k) => (
+                      <td key={k} className="num" data-col={k}>
+                        {formatNumber(m[k], locale)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {shipments.length ? (
+          <>
+            <h3>{t("events.materials.shipments")}</h3>
+            <ul>
+              {shipments.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/materials/shipments/${s.id}`}>{t("events.materials.shipment", { number: s.number, status: t(`materials.shipmentStatus.${s.status}`) })}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {canShip ? (
+          <p className="form-actions">
+            <Link to={`/materials/shipments/new?eventId=${event.id}`} className="button">
+              {t("events.materials.newShipment")}
+            </Link>
+          </p>
         ) : null}
       </section>
 

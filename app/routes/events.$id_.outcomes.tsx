@@ -8,6 +8,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { EventError, getEvent, recordOutcomes } from "~/modules/events/event.server";
 import { parseOutcomesForm } from "~/modules/events/schema";
+import { listMaterialOptions } from "~/modules/materials/catalogue.server";
 
 export const meta = pageTitle("events.outcomes.formTitle");
 
@@ -29,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       registrationRequests: str(e.registrationRequests),
       outcomeNotes: e.outcomeNotes ?? "",
     } as Record<string, string>,
-    handouts: view.handouts.map((h) => ({ item: h.item, qty: String(h.quantity) })),
+    handouts: view.handouts.map((h) => ({ materialId: h.materialId, qty: String(h.quantity) })),
+    materials: await listMaterialOptions(view.handouts.map((h) => h.materialId)),
   };
 }
 
@@ -47,9 +49,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     registrationRequests: text("registrationRequests"),
     outcomeNotes: text("outcomeNotes"),
   };
-  const items = form.getAll("handoutItem").map(String);
+  const materialIds = form.getAll("handoutMaterial").map(String);
   const qtys = form.getAll("handoutQty").map(String);
-  const handouts = items.map((item, i) => ({ item, qty: qtys[i] ?? "" }));
+  const handouts = materialIds.map((materialId, i) => ({ materialId, qty: qtys[i] ?? "" }));
   const parsed = parseOutcomesForm(form);
   if (!parsed.success) return data({ errors: parsed.errors, values, handouts }, { status: 400 });
   try {
@@ -57,6 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/events/${id}`, changed ? { kind: "success", message: "events.outcomes.saved" } : { kind: "info", message: "events.form.unchanged" });
   } catch (error) {
     if (error instanceof EventError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof EventError) return data({ errors: { handouts: error.messageKey } as Record<string, string>, values, handouts }, { status: 400 });
     throw error;
   }
 }
@@ -70,8 +73,8 @@ export default function OutcomesPage() {
   const errors: Record<string, string> = actionData?.errors ?? {};
   const values = actionData?.values ?? loaderData.values;
   const rows = [...(actionData?.handouts ?? loaderData.handouts)];
-  const filled = rows.filter((r) => r.item || r.qty).length;
-  while (rows.length < filled + BLANK_ROWS) rows.push({ item: "", qty: "" });
+  const filled = rows.filter((r) => r.materialId || r.qty).length;
+  while (rows.length < filled + BLANK_ROWS) rows.push({ materialId: "", qty: "" });
   return (
     <>
       <header className="page-header">
@@ -108,14 +111,20 @@ export default function OutcomesPage() {
               {rows.map((row, i) => (
                 <tr key={i}>
                   <td>
-                    <input
-                      name="handoutItem"
-                      defaultValue={row.item}
+                    <select
+                      name="handoutMaterial"
+                      defaultValue={row.materialId}
                       aria-label={t("events.outcomes.itemRow", { n: i + 1 })}
-                      aria-invalid={errors[`handoutItem.${i}`] ? true : undefined}
-                      maxLength={120}
-                    />
-                    {errors[`handoutItem.${i}`] ? <p className="field-error">{t(errors[`handoutItem.${i}`]!)}</p> : null}
+                      aria-invalid={errors[`handoutMaterial.${i}`] ? true : undefined}
+                    >
+                      <option value="">{t("events.form.choose")}</option>
+                      {loaderData.materials.map((m) => (
+                        <option key={m.id} value={m.id}>
+                          {m.name} ({m.code})
+                        </option>
+                      ))}
+                    </select>
+                    {errors[`handoutMaterial.${i}`] ? <p className="field-error">{t(errors[`handoutMaterial.${i}`]!)}</p> : null}
                   </td>
                   <td>
                     <input

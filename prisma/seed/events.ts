@@ -3,7 +3,7 @@
  * community events, forums and workshops of the November 2017 progress report, with their real
  * names, places, time zones and figures. Idempotent: an event is created only when its fixed id is
  * missing; organising partners (looked up by name, skipped when missing) and staff are linked
- * when missing.
+ * when missing. What was handed out is in the materials ledger (prisma/seed/materials.ts).
  */
 import { db } from "../../app/lib/db.server.ts";
 import type { EventKind, EventStatus } from "../../app/generated/prisma/enums.ts";
@@ -26,7 +26,6 @@ type SeedEvent = {
   materialsRequest?: string;
   materialsRequestedOn?: string;
   outcomes?: { estimatedAttendance?: number; credentialAppointments?: number; registrationRequests?: number; notes?: string; recordedOn: string };
-  handouts?: Array<[string, number]>;
   kiosk?: { slug: string; opens: string; closes: string };
   partners?: string[];
   staff?: Array<[email: string, confirmed: boolean]>;
@@ -148,11 +147,6 @@ export const SEED_EVENTS: SeedEvent[] = [
       notes: "Aforo de más de 23,000 personas (ciudadanos, medios y organizaciones).",
       recordedOn: "2017-11-20T10:00",
     },
-    handouts: [
-      ["Dípticos", 2000],
-      ["Botones", 500],
-      ["Lápices", 500],
-    ],
     kiosk: { slug: "dia-del-musico-2017", opens: "2017-11-19T09:00", closes: "2017-11-19T21:00" },
     staff: [
       ["coordinacion@alcance.test", true],
@@ -174,11 +168,6 @@ export const SEED_EVENTS: SeedEvent[] = [
     materialsRequest: "1,500 dípticos informativos, 1,000 postales y 500 ejemplares de credenciales.",
     materialsRequestedOn: "2017-11-10T10:00",
     outcomes: { credentialAppointments: 30, registrationRequests: 10, recordedOn: "2017-11-22T10:00" },
-    handouts: [
-      ["Dípticos informativos", 1500],
-      ["Postales", 1000],
-      ["Credenciales de muestra", 500],
-    ],
     kiosk: { slug: "entrega-de-pavos-2017", opens: "2017-11-21T08:00", closes: "2017-11-21T16:00" },
     staff: [["coordinacion@alcance.test", false]],
   },
@@ -222,7 +211,6 @@ export async function seedEvents(): Promise<string> {
           signupOpensAt: e.kiosk ? at(e.kiosk.opens) : null,
           signupClosesAt: e.kiosk ? at(e.kiosk.closes) : null,
           createdById: coordinatorId,
-          handouts: e.handouts ? { create: e.handouts.map(([item, quantity]) => ({ item, quantity })) } : undefined,
         },
       });
       created += 1;

@@ -1,23 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
 import { db } from "~/lib/db.server";
 import { utcToZoned } from "~/modules/events/time";
 import { currentPrivacyNotice, publishPrivacyNotice } from "~/modules/settings/settings.server";
 import { createUser, TEST_PASSWORD, uniqueEmail, uniqueIp } from "../support/factories";
 import { linkFrom, waitForMail } from "../support/outbox";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const HOUR = 3_600_000;
 
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   if (!(await currentPrivacyNotice())) await publishPrivacyNotice({ userId: null }, "Aviso de privacidad de prueba: tus datos solo sirven para enviarte información del voto.");
 });
 

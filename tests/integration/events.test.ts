@@ -43,11 +43,16 @@ function eventInput(overrides: Record<string, string | string[]> = {}): EventInp
   });
 }
 
+/** A catalogue material of this test's own, named as staff would. */
+async function material(name: string, kind: "LEAFLET" | "BUTTON" | "PENCIL" | "POSTCARD" | "SAMPLE_ID_CARD" = "LEAFLET") {
+  return db.material.create({ data: { code: `EVT-${unique()}`, name: `${name} ${unique()}`, kind } });
+}
+
 function outcomes(values: Record<string, string>, handouts: Array<[string, string]>) {
   const form = new FormData();
   for (const [k, v] of Object.entries(values)) form.set(k, v);
-  for (const [item, qty] of handouts) {
-    form.append("handoutItem", item);
+  for (const [materialId, qty] of handouts) {
+    form.append("handoutMaterial", materialId);
     form.append("handoutQty", qty);
   }
   const parsed = parseOutcomesForm(form);
@@ -110,13 +115,14 @@ describe("an event's life", () => {
     expect(mine.past.map((e) => [e.id, e.confirmed])).toEqual([[event.id, true]]);
 
     await updateEvent(actorOf(coordinator), event.id, eventInput({ name: event.name, status: "HELD", materialsRequest: "2,000 dípticos" }));
+    const [leaflets, buttons, pencils] = [await material("Dípticos"), await material("Botones", "BUTTON"), await material("Lápices", "PENCIL")];
     await recordOutcomes(
       actorOf(coordinator),
       event.id,
       outcomes({ estimatedAttendance: "23,000", credentialAppointments: "65", registrationRequests: "12", outcomeNotes: "Aforo de más de 23,000 personas" }, [
-        ["Dípticos", "2000"],
-        ["Botones", "500"],
-        ["Lápices", "500"],
+        [leaflets.id, "2000"],
+        [buttons.id, "500"],
+        [pencils.id, "500"],
       ]),
     );
     view = await getEvent(event.id, { now });
@@ -131,13 +137,18 @@ describe("an event's life", () => {
       registrationRequestsPer1000: 4,
       signupsPer1000: 0,
     });
-    expect(view?.handouts.map((h) => [h.item, h.quantity])).toEqual([
-      ["Dípticos", 2000],
-      ["Botones", 500],
-      ["Lápices", 500],
+    // The hand-outs are in the materials ledger, their only source.
+    expect(view?.handouts.map((h) => [h.materialId, h.quantity])).toEqual([
+      [buttons.id, 500],
+      [leaflets.id, 2000],
+      [pencils.id, 500],
     ]);
+    expect(await db.stockMovement.count({ where: { eventId: event.id, kind: "HANDOUT" } })).toBe(3);
     const audit = await db.auditLog.findFirst({ where: { entity: "event", entityId: event.id, action: "event.outcomes" } });
-    expect(audit?.after).toMatchObject({ credentialAppointments: 65, handouts: [{ item: "Dípticos", quantity: 2000 }, { item: "Botones", quantity: 500 }, { item: "Lápices", quantity: 500 }] });
+    expect(audit?.after).toMatchObject({ credentialAppointments: 65 });
+    expect((audit?.after as { handouts: Array<{ materialId: string; quantity: number }> }).handouts).toEqual(
+      expect.arrayContaining([{ materialId: leaflets.id, quantity: 2000 }, { materialId: buttons.id, quantity: 500 }, { materialId: pencils.id, quantity: 500 }]),
+    );
 
     await removeStaff(actorOf(coordinator), event.id, helper.id);
     expect((await getEvent(event.id, { now }))?.checklist[1]?.done).toBe(false);
@@ -197,10 +208,11 @@ describe("lists, calendar and monthly figures", () => {
     const tx = await createEvent(actorOf(user), eventInput({ startsLocal: `${key}-10T10:00`, endsLocal: `${key}-11T18:00`, status: "HELD" }));
     const mx = await createEvent(actorOf(user), eventInput({ country: "MX", state: "Jalisco", timeZone: "America/Mexico_City", startsLocal: `${key}-05T11:00`, endsLocal: `${key}-05T13:00`, status: "HELD" }));
     const cancelled = await createEvent(actorOf(user), eventInput({ startsLocal: `${key}-12T10:00`, endsLocal: `${key}-12T11:00`, status: "CANCELLED" }));
-    await recordOutcomes(actorOf(user), tx.id, outcomes({ estimatedAttendance: "23000", credentialAppointments: "65", registrationRequests: "12" }, [["Dípticos", "2000"], ["Botones", "1000"]]));
-    await recordOutcomes(actorOf(user), la.id, outcomes({ credentialAppointments: "30", registrationRequests: "10" }, [["Dípticos", "1500"], ["Postales", "1000"], ["Credenciales de muestra", "500"]]));
+    const [leaflets, buttons, postcards, cards] = [await material("Dípticos"), await material("Botones", "BUTTON"), await material("Postales", "POSTCARD"), await material("Credenciales de muestra", "SAMPLE_ID_CARD")];
+    await recordOutcomes(actorOf(user), tx.id, outcomes({ estimatedAttendance: "23000", credentialAppointments: "65", registrationRequests: "12" }, [[leaflets.id, "2000"], [buttons.id, "1000"]]));
+    await recordOutcomes(actorOf(user), la.id, outcomes({ credentialAppointments: "30", registrationRequests: "10" }, [[leaflets.id, "1500"], [postcards.id, "1000"], [cards.id, "500"]]));
     await recordOutcomes(actorOf(user), mx.id, outcomes({ estimatedAttendance: "70" }, []));
-    await recordOutcomes(actorOf(user), cancelled.id, outcomes({ credentialAppointments: "999" }, [["Dípticos", "1"]]));
+    await recordOutcomes(actorOf(user), cancelled.id, outcomes({ credentialAppointments: "999" }, [[leaflets.id, "1"]]));
 
     const calendar = await calendarMonth(key);
     expect(calendar.days[`${key}-${lastDay}`]?.map((e) => e.id)).toContain(la.id);
@@ -259,8 +271,10 @@ describe("the pages over HTTP, by role", () => {
       const html = await page.text();
       expect(html).toContain(name);
       expect(html).toContain("America/Chicago");
-      expect((await c.post(`/events/${event.id}/outcomes`, { credentialAppointments: "65", handoutItem: "Dípticos", handoutQty: "2000" })).status).toBe(302);
+      const leaflets = await material("Dípticos");
+      expect((await c.post(`/events/${event.id}/outcomes`, { credentialAppointments: "65", handoutMaterial: leaflets.id, handoutQty: "2000" })).status).toBe(302);
       expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).credentialAppointments).toBe(65);
+      expect((await db.stockMovement.findFirstOrThrow({ where: { eventId: event.id, kind: "HANDOUT" } })).quantity).toBe(2000);
       expect((await c.post(`/events/${event.id}`, { intent: "addStaff", userId: c.user.id })).status).toBe(302);
       expect(await db.eventStaff.count({ where: { eventId: event.id, userId: c.user.id } })).toBe(1);
     });

@@ -114,24 +114,28 @@ describe("forms", () => {
     expect(zone.error!.issues[0]!.message).toBe("events.form.errors.timeZone");
   });
 
-  it("parses handout rows, merges repeated items and points at the bad row", () => {
+  it("parses hand-out rows (material, quantity), merges a repeated material and points at the bad row", () => {
     const form = new FormData();
-    for (const [item, qty] of [["Dípticos", "2,000"], ["Botones", "500"], ["dípticos", "100"], ["", ""]]) {
-      form.append("handoutItem", item!);
+    for (const [materialId, qty] of [["mat-leaflet", "2,000"], ["mat-button", "500"], ["mat-leaflet", "100"], ["mat-pencil", "0"], ["", ""]]) {
+      form.append("handoutMaterial", materialId!);
       form.append("handoutQty", qty!);
     }
     form.set("credentialAppointments", "65");
     const ok = parseOutcomesForm(form);
     expect(ok.success && ok.data.handouts).toEqual([
-      { item: "Dípticos", quantity: 2100 },
-      { item: "Botones", quantity: 500 },
+      { materialId: "mat-leaflet", quantity: 2100 },
+      { materialId: "mat-button", quantity: 500 },
+      { materialId: "mat-pencil", quantity: 0 },
     ]);
     const badForm = new FormData();
-    badForm.append("handoutItem", "Lápices");
+    badForm.append("handoutMaterial", "mat-pencil");
     badForm.append("handoutQty", "muchos");
+    badForm.append("handoutMaterial", "");
+    badForm.append("handoutQty", "5");
     const bad = parseOutcomesForm(badForm);
     expect(bad.success).toBe(false);
     expect(!bad.success && bad.errors["handoutQty.0"]).toBe("events.outcomes.errors.quantity");
+    expect(!bad.success && bad.errors["handoutMaterial.1"]).toBe("events.outcomes.errors.itemRequired");
   });
 
   it("reads a list filter from the URL and drops what is not valid", () => {

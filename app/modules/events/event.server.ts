@@ -1,8 +1,9 @@
 /**
  * One event's life: create and edit (times stored in UTC, the event's own IANA zone kept beside
  * them), organising partners, staff assignment and confirmation, the outcomes after the event
- * (counts, notes, materials handed out as typed rows, photos), and its checklist. Every change is
- * audited (entity "event") in the same transaction as the change.
+ * (counts, notes, materials handed out — recorded in the materials ledger, their only source —
+ * photos), and its checklist. Every change is audited (entity "event") in the same transaction as
+ * the change.
  */
 import { randomBytes } from "node:crypto";
 import type { Event } from "~/generated/prisma/client";
@@ -10,12 +11,14 @@ import { db, Prisma } from "~/lib/db.server";
 import { audit, diff, listAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { KIND_GROUPS } from "~/modules/files/sniff";
 import { storeUpload } from "~/modules/files/storage.server";
+import { MaterialError } from "~/modules/materials/errors";
+import { eventHandouts, setEventHandouts } from "~/modules/materials/ledger.server";
 import { withRatios, type Figures } from "./figures";
 import type { EventInput, OutcomesInput } from "./schema";
 
 export type Tx = Prisma.TransactionClient;
 
-export type EventErrorCode = "notFound" | "userNotFound" | "staffNotFound" | "photoNotFound" | "partnerNotFound";
+export type EventErrorCode = "notFound" | "userNotFound" | "staffNotFound" | "photoNotFound" | "partnerNotFound" | "materialNotFound";
 
 const MESSAGES: Record<EventErrorCode, string> = {
   notFound: "events.errors.notFound",
@@ -23,6 +26,7 @@ const MESSAGES: Record<EventErrorCode, string> = {
   staffNotFound: "events.staff.errors.notAssigned",
   photoNotFound: "events.photos.errors.notFound",
   partnerNotFound: "events.form.errors.partners",
+  materialNotFound: "events.outcomes.errors.material",
 };
 
 export class EventError extends Error {
@@ -208,14 +212,17 @@ export function listAssignableUsers() {
 // ── Outcomes ────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Records (or corrects) the outcomes: counts, notes and the materials handed out (the rows are
- * replaced by the form's). Who recorded them and when is kept; every recording is audited with
- * what changed.
+ * Records (or corrects) the outcomes: counts, notes and the materials handed out. The hand-outs
+ * are set in the materials ledger (the difference becomes HANDOUT movements, or reversals of
+ * earlier ones; see setEventHandouts), in the same transaction. Who recorded them and when is
+ * kept; every recording is audited with what changed.
  */
 export async function recordOutcomes(actor: AuditActor, id: string, input: OutcomesInput, now = new Date()): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
     const before = await lockEvent(tx, id);
-    const oldHandouts = await tx.eventHandout.findMany({ where: { eventId: id }, orderBy: { id: "asc" }, select: { item: true, quantity: true } });
+    const handoutView = (rows: ReadonlyArray<{ materialId: string; quantity: number }>) =>
+      rows.filter((h) => h.quantity > 0).map((h) => ({ materialId: h.materialId, quantity: h.quantity })).sort((a, b) => (a.materialId < b.materialId ? -1 : 1));
+    const oldHandouts = handoutView(await eventHandouts(id, tx));
     const beforeValues = {
       estimatedAttendance: before.estimatedAttendance,
       credentialAppointments: before.credentialAppointments,
@@ -223,7 +230,7 @@ export async function recordOutcomes(actor: AuditActor, id: string, input: Outco
       outcomeNotes: before.outcomeNotes,
       handouts: oldHandouts,
     };
-    const afterValues = { ...input, handouts: input.handouts.map((h) => ({ item: h.item, quantity: h.quantity })) };
+    const afterValues = { ...input, handouts: handoutView(input.handouts) };
     const change = diff(beforeValues, afterValues);
     if (!change.changed && before.outcomesRecordedAt) return { changed: false };
     await tx.event.update({
@@ -237,11 +244,17 @@ export async function recordOutcomes(actor: AuditActor, id: string, input: Outco
         outcomesRecordedById: actor.userId,
       },
     });
+    let movements: string[] = [];
     if ("handouts" in change.after) {
-      await tx.eventHandout.deleteMany({ where: { eventId: id } });
-      if (input.handouts.length) await tx.eventHandout.createMany({ data: input.handouts.map((h) => ({ eventId: id, item: h.item, quantity: h.quantity })) });
+      try {
+        const result = await setEventHandouts(tx, actor, id, afterValues.handouts, before.startsAt, now);
+        movements = result.movements.map((m) => m.id.toString());
+      } catch (error) {
+        if (error instanceof MaterialError && error.code === "notFound") throw new EventError("materialNotFound");
+        throw error;
+      }
     }
-    await audit(actor, { action: "event.outcomes", entity: "event", entityId: id, before: change.before, after: { ...change.after, recordedAt: now.toISOString() } }, tx);
+    await audit(actor, { action: "event.outcomes", entity: "event", entityId: id, before: change.before, after: { ...change.after, recordedAt: now.toISOString(), ...(movements.length ? { movements } : {}) } }, tx);
     return { changed: true };
   });
 }
@@ -280,17 +293,19 @@ export async function isEventPhoto(eventId: string, sha256: string): Promise<boo
 export type ChecklistItem = { key: "materialsRequested" | "staffConfirmed" | "outcomesRecorded"; done: boolean; due: boolean };
 
 /**
- * Before the event: materials requested, staff assigned and all confirmed. After it ends: the
+ * Before the event: materials requested (marked by hand, or a shipment to the event not
+ * cancelled), staff assigned and all confirmed. After it ends: the
  * outcomes recorded. `due` marks what should be done by now (outcomes only once it has ended).
  */
 export function eventChecklist(
   event: Pick<Event, "materialsRequestedAt" | "outcomesRecordedAt" | "endsAt" | "status">,
   staff: ReadonlyArray<{ confirmed: boolean }>,
   now = new Date(),
+  hasShipment = false,
 ): ChecklistItem[] {
   const cancelled = event.status === "CANCELLED";
   return [
-    { key: "materialsRequested", done: !!event.materialsRequestedAt, due: !cancelled },
+    { key: "materialsRequested", done: !!event.materialsRequestedAt || hasShipment, due: !cancelled },
     { key: "staffConfirmed", done: staff.length > 0 && staff.every((s) => s.confirmed), due: !cancelled },
     { key: "outcomesRecorded", done: !!event.outcomesRecordedAt, due: !cancelled && event.endsAt <= now },
   ];
@@ -332,18 +347,19 @@ export async function getEvent(id: string, opts: { auditCursor?: bigint; now?: D
     include: {
       staff: { include: { user: { select: { id: true, name: true, email: true, role: true } } }, orderBy: { createdAt: "asc" } },
       partners: { include: { partner: { select: { id: true, name: true, acronym: true } } } },
-      handouts: { orderBy: { id: "asc" } },
       photos: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
     },
   });
   if (!event) return null;
-  const [counts, recorder, auditPage] = await Promise.all([
+  const [counts, recorder, auditPage, handouts, shipments] = await Promise.all([
     signupCounts([id]),
     event.outcomesRecordedById ? db.user.findUnique({ where: { id: event.outcomesRecordedById }, select: { id: true, name: true } }) : null,
     listAudit({ entity: "event", entityId: id }, opts.auditCursor, EVENT_AUDIT_PAGE_SIZE),
+    eventHandouts(id),
+    db.shipment.count({ where: { eventId: id, status: { not: "CANCELLED" } } }),
   ]);
   const signups = counts.get(id) ?? { signups: 0, confirmed: 0 };
-  const { staff, partners, handouts, photos, ...fields } = event;
+  const { staff, partners, photos, ...fields } = event;
   return {
     event: fields,
     staff: staff.map((s) => ({ userId: s.userId, confirmed: s.confirmed, name: s.user.name, email: s.user.email, role: s.user.role })),
@@ -353,7 +369,7 @@ export async function getEvent(id: string, opts: { auditCursor?: bigint; now?: D
     outcomesRecordedBy: recorder,
     signups,
     figures: eventFigures(event, handouts, signups),
-    checklist: eventChecklist(event, staff, opts.now),
+    checklist: eventChecklist(event, staff, opts.now, shipments > 0),
     audit: auditPage,
   };
 }

@@ -10,6 +10,7 @@ import { db, Prisma } from "~/lib/db.server";
 import { boundedCount, decodeCursor, encodeCursor, likeContains, searchTerm, type ListCount } from "~/lib/paging.server";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
+import { HANDED_OUT_SQL } from "~/modules/materials/event-sql.server";
 import { addCounts, withRatios, ZERO_COUNTS, type Figures, type OutcomeCounts } from "./figures";
 import { filterToSearchParams, type EventFilter } from "./schema";
 import { datesBetween, monthBounds, startOfZonedDay, utcToZoned, zonedDate } from "./time";
@@ -73,7 +74,7 @@ const LIST_SELECT = Prisma.sql`e.id, e."name", e."kind"::text AS "kind", e."stat
   (SELECT string_agg(u."name", '; ' ORDER BY u."name") FROM "EventStaff" es JOIN "User" u ON u.id = es."userId" WHERE es."eventId" = e.id) AS "staff",
   (SELECT count(*)::int FROM "EventStaff" es WHERE es."eventId" = e.id) AS "staffCount",
   (SELECT count(*)::int FROM "EventStaff" es WHERE es."eventId" = e.id AND es.confirmed) AS "staffConfirmed",
-  (SELECT coalesce(sum(h.quantity), 0)::int FROM "EventHandout" h WHERE h."eventId" = e.id) AS "handedOut",
+  ${HANDED_OUT_SQL} AS "handedOut",
   (SELECT count(*)::int FROM "EventSignup" su WHERE su."eventId" = e.id) AS "signups",
   (SELECT count(su."confirmedAt")::int FROM "EventSignup" su WHERE su."eventId" = e.id) AS "confirmedSignups"`;
 
@@ -313,7 +314,7 @@ async function outcomeRows(fromMonth: string, toMonthExclusive: string): Promise
         coalesce(e."estimatedAttendance", 0) AS "attendance",
         coalesce(e."credentialAppointments", 0) AS "appointments",
         coalesce(e."registrationRequests", 0) AS "registrationRequests",
-        (SELECT coalesce(sum(h.quantity), 0)::int FROM "EventHandout" h WHERE h."eventId" = e.id) AS "handedOut",
+        ${HANDED_OUT_SQL} AS "handedOut",
         (SELECT count(*)::int FROM "EventSignup" su WHERE su."eventId" = e.id) AS "signups",
         (SELECT count(su."confirmedAt")::int FROM "EventSignup" su WHERE su."eventId" = e.id) AS "confirmedSignups"
       FROM "Event" e

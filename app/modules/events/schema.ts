@@ -148,9 +148,13 @@ export type EventInput = z.output<typeof eventFormSchema>;
 
 // ── Outcomes ────────────────────────────────────────────────────────────────────────────────────
 
-export type HandoutInput = { item: string; quantity: number };
+export type HandoutInput = { materialId: string; quantity: number };
 
-/** The outcomes form: counts, notes, and the handed-out materials as rows (item, quantity). */
+/**
+ * The outcomes form: counts, notes, and the materials handed out as rows (a material of the
+ * catalogue, a quantity). The rows say how many were handed out in all; the materials area turns
+ * the difference into ledger movements.
+ */
 export function parseOutcomesForm(form: { get(name: string): FormDataEntryValue | null; getAll(name: string): FormDataEntryValue[] }) {
   const errors: Record<string, string> = {};
   const counts = z
@@ -169,29 +173,24 @@ export function parseOutcomesForm(form: { get(name: string): FormDataEntryValue 
   if (!counts.success) {
     for (const issue of counts.error.issues) errors[issue.path.join(".")] ??= issue.message;
   }
-  const items = form.getAll("handoutItem").map((v) => (typeof v === "string" ? clean(v) : ""));
+  const materials = form.getAll("handoutMaterial").map((v) => (typeof v === "string" ? v.trim() : ""));
   const quantities = form.getAll("handoutQty").map((v) => (typeof v === "string" ? v.trim().replace(/[\s,]/g, "") : ""));
   const handouts: HandoutInput[] = [];
-  const rows = Math.max(items.length, quantities.length);
+  const rows = Math.max(materials.length, quantities.length);
   if (rows > MAX_HANDOUT_ROWS) errors.handouts = "events.outcomes.errors.tooManyRows";
   for (let i = 0; i < Math.min(rows, MAX_HANDOUT_ROWS); i += 1) {
-    const item = items[i] ?? "";
+    const materialId = materials[i] ?? "";
     const qty = quantities[i] ?? "";
-    if (item === "" && qty === "") continue;
-    if (item === "") errors[`handoutItem.${i}`] = "events.outcomes.errors.itemRequired";
-    else if (item.length > HANDOUT_ITEM_MAX) errors[`handoutItem.${i}`] = "events.form.errors.tooLong";
-    if (!/^\d{1,9}$/.test(qty) || Number(qty) < 1 || Number(qty) > MAX_COUNT) errors[`handoutQty.${i}`] = "events.outcomes.errors.quantity";
-    if (!errors[`handoutItem.${i}`] && !errors[`handoutQty.${i}`]) handouts.push({ item, quantity: Number(qty) });
+    if (materialId === "" && qty === "") continue;
+    if (materialId === "" || materialId.length > HANDOUT_ITEM_MAX) errors[`handoutMaterial.${i}`] = "events.outcomes.errors.itemRequired";
+    if (!/^\d{1,9}$/.test(qty) || Number(qty) > MAX_COUNT) errors[`handoutQty.${i}`] = "events.outcomes.errors.quantity";
+    if (!errors[`handoutMaterial.${i}`] && !errors[`handoutQty.${i}`]) handouts.push({ materialId, quantity: Number(qty) });
   }
-  // The same item twice is one row with the quantities added.
-  const merged = new Map<string, HandoutInput>();
-  for (const h of handouts) {
-    const key = h.item.toLocaleLowerCase("es");
-    const prev = merged.get(key);
-    merged.set(key, prev ? { item: prev.item, quantity: prev.quantity + h.quantity } : h);
-  }
+  // The same material twice is one row with the quantities added; a zero row sets it to zero.
+  const merged = new Map<string, number>();
+  for (const h of handouts) merged.set(h.materialId, (merged.get(h.materialId) ?? 0) + h.quantity);
   if (Object.keys(errors).length > 0 || !counts.success) return { success: false as const, errors };
-  return { success: true as const, data: { ...counts.data, handouts: [...merged.values()] } };
+  return { success: true as const, data: { ...counts.data, handouts: [...merged].map(([materialId, quantity]) => ({ materialId, quantity })) } };
 }
 export type OutcomesInput = Extract<ReturnType<typeof parseOutcomesForm>, { success: true }>["data"];
 

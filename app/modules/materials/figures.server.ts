@@ -1,0 +1,243 @@
+/**
+ * The figures the monthly report quotes, low-stock alerts, and the CSV exports.
+ *
+ * Distributed = what reached a destination from the office's stock, net of what came back:
+ * - to an event: received into the event's location (TRANSFER), brought there without a shipment
+ *   for a hand-out (ADJUSTMENT whose reason starts with UNSHIPPED_PREFIX), less RETURNs from it; in the event's own
+ *   month (its local start date), cancelled events left out;
+ * - to a partner's office or a foreign-service post: received there (TRANSFER), in the month of
+ *   the receipt in the office's time zone (settings).
+ * A reversed movement and its reversal both count for nothing. Abroad = a country other than MX;
+ * an event without a country (online) is counted apart.
+ */
+import type { MaterialKind } from "~/generated/prisma/client";
+import { db, Prisma } from "~/lib/db.server";
+import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
+import { getSettings } from "~/modules/settings/settings.server";
+import { UNSHIPPED_PREFIX } from "./fields";
+
+export type DestinationKind = "EVENT" | "PARTNER_OFFICE" | "FOREIGN_SERVICE_POST";
+
+export type Split = { eventsAbroad: number; eventsMexico: number; eventsNoCountry: number; partners: number; foreignServicePosts: number; total: number };
+const ZERO: Split = { eventsAbroad: 0, eventsMexico: 0, eventsNoCountry: 0, partners: 0, foreignServicePosts: 0, total: 0 };
+
+type Row = { materialId: string; code: string; name: string; kind: MaterialKind; destKind: DestinationKind; destId: string; destName: string; country: string | null; quantity: number };
+
+export function monthKey(year: number, month: number): { key: string; next: string } {
+  const key = `${year}-${String(month).padStart(2, "0")}`;
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, "0")}`;
+  return { key, next };
+}
+
+const NOT_REVERSED = Prisma.sql`NOT EXISTS (SELECT 1 FROM "StockMovement" r WHERE r."reversesId" = s.id)`;
+
+async function distributionRows(key: string, next: string): Promise<Row[]> {
+  const { timeZone } = await getSettings();
+  // A day's margin on both sides covers every zone; the exact month is computed in SQL.
+  const from = new Date(Date.parse(`${key}-01T00:00:00Z`) - 2 * 86_400_000);
+  const to = new Date(Date.parse(`${next}-01T00:00:00Z`) + 2 * 86_400_000);
+  return db.$queryRaw<Row[]>`
+    WITH dist AS (
+      SELECT s."materialId", 'EVENT' AS "destKind", e.id AS "destId", e."name" AS "destName", e."country",
+        CASE WHEN s."kind" = 'RETURN' THEN -s."quantity" ELSE s."quantity" END AS q,
+        to_char(e."startsAt" AT TIME ZONE e."timeZone", 'YYYY-MM') AS month
+      FROM "Event" e
+        JOIN "Location" l ON l."eventId" = e.id
+        JOIN "StockMovement" s ON (s."toLocationId" = l.id AND (s."kind" = 'TRANSFER' OR (s."kind" = 'ADJUSTMENT' AND s."reason" LIKE ${`${UNSHIPPED_PREFIX}%`})))
+                               OR (s."fromLocationId" = l.id AND s."kind" = 'RETURN')
+      WHERE e."startsAt" >= ${from} AND e."startsAt" < ${to} AND e."status" <> 'CANCELLED' AND ${NOT_REVERSED}
+      UNION ALL
+      SELECT s."materialId", l."kind"::text, l.id, l."name", l."country", s."quantity",
+        to_char(s."occurredAt" AT TIME ZONE ${timeZone}, 'YYYY-MM')
+      FROM "StockMovement" s JOIN "Location" l ON l.id = s."toLocationId"
+      WHERE s."kind" = 'TRANSFER' AND l."kind" IN ('PARTNER_OFFICE', 'FOREIGN_SERVICE_POST')
+        AND s."occurredAt" >= ${from} AND s."occurredAt" < ${to} AND ${NOT_REVERSED}
+    )
+    SELECT d."materialId", m."code", m."name", m."kind", d."destKind", d."destId", d."destName", d."country", sum(d.q)::int AS quantity
+    FROM dist d JOIN "Material" m ON m.id = d."materialId"
+    WHERE d.month = ${key}
+    GROUP BY d."materialId", m."code", m."name", m."kind", d."destKind", d."destId", d."destName", d."country"
+    HAVING sum(d.q) <> 0
+    ORDER BY m."name", d."destName"`;
+}
+
+function bucket(row: Pick<Row, "destKind" | "country">): keyof Omit<Split, "total"> {
+  if (row.destKind === "PARTNER_OFFICE") return "partners";
+  if (row.destKind === "FOREIGN_SERVICE_POST") return "foreignServicePosts";
+  if (!row.country) return "eventsNoCountry";
+  return row.country === "MX" ? "eventsMexico" : "eventsAbroad";
+}
+
+function add(split: Split, row: Row): Split {
+  const b = bucket(row);
+  return { ...split, [b]: split[b] + row.quantity, total: split.total + row.quantity };
+}
+
+export type MaterialFigures = Awaited<ReturnType<typeof materialFiguresForMonth>>;
+
+/**
+ * The month's distribution: totals (to events abroad, in Mexico, without a country; to partners;
+ * to foreign-service posts), by material, by kind, by destination and by country; and what was
+ * handed out at the month's events.
+ */
+export async function materialFiguresForMonth(year: number, month: number) {
+  const { key, next } = monthKey(year, month);
+  const rows = await distributionRows(key, next);
+  const byMaterial = new Map<string, { materialId: string; code: string; name: string; kind: MaterialKind } & Split>();
+  const byKind = new Map<MaterialKind, Split>();
+  const byDestination = new Map<string, { kind: DestinationKind; id: string; name: string; country: string | null; quantity: number }>();
+  const byCountry = new Map<string, number>();
+  let totals = ZERO;
+  for (const row of rows) {
+    totals = add(totals, row);
+    const m = byMaterial.get(row.materialId) ?? { materialId: row.materialId, code: row.code, name: row.name, kind: row.kind, ...ZERO };
+    byMaterial.set(row.materialId, { ...m, ...add(m, row) });
+    byKind.set(row.kind, add(byKind.get(row.kind) ?? ZERO, row));
+    const d = byDestination.get(row.destId) ?? { kind: row.destKind, id: row.destId, name: row.destName, country: row.country, quantity: 0 };
+    byDestination.set(row.destId, { ...d, quantity: d.quantity + row.quantity });
+    byCountry.set(row.country ?? "", (byCountry.get(row.country ?? "") ?? 0) + row.quantity);
+  }
+  const handedOut = await db.$queryRaw<Array<{ quantity: number }>>`
+    SELECT coalesce(sum(s."quantity"), 0)::int AS quantity FROM "StockMovement" s JOIN "Event" e ON e.id = s."eventId"
+    WHERE s."kind" = 'HANDOUT' AND e."status" <> 'CANCELLED' AND ${NOT_REVERSED}
+      AND e."startsAt" >= ${new Date(Date.parse(`${key}-01T00:00:00Z`) - 2 * 86_400_000)} AND e."startsAt" < ${new Date(Date.parse(`${next}-01T00:00:00Z`) + 2 * 86_400_000)}
+      AND to_char(e."startsAt" AT TIME ZONE e."timeZone", 'YYYY-MM') = ${key}`;
+  return {
+    month: key,
+    totals,
+    handedOutAtEvents: handedOut[0]?.quantity ?? 0,
+    byMaterial: [...byMaterial.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, "es")),
+    byKind: [...byKind].map(([kind, split]) => ({ kind, ...split })).sort((a, b) => b.total - a.total),
+    byDestination: [...byDestination.values()].sort((a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name, "es")),
+    byCountry: [...byCountry].map(([country, quantity]) => ({ country: country || null, quantity })).sort((a, b) => b.quantity - a.quantity),
+  };
+}
+
+export type LowStockAlert = { materialId: string; code: string; name: string; unit: string; locationId: string; locationName: string; quantity: number; threshold: number };
+
+/**
+ * Active materials below their threshold in an active warehouse that keeps them (has held them
+ * once), emptiest first.
+ */
+export async function lowStockAlerts(limit = 100): Promise<LowStockAlert[]> {
+  return db.$queryRaw<LowStockAlert[]>`
+    SELECT m.id AS "materialId", m."code", m."name", m."unit", l.id AS "locationId", l."name" AS "locationName",
+      sl."quantity", m."lowStockThreshold" AS threshold
+    FROM "StockLevel" sl JOIN "Material" m ON m.id = sl."materialId" JOIN "Location" l ON l.id = sl."locationId"
+    WHERE m."active" AND m."lowStockThreshold" > 0 AND l."kind" = 'WAREHOUSE' AND l."active"
+      AND sl."quantity" < m."lowStockThreshold"
+    ORDER BY sl."quantity"::float / m."lowStockThreshold", m."name", l."name"
+    LIMIT ${limit}`;
+}
+
+// ── CSV ─────────────────────────────────────────────────────────────────────────────────────────
+
+type Lang = "es" | "en";
+
+const HEADERS = {
+  stock: {
+    es: ["clave", "material", "tipo", "unidad", "lugar", "tipo_de_lugar", "país", "existencia", "mínimo"],
+    en: ["code", "material", "kind", "unit", "location", "location_kind", "country", "quantity", "threshold"],
+  },
+  movements: {
+    es: ["id", "fecha_utc", "tipo", "clave", "material", "desde", "hacia", "cantidad", "envío", "proveedor", "orden", "motivo", "revierte", "revertido_por"],
+    en: ["id", "occurred_at_utc", "kind", "code", "material", "from", "to", "quantity", "shipment", "supplier", "order_ref", "reason", "reverses", "reversed_by"],
+  },
+  figures: {
+    es: ["mes", "clave", "material", "tipo", "eventos_extranjero", "eventos_méxico", "eventos_sin_país", "instituciones", "representaciones", "total"],
+    en: ["month", "code", "material", "kind", "events_abroad", "events_mexico", "events_no_country", "partners", "foreign_service_posts", "total"],
+  },
+} as const;
+
+export type CsvKind = keyof typeof HEADERS;
+
+async function* stockCsv(delimiter: string, lang: Lang, progress: { rows: number }) {
+  yield UTF8_BOM + csvLine(HEADERS.stock[lang], delimiter);
+  let after: { m: string; l: string } | null = null;
+  for (;;) {
+    const cond: Prisma.Sql = after ? Prisma.sql`AND (sl."materialId", sl."locationId") > (${after.m}, ${after.l})` : Prisma.empty;
+    const rows: Array<{ materialId: string; locationId: string; code: string; name: string; kind: string; unit: string; location: string; locationKind: string; country: string | null; quantity: number; threshold: number }> = await db.$queryRaw`
+      SELECT sl."materialId", sl."locationId", m."code", m."name", m."kind"::text AS kind, m."unit", l."name" AS location, l."kind"::text AS "locationKind", l."country", sl."quantity", m."lowStockThreshold" AS threshold
+      FROM "StockLevel" sl JOIN "Material" m ON m.id = sl."materialId" JOIN "Location" l ON l.id = sl."locationId"
+      WHERE sl."quantity" > 0 ${cond} ORDER BY sl."materialId", sl."locationId" LIMIT 1000`;
+    if (rows.length === 0) break;
+    progress.rows += rows.length;
+    yield rows.map((r) => csvLine([r.code, r.name, r.kind, r.unit, r.location, r.locationKind, r.country, r.quantity, r.threshold], delimiter)).join("");
+    const last = rows[rows.length - 1]!;
+    after = { m: last.materialId, l: last.locationId };
+  }
+}
+
+async function* movementsCsv(year: number, month: number, delimiter: string, lang: Lang, progress: { rows: number }) {
+  yield UTF8_BOM + csvLine(HEADERS.movements[lang], delimiter);
+  const { key, next } = monthKey(year, month);
+  const { timeZone } = await getSettings();
+  let afterId = 0n;
+  for (;;) {
+    const rows: Array<{ id: bigint; occurredAt: Date; kind: string; code: string; name: string; fromName: string | null; toName: string | null; quantity: number; number: number | null; supplier: string | null; orderRef: string | null; reason: string | null; reversesId: bigint | null; reversedBy: bigint | null }> = await db.$queryRaw`
+      SELECT s.id, s."occurredAt", s."kind"::text AS kind, m."code", m."name", f."name" AS "fromName", t."name" AS "toName", s."quantity", sh."number",
+        s."supplier", s."orderRef", s."reason", s."reversesId", (SELECT r.id FROM "StockMovement" r WHERE r."reversesId" = s.id) AS "reversedBy"
+      FROM "StockMovement" s JOIN "Material" m ON m.id = s."materialId" LEFT JOIN "Location" f ON f.id = s."fromLocationId"
+        LEFT JOIN "Location" t ON t.id = s."toLocationId" LEFT JOIN "Shipment" sh ON sh.id = s."shipmentId"
+      WHERE s."occurredAt" >= (${`${key}-01 00:00`}::timestamp AT TIME ZONE ${timeZone}) AND s."occurredAt" < (${`${next}-01 00:00`}::timestamp AT TIME ZONE ${timeZone})
+        AND s.id > ${afterId}
+      ORDER BY s.id LIMIT 1000`;
+    if (rows.length === 0) break;
+    progress.rows += rows.length;
+    yield rows
+      .map((r) => csvLine([r.id, r.occurredAt, r.kind, r.code, r.name, r.fromName, r.toName, r.quantity, r.number, r.supplier, r.orderRef, r.reason, r.reversesId, r.reversedBy], delimiter))
+      .join("");
+    afterId = rows[rows.length - 1]!.id;
+  }
+}
+
+async function* figuresCsv(year: number, month: number, delimiter: string, lang: Lang, progress: { rows: number }) {
+  yield UTF8_BOM + csvLine(HEADERS.figures[lang], delimiter);
+  const figures = await materialFiguresForMonth(year, month);
+  progress.rows = figures.byMaterial.length;
+  yield figures.byMaterial.map((r) => csvLine([figures.month, r.code, r.name, r.kind, r.eventsAbroad, r.eventsMexico, r.eventsNoCountry, r.partners, r.foreignServicePosts, r.total], delimiter)).join("");
+}
+
+export function materialsCsv(kind: CsvKind, opts: { year?: number; month?: number; delimiter?: string; lang?: Lang } = {}, progress = { rows: 0 }): AsyncGenerator<string> {
+  const delimiter = opts.delimiter ?? ",";
+  const lang = opts.lang ?? "es";
+  const year = opts.year ?? new Date().getUTCFullYear();
+  const month = opts.month ?? new Date().getUTCMonth() + 1;
+  if (kind === "stock") return stockCsv(delimiter, lang, progress);
+  if (kind === "movements") return movementsCsv(year, month, delimiter, lang, progress);
+  return figuresCsv(year, month, delimiter, lang, progress);
+}
+
+/** An export as a Response body; audited once the last row is written (with the row count). */
+export function materialsCsvStream(actor: AuditActor, kind: CsvKind, opts: { year?: number; month?: number; delimiter?: string; lang?: Lang } = {}): ReadableStream<Uint8Array> {
+  const progress = { rows: 0 };
+  const chunks = materialsCsv(kind, opts, progress);
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) {
+          await audit(actor, { action: "materials.export", entity: "material", after: { kind, year: opts.year ?? null, month: opts.month ?? null, rows: progress.rows } });
+          controller.close();
+        } else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+/** The month the figures page opens on: the latest with a movement into a destination, else this one. */
+export async function latestDistributionMonth(now = new Date()): Promise<{ year: number; month: number }> {
+  const rows = await db.$queryRaw<Array<{ at: Date }>>`
+    SELECT s."occurredAt" AS at FROM "StockMovement" s
+    WHERE s."kind" IN ('TRANSFER', 'HANDOUT') AND s."toLocationId" IS NOT NULL AND s."occurredAt" <= ${now}
+    ORDER BY s."occurredAt" DESC LIMIT 1`;
+  const at = rows[0]?.at ?? now;
+  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1 };
+}

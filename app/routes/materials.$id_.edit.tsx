@@ -1,0 +1,56 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { pageTitle } from "~/components/contact-detail/meta";
+import { MaterialForm, materialFormValues, type MaterialFormValues } from "~/components/materials/material-form";
+import { useT } from "~/i18n/use-t";
+import { db } from "~/lib/db.server";
+import { fieldErrors } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { updateMaterial } from "~/modules/materials/catalogue.server";
+import { MaterialError } from "~/modules/materials/errors";
+import { materialFormSchema } from "~/modules/materials/schema";
+
+export const meta = pageTitle("materials.edit.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edit:material");
+  const m = await db.material.findUnique({ where: { id: params.id ?? "" } });
+  if (!m) throw new Response("Not found", { status: 404 });
+  const values: MaterialFormValues = { code: m.code, name: m.name, kind: m.kind, audience: m.audience ?? "", language: m.language ?? "", unit: m.unit, lowStockThreshold: String(m.lowStockThreshold), active: m.active };
+  return { id: m.id, name: m.name, values };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edit:material");
+  const id = params.id ?? "";
+  const form = await request.formData();
+  const values = materialFormValues(form);
+  const parsed = materialFormSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  try {
+    const { changed } = await updateMaterial({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
+    return redirectWithToast(`/materials/${id}`, changed ? { kind: "success", message: "materials.edit.saved" } : { kind: "info", message: "materials.edit.unchanged" });
+  } catch (error) {
+    if (error instanceof MaterialError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof MaterialError) return data({ errors: { code: error.messageKey } as Record<string, string>, values }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function EditMaterialPage() {
+  const { id, name, values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const navigation = useNavigation();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("materials.edit.title")}</h1>
+        <p className="muted">{name}</p>
+      </header>
+      <MaterialForm values={actionData?.values ?? values} errors={actionData?.errors ?? {}} submitLabel={t("materials.edit.submit")} cancelTo={`/materials/${id}`} busy={navigation.state === "submitting"} />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { materialsCsvStream, type CsvKind } from "~/modules/materials/figures.server";
+import { parseMonth } from "~/modules/materials/schema";
+
+const KINDS: readonly CsvKind[] = ["stock", "movements", "figures"];
+
+/** ?kind=stock|movements|figures (&month=YYYY-MM; ?delimiter=; and ?lang=en available). UTF-8 with BOM, cells neutralised. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:material");
+  const url = new URL(request.url);
+  const kind = KINDS.find((k) => k === url.searchParams.get("kind")) ?? "stock";
+  const month = parseMonth(url.searchParams.get("month"));
+  if (kind !== "stock" && !month) return new Response("month=YYYY-MM required", { status: 400 });
+  const delimiter = url.searchParams.get("delimiter") === ";" ? ";" : ",";
+  const lang = url.searchParams.get("lang") === "en" ? "en" : "es";
+  const stream = materialsCsvStream({ userId: user.id, ip: clientIp(request) }, kind, { ...month, delimiter, lang });
+  const suffix = kind === "stock" ? new Date().toISOString().slice(0, 10) : `${month!.year}-${String(month!.month).padStart(2, "0")}`;
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="alcance-materiales-${kind}-${suffix}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

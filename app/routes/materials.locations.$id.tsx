@@ -1,0 +1,135 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { KeysetPager } from "~/components/admin/pager";
+import { Field } from "~/components/contact-detail/field";
+import { pageTitle } from "~/components/contact-detail/meta";
+import { formatQty } from "~/components/materials/labels";
+import { MovementsTable } from "~/components/materials/movements-table";
+import { useLocale, useT } from "~/i18n/use-t";
+import { fieldErrors } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { can } from "~/modules/auth/permissions";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { getLocation, updateLocation } from "~/modules/materials/catalogue.server";
+import { MaterialError } from "~/modules/materials/errors";
+import { MANUAL_LOCATION_KINDS } from "~/modules/materials/fields";
+import { locationFormSchema } from "~/modules/materials/schema";
+
+export const meta = pageTitle("materials.locations.detailTitle");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:material");
+  const view = await getLocation(params.id ?? "", new URL(request.url).searchParams.get("cursor"));
+  if (!view) throw new Response("Not found", { status: 404 });
+  return { ...view, canEdit: can(user.role, "edit:material") && (MANUAL_LOCATION_KINDS as readonly string[]).includes(view.location.kind) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edit:material");
+  const id = params.id ?? "";
+  const form = await request.formData();
+  const parsed = locationFormSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  try {
+    const { changed } = await updateLocation({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
+    return redirectWithToast(`/materials/locations/${id}`, changed ? { kind: "success", message: "materials.locations.saved" } : { kind: "info", message: "materials.edit.unchanged" });
+  } catch (error) {
+    if (error instanceof MaterialError) throw new Response("Not found", { status: 404 });
+    throw error;
+  }
+}
+
+export default function LocationPage() {
+  const { location, holdings, movements, canEdit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  return (
+    <>
+      <header className="page-header">
+        <p>
+          <Link to="/materials/locations">← {t("materials.locations.back")}</Link>
+        </p>
+        <h1>{location.name}</h1>
+        <p className="muted">
+          {t(`materials.locationKind.${location.kind}`)}
+          {location.city || location.country ? ` · ${[location.city, location.state, location.country].filter(Boolean).join(", ")}` : ""}
+          {location.event ? (
+            <>
+              {" · "}
+              <Link to={`/events/${location.event.id}`}>{location.event.name}</Link>
+            </>
+          ) : null}
+          {location.partner ? (
+            <>
+              {" · "}
+              <Link to={`/partners/${location.partner.id}`}>{location.partner.name}</Link>
+            </>
+          ) : null}
+        </p>
+      </header>
+      <section className="panel" aria-labelledby="loc-holdings">
+        <h2 id="loc-holdings">{t("materials.locations.holds")}</h2>
+        {holdings.length === 0 ? (
+          <p className="muted">{t("materials.locations.empty")}</p>
+        ) : (
+          <table className="mt-table" data-testid="holdings">
+            <thead>
+              <tr>
+                <th scope="col">{t("materials.fields.code")}</th>
+                <th scope="col">{t("materials.fields.name")}</th>
+                <th scope="col" className="num">
+                  {t("materials.locations.quantity")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {holdings.map((h) => (
+                <tr key={h.id} data-material={h.code}>
+                  <td>{h.code}</td>
+                  <td>
+                    <Link to={`/materials/${h.id}`}>{h.name}</Link>
+                  </td>
+                  <td className={h.low ? "num mt-low" : "num"}>
+                    {formatQty(h.quantity, locale)} {h.unit}
+                    {h.low ? ` (${t("materials.lowStock.badge")})` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="loc-movements">
+        <h2 id="loc-movements">{t("materials.detail.movements")}</h2>
+        <MovementsTable rows={movements.rows} showMaterial />
+        <KeysetPager nextCursor={movements.nextCursor ?? undefined} />
+      </section>
+      {canEdit ? (
+        <section className="panel" aria-labelledby="loc-edit">
+          <h2 id="loc-edit">{t("materials.locations.edit")}</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="kind" value={location.kind} />
+            <input type="hidden" name="partnerId" value={location.partnerId ?? ""} />
+            <div className="form-grid">
+              <Field name="name" label={t("materials.fields.name")} defaultValue={location.name} error={errors.name} required idPrefix="loc" />
+              <Field name="country" label={t("materials.locations.country")} defaultValue={location.country} error={errors.country} maxLength={2} idPrefix="loc" />
+              <Field name="state" label={t("materials.locations.state")} defaultValue={location.state} error={errors.state} idPrefix="loc" />
+              <Field name="city" label={t("materials.locations.city")} defaultValue={location.city} error={errors.city} idPrefix="loc" />
+            </div>
+            <p className="ev-check-row">
+              <input id="loc-active" type="checkbox" name="active" defaultChecked={location.active} />
+              <label htmlFor="loc-active">{t("materials.locations.active")}</label>
+            </p>
+            <button type="submit" className="button" disabled={busy}>
+              {t("materials.locations.save")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

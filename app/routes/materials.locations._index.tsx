@@ -1,0 +1,153 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { KeysetPager } from "~/components/admin/pager";
+import { pageTitle } from "~/components/contact-detail/meta";
+import { Field } from "~/components/contact-detail/field";
+import { formatQty } from "~/components/materials/labels";
+import { useLocale, useT } from "~/i18n/use-t";
+import { fieldErrors } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { can } from "~/modules/auth/permissions";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { createLocation, listLocations } from "~/modules/materials/catalogue.server";
+import { MaterialError } from "~/modules/materials/errors";
+import { LOCATION_KINDS, MANUAL_LOCATION_KINDS } from "~/modules/materials/fields";
+import { locationFormSchema } from "~/modules/materials/schema";
+import { listPartnerOptions } from "~/modules/events/event.server";
+import { z } from "zod";
+
+export const meta = pageTitle("materials.locations.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:material");
+  const url = new URL(request.url);
+  const kind = z.enum(LOCATION_KINDS).optional().catch(undefined).parse(url.searchParams.get("kind") ?? undefined);
+  const q = url.searchParams.get("q")?.slice(0, 200) || undefined;
+  const canEdit = can(user.role, "edit:material");
+  const [list, partners] = await Promise.all([listLocations({ kind, q }, url.searchParams.get("cursor")), canEdit ? listPartnerOptions() : []]);
+  return { kind: kind ?? "", q: q ?? "", rows: list.rows, nextCursor: list.nextCursor, canEdit, partners };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edit:material");
+  const form = await request.formData();
+  const values = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const parsed = locationFormSchema.safeParse({ ...values, active: "on" });
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  try {
+    const location = await createLocation({ userId: user.id, ip: clientIp(request) }, parsed.data);
+    return redirectWithToast(`/materials/locations/${location.id}`, { kind: "success", message: "materials.locations.created" });
+  } catch (error) {
+    if (error instanceof MaterialError) return data({ errors: { partnerId: "materials.errors.partner" } as Record<string, string>, values }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function LocationsPage() {
+  const { kind, q, rows, nextCursor, canEdit, partners } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const values: Record<string, string> = actionData?.values ?? {};
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("materials.locations.title")}</h1>
+        <p className="muted">{t("materials.locations.intro")}</p>
+      </header>
+      <Form method="get" className="filters" role="search" aria-label={t("materials.list.filters")}>
+        <div className="field">
+          <label htmlFor="loc-q">{t("materials.list.q")}</label>
+          <input id="loc-q" name="q" type="search" defaultValue={q} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="loc-kind">{t("materials.locations.kind")}</label>
+          <select id="loc-kind" name="kind" defaultValue={kind}>
+            <option value="">{t("materials.list.any")}</option>
+            {LOCATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`materials.locationKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("materials.list.apply")}
+        </button>
+      </Form>
+      <div className="table-wrap">
+        <table className="mt-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("materials.fields.name")}</th>
+              <th scope="col">{t("materials.locations.kind")}</th>
+              <th scope="col">{t("materials.locations.place")}</th>
+              <th scope="col" className="num">
+                {t("materials.locations.materials")}
+              </th>
+              <th scope="col" className="num">
+                {t("materials.locations.items")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((l) => (
+              <tr key={l.id}>
+                <td>
+                  <Link to={`/materials/locations/${l.id}`}>{l.name}</Link>
+                  {!l.active ? <span className="badge badge--off"> {t("materials.list.retired")}</span> : null}
+                </td>
+                <td>{t(`materials.locationKind.${l.kind}`)}</td>
+                <td>{[l.city, l.country].filter(Boolean).join(", ") || "—"}</td>
+                <td className="num">{formatQty(l.materials, locale)}</td>
+                <td className="num">{formatQty(l.items, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <KeysetPager nextCursor={nextCursor ?? undefined} />
+      {canEdit ? (
+        <section className="panel" aria-labelledby="loc-new">
+          <h2 id="loc-new">{t("materials.locations.new")}</h2>
+          <Form method="post" noValidate>
+            <div className="form-grid">
+              <Field name="name" label={t("materials.fields.name")} defaultValue={values.name} error={errors.name} required maxLength={200} idPrefix="loc" />
+              <div className="field">
+                <label htmlFor="loc-new-kind">{t("materials.locations.kind")}</label>
+                <select id="loc-new-kind" name="kind" defaultValue={values.kind ?? "WAREHOUSE"}>
+                  {MANUAL_LOCATION_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`materials.locationKind.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="loc-partner">{t("materials.locations.partner")}</label>
+                <select id="loc-partner" name="partnerId" defaultValue={values.partnerId ?? ""} aria-invalid={errors.partnerId ? true : undefined}>
+                  <option value="">{t("materials.locations.noPartner")}</option>
+                  {partners.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+                {errors.partnerId ? <p className="field-error">{t(errors.partnerId)}</p> : null}
+              </div>
+              <Field name="country" label={t("materials.locations.country")} defaultValue={values.country} error={errors.country} maxLength={2} idPrefix="loc" />
+              <Field name="state" label={t("materials.locations.state")} defaultValue={values.state} error={errors.state} idPrefix="loc" />
+              <Field name="city" label={t("materials.locations.city")} defaultValue={values.city} error={errors.city} idPrefix="loc" />
+            </div>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t("materials.locations.create")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
