@@ -1,12 +1,15 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { AreaPlaceholder } from "~/components/layout/area-placeholder";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
+import reportsStylesHref from "~/components/reports/reports.css?url";
 import { requirePermission } from "~/modules/auth/session.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsStylesHref }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:report");
   return null;
 }
 
-export default function Page() {
-  return <AreaPlaceholder area="reports" />;
+export default function ReportsLayout() {
+  return <Outlet />;
 }

@@ -1,0 +1,253 @@
+/**
+ * The report as a document, in Spanish (the commission's language, whatever the reader's UI
+ * language): title, month, numbered sections with their figures and narratives, annex tables and
+ * a signature block. The page, the print view (PDF) and the DOCX all render this one model.
+ */
+import type { ReportFigures } from "./figures.server";
+import { monthNameEs } from "./month";
+import type { Narratives, ReportSection } from "./schema";
+
+export type Block =
+  | { type: "heading"; level: 1 | 2 | 3; text: string; id?: string }
+  | { type: "paragraph"; text: string; narrative?: boolean }
+  | { type: "bullets"; items: string[] }
+  | { type: "table"; id: string; caption: string; headers: string[]; rows: string[][] };
+
+export type ReportDocument = {
+  title: string;
+  subtitle: string;
+  monthLabel: string;
+  status: string;
+  blocks: Block[];
+  signature: Array<{ role: string; name: string }>;
+};
+
+export type DocumentInput = {
+  month: string;
+  version: number;
+  state: "DRAFT" | "APPROVED";
+  approvedAt: string | null;
+  approvedBy: string | null;
+  narratives: Narratives;
+  figures: ReportFigures;
+  institutionName?: string;
+};
+
+const nf = new Intl.NumberFormat("es-MX");
+export const n = (v: number | null | undefined) => nf.format(v ?? 0);
+/** "1 evento" / "2 eventos". */
+const pl = (v: number, one: string, many: string) => `${n(v)} ${v === 1 ? one : many}`;
+const pct = (v: number) => `${new Intl.NumberFormat("es-MX", { maximumFractionDigits: 2 }).format(v)} %`;
+const countryName = (code: string | null) => {
+  if (!code) return "en línea";
+  try {
+    return new Intl.DisplayNames(["es-MX"], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+const dayMonth = (date: string) => {
+  const [, m, d] = date.split("-").map(Number) as [number, number, number];
+  return `${d} de ${monthNameEs(`2000-${String(m).padStart(2, "0")}`).split(" ")[0]}`;
+};
+const place = (e: { city: string | null; state: string | null; country: string | null }) => [e.city, e.state, countryName(e.country)].filter(Boolean).join(", ");
+
+export const SECTION_TITLES: Record<ReportSection, string> = {
+  presentation: "Presentación",
+  secretariat: "Secretaría Técnica y reuniones de trabajo",
+  promotion: "Actividades de promoción para el registro",
+  partners: "Vinculación institucional",
+  community: "Vinculación con la comunidad en el extranjero",
+  education: "Vinculación con instancias educativas",
+  contest: "Concurso para la Promoción del Voto",
+  digital: "Estrategia digital y boletines electrónicos",
+  media: "Monitoreo de medios",
+  enquiries: "Atención ciudadana",
+};
+
+const ACTIVITY_KINDS: Record<string, string> = {
+  MEETING: "Reunión",
+  WORKSHOP: "Taller",
+  MATERIALS_DELIVERED: "Envío de materiales",
+  JOINT_EVENT: "Evento conjunto",
+  PARTNER_BULLETIN: "Boletín de la institución",
+  MEDIA: "Acción en medios",
+  OTHER: "Otra",
+};
+const SESSION_KINDS: Record<string, string> = { INSTALLATION: "Sesión de instalación", DELIBERATION: "Sesión de deliberación", RESULTS: "Sesión de resultados" };
+
+type Annex = { id: string; title: string; headers: string[]; rows: Array<Array<string | number | null>> };
+
+/** The tables behind the sections (raw values: the CSV export writes these). */
+export function annexTables(f: ReportFigures): Annex[] {
+  const activities = [...f.secretariat.activities, ...f.partners.activities, ...f.education.activities].sort((a, b) => a.date.localeCompare(b.date) || a.partner.localeCompare(b.partner, "es"));
+  const allEvents = [...f.community.events, ...f.education.eventsInMexico].sort((a, b) => a.date.localeCompare(b.date));
+  return [
+    {
+      id: "events",
+      title: "Eventos del mes y sus resultados",
+      headers: ["Fecha", "Evento", "Lugar", "Asistencia", "Citas para credencialización", "Solicitudes de registro", "Materiales entregados", "Registros en quiosco"],
+      rows: allEvents.map((e) => [e.date, e.name, place(e), e.attendance, e.appointments, e.registrationRequests, e.handedOut, e.signups]),
+    },
+    {
+      id: "materials",
+      title: "Materiales distribuidos",
+      headers: ["Clave", "Material", "Eventos en el extranjero", "Eventos en México", "Instituciones aliadas", "Representaciones en el exterior", "Total"],
+      rows: f.promotion.materials.byMaterial.map((m) => [m.code, m.name, m.eventsAbroad, m.eventsMexico, m.partners, m.foreignServicePosts, m.total]),
+    },
+    {
+      id: "activities",
+      title: "Actividades con instituciones aliadas",
+      headers: ["Fecha", "Institución", "Tipo", "Actividad", "Personas alcanzadas", "Materiales", "Destinatarios de boletín"],
+      rows: activities.map((a) => [a.date, a.partner, ACTIVITY_KINDS[a.kind] ?? a.kind, a.summary, a.peopleReached, a.itemsDistributed, a.bulletinRecipients]),
+    },
+    {
+      id: "contest",
+      title: "Concurso: proyectos al cierre del mes",
+      headers: ["Concurso", "Recibidos", "Revisados", "Con subsane", "Registrados", "No registrados", "Retirados", "Pendientes", "Jurado"],
+      rows: f.contest.map((c) => [c.name, c.funnel.received, c.funnel.inReview, c.funnel.corrections, c.funnel.registered, c.funnel.notRegistered, c.funnel.withdrawn, c.funnel.pending, c.jurors]),
+    },
+    {
+      id: "bulletins",
+      title: "Boletines electrónicos enviados",
+      headers: ["Inicio del envío (UTC)", "Boletín", "Asunto", "Destinatarios", "Enviados", "Fallidos"],
+      rows: f.bulletins.bulletins.map((b) => [b.startedAt, b.name, b.subject, b.recipients, b.sent, b.failed]),
+    },
+  ];
+}
+
+export const ANNEX_IDS = ["events", "materials", "activities", "contest", "bulletins"] as const;
+
+function activityLine(a: ReportFigures["partners"]["activities"][number]): string {
+  const reach = [
+    a.peopleReached ? `${n(a.peopleReached)} personas` : null,
+    a.itemsDistributed ? `${n(a.itemsDistributed)} materiales` : null,
+    a.bulletinRecipients ? `${n(a.bulletinRecipients)} destinatarios` : null,
+  ].filter(Boolean);
+  return `${dayMonth(a.date)} — ${a.partner}: ${a.summary}${reach.length ? ` (${reach.join("; ")})` : ""}`;
+}
+
+function narrativeBlocks(text: string | undefined): Block[] {
+  if (!text) return [];
+  return text
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => ({ type: "paragraph" as const, text: p, narrative: true }));
+}
+
+/** Builds the document. */
+export function buildReportDocument(input: DocumentInput): ReportDocument {
+  const { figures: f, narratives } = input;
+  const monthLabel = monthNameEs(input.month);
+  const blocks: Block[] = [];
+  const section = (key: ReportSection, number: string, level: 1 | 2 = 2) => blocks.push({ type: "heading", level, text: `${number}. ${SECTION_TITLES[key]}`, id: `section-${key}` });
+  const para = (text: string) => blocks.push({ type: "paragraph", text });
+  const bullets = (items: string[]) => items.length && blocks.push({ type: "bullets", items });
+  const narrative = (key: ReportSection) => blocks.push(...narrativeBlocks(narratives[key]));
+
+  section("presentation", "1", 1);
+  para(`Se presenta este informe que da cuenta de las actividades realizadas en el marco del proyecto del Voto de los Mexicanos Residentes en el Extranjero (VMRE) durante el mes de ${monthLabel}. Las cifras se obtienen de los registros de Alcance al cierre del mes (zona horaria ${f.timeZone}).`);
+  narrative("presentation");
+
+  blocks.push({ type: "heading", level: 1, text: "2. Avances generados" });
+
+  section("secretariat", "2.1");
+  const s = f.secretariat;
+  para(`Durante el mes se llevaron a cabo ${pl(s.meetings, "reunión", "reuniones")} de trabajo y ${pl(s.workshops, "taller", "talleres")} con ${pl(s.institutions, "institución", "instituciones")} (Organismos Públicos Locales y órganos desconcentrados del Instituto), con ${pl(s.activities.length, "actividad registrada", "actividades registradas")}.`);
+  bullets(s.activities.map(activityLine));
+  bullets(s.jurySessions.map((j) => `${dayMonth(j.heldAt.slice(0, 10))} — ${SESSION_KINDS[j.kind] ?? j.kind} del Jurado Dictaminador (${j.contest}).`));
+  narrative("secretariat");
+
+  section("promotion", "2.2");
+  const p = f.promotion;
+  para(`Se participó en ${pl(p.events.events, "evento", "eventos")}, con una asistencia estimada de ${n(p.events.attendance)} personas; se lograron ${n(p.events.appointments)} citas para credencialización y ${n(p.events.registrationRequests)} solicitudes de registro a la Lista Nominal de Electores Residentes en el Extranjero.`);
+  para(`Distribución de materiales impresos: a eventos de vinculación en el extranjero ${n(p.materials.totals.eventsAbroad)} materiales; a eventos de vinculación en territorio nacional ${n(p.materials.totals.eventsMexico)}; a eventos en línea o sin país ${n(p.materials.totals.eventsNoCountry)}; a instituciones aliadas ${n(p.materials.totals.partners)}; a representaciones de México en el exterior ${n(p.materials.totals.foreignServicePosts)}. La suma total fue de ${n(p.materials.totals.total)} materiales (Anexo 2).`);
+  narrative("promotion");
+
+  section("partners", "2.3");
+  const pa = f.partners;
+  para(`Se registraron ${pl(pa.activities.length, "actividad", "actividades")} de vinculación con ${pl(pa.institutions, "institución aliada", "instituciones aliadas")}, con ${n(pa.itemsDistributed)} materiales distribuidos por su conducto y ${n(pa.bulletinRecipients)} destinatarios de boletines enviados por ellas (Anexo 3).`);
+  bullets(pa.activities.map(activityLine));
+  narrative("partners");
+
+  section("community", "2.4");
+  const c = f.community;
+  para(`Se participó en ${pl(c.totals.events, "evento", "eventos")} con la comunidad en el extranjero, con una asistencia estimada de ${n(c.totals.attendance)} personas, ${n(c.totals.appointments)} citas para credencialización y ${n(c.totals.registrationRequests)} solicitudes de registro (Anexo 1).`);
+  bullets(
+    c.events.map((e) => {
+      const outcomes = [
+        e.attendance ? `asistencia de ${n(e.attendance)} personas` : null,
+        e.handedOut ? `${n(e.handedOut)} materiales entregados` : null,
+        `${n(e.appointments)} citas para credencialización`,
+        `${n(e.registrationRequests)} solicitudes de registro`,
+      ].filter(Boolean);
+      return `El ${dayMonth(e.date)}, «${e.name}» (${place(e)}): ${outcomes.join("; ")}.`;
+    }),
+  );
+  narrative("community");
+
+  section("education", "2.5");
+  const ed = f.education;
+  para(`Se registraron ${pl(ed.activities.length, "actividad", "actividades")} con instituciones educativas y ${pl(ed.totals.events, "evento", "eventos")} en territorio nacional, con una asistencia estimada de ${n(ed.totals.attendance)} personas.`);
+  bullets(ed.activities.map(activityLine));
+  bullets(ed.eventsInMexico.map((e) => `El ${dayMonth(e.date)}, «${e.name}» (${place(e)})${e.attendance ? `: asistencia de alrededor de ${n(e.attendance)} personas` : ""}.`));
+  narrative("education");
+
+  section("contest", "2.6");
+  if (f.contest.length === 0) para("No hubo un concurso en curso durante el mes.");
+  for (const ct of f.contest) {
+    para(`${ct.name}: con corte al cierre del mes se han recibido ${n(ct.funnel.received)} proyectos (${n(ct.receivedInMonth)} durante el mes), de los cuales ${n(ct.funnel.registered)} quedaron debidamente registrados al cumplir con la totalidad de los requisitos; ${n(ct.funnel.corrections)} requirieron subsane, ${n(ct.funnel.notRegistered)} no fueron registrados y ${n(ct.funnel.pending)} siguen en revisión. El Jurado Dictaminador está integrado por ${n(ct.jurors)} especialistas.`);
+    bullets(ct.sessions.map((j) => `${dayMonth(j.heldAt.slice(0, 10))} — ${SESSION_KINDS[j.kind] ?? j.kind} del Jurado Dictaminador.`));
+  }
+  narrative("contest");
+
+  const i = f.input;
+  section("digital", "2.7");
+  if (i) {
+    para(`En redes sociales se realizaron ${n(i.facebookPosts)} publicaciones en Facebook, con ${n(i.facebookImpressions)} impresiones; la comunidad cerró con ${n(i.facebookFollowers)} seguidores. En Twitter se hicieron ${n(i.twitterPosts)} publicaciones, que recibieron ${n(i.twitterRetweets)} retweets, ${n(i.twitterLikes)} me gusta y ${n(i.twitterComments)} comentarios; cerró con ${n(i.twitterFollowers)} seguidores.`);
+    para(`El micrositio del VMRE recibió ${n(i.micrositeVisits)} visitas desde ${n(i.micrositeCountries)} países.`);
+  } else para("Cifras de redes sociales y micrositio: pendientes de captura para este mes.");
+  const b = f.bulletins;
+  para(`Se ${b.count === 1 ? "envió" : "enviaron"} ${pl(b.count, "boletín electrónico", "boletines electrónicos")} a ${pl(b.distinctContacts, "contacto", "contactos")} de la base de datos del VMRE (${n(b.sent)} envíos entregados al servidor de correo, ${n(b.failed)} fallidos; Anexo 5).`);
+  narrative("digital");
+
+  section("media", "2.8");
+  if (i) {
+    const total = i.mediaInternet + i.mediaPrint + i.mediaRadio + i.mediaTv;
+    para(`En total fueron ${n(total)} notas: ${n(i.mediaInternet)} en internet, ${n(i.mediaPrint)} en medios impresos, ${n(i.mediaRadio)} en radio y ${n(i.mediaTv)} en televisión. Por su sentido, ${n(i.mediaPositive)} positivas, ${n(i.mediaNeutral)} neutras y ${n(i.mediaNegative)} negativas.`);
+  } else para("Monitoreo de medios: pendiente de captura para este mes.");
+  narrative("media");
+
+  section("enquiries", "2.9");
+  if (i) para(`Se atendieron ${n(i.enquiriesTotal)} consultas ciudadanas sobre el VMRE, de las cuales el ${pct(i.enquiriesUsPercent)} fueron recibidas de Estados Unidos.`);
+  else para("Atención ciudadana: pendiente de captura para este mes.");
+  narrative("enquiries");
+
+  blocks.push({ type: "heading", level: 1, text: "Anexos" });
+  annexTables(f).forEach((a, index) => {
+    blocks.push({
+      type: "table",
+      id: a.id,
+      caption: `Anexo ${index + 1}. ${a.title}`,
+      headers: a.headers,
+      rows: a.rows.map((r) => r.map((v) => (typeof v === "number" ? n(v) : (v ?? "")))),
+    });
+  });
+
+  const status =
+    input.state === "APPROVED"
+      ? `Versión ${input.version}, aprobada el ${new Intl.DateTimeFormat("es-MX", { dateStyle: "long", timeZone: f.timeZone }).format(new Date(input.approvedAt ?? Date.now()))}${input.approvedBy ? ` por ${input.approvedBy}` : ""}`
+      : `Versión ${input.version} — BORRADOR`;
+  return {
+    title: "Informe de avances del Voto de los Mexicanos Residentes en el Extranjero",
+    subtitle: input.institutionName ?? "Oficina de Vinculación Electoral de Mexicanos Residentes en el Extranjero",
+    monthLabel: monthLabel.charAt(0).toUpperCase() + monthLabel.slice(1),
+    status,
+    blocks,
+    signature: [
+      { role: "Elaboró", name: "Coordinación de vinculación" },
+      { role: "Aprobó", name: input.state === "APPROVED" && input.approvedBy ? input.approvedBy : "" },
+    ],
+  };
+}
