@@ -183,6 +183,21 @@ describe("kiosk sign-up and double opt-in", () => {
     expect(await db.eventSignup.count({ where: { eventId: event.id, contact: { email } } })).toBe(1);
   });
 
+  it("mails nothing to an address that bounced or complained, with the same answer", async () => {
+    const event = await kioskEvent();
+    const complained = uniqueEmail("queja");
+    const existing = await createContact({ userId: coordinator.id }, contactFormSchema.parse({ email: complained }), { status: "CONFIRMED", basis: "Formulario en papel" });
+    await db.contact.update({ where: { id: existing.id }, data: { subscriptionStatus: "COMPLAINED" } });
+    const fresh = uniqueEmail("control");
+    const a = await timedPost(new TestClient(), event.path, signupForm(complained));
+    const b = await timedPost(new TestClient(), event.path, signupForm(fresh));
+    expect(a.res.headers.get("location")).toBe(b.res.headers.get("location"));
+    await waitForMail(fresh);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await mailCount(complained)).toBe(0);
+    expect(await db.eventSignup.count({ where: { eventId: event.id, contactId: existing.id } })).toBe(1);
+  });
+
   it("keeps what was typed and asks for the consent box", async () => {
     const event = await kioskEvent();
     const client = new TestClient();

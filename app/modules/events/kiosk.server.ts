@@ -21,7 +21,7 @@ import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
 import { hit } from "~/lib/rate-limit.server";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { contactSnapshot, isUniqueViolation, lockContact, recordConsent, syncConsentStatus, type Tx } from "~/modules/contacts/contact.server";
+import { contactSnapshot, findContact, isUniqueViolation, lockContact, recordConsent, syncConsentStatus, type Tx } from "~/modules/contacts/contact.server";
 import { emailHmac, isSuppressed } from "~/modules/contacts/suppression.server";
 import { sendTransactionalMail } from "~/modules/mail/mail.server";
 import { currentPrivacyNotice } from "~/modules/settings/settings.server";
@@ -117,6 +117,9 @@ export async function submitKioskSignup(slug: string, form: Record<string, unkno
     if (await isSuppressed(parsed.data.email)) return { status: "accepted" } as const;
 
     const signup = await registerSignup(event, parsed.data, notice.version, { userId: null, ip: ctx.ip }, now);
+    // An address that bounced or whose owner reported us as spam gets no mail from a public form.
+    const contact = await findContact(signup.contactId);
+    if (contact && (contact.subscriptionStatus === "BOUNCED" || contact.subscriptionStatus === "COMPLAINED")) return { status: "accepted" } as const;
     // One address gets a few confirmation mails a day at most, however many kiosks it is typed at.
     const perAddress = await hit(`kiosk-mail:${emailHmac(parsed.data.email)}`, MAILS_PER_ADDRESS_PER_DAY, 86_400);
     if (!perAddress.allowed) return { status: "accepted" } as const;
