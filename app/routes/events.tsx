@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { AreaTabs, type AreaTab } from "~/components/layout/area-tabs";
 import { eventsLinks } from "~/components/events/styles";
-import { useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 
@@ -15,8 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function EventsLayout() {
   const { canEdit } = useLoaderData<typeof loader>();
-  const t = useT();
-  const tabs = [
+  const tabs: AreaTab[] = [
     { to: "/events", label: "events.tabs.list", end: true },
     { to: "/events/calendar", label: "events.tabs.calendar" },
     { to: "/events/by-country", label: "events.tabs.byCountry" },
@@ -25,17 +24,7 @@ export default function EventsLayout() {
   ];
   return (
     <>
-      <nav aria-label={t("events.tabs.label")}>
-        <ul className="ev-tabs">
-          {tabs.map((tab) => (
-            <li key={tab.to}>
-              <NavLink to={tab.to} end={tab.end} prefetch="intent">
-                {t(tab.label)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <AreaTabs label="events.tabs.label" tabs={tabs} className="ev-tabs" />
       <Outlet />
     </>
   );

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { AreaTabs, type AreaTab } from "~/components/layout/area-tabs";
 import { materialsLinks } from "~/components/materials/styles";
-import { useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 
@@ -15,8 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MaterialsLayout() {
   const { canEdit } = useLoaderData<typeof loader>();
-  const t = useT();
-  const tabs = [
+  const tabs: AreaTab[] = [
     { to: "/materials", label: "materials.tabs.catalogue", end: true },
     { to: "/materials/locations", label: "materials.tabs.locations" },
     { to: "/materials/shipments", label: "materials.tabs.shipments" },
@@ -25,17 +24,7 @@ export default function MaterialsLayout() {
   ];
   return (
     <>
-      <nav aria-label={t("materials.tabs.label")}>
-        <ul className="mt-tabs">
-          {tabs.map((tab) => (
-            <li key={tab.to}>
-              <NavLink to={tab.to} end={tab.end} prefetch="intent">
-                {t(tab.label)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <AreaTabs label="materials.tabs.label" tabs={tabs} className="mt-tabs" />
       <Outlet />
     </>
   );
