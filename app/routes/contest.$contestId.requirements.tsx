@@ -1,15 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/contact-detail/field";
 import { pageTitle } from "~/components/contest/meta";
 import { ContestHeader, contestLinks, FormErrorSummary } from "~/components/contest/ui";
 import { useT } from "~/i18n/use-t";
-import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/session.server";
 import { contestFrame, listRequirements, saveRequirements } from "~/modules/contest/contest.server";
-import { ContestError } from "~/modules/contest/errors";
-import { parseRequirementRows, rowsFromForm } from "~/modules/contest/schema";
+import { saveRowsAction } from "~/modules/contest/rows-action.server";
+import { parseRequirementRows } from "~/modules/contest/schema";
 
 export const meta = pageTitle("contest.requirements.title");
 export const links = contestLinks;
@@ -24,22 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Row = Record<string, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:contest");
-  const contestId = params.contestId!;
-  const form = await request.formData();
-  const raw = rowsFromForm(form);
-  const { rows, errors } = parseRequirementRows(raw);
-  if (Object.keys(errors).length) return data({ errors, params: {} as Record<string, string | number>, rows: raw as Row[] }, { status: 400 });
-  try {
-    await saveRequirements({ userId: user.id, ip: clientIp(request), role: user.role }, contestId, rows);
-  } catch (error) {
-    if (error instanceof ContestError) {
-      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
-      return data({ errors: { _form: error.messageKey } as Record<string, string>, params: error.params, rows: raw as Row[] }, { status: 400 });
-    }
-    throw error;
-  }
-  return redirectWithToast(`/contest/${contestId}/requirements`, { kind: "success", message: "contest.requirements.saved" });
+  return saveRowsAction(request, params.contestId!, { parse: parseRequirementRows, save: saveRequirements, path: "requirements", savedKey: "contest.requirements.saved" });
 }
 
 const BLANK_ROWS = 2;
