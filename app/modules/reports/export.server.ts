@@ -1,5 +1,8 @@
 /** Builds the report's exports from the view: the document model, DOCX, print HTML, PDF, annex CSV. */
+import { createHash } from "node:crypto";
+import { db } from "~/lib/db.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
+import { blobStore } from "~/modules/files/storage.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { annexTables, buildReportDocument, type ReportDocument } from "./document";
 import { reportDocx } from "./docx.server";
@@ -20,9 +23,50 @@ export async function printHtmlOf(view: ReportView): Promise<string> {
   return reportPrintHtml(await documentOf(view));
 }
 
-export async function pdfOf(view: ReportView): Promise<Buffer> {
+/** Renders the report's PDF now (Chromium), whatever its state. */
+export async function renderPdf(view: ReportView): Promise<Buffer> {
   const doc = await documentOf(view);
   return htmlToPdf(reportPrintHtml(doc), `${doc.title} — ${doc.monthLabel}`);
+}
+
+// One render per approved version in this process, however many ask for it at once.
+const rendering = new Map<string, Promise<Buffer>>();
+
+/**
+ * The report's PDF. An approved version never changes, so its PDF is rendered once, stored
+ * (StoredFile) and linked from the version; every later export serves those bytes without
+ * Chromium. A draft changes with the data and is rendered every time.
+ */
+export async function pdfOf(view: ReportView): Promise<Buffer> {
+  if (view.state !== "APPROVED") return renderPdf(view);
+  const key = { month_version: { month: view.month, version: view.version } };
+  const row = await db.monthlyReport.findUnique({ where: key, select: { state: true, pdfSha256: true } });
+  if (row?.state !== "APPROVED") return renderPdf(view);
+  if (row.pdfSha256) {
+    const stored = await blobStore().get(row.pdfSha256);
+    if (stored) return Buffer.from(stored.bytes);
+  }
+  const flight = `${view.month}/v${view.version}`;
+  const pending = rendering.get(flight);
+  if (pending) return pending;
+  const work = (async () => {
+    const bytes = await renderPdf(view);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    await blobStore().put(sha256, bytes, "application/pdf");
+    // Another web instance may have stored its own render first: that one stays the version's PDF.
+    // (Raw: linking a cache entry is not an edit of the version, so updatedAt stays.)
+    const linked = await db.$executeRaw`
+      UPDATE "MonthlyReport" SET "pdfSha256" = ${sha256}
+      WHERE "month" = ${view.month} AND "version" = ${view.version} AND "state" = 'APPROVED' AND "pdfSha256" IS NULL`;
+    if (linked === 0) {
+      const winner = await db.monthlyReport.findUnique({ where: key, select: { pdfSha256: true } });
+      const stored = winner?.pdfSha256 ? await blobStore().get(winner.pdfSha256) : null;
+      if (stored) return Buffer.from(stored.bytes);
+    }
+    return bytes;
+  })().finally(() => rendering.delete(flight));
+  rendering.set(flight, work);
+  return work;
 }
 
 /** One annex table as CSV (UTF-8 with BOM), or null for an unknown table. */

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MonthlyReport" ADD COLUMN     "pdfSha256" TEXT;
+
