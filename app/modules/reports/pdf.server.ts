@@ -80,7 +80,6 @@ function acquire(): Promise<void> {
 function release() {
   const next = waiters.shift();
   if (next) {
-    stats.peakActive = Math.max(stats.peakActive, active);
     next();
     return;
   }
