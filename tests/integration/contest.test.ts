@@ -441,6 +441,26 @@ describe("pages over HTTP", () => {
     expect(served.headers.get("x-content-type-options")).toContain("nosniff");
   });
 
+  it("stores each level descriptor exactly as typed in the rubric editor, numbers first included", async () => {
+    const coordinator = await staffUser();
+    const { contest } = await newContest(actorOf(coordinator));
+    const client = new TestClient();
+    await client.login(coordinator.email);
+    const origin = new URL(client.baseUrl).origin;
+    const descriptors = ["0 comunidades", "1 comunidad", "2-3 comunidades", "4 — 5 comunidades", "6: seis o más comunidades", "10. Cobertura nacional"];
+    const form = { "rows.0.id": "", "rows.0.name": "Cobertura", "rows.0.weight": "100", "rows.0.scaleMin": "0", "rows.0.scaleMax": "5", "rows.0.levels": descriptors.join("\r\n") };
+    expect((await client.post(`/contest/${contest.id}/rubric`, form, { headers: { origin } })).status).toBe(302);
+    const [criterion] = await loadRubric(contest.id);
+    expect(criterion!.levels).toEqual({ "0": "0 comunidades", "1": "1 comunidad", "2": "2-3 comunidades", "3": "4 — 5 comunidades", "4": "6: seis o más comunidades", "5": "10. Cobertura nacional" });
+
+    // The editor shows them as stored, so saving the page again changes nothing.
+    const page = await (await client.get(`/contest/${contest.id}/rubric`)).text();
+    expect(page).toContain(descriptors.join("\n"));
+    const again = { ...form, "rows.0.id": criterion!.id, "rows.0.levels": descriptors.join("\n") };
+    expect((await client.post(`/contest/${contest.id}/rubric`, again, { headers: { origin } })).status).toBe(302);
+    expect((await loadRubric(contest.id))[0]!.levels).toEqual(criterion!.levels);
+  });
+
   it("answers a bad rubric with the translated message and keeps what was typed; stores the call document", async () => {
     const coordinator = await staffUser();
     const { contest } = await newContest(actorOf(coordinator));

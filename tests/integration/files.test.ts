@@ -50,6 +50,9 @@ describe("file storage", () => {
     const stored = await storeUpload(pdf(`served ${Math.random()}`));
     const anonymous = await new TestClient().get(`/files/${stored.sha256}`);
     expect(anonymous.status).toBe(302);
+    // Named by a record the coordinator may read (a file no record names is the ADMIN's only).
+    const partner = await db.partner.create({ data: { name: `Socio archivos ${Math.random()}`, kind: "CIVIL_SOCIETY", country: "US" } });
+    await db.agreement.create({ data: { partnerId: partner.id, title: "Acta", fileName: "acta.pdf", fileSha256: stored.sha256 } });
     const user = await createUser();
     const client = new TestClient();
     await client.login(user.email);

@@ -55,6 +55,36 @@ describe("jury pages over HTTP", () => {
     expect(page).not.toContain("Comentario-secreto-del-colega");
   });
 
+  it.each([
+    ["after the deadline", { evaluationEndsAt: new Date(Date.now() - 1000) }],
+    ["once the jury is closed", { juryClosed: true }],
+  ])("answers 409 to confirming or declaring a conflict %s, changing nothing", async (_when, closing) => {
+    const fx = await createJuryContest({ projects: 2, jurors: 1 });
+    const juror = fx.jurors[0]!;
+    const client = await loggedIn(juror.email);
+    const [unconfirmed, drafted] = fx.submissions.map((s) => s.id) as [string, string];
+    expect((await post(client, `/jury/${fx.contest.id}/p/${drafted}`, { intent: "confirm" })).status).toBe(302);
+    expect((await post(client, `/jury/${fx.contest.id}/p/${drafted}`, formOf(fx, { A: 3 }, "draft"))).status).toBe(200);
+    await db.contest.update({ where: { id: fx.contest.id }, data: closing });
+    const state = async () => ({
+      assignments: await db.assignment.findMany({ where: { userId: juror.id }, select: { submissionId: true, noConflictAt: true }, orderBy: { submissionId: "asc" } }),
+      evaluations: await db.evaluation.findMany({ where: { userId: juror.id }, select: { submissionId: true, state: true, scores: { select: { criterionId: true, value: true } } } }),
+      conflicts: await db.conflict.count({ where: { userId: juror.id } }),
+      audits: await db.auditLog.count({ where: { actorId: juror.id, action: { startsWith: "jury." } } }),
+    });
+    const before = await state();
+    expect(before.assignments).toHaveLength(2);
+    expect(before.evaluations).toHaveLength(1);
+
+    for (const submissionId of [unconfirmed, drafted]) {
+      const confirmed = await post(client, `/jury/${fx.contest.id}/p/${submissionId}`, { intent: "confirm" });
+      expect(confirmed.status).toBe(409);
+      const declared = await post(client, `/jury/${fx.contest.id}/p/${submissionId}`, { intent: "conflict", reason: "Colaboré con la organización" });
+      expect(declared.status).toBe(409);
+    }
+    expect(await state()).toEqual(before);
+  });
+
   it("answers 403 for a conflicted project and 409 for a save after the deadline, changing nothing", async () => {
     const fx = await createJuryContest({ projects: 2, jurors: 1 });
     const juror = fx.jurors[0]!;

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { storePartnerImport } from "~/modules/partners/import.server";
 import { fileResponseHeaders, storeUpload } from "~/modules/files/storage.server";
-import { createUser, uniqueIp } from "../support/factories";
+import { createSession } from "~/modules/auth/session.server";
+import { createUser, fakeRequest, uniqueIp } from "../support/factories";
 import { TestClient } from "../support/http";
 import { createJuryContest } from "./jury-fixtures";
 
@@ -98,6 +99,22 @@ describe("/files/:sha256 serves a file only to someone who may read a record tha
     const orphan = await storeUpload(pdf("huérfano"));
     const juror = await loggedIn((await createUser({ role: "JUROR" })).email);
     expect((await juror.get(`/files/${orphan.sha256}`)).status).toBe(404);
+  });
+
+  it("a file no record names (an abandoned upload) is served to the ADMIN only; other staff are refused and audited", async () => {
+    const orphan = await storeUpload(pdf("formulario abandonado"));
+    for (const role of ["COORDINATOR", "COMMUNICATIONS"] as const) {
+      const user = await createUser({ role });
+      const client = await loggedIn(user.email);
+      expect((await client.get(`/files/${orphan.sha256}`)).status).toBe(404);
+      expect(await db.auditLog.count({ where: { actorId: user.id, action: "permission.denied", entity: "file", entityId: orphan.sha256 } })).toBe(1);
+    }
+    const admin = await createUser({ role: "ADMIN" });
+    await db.user.update({ where: { id: admin.id }, data: { totpEnabled: true } });
+    const cookie = (await createSession(admin.id, fakeRequest(), { mfaPending: false })).split(";")[0]!;
+    const served = await new TestClient().get(`/files/${orphan.sha256}`, { headers: { cookie } });
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("application/pdf");
   });
 });
 

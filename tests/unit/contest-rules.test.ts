@@ -140,7 +140,7 @@ describe("rubric validation", () => {
 
   it("turns descriptor lines into levels and back", () => {
     const map = levelsFromLines("Insuficiente\n\n2 — Básico\nBueno\nMuy bueno\nExcelente", 1);
-    expect(map).toEqual({ "1": "Insuficiente", "2": "Básico", "3": "Bueno", "4": "Muy bueno", "5": "Excelente" });
+    expect(map).toEqual({ "1": "Insuficiente", "2": "2 — Básico", "3": "Bueno", "4": "Muy bueno", "5": "Excelente" });
     expect(levelsToLines(map, 1, 5).split("\n")).toHaveLength(5);
   });
 });

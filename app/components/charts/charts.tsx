@@ -3,6 +3,7 @@
  * numbers as a table (for screen readers and anyone who would rather read) and as a CSV download.
  */
 import { useId } from "react";
+import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
 
 export type ChartSeries = { name: string; values: number[] };
 export type ChartProps = {
@@ -31,14 +32,14 @@ function niceMax(max: number): number {
   return step * pow;
 }
 
-function csvOf(firstColumn: string, labels: string[], series: ChartSeries[]): string {
-  const cell = (v: string | number) => {
-    const s = String(v);
-    return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [[firstColumn, ...series.map((s) => s.name)].map(cell).join(",")];
-  labels.forEach((l, i) => lines.push([l, ...series.map((s) => s.values[i] ?? 0)].map(cell).join(",")));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+/**
+ * The chart's numbers as the CSV download: the same quoting and formula neutraliser as every
+ * server export (a label such as "=HYPERLINK(…)" comes from an event's or partner's name).
+ */
+export function csvOf(firstColumn: string, labels: string[], series: ChartSeries[]): string {
+  let csv = UTF8_BOM + csvLine([firstColumn, ...series.map((s) => s.name)]);
+  labels.forEach((l, i) => (csv += csvLine([l, ...series.map((s) => s.values[i] ?? 0)])));
+  return csv;
 }
 
 function short(label: string, max = 14) {

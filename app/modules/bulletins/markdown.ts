@@ -35,6 +35,8 @@ export type MergeField = (typeof MERGE_FIELDS)[keyof typeof MERGE_FIELDS];
 export type MergeTag = { field: MergeField; fallback: string };
 export type MergeValues = Partial<Record<MergeField, string | null>>;
 
+// Linear: the braces bound every run (ANY_TAG_RE's content holds none), and TAG_RE only ever
+// reads one brace-free {{…}} that ANY_TAG_RE found.
 const TAG_RE = /\{\{\s*([a-zA-Z_]+)\s*(?:\|\s*"([^"{}]*)"\s*)?\}\}/g;
 const ANY_TAG_RE = /\{\{([^{}]*)\}\}/g;
 
@@ -78,42 +80,84 @@ export function safeUrl(raw: string, opts: { allowMailto: boolean }): string | n
   return null;
 }
 
-type Inline = { html: string; text: string };
+export type Inline = { html: string; text: string };
 
-/** Inline Markdown: escapes everything, then recognises links, bold and italics. */
-function renderInline(source: string): Inline {
+/**
+ * For every index, the first index at or after it whose character passes `test` (or the length):
+ * one right-to-left pass, so "where does this bracket close" is a lookup, never a rescan.
+ */
+function nextIndexes(source: string, test: (c: string) => boolean): Int32Array {
+  const next = new Int32Array(source.length + 1);
+  next[source.length] = source.length;
+  for (let i = source.length - 1; i >= 0; i--) next[i] = test(source[i]!) ? i : next[i + 1]!;
+  return next;
+}
+
+const isUrlStop = (c: string) => c === ")" || /\s/.test(c);
+
+/**
+ * Inline Markdown: escapes everything, then recognises [text](url), **bold** and *italic*, left
+ * to right and never overlapping. A single pass over the characters with precomputed "next ]",
+ * "next *" and "next ) or space" tables — so the work is linear in the length of the line,
+ * whatever it holds (a backtracking regex here took seconds on a line of 100,000 "[").
+ * A link's text may hold bold or italics, and bold or italics a link; neither holds its own kind,
+ * so the recursion is at most three deep and each level reads a disjoint part of the line.
+ */
+export function renderInline(source: string): Inline {
+  const n = source.length;
+  if (!source.includes("[") && !source.includes("*")) return { html: escapeHtml(source), text: source };
+  const nextClose = nextIndexes(source, (c) => c === "]");
+  const nextStar = nextIndexes(source, (c) => c === "*");
+  let nextUrlStop: Int32Array | null = null;
   let html = "";
   let text = "";
-  const pattern = /\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*|\*([^*]+)\*/g;
   let last = 0;
-  for (const match of source.matchAll(pattern)) {
-    const before = source.slice(last, match.index);
+  const flushText = (upTo: number) => {
+    const before = source.slice(last, upTo);
     html += escapeHtml(before);
     text += before;
-    last = match.index + match[0].length;
-    if (match[1] !== undefined) {
-      const label = renderInline(match[1]);
-      const url = safeUrl(match[2]!, { allowMailto: true });
-      if (url) {
-        html += `<a href="${escapeHtml(url)}" style="color:#8a1538">${label.html}</a>`;
-        text += `${label.text} (${url})`;
-      } else {
-        html += label.html;
-        text += label.text;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = source[i];
+    if (c === "[") {
+      // [label](url): the label runs to the first "]", the url to the first ")" (no spaces).
+      const close = nextClose[i + 1]!;
+      if (close > i + 1 && source[close + 1] === "(") {
+        nextUrlStop ??= nextIndexes(source, isUrlStop);
+        const end = close + 2 < n ? nextUrlStop[close + 2]! : n;
+        if (end > close + 2 && source[end] === ")") {
+          flushText(i);
+          const label = renderInline(source.slice(i + 1, close));
+          const url = safeUrl(source.slice(close + 2, end), { allowMailto: true });
+          if (url) {
+            html += `<a href="${escapeHtml(url)}" style="color:#8a1538">${label.html}</a>`;
+            text += `${label.text} (${url})`;
+          } else {
+            html += label.html;
+            text += label.text;
+          }
+          i = last = end + 1;
+          continue;
+        }
       }
-    } else if (match[3] !== undefined) {
-      const inner = renderInline(match[3]);
-      html += `<strong>${inner.html}</strong>`;
-      text += inner.text;
-    } else if (match[4] !== undefined) {
-      const inner = renderInline(match[4]);
-      html += `<em>${inner.html}</em>`;
-      text += inner.text;
+    } else if (c === "*") {
+      // **bold** when two stars open, else *italic*; the content holds no star.
+      const bold = source[i + 1] === "*";
+      const from = bold ? i + 2 : i + 1;
+      const end = from < n ? nextStar[from]! : n;
+      if (end > from && end < n && (!bold || source[end + 1] === "*")) {
+        flushText(i);
+        const inner = renderInline(source.slice(from, end));
+        html += bold ? `<strong>${inner.html}</strong>` : `<em>${inner.html}</em>`;
+        text += inner.text;
+        i = last = bold ? end + 2 : end + 1;
+        continue;
+      }
     }
+    i++;
   }
-  const rest = source.slice(last);
-  html += escapeHtml(rest);
-  text += rest;
+  flushText(n);
   return { html, text };
 }
 
@@ -135,6 +179,8 @@ function parseBlocks(source: string): Block[] {
     if (list) blocks.push({ kind: "list", ...list });
     list = null;
   };
+  // Each line pattern below is anchored at both ends and has no two unbounded runs that can
+  // trade characters, so each costs one pass over its line (bench/markdown.ts checks them all).
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) {

@@ -152,10 +152,14 @@ export const criterionRowSchema = z.object({
 });
 export type CriterionRow = z.output<typeof criterionRowSchema>;
 
-/** "Descriptor per line" → { "1": "…", "2": "…" } from scaleMin upwards. */
+/**
+ * "Descriptor per line" → { "1": "…", "2": "…" } from scaleMin upwards. Each line is kept as
+ * typed (trimmed): a descriptor may well begin with a number ("2-3 comunidades"), so nothing that
+ * looks like a level prefix is stripped.
+ */
 export function levelsFromLines(text: string | null, scaleMin: number): Record<string, string> {
   const lines = (text ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
-  return Object.fromEntries(lines.map((line, i) => [String(scaleMin + i), line.replace(/^\d+\s*[—:.-]\s*/, "")]));
+  return Object.fromEntries(lines.map((line, i) => [String(scaleMin + i), line]));
 }
 
 export function levelsToLines(levels: Record<string, string>, scaleMin: number, scaleMax: number): string {

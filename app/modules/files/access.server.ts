@@ -10,8 +10,9 @@
  * - an event photo: `read:event`; a material's picture: `read:material`;
  * - a partner's agreement: `read:partner`; a jury session's signed minutes: `manage:jury` or
  *   `read:jury-results`;
- * - a file no record names (an upload whose record was never written): staff only, and only a
- *   type that is served as itself (PDF, images) — never a partner import's CSV.
+ * - a file no record names (an upload whose form was abandoned, so its record was never written):
+ *   the ADMIN only — nobody else can know what it is or whom it concerns — and only a type that
+ *   is served as itself (PDF, images), never a partner import's CSV.
  *
  * Anything else answers as if the file did not exist (404), so probing learns nothing.
  */
@@ -63,6 +64,6 @@ export async function mayReadFile(user: FileReader, sha256: string, mimeType: st
   if (documents && can(role, "evaluate:jury") && (await jurorMayRead(user.id, sha256))) return true;
 
   const named = documents + contestFiles + photos + pictures + agreements + minutes > 0;
-  if (!named) return SERVABLE.has(mimeType) && can(role, "read:home");
+  if (!named) return SERVABLE.has(mimeType) && role === "ADMIN";
   return false;
 }

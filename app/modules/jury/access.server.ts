@@ -22,6 +22,12 @@ export function windowRefusal(contest: ContestWindow, now: Date = new Date()): "
   return null;
 }
 
+/** Every change a juror makes to their own project (confirm, conflict, draft, submit) passes here: 409 outside the window. */
+export function requireOpenWindow(contest: ContestWindow) {
+  const refusal = windowRefusal(contest);
+  if (refusal) throw new JuryError(refusal);
+}
+
 /** The juror's membership of the contest, or 404. */
 export async function requireMembership(userId: string, contestId: string, client: Pick<Tx, "juryMember"> = db) {
   const member = await client.juryMember.findUnique({

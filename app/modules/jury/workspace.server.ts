@@ -6,7 +6,7 @@
 import { db } from "~/lib/db.server";
 import { audit, diff } from "~/modules/audit/audit.server";
 import { loadRubric, type RubricCriterion } from "~/modules/contest/contest.server";
-import { requireAssignment, requireMembership, lockAssignment, windowRefusal, type JuryActor, type Tx } from "./access.server";
+import { requireAssignment, requireMembership, requireOpenWindow, lockAssignment, windowRefusal, type JuryActor, type Tx } from "./access.server";
 import { JuryError } from "./errors";
 import type { EvaluationDraft } from "./schema";
 import { weightedTotal } from "./scoring";
@@ -138,7 +138,8 @@ export async function conflictCheckView(userId: string, contestId: string, submi
 
 export async function confirmNoConflict(actor: JuryActor, contestId: string, submissionId: string) {
   await db.$transaction(async (tx) => {
-    const { assignment } = await requireAssignment(tx, actor.userId, contestId, submissionId);
+    const { contest, assignment } = await requireAssignment(tx, actor.userId, contestId, submissionId);
+    requireOpenWindow(contest);
     if (assignment.noConflictAt) return;
     const at = new Date();
     await tx.assignment.update({ where: { id: assignment.id }, data: { noConflictAt: at } });
@@ -148,12 +149,15 @@ export async function confirmNoConflict(actor: JuryActor, contestId: string, sub
 
 /**
  * The juror declares a conflict: recorded with the reason, the assignment and any draft removed.
- * Refused once the juror has submitted (an ADMIN can still record it; the score then stops counting).
+ * Refused outside the evaluation window (as a draft is: after the deadline or once the jury is
+ * closed the juror's record stays as it was) and once the juror has submitted (an ADMIN can
+ * still record it; the score then stops counting).
  */
 export async function declareConflict(actor: JuryActor, contestId: string, submissionId: string, reason: string) {
   await db.$transaction(async (tx) => {
-    const { assignment } = await requireAssignment(tx, actor.userId, contestId, submissionId);
+    const { contest, assignment } = await requireAssignment(tx, actor.userId, contestId, submissionId);
     await lockAssignment(tx, assignment.id);
+    requireOpenWindow(contest);
     const evaluation = await tx.evaluation.findUnique({ where: { submissionId_userId: { submissionId, userId: actor.userId } }, include: { scores: true } });
     if (evaluation?.state === "SUBMITTED") throw new JuryError("alreadySubmitted");
     await recordConflictTx(tx, actor, { contestId, submissionId, userId: actor.userId, reason, recordedById: actor.userId });
@@ -272,8 +276,7 @@ async function writeDraft(tx: Tx, actor: JuryActor, contestId: string, submissio
   const { contest, assignment } = await requireAssignment(tx, actor.userId, contestId, submissionId);
   if (!assignment.noConflictAt) throw new JuryError("conflictUnconfirmed");
   await lockAssignment(tx, assignment.id);
-  const refusal = windowRefusal(contest);
-  if (refusal) throw new JuryError(refusal);
+  requireOpenWindow(contest);
   const existing = await tx.evaluation.findUnique({ where: { submissionId_userId: { submissionId, userId: actor.userId } }, include: { scores: true } });
   if (existing?.state === "SUBMITTED") throw new JuryError("alreadySubmitted");
   const evaluation =
