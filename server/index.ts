@@ -1,15 +1,16 @@
 /**
  * The web server: Express in front of Remix. It sets the security headers, refuses cross-origin
- * writes, and passes a CSP nonce to Remix. `--dev` serves through Vite's middleware.
+ * writes, limits request bodies per route (server/remix-handler.ts), and passes a CSP nonce to
+ * Remix. `--dev` serves through Vite's middleware.
  */
 import "dotenv/config";
 import crypto from "node:crypto";
 import path from "node:path";
 import express from "express";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv, EnvError } from "../app/lib/env.server.ts";
-import { isCrossOriginWrite, isOversizedBody, securityHeaders } from "../app/lib/http-security.ts";
+import { isCrossOriginWrite, securityHeaders } from "../app/lib/http-security.ts";
+import { createLimitedRequestHandler, refuseBody } from "./remix-handler.ts";
 
 const dev = process.argv.includes("--dev");
 
@@ -42,11 +43,7 @@ app.use((req, res, next) => {
   // Only the server says who the client is.
   req.headers["x-alcance-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
   if (isCrossOriginWrite(req.method, req.path, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") }, appOrigin)) {
-    res.status(403).type("text/plain").send("Cross-origin request refused / Solicitud de otro origen rechazada");
-    return;
-  }
-  if (isOversizedBody(req.get("content-type"), req.get("content-length"))) {
-    res.status(413).type("text/plain").send("Request too large / Solicitud demasiado grande");
+    refuseBody(req, res, 403, "Cross-origin request refused / Solicitud de otro origen rechazada");
     return;
   }
   next();
@@ -70,9 +67,10 @@ const build = viteDevServer
 
 app.all(
   "*",
-  createRequestHandler({
+  createLimitedRequestHandler({
     build,
     mode: dev ? "development" : "production",
+    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     getLoadContext: (_req, res) => ({ nonce: res.locals.nonce as string }),
   }),
 );

@@ -3,8 +3,42 @@
  * they are tested without a server.
  */
 
-/** Paths exempt from the origin check because their token is their credential. */
-export const CROSS_ORIGIN_EXEMPT = [/^\/u\/[^/]+$/];
+/**
+ * The path the router matches for a raw request path, the way Remix does it: dot segments
+ * resolved by the URL parser (also `%2e`, and `\` taken as `/`), single-fetch `.data` dropped,
+ * then each segment percent-decoded once (an encoded slash stays `%2F`, inside its segment).
+ */
+export function routePath(rawPath: string): string {
+  let pathname: string;
+  try {
+    pathname = new URL(`http://path.invalid${rawPath.startsWith("/") ? "" : "/"}${rawPath}`).pathname;
+  } catch {
+    return rawPath;
+  }
+  pathname = pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/");
+  try {
+    return pathname
+      .split("/")
+      .map((segment) => decodeURIComponent(segment).replace(/\//g, "%2F"))
+      .join("/");
+  } catch {
+    // A malformed escape: the router, too, matches the undecoded path.
+    return pathname;
+  }
+}
+
+/**
+ * The one-click unsubscribe endpoint, exempt from the origin check because its token is its
+ * credential (mail providers POST to it from their own origin). Only the exact form we put in
+ * the mail is exempt: any spelling the router would read differently (`/u/../admin/x`,
+ * `/u/%2e%2e/admin`, `//u/x`, percent-escapes, a trailing slash) must pass the check like any
+ * other path.
+ */
+const TOKEN_LINK = /^\/u\/[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+
+export function isCrossOriginExempt(rawPath: string): boolean {
+  return TOKEN_LINK.test(rawPath) && routePath(rawPath) === rawPath;
+}
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -19,7 +53,7 @@ export function isCrossOriginWrite(
   appOrigin: string,
 ): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
-  if (CROSS_ORIGIN_EXEMPT.some((re) => re.test(path))) return false;
+  if (isCrossOriginExempt(path)) return false;
   if (headers.secFetchSite === "cross-site") return true;
   if (headers.origin && headers.origin !== "null") return headers.origin !== appOrigin;
   if (headers.origin === "null") return true;
@@ -54,17 +88,82 @@ export function securityHeaders(opts: { nonce: string; https: boolean; dev: bool
   return headers;
 }
 
-/** Largest body accepted for anything but a file upload: forms, JSON, one-click POSTs. */
-export const MAX_FORM_BODY_BYTES = 1024 * 1024;
-
 /**
- * A request whose declared body is too large to be a form. Uploads (multipart) have their own
- * per-file limits where they are parsed; everything else is refused before anybody reads it, so
- * a public page (login, kiosk) cannot be made to buffer megabytes.
+ * Request bodies, decided per route before anything reads them (server/remix-handler.ts counts
+ * the bytes on the stream itself, so a chunked body or a false Content-Length changes nothing).
+ * Anonymous forms are a few short fields; signed-in forms (a bulletin's HTML, JSON) stay under
+ * 1 MiB; multipart only reaches the routes that parse uploads, each with a cap on its total.
  */
-export function isOversizedBody(contentType: string | undefined, contentLength: string | undefined): boolean {
-  if (!contentLength) return false;
-  if ((contentType ?? "").toLowerCase().startsWith("multipart/form-data")) return false;
-  const length = Number(contentLength);
-  return Number.isFinite(length) && length > MAX_FORM_BODY_BYTES;
+export const PUBLIC_FORM_MAX_BYTES = 16 * 1024;
+export const MAX_FORM_BODY_BYTES = 1024 * 1024;
+/** Room for a multipart form's text fields and part headers next to its file(s). */
+export const MULTIPART_FIELDS_ALLOWANCE = 1024 * 1024;
+/**
+ * Parts in one multipart body. The largest upload form (a contest submission: 17 fields and up to
+ * 10 files) has under 30; every part costs the parser an object and an upload-handler call, so a
+ * body of many tiny parts is refused long before it gets expensive.
+ */
+export const MAX_MULTIPART_PARTS = 50;
+/** The contacts import's own limit (IMPORT_MAX_BYTES, app/modules/contacts/import/batches.server.ts): the file is streamed into storage. */
+export const CONTACTS_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+/** Files one contest submission form stores (MAX_FILES, app/modules/contest/upload.server.ts). */
+const SUBMISSION_MAX_FILES = 10;
+
+const route = (pattern: string) => new RegExp(`^${pattern}/*$`, "i");
+const SEGMENT = "[^/]+";
+// A dynamic segment, minus the static routes beside it (the router prefers those).
+const except = (...statics: string[]) => `(?!(?:${statics.join("|")})/*$)${SEGMENT}`;
+
+/** Routes an anonymous visitor can post to (every other action requires a session). */
+const PUBLIC_FORM_ROUTES = [
+  route("/login"),
+  route("/login/two-factor"),
+  route("/logout"),
+  route("/forgot-password"),
+  route(`/reset-password/${SEGMENT}`),
+  route(`/invite/${SEGMENT}`),
+  route(`/k/${SEGMENT}`),
+  route(`/k/confirm/${SEGMENT}`),
+  route(`/u/${SEGMENT}`),
+  route("/locale"),
+];
+
+type UploadLimits = { uploadMaxBytes: number };
+
+/** The routes that parse multipart bodies, and the most each may receive in total. */
+const UPLOAD_ROUTES: { pattern: RegExp; maxBytes: (limits: UploadLimits) => number }[] = [
+  { pattern: route("/contacts/import"), maxBytes: () => CONTACTS_IMPORT_MAX_BYTES + MULTIPART_FIELDS_ALLOWANCE },
+  { pattern: route("/partners/import"), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
+  { pattern: route(`/partners/${except("new", "figures", "import", "export\\.csv")}`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
+  { pattern: route(`/events/${except("new", "calendar", "mine", "by-country", "export\\.csv")}`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
+  { pattern: route(`/materials/${except("new", "figures", "locations", "shipments", "export\\.csv")}`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
+  { pattern: route(`/contest/${SEGMENT}/edit`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
+  { pattern: route(`/contest/${SEGMENT}/submissions/${SEGMENT}`), maxBytes: (l) => SUBMISSION_MAX_FILES * l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
+  { pattern: route(`/jury/${SEGMENT}/setup`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
+];
+
+export type BodyPolicy =
+  | { refuse: 415 }
+  | { maxBytes: number; multipart: false }
+  | { maxBytes: number; multipart: true; boundary: string; maxParts: number };
+
+/** The multipart boundary of a Content-Type, or null when it is not multipart. */
+function multipartBoundary(contentType: string | undefined): string | null {
+  const type = (contentType ?? "").trim();
+  if (!/^multipart\//i.test(type)) return null;
+  const match = /;\s*boundary\s*=\s*(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+  return match?.[1] ?? match?.[2] ?? "";
+}
+
+/** How much of a request body may be read, from its raw path and Content-Type. */
+export function bodyPolicy(rawPath: string, contentType: string | undefined, limits: UploadLimits): BodyPolicy {
+  const path = routePath(rawPath);
+  const boundary = multipartBoundary(contentType);
+  if (boundary !== null) {
+    const upload = UPLOAD_ROUTES.find((r) => r.pattern.test(path));
+    if (!upload || !boundary || !/^multipart\/form-data/i.test(contentType!.trim())) return { refuse: 415 };
+    return { maxBytes: upload.maxBytes(limits), multipart: true, boundary, maxParts: MAX_MULTIPART_PARTS };
+  }
+  const isPublic = PUBLIC_FORM_ROUTES.some((re) => re.test(path));
+  return { maxBytes: isPublic ? PUBLIC_FORM_MAX_BYTES : MAX_FORM_BODY_BYTES, multipart: false };
 }

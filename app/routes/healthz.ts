@@ -1,9 +1,6 @@
 import { checkHealth } from "~/lib/health.server";
 
 export async function loader() {
-  const health = await checkHealth();
-  return Response.json(
-    { status: health.ok ? "ok" : "degraded", postgres: health.postgres, redis: health.redis },
-    { status: health.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  const report = await checkHealth();
+  return Response.json(report, { status: report.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

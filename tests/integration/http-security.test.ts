@@ -41,9 +41,7 @@ describe("/healthz", () => {
   it("answers 200 with PostgreSQL and Redis up", async () => {
     const res = await new TestClient().get("/healthz");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { postgres: { ok: boolean }; redis: { ok: boolean } };
-    expect(body.postgres.ok).toBe(true);
-    expect(body.redis.ok).toBe(true);
+    expect(await res.json()).toEqual({ status: "ok", postgres: "ok", redis: "ok" });
   });
 
   it("answers 503 when Redis is unreachable", async () => {
@@ -62,9 +60,8 @@ describe("/healthz", () => {
         }
       }
       expect(res?.status).toBe(503);
-      const body = (await res!.json()) as { postgres: { ok: boolean }; redis: { ok: boolean } };
-      expect(body.redis.ok).toBe(false);
-      expect(body.postgres.ok).toBe(true);
+      // Up or down only: the driver's error (host, port) stays in the server log.
+      expect(await res!.json()).toEqual({ status: "degraded", postgres: "ok", redis: "down" });
     } finally {
       child.kill("SIGKILL");
     }

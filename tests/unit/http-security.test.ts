@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { isCrossOriginWrite, isOversizedBody, MAX_FORM_BODY_BYTES, securityHeaders } from "~/lib/http-security";
+import { readdirSync, readFileSync } from "node:fs";
+import {
+  bodyPolicy,
+  CONTACTS_IMPORT_MAX_BYTES,
+  isCrossOriginExempt,
+  isCrossOriginWrite,
+  MAX_FORM_BODY_BYTES,
+  PUBLIC_FORM_MAX_BYTES,
+  routePath,
+  securityHeaders,
+} from "~/lib/http-security";
 
 const APP = "https://alcance.example.org";
 
@@ -41,14 +51,78 @@ describe("securityHeaders", () => {
   });
 });
 
-describe("request body size", () => {
-  it("refuses a declared form body over the limit, but not an upload or an undeclared length", () => {
-    const over = String(MAX_FORM_BODY_BYTES + 1);
-    expect(isOversizedBody("application/x-www-form-urlencoded", over)).toBe(true);
-    expect(isOversizedBody("application/json", over)).toBe(true);
-    expect(isOversizedBody(undefined, over)).toBe(true);
-    expect(isOversizedBody("application/x-www-form-urlencoded", String(MAX_FORM_BODY_BYTES))).toBe(false);
-    expect(isOversizedBody("multipart/form-data; boundary=x", over)).toBe(false);
-    expect(isOversizedBody("application/x-www-form-urlencoded", undefined)).toBe(false);
+describe("the unsubscribe exemption reads the path as the router does", () => {
+  const mail = { origin: "https://mail.example" };
+  it("refuses paths that only look like /u/<token> before normalisation", () => {
+    for (const path of ["/u/../admin/x", "/u/%2e%2e/admin", "/u/%2E%2E/admin/users", "/u/.%2e/login", "//u/x", "/u//x", "/u/x/", "/u/a%2Fb", "/u/%61bc", "/u/..", "/u/%2e%2e", "/u/.", "/u\\..\\admin", "/U/abc"]) {
+      expect(isCrossOriginExempt(path), path).toBe(false);
+      expect(isCrossOriginWrite("POST", path, mail, APP), path).toBe(true);
+    }
+  });
+  it("keeps the exact link we send exempt", () => {
+    expect(isCrossOriginExempt("/u/dGVzdC5hYmM.m0x1abc.AbC_-123")).toBe(true);
+  });
+  it("normalises like the router: dot segments (also escaped), one decoding, single-fetch .data", () => {
+    expect(routePath("/u/../admin/x")).toBe("/admin/x");
+    expect(routePath("/u/%2e%2e/admin")).toBe("/admin");
+    expect(routePath("/u\\..\\admin")).toBe("/admin");
+    expect(routePath("/%6Cogin")).toBe("/login");
+    expect(routePath("/login.data")).toBe("/login");
+    expect(routePath("/_root.data")).toBe("/");
+    expect(routePath("/a%2Fb/c")).toBe("/a%2Fb/c");
+    expect(routePath("/bad%zz")).toBe("/bad%zz");
+  });
+});
+
+describe("request body policy", () => {
+  const limits = { uploadMaxBytes: 15 * 1024 * 1024 };
+  const multipart = "multipart/form-data; boundary=----x";
+  const form = "application/x-www-form-urlencoded";
+
+  it("reads at most 16 KiB on anonymous forms, 1 MiB elsewhere, whatever the spelling", () => {
+    for (const path of ["/login", "/LOGIN", "/login.data", "/%6cogin", "/x/../login", "/forgot-password", "/k/feria", "/k/confirm/t", "/u/t", "/invite/t", "/reset-password/t", "/login/two-factor", "/locale", "/logout"]) {
+      expect(bodyPolicy(path, form, limits), path).toEqual({ maxBytes: PUBLIC_FORM_MAX_BYTES, multipart: false });
+    }
+    expect(bodyPolicy("/contacts/new", form, limits)).toEqual({ maxBytes: MAX_FORM_BODY_BYTES, multipart: false });
+    expect(bodyPolicy("/bulletins/b1", "application/json", limits)).toEqual({ maxBytes: MAX_FORM_BODY_BYTES, multipart: false });
+    expect(bodyPolicy("/login", undefined, limits)).toEqual({ maxBytes: PUBLIC_FORM_MAX_BYTES, multipart: false });
+  });
+
+  it("refuses multipart anywhere but the upload routes", () => {
+    for (const path of ["/login", "/forgot-password", "/k/feria", "/contacts/new", "/events/new", "/materials/locations", "/partners/new", "/events/x/../../login", "/"]) {
+      expect(bodyPolicy(path, multipart, limits), path).toEqual({ refuse: 415 });
+    }
+    expect(bodyPolicy("/events/e1", "multipart/mixed; boundary=x", limits)).toEqual({ refuse: 415 });
+    expect(bodyPolicy("/events/e1", "multipart/form-data", limits)).toEqual({ refuse: 415 });
+  });
+
+  it("gives each upload route a cap on bytes and parts", () => {
+    const single = limits.uploadMaxBytes + 1024 * 1024;
+    expect(bodyPolicy("/events/e1", multipart, limits)).toEqual({ maxBytes: single, multipart: true, boundary: "----x", maxParts: 50 });
+    expect(bodyPolicy("/events/e1.data", 'multipart/form-data; boundary="a b"', limits)).toMatchObject({ maxBytes: single, boundary: "a b" });
+    expect(bodyPolicy("/contest/c1/submissions/new", multipart, limits)).toMatchObject({ maxBytes: 10 * limits.uploadMaxBytes + 1024 * 1024 });
+    expect(bodyPolicy("/contacts/import", multipart, limits)).toMatchObject({ maxBytes: CONTACTS_IMPORT_MAX_BYTES + 1024 * 1024 });
+  });
+
+  it("knows every route: multipart exactly where an action parses it, 16 KiB exactly where no session is required", () => {
+    // Each route file's path (flat routes), with sample values for its parameters.
+    const dir = "app/routes";
+    for (const file of readdirSync(dir)) {
+      const source = readFileSync(`${dir}/${file}`, "utf8");
+      if (!/export (async function|const) action/.test(source)) continue;
+      const path =
+        "/" +
+        file
+          .replace(/\.tsx?$/, "")
+          .replace(/\[\.([a-z]+)\]/g, "~$1")
+          .split(".")
+          .filter((s) => s !== "_index")
+          .map((s) => s.replace(/_$/, "").replace(/^\$.*/, "p1").replace("~", "."))
+          .join("/");
+      const parsesMultipart = /parseMultipartFormData|parseUpload|readPageForm/.test(source);
+      const anonymous = !/require(User|Permission|Role|Session)|requireJuror|requireStaff/.test(source);
+      expect("refuse" in bodyPolicy(path, multipart, limits), `${file} → ${path}`).toBe(!parsesMultipart);
+      expect(bodyPolicy(path, form, limits), `${file} → ${path}`).toMatchObject({ maxBytes: anonymous ? PUBLIC_FORM_MAX_BYTES : MAX_FORM_BODY_BYTES });
+    }
   });
 });
