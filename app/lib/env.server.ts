@@ -33,8 +33,12 @@ const schema = z
       .optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(8 * 60),
     SESSION_MAX_DAYS: z.coerce.number().positive().default(7),
+    // Login limits; see login.server.ts for the policy and .env.example for what each one means.
     LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(20),
-    LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().optional(),
+    // The older name of LOGIN_MAX_FAILURES_PER_CLIENT, still honoured.
+    LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().optional(),
+    LOGIN_ACCOUNT_BACKOFF_AFTER: z.coerce.number().int().positive().default(20),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -49,7 +53,11 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { sessionSecrets: string[]; appKey: string };
+export type Env = Omit<z.infer<typeof schema>, "LOGIN_MAX_FAILURES_PER_CLIENT" | "LOGIN_MAX_PER_ACCOUNT"> & {
+  LOGIN_MAX_FAILURES_PER_CLIENT: number;
+  sessionSecrets: string[];
+  appKey: string;
+};
 
 export class EnvError extends Error {}
 
@@ -61,12 +69,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
   }
-  const env = result.data;
+  const { LOGIN_MAX_FAILURES_PER_CLIENT, LOGIN_MAX_PER_ACCOUNT, ...env } = result.data;
   const sessionSecrets = (env.SESSION_SECRET ?? DEV_SESSION_SECRET)
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  return { ...env, sessionSecrets, appKey: env.APP_KEY ?? DEV_APP_KEY };
+  return {
+    ...env,
+    LOGIN_MAX_FAILURES_PER_CLIENT: LOGIN_MAX_FAILURES_PER_CLIENT ?? LOGIN_MAX_PER_ACCOUNT ?? 5,
+    sessionSecrets,
+    appKey: env.APP_KEY ?? DEV_APP_KEY,
+  };
 }
 
 let cached: Env | undefined;
