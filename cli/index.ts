@@ -3,6 +3,8 @@
  * single-line JSON object on standard output.
  */
 import "dotenv/config";
+// Before every other import: refuses to start on a bad configuration or the development APP_KEY.
+import "../app/lib/startup-env.server.ts";
 import { parseArgs } from "node:util";
 import { usersCommand } from "./users.ts";
 import { contactsImportCommand } from "./contacts-import.ts";

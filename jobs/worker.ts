@@ -3,8 +3,10 @@
  * the same app/modules functions as the web server. SIGTERM/SIGINT let active jobs finish.
  */
 import "dotenv/config";
+// Before every other import: refuses to start on a bad configuration or the development APP_KEY.
+import "../app/lib/startup-env.server.ts";
 import { Worker, type Processor, type WorkerOptions } from "bullmq";
-import { env, EnvError, parseEnv } from "../app/lib/env.server.ts";
+import { env } from "../app/lib/env.server.ts";
 import { createRedis } from "../app/lib/redis.server.ts";
 import { precompileTransactional } from "../emails/render.server.ts";
 import { closeMailDriver, mailDriver } from "../app/modules/mail/mailer.server.ts";
@@ -48,15 +50,6 @@ async function warnOnEvictionPolicy() {
 }
 
 async function main() {
-  try {
-    parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
   if (!env().SMTP_URL) log("SMTP_URL is not set: mail is stored in the development outbox, not delivered.");
   await warnOnEvictionPolicy();
   const templates = await precompileTransactional();

@@ -23,3 +23,44 @@ export async function peek(bucket: string, limit: number): Promise<boolean> {
 export async function reset(bucket: string): Promise<void> {
   await redis().del(redisKey("ratelimit", bucket));
 }
+
+export type Allowance = { bucket: string; limit: number; windowSeconds: number };
+
+// All or nothing, in one step: either every bucket is under its limit and each counts one more,
+// or none moves (so a refused caller never pushes its own wait further out).
+const TAKE = `
+local wait = 0
+for i, key in ipairs(KEYS) do
+  if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[2 * i - 1]) then
+    local ttl = redis.call('TTL', key)
+    if ttl < 0 then ttl = tonumber(ARGV[2 * i]) end
+    if ttl > wait then wait = ttl end
+  end
+end
+if wait > 0 then return wait end
+for i, key in ipairs(KEYS) do
+  redis.call('INCR', key)
+  redis.call('EXPIRE', key, ARGV[2 * i], 'NX')
+end
+return 0
+`;
+
+/** Counts one use against every allowance, or against none when any is used up. */
+export async function take(allowances: Allowance[]): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const keys = allowances.map((a) => redisKey("ratelimit", a.bucket));
+  const args = allowances.flatMap((a) => [String(a.limit), String(a.windowSeconds)]);
+  const wait = Number(await redis().eval(TAKE, keys.length, ...keys, ...args));
+  return { allowed: wait === 0, retryAfterSeconds: wait };
+}
+
+/** One more on a counter that lasts until windowSeconds pass without any (a sliding expiry). */
+export async function bump(bucket: string, windowSeconds: number): Promise<number> {
+  const key = redisKey("ratelimit", bucket);
+  const result = await redis().multi().incr(key).expire(key, windowSeconds).exec();
+  if (!result) throw new Error("Rate limiter transaction aborted");
+  return Number(result[0]?.[1] ?? 0);
+}
+
+export async function current(bucket: string): Promise<number> {
+  return Number((await redis().get(redisKey("ratelimit", bucket))) ?? 0);
+}

@@ -221,9 +221,10 @@ describe("password reset", () => {
     const user = await createUser({ name: "Rosa Restablece" });
     await createSession(user.id, request(), { mfaPending: false });
     await createSession(user.id, request(), { mfaPending: false });
-    // Locked out by failed logins: the reset lifts the account's lock.
-    for (let i = 0; i < 5; i++) await login({ email: user.email, password: `wrong-${i}` }, request("/login"));
-    expect(await login({ email: user.email, password: TEST_PASSWORD }, request("/login"))).toMatchObject({ ok: false, error: "rateLimited" });
+    // Locked out by failed logins from one address (the new password below logs in from another).
+    const failing = () => new Request("http://localhost:3000/login", { headers: { "x-alcance-client-ip": "10.251.0.1" } });
+    for (let i = 0; i < 5; i++) await login({ email: user.email, password: `wrong-${i}` }, failing());
+    expect(await login({ email: user.email, password: TEST_PASSWORD }, failing())).toMatchObject({ ok: false, error: "rateLimited" });
     await db.session.deleteMany({ where: { userId: user.id } });
     await createSession(user.id, request(), { mfaPending: false });
     await createSession(user.id, request(), { mfaPending: false });

@@ -143,9 +143,30 @@ export async function requirePermission(request: Request, permission: Permission
   return user;
 }
 
+// Browsers drop tab, CR and LF anywhere in a URL and read a backslash as "/", so "/<TAB>/evil.example"
+// and "/\evil.example" both mean "//evil.example"; control characters also break the Location header.
+function browserRewrites(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0x5c) return true;
+  }
+  return false;
+}
+
+/**
+ * A redirect target taken from the request, kept only if it is a path on this app: anything a
+ * browser could read as another host (or that would not fit in a Location header) becomes fallback.
+ */
 export function safeRedirectTo(value: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  if (typeof value !== "string" || browserRewrites(value)) return fallback;
+  if (!value.startsWith("/") || value.startsWith("//")) return fallback;
+  const appOrigin = new URL(env().APP_URL).origin;
+  let url: URL;
+  try {
+    url = new URL(value, appOrigin);
+  } catch {
     return fallback;
   }
-  return value;
+  if (url.origin !== appOrigin) return fallback;
+  return url.pathname + url.search + url.hash;
 }
