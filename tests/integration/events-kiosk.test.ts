@@ -198,6 +198,22 @@ describe("kiosk sign-up and double opt-in", () => {
     expect(await db.eventSignup.count({ where: { eventId: event.id, contactId: existing.id } })).toBe(1);
   });
 
+  it("repeats nothing the visitor typed in the confirmation mail", async () => {
+    const event = await kioskEvent();
+    const email = uniqueEmail("texto");
+    const typed = { givenName: "Gana dinero en spam.example.com", familyName: "Llama al 555-0100" };
+    expect((await timedPost(new TestClient(), event.path, signupForm(email, typed))).res.status).toBe(302);
+    const mail = await waitForMail(email);
+    for (const body of [mail.subject, mail.text ?? "", mail.html ?? ""]) {
+      expect(body).not.toContain("spam.example.com");
+      expect(body).not.toContain("555-0100");
+    }
+    expect(mail.text).toMatch(/^Hola:/m);
+    expect(mail.text).toContain(event.name);
+    // The contact keeps what was typed; only the mail leaves it out.
+    expect(await db.contact.findUniqueOrThrow({ where: { email } })).toMatchObject(typed);
+  });
+
   it("keeps what was typed and asks for the consent box", async () => {
     const event = await kioskEvent();
     const client = new TestClient();

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { appHmac } from "~/lib/crypto.server";
-import { env } from "~/lib/env.server";
 import { hit, reset } from "~/lib/rate-limit.server";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n";
 import { audit } from "~/modules/audit/audit.server";
@@ -9,7 +8,7 @@ import { sendTransactionalMail } from "~/modules/mail/mail.server";
 import { setPasswordWithToken } from "./credentials.server";
 import { normalizeEmail } from "./login.server";
 import { clientIp, endAllSessions } from "./session.server";
-import { findValidToken, issueToken } from "./tokens.server";
+import { findValidToken, issueTokenRecord } from "./tokens.server";
 
 /**
  * Password reset by an e-mailed one-time link (PASSWORD_RESET token, valid 1 hour).
@@ -29,10 +28,6 @@ export const forgotPasswordSchema = z.object({
   email: z.string().trim().min(1, "auth.errors.emailRequired").max(320, "auth.errors.emailInvalid").email("auth.errors.emailInvalid"),
 });
 
-export function resetUrl(token: string): string {
-  return `${env().APP_URL.replace(/\/+$/, "")}/reset-password/${token}`;
-}
-
 export type RequestResetResult = { ok: true } | { ok: false; error: "rateLimited"; retryAfterSeconds: number };
 
 async function issueAndSend(email: string, ip: string): Promise<void> {
@@ -41,13 +36,9 @@ async function issueAndSend(email: string, ip: string): Promise<void> {
     await audit({ userId: null, ip }, { action: "password.resetRequested", entity: "user", after: { email, sent: false } });
     return;
   }
-  const token = await issueToken(user.id, "PASSWORD_RESET");
-  await sendTransactionalMail({
-    template: "passwordReset",
-    to: user.email,
-    locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE,
-    data: { name: user.name, url: resetUrl(token) },
-  });
+  // The job carries the token row's id; the worker derives the link when it sends.
+  const { id } = await issueTokenRecord(user.id, "PASSWORD_RESET");
+  await sendTransactionalMail({ template: "passwordReset", to: { token: id }, locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE, data: {} });
   await audit({ userId: null, ip }, { action: "password.resetRequested", entity: "user", entityId: user.id, after: { email, sent: true } });
 }
 

@@ -9,9 +9,10 @@
  * contact who unsubscribed stays unsubscribed.
  *
  * Abuse: a fixed-window rate limit per client IP (Redis), a honeypot field, the event's sign-up
- * window, and one answer for every accepted sign-up — new address, known address, erased address
- * or robot — given no sooner than MIN_RESPONSE_MS, so neither the page nor its timing tells
- * whether an address was already known.
+ * window, confirmation mails limited per address and repeating nothing typed, and one answer for
+ * every accepted sign-up — new address, known address, erased address, robot, mail not sent —
+ * given no sooner than MIN_RESPONSE_MS, so neither the page nor its timing tells whether an
+ * address was already known.
  */
 import QRCode from "qrcode";
 import type { Contact, Event } from "~/generated/prisma/client";
@@ -86,7 +87,12 @@ async function withMinimumDuration<T>(minMs: number, work: () => Promise<T>): Pr
   }
 }
 
-export type KioskContext = { ip: string | null; now?: Date; minResponseMs?: number; rateLimit?: { limit: number; windowSeconds: number } };
+export type KioskContext = {
+  ip: string | null;
+  now?: Date;
+  minResponseMs?: number;
+  rateLimit?: { limit: number; windowSeconds: number };
+};
 
 /** Handles one posted kiosk form (every field as posted). */
 export async function submitKioskSignup(slug: string, form: Record<string, unknown>, ctx: KioskContext): Promise<KioskResult> {
@@ -123,18 +129,26 @@ export async function submitKioskSignup(slug: string, form: Record<string, unkno
     // One address gets a few confirmation mails a day at most, however many kiosks it is typed at.
     const perAddress = await hit(`kiosk-mail:${emailHmac(parsed.data.email)}`, MAILS_PER_ADDRESS_PER_DAY, 86_400);
     if (!perAddress.allowed) return { status: "accepted" } as const;
-    await sendTransactionalMail({
-      template: "eventSignupConfirm",
-      to: parsed.data.email,
-      locale: parsed.data.language,
-      data: {
-        name: parsed.data.givenName,
-        eventName: event.name,
-        url: confirmUrl(signup.signupId, parsed.data.language, now),
-      },
-    });
+    // Nothing the visitor typed goes into the mail (a public form must not mail any text anywhere);
+    // the job names the sign-up, and the worker looks up the address and signs the link.
+    await sendTransactionalMail({ template: "eventSignupConfirm", to: { signup: signup.signupId }, locale: parsed.data.language, data: {} });
     return { status: "accepted" } as const;
   });
+}
+
+/**
+ * The confirmation mail's address and values, when the worker sends it. Nothing once the sign-up
+ * is gone (its contact was erased), confirmed, or the address bounced or complained.
+ */
+export async function confirmationForMail(signupId: number, language: "es" | "en", now = new Date()): Promise<{ to: string; data: Record<string, string> } | { skip: string }> {
+  const signup = await db.eventSignup.findUnique({
+    where: { id: signupId },
+    select: { id: true, confirmedAt: true, event: { select: { name: true } }, contact: { select: { email: true, subscriptionStatus: true } } },
+  });
+  if (!signup) return { skip: "signupGone" };
+  if (signup.confirmedAt) return { skip: "alreadyConfirmed" };
+  if (signup.contact.subscriptionStatus === "BOUNCED" || signup.contact.subscriptionStatus === "COMPLAINED") return { skip: "undeliverable" };
+  return { to: signup.contact.email, data: { eventName: signup.event.name, url: confirmUrl(signup.id, language, now) } };
 }
 
 export function confirmUrl(signupId: number, language: "es" | "en", now = new Date()): string {
