@@ -36,6 +36,14 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 30 * 86_400 },
 };
 
+/**
+ * Per-queue changes to the defaults. Mail jobs carry record ids only (see app/modules/mail/types.ts)
+ * and the outcome is logged; a finished one is removed at once, a failed one kept for diagnosis.
+ */
+export const QUEUE_JOB_OPTIONS: Partial<Record<QueueName, JobsOptions>> = {
+  mail: { removeOnComplete: true, removeOnFail: { age: 14 * 86_400 } },
+};
+
 const globalForQueues = globalThis as unknown as { __alcanceQueues?: Map<string, Queue> };
 
 export function getQueue<N extends QueueName>(name: N): Queue<QueuePayloads[N]> {
@@ -45,7 +53,7 @@ export function getQueue<N extends QueueName>(name: N): Queue<QueuePayloads[N]> 
     queue = new Queue(name, {
       connection: createRedis("client"),
       prefix: env().REDIS_PREFIX,
-      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...QUEUE_JOB_OPTIONS[name] },
     });
     queues.set(name, queue);
   }

@@ -22,6 +22,7 @@ const SETTINGS_FIELDS = [
   "transactionalSenderEmail",
   "replyTo",
   "sendRatePerSecond",
+  "kioskMailsPerHour",
   "timeZone",
 ] as const;
 
@@ -138,6 +139,20 @@ export default function SettingsPage() {
               hint={t("admin.settings.hints.sendRatePerSecond")}
               defaultValue={value("sendRatePerSecond")}
               error={settingsErrors.sendRatePerSecond}
+              required
+            />
+          </div>
+          <h3>{t("admin.settings.kiosks")}</h3>
+          <div className="form-grid">
+            <TextField
+              name="kioskMailsPerHour"
+              type="number"
+              min={1}
+              max={10000}
+              label={t("admin.settings.fields.kioskMailsPerHour")}
+              hint={t("admin.settings.hints.kioskMailsPerHour")}
+              defaultValue={value("kioskMailsPerHour")}
+              error={settingsErrors.kioskMailsPerHour}
               required
             />
           </div>

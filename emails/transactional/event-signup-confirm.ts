@@ -1,4 +1,7 @@
-/** The double opt-in after a kiosk sign-up at an event: one button confirms the subscription. */
+/**
+ * The double opt-in after a kiosk sign-up at an event: one button confirms the subscription.
+ * Anyone can type any address at a kiosk, so the mail repeats nothing typed there (no name).
+ */
 export const subjectKey = "events.mail.confirm.subject";
 
 export const body = `<mj-text font-size="22px" font-weight="700">{{heading}}</mj-text>
@@ -9,9 +12,9 @@ export const body = `<mj-text font-size="22px" font-weight="700">{{heading}}</mj
 
 export const text = `{{heading}}\n\n{{intro}}\n\n{{button}}: {{url}}\n\n{{expiry}}`;
 
-/** Translation keys per placeholder; the rest (name, eventName, url) come from the message's data. */
+/** Translation keys per placeholder; the rest (eventName, url) come from the worker. */
 export const strings = {
-  heading: "events.mail.confirm.heading",
+  heading: "events.mail.confirm.greeting",
   intro: "events.mail.confirm.intro",
   button: "events.mail.confirm.button",
   expiry: "events.mail.confirm.expiry",

@@ -5,7 +5,7 @@ import { changePassword, changePasswordSchema, endOtherSessions, preferencesSche
 import { acceptInvitation, findInvitation, newPasswordPairSchema } from "~/modules/auth/credentials.server";
 import { login } from "~/modules/auth/login.server";
 import { verifyPassword } from "~/modules/auth/password.server";
-import { isResetTokenValid, requestPasswordReset, resetPassword } from "~/modules/auth/password-reset.server";
+import { isResetTokenValid, requestPasswordReset, resetPassword, RESET_MAX_PER_EMAIL, RESET_MAX_PER_EMAIL_IP } from "~/modules/auth/password-reset.server";
 import { createSession, getSession } from "~/modules/auth/session.server";
 import { issueToken } from "~/modules/auth/tokens.server";
 import { base32Decode, stepAt, totpAt } from "~/modules/auth/totp";
@@ -306,16 +306,47 @@ describe("password reset", () => {
     expect(await verifyPassword(row.passwordHash!, TEST_PASSWORD)).toBe(true);
   });
 
-  it("limits requests per e-mail address", async () => {
+  it("limits requests per e-mail from one client address with the same answer, and never holds back the owner elsewhere", async () => {
+    const user = await createUser();
+    const ip = uniqueIp();
+    const from = (address: string) => new Request("http://localhost:3000/forgot-password", { headers: { "x-alcance-client-ip": address, "user-agent": "vitest" } });
+    const answers = [];
+    for (let i = 0; i < RESET_MAX_PER_EMAIL_IP + 1; i++) {
+      const { done, ...answer } = await requestPasswordReset(user.email, from(ip));
+      await done;
+      answers.push(answer);
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ ok: true })]));
+    expect(await auditCount("password.resetRequested", user.id)).toBe(RESET_MAX_PER_EMAIL_IP);
+    const limited = await db.auditLog.findMany({ where: { action: "password.resetRateLimited", after: { path: ["email"], equals: user.email } } });
+    expect(limited.map((e) => e.after)).toEqual([{ email: user.email, limit: "emailAndIp" }]);
+
+    // The owner, from another address, still gets a link.
+    const owner = await requestPasswordReset(user.email, from(uniqueIp()));
+    await owner.done;
+    expect(await auditCount("password.resetRequested", user.id)).toBe(RESET_MAX_PER_EMAIL_IP + 1);
+  });
+
+  it("caps the links one address is sent from many client addresses, with the same answer", async () => {
     const user = await createUser();
     const answers = [];
-    for (let i = 0; i < 4; i++) {
-      const answer = await requestPasswordReset(user.email, request("/forgot-password"));
-      await answer.done;
-      answers.push(answer.ok);
+    for (let i = 0; i < RESET_MAX_PER_EMAIL + 1; i++) {
+      const { done, ...answer } = await requestPasswordReset(user.email, request("/forgot-password"));
+      await done;
+      answers.push(JSON.stringify(answer));
     }
-    expect(answers).toEqual([true, true, true, false]);
-    expect(await auditCount("password.resetRequested", user.id)).toBe(3);
+    expect(new Set(answers)).toEqual(new Set([JSON.stringify({ ok: true })]));
+    expect(await auditCount("password.resetRequested", user.id)).toBe(RESET_MAX_PER_EMAIL);
+    const limited = await db.auditLog.findMany({ where: { action: "password.resetRateLimited", after: { path: ["email"], equals: user.email } } });
+    expect(limited.map((e) => e.after)).toEqual([{ email: user.email, limit: "email" }]);
+    // An unknown address is counted the same way: the answer never depends on the account.
+    const unknown = uniqueEmail("nadie");
+    for (let i = 0; i < RESET_MAX_PER_EMAIL + 1; i++) {
+      const { done, ...answer } = await requestPasswordReset(unknown, request("/forgot-password"));
+      await done;
+      expect(answer).toEqual({ ok: true });
+    }
+    expect(await db.auditLog.count({ where: { action: "password.resetRateLimited", after: { path: ["email"], equals: unknown } } })).toBe(1);
   });
 });
 

@@ -5,17 +5,20 @@
  * the per-IP rate limit and a closed window refuse. Each test uses its own event, addresses and IP.
  */
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { hit } from "~/lib/rate-limit.server";
 import { createContact, recordConsent, setSubscription } from "~/modules/contacts/contact.server";
 import { contactFormSchema } from "~/modules/contacts/schema";
 import { createEvent, listContactSignups } from "~/modules/events/event.server";
-import { KIOSK_RATE_LIMIT, MAILS_PER_ADDRESS_PER_DAY, MIN_RESPONSE_MS } from "~/modules/events/kiosk.server";
+import { hasKey, LOCALES } from "~/i18n";
+import { createSession } from "~/modules/auth/session.server";
+import { KIOSK_RATE_LIMIT, MAILS_PER_ADDRESS_PER_DAY, MIN_RESPONSE_MS, submitKioskSignup } from "~/modules/events/kiosk.server";
 import { eventFormSchema } from "~/modules/events/schema";
 import { utcToZoned } from "~/modules/events/time";
-import { currentPrivacyNotice, publishPrivacyNotice } from "~/modules/settings/settings.server";
-import { createUser, uniqueEmail, uniqueIp } from "../support/factories";
+import { currentPrivacyNotice, getSettings, publishPrivacyNotice, updateSettings } from "~/modules/settings/settings.server";
+import { closeQueues } from "../../jobs/queues";
+import { createUser, fakeRequest, uniqueEmail, uniqueIp } from "../support/factories";
 import { TestClient } from "../support/http";
 import { linkFrom, mailCount, waitForMail } from "../support/outbox";
 
@@ -31,6 +34,10 @@ beforeAll(async () => {
   coordinator = await createUser({ role: "COORDINATOR" });
   const notice = (await currentPrivacyNotice()) ?? (await publishPrivacyNotice({ userId: null }, "Aviso de privacidad de prueba: tus datos solo sirven para enviarte información del voto."));
   noticeVersion = notice.version;
+});
+
+afterAll(async () => {
+  await closeQueues();
 });
 
 async function kioskEvent(window: { opens: number; closes: number } = { opens: -HOUR, closes: HOUR }, status = "CONFIRMED") {
@@ -198,6 +205,22 @@ describe("kiosk sign-up and double opt-in", () => {
     expect(await db.eventSignup.count({ where: { eventId: event.id, contactId: existing.id } })).toBe(1);
   });
 
+  it("repeats nothing the visitor typed in the confirmation mail", async () => {
+    const event = await kioskEvent();
+    const email = uniqueEmail("texto");
+    const typed = { givenName: "Gana dinero en spam.example.com", familyName: "Llama al 555-0100" };
+    expect((await timedPost(new TestClient(), event.path, signupForm(email, typed))).res.status).toBe(302);
+    const mail = await waitForMail(email);
+    for (const body of [mail.subject, mail.text ?? "", mail.html ?? ""]) {
+      expect(body).not.toContain("spam.example.com");
+      expect(body).not.toContain("555-0100");
+    }
+    expect(mail.text).toMatch(/^Hola:/m);
+    expect(mail.text).toContain(event.name);
+    // The contact keeps what was typed; only the mail leaves it out.
+    expect(await db.contact.findUniqueOrThrow({ where: { email } })).toMatchObject(typed);
+  });
+
   it("keeps what was typed and asks for the consent box", async () => {
     const event = await kioskEvent();
     const client = new TestClient();
@@ -238,6 +261,72 @@ describe("kiosk abuse protection", () => {
     const other = uniqueEmail("otro");
     expect((await timedPost(new TestClient(), event.path, signupForm(other))).res.status).toBe(302);
     expect(await db.contact.count({ where: { email: other } })).toBe(1);
+  });
+
+  it("past the hourly cap for every kiosk together, keeps the sign-up without a mail, with the same answer", async () => {
+    const event = await kioskEvent();
+    const { kioskMailsPerHour } = await getSettings();
+    // A counter of this test's own stands for "every kiosk", so other files' kiosks are not capped.
+    const bucket = `kiosk-mail:test-${unique()}`;
+    for (let i = 0; i < kioskMailsPerHour; i += 1) await hit(bucket, kioskMailsPerHour, 3_600);
+    const form = async (email: string) => ({ ...signupForm(email), noticeVersion: String((await currentPrivacyNotice())!.version) });
+
+    const capped = uniqueEmail("tope");
+    const control = uniqueEmail("control-tope");
+    const ip = uniqueIp();
+    const a = await submitKioskSignup(event.signupSlug!, await form(capped), { ip, minResponseMs: 0, mailCapBucket: bucket });
+    const b = await submitKioskSignup(event.signupSlug!, await form(control), { ip, minResponseMs: 0, mailCapBucket: `kiosk-mail:test-${unique()}` });
+    expect(a).toEqual({ status: "accepted" });
+    expect(b).toEqual(a);
+
+    const contact = await db.contact.findUniqueOrThrow({ where: { email: capped }, include: { eventSignups: true } });
+    expect(contact.eventSignups.map((s) => s.eventId)).toEqual([event.id]);
+    const entry = await db.auditLog.findFirst({ where: { action: "event.signup.mailCapped", entityId: event.id } });
+    expect(entry?.after).toEqual({ signupId: contact.eventSignups[0]!.id, contactId: contact.id, kioskMailsPerHour });
+    expect(JSON.stringify(entry?.after)).not.toContain(capped);
+
+    await waitForMail(control);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await mailCount(capped)).toBe(0);
+  });
+
+  it("lets an administrator set the hourly cap, within bounds", async () => {
+    const { action } = await import("~/routes/admin.settings");
+    const admin = await db.user.update({ where: { id: (await createUser({ role: "ADMIN" })).id }, data: { totpEnabled: true } });
+    const cookie = (await createSession(admin.id, fakeRequest(), { mfaPending: false })).split(";")[0]!;
+    const original = await getSettings();
+    const post = (kioskMailsPerHour: string) => {
+      const fields = { ...original, replyTo: original.replyTo ?? "", sendRatePerSecond: String(original.sendRatePerSecond), kioskMailsPerHour };
+      return action({
+        request: new Request("http://localhost:3000/admin/settings", {
+          method: "POST",
+          headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ intent: "settings", ...fields }),
+        }),
+        params: {},
+        context: {},
+      }) as unknown as Promise<{ data: { errors: Record<string, string> }; init: ResponseInit | null } | Response>;
+    };
+    try {
+      for (const bad of ["0", "-5", "2.5", "abc", "", "10001"]) {
+        const result = await post(bad);
+        expect(result instanceof Response ? result.status : result.init?.status, bad).toBe(400);
+        expect(result instanceof Response ? null : result.data.errors, bad).toEqual({ kioskMailsPerHour: "admin.settings.errors.kioskMailsPerHour" });
+      }
+      expect((await getSettings()).kioskMailsPerHour).toBe(original.kioskMailsPerHour);
+      for (const locale of LOCALES) {
+        for (const key of ["admin.settings.errors.kioskMailsPerHour", "admin.settings.fields.kioskMailsPerHour", "admin.settings.hints.kioskMailsPerHour"]) expect(hasKey(locale, key), `${locale} ${key}`).toBe(true);
+      }
+
+      // A higher cap than the default, so kiosks tested in parallel are never held back.
+      const saved = await post(String(original.kioskMailsPerHour + 150));
+      expect(saved instanceof Response ? saved.status : null).toBe(302);
+      expect((await getSettings()).kioskMailsPerHour).toBe(original.kioskMailsPerHour + 150);
+      const entry = await db.auditLog.findFirst({ where: { action: "settings.update", actorId: admin.id }, orderBy: { id: "desc" } });
+      expect(entry).toMatchObject({ before: { kioskMailsPerHour: original.kioskMailsPerHour }, after: { kioskMailsPerHour: original.kioskMailsPerHour + 150 } });
+    } finally {
+      await updateSettings({ userId: admin.id }, { ...original, replyTo: original.replyTo ?? undefined });
+    }
   });
 
   it("closes outside the sign-up window and for a cancelled event", async () => {

@@ -1,11 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import nodemailer from "nodemailer";
 import { inject } from "vitest";
 import { renderTransactional } from "../../emails/render.server";
 import { sendTransactionalMail } from "~/modules/mail/mail.server";
 import { DEFAULT_SETTINGS } from "~/modules/settings/settings.server";
-import { uniqueEmail } from "../support/factories";
-import { waitForMail } from "../support/outbox";
+import type { TransactionalMail } from "~/modules/mail/types";
+import { closeQueues, getQueue, QUEUES } from "../../jobs/queues";
+import { createUser, uniqueEmail } from "../support/factories";
+import { mailCount, waitForMail } from "../support/outbox";
+
+afterAll(async () => {
+  await closeQueues();
+});
 
 describe("transactional mail", () => {
   it("renders in each language with the institution's postal address and escapes values", async () => {
@@ -21,15 +27,30 @@ describe("transactional mail", () => {
     expect(es.html).not.toMatch(/\{\{\w+\}\}/);
   });
 
-  it("is queued, sent by the worker over SMTP and lands in the outbox", async () => {
-    const to = uniqueEmail("mail");
-    await sendTransactionalMail({ template: "passwordReset", to, locale: "en", data: { name: "Pat", url: "http://localhost:3000/reset-password/t0k3n" } });
-    const message = await waitForMail(to);
-    expect(message.subject).toBe("Reset your Alcance password");
+  it("is queued with the recipient's id, sent by the worker over SMTP and lands in the outbox", async () => {
+    const user = await createUser({ locale: "en", name: "Pat Juror" });
+    const data = { name: "Pat Juror", contest: "Concurso 2017", pending: "2", deadline: "10 dic 2026", url: "http://localhost:3000/jury/c1" };
+    await sendTransactionalMail({ template: "juryReminder", to: { user: user.id }, locale: "en", data });
+    const message = await waitForMail(user.email);
+    expect(message.subject).toMatch(/2 evaluations/);
     expect(message.from).toBe(DEFAULT_SETTINGS.transactionalSenderEmail);
-    expect(message.text).toContain("http://localhost:3000/reset-password/t0k3n");
-    expect(message.html).toContain("Choose a new password");
+    expect(message.text).toContain("http://localhost:3000/jury/c1");
     expect(message.raw).toMatch(/^Content-Type: multipart\/alternative/m);
+  });
+
+  it("sends nothing to a deactivated account, nor for a job that carries an address", async () => {
+    const inactive = await createUser({ active: false });
+    const control = await createUser();
+    const data = { name: "X", contest: "Concurso", pending: "1", deadline: "mañana", url: "http://localhost:3000/jury/c1" };
+    await sendTransactionalMail({ template: "juryReminder", to: { user: inactive.id }, locale: "es", data });
+    // A job queued by an earlier version, with the address in it.
+    const legacy = uniqueEmail("legado");
+    await getQueue(QUEUES.mail).add("juryReminder", { template: "juryReminder", to: legacy, locale: "es", data } as unknown as TransactionalMail);
+    await sendTransactionalMail({ template: "juryReminder", to: { user: control.id }, locale: "es", data });
+    await waitForMail(control.email);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await mailCount(inactive.email)).toBe(0);
+    expect(await mailCount(legacy)).toBe(0);
   });
 
   it("stores whatever reaches the SMTP sink, for every process to see", async () => {

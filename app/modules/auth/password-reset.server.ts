@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "~/lib/db.server";
-import { env } from "~/lib/env.server";
+import { appHmac } from "~/lib/crypto.server";
 import { hit, reset } from "~/lib/rate-limit.server";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n";
 import { audit } from "~/modules/audit/audit.server";
@@ -8,24 +8,25 @@ import { sendTransactionalMail } from "~/modules/mail/mail.server";
 import { setPasswordWithToken } from "./credentials.server";
 import { normalizeEmail } from "./login.server";
 import { clientIp, endAllSessions } from "./session.server";
-import { findValidToken, issueToken } from "./tokens.server";
+import { findValidToken, issueTokenRecord } from "./tokens.server";
 
 /**
  * Password reset by an e-mailed one-time link (PASSWORD_RESET token, valid 1 hour).
  * Asking gives the same answer whether or not the account exists.
  */
 
+/** Per client address: the only limit that shows (it says nothing about any account). */
 export const RESET_MAX_PER_IP = 10;
-export const RESET_MAX_PER_EMAIL = 3;
 export const RESET_WINDOW_SECONDS = 60 * 60;
+/** Per e-mail from one client address: a person retrying is never held back by someone else. */
+export const RESET_MAX_PER_EMAIL_IP = 3;
+/** Per e-mail from everywhere, slower: caps the mail an address can be sent by many clients. */
+export const RESET_MAX_PER_EMAIL = 10;
+export const RESET_EMAIL_WINDOW_SECONDS = 24 * 60 * 60;
 
 export const forgotPasswordSchema = z.object({
   email: z.string().trim().min(1, "auth.errors.emailRequired").max(320, "auth.errors.emailInvalid").email("auth.errors.emailInvalid"),
 });
-
-export function resetUrl(token: string): string {
-  return `${env().APP_URL.replace(/\/+$/, "")}/reset-password/${token}`;
-}
 
 export type RequestResetResult = { ok: true } | { ok: false; error: "rateLimited"; retryAfterSeconds: number };
 
@@ -35,20 +36,22 @@ async function issueAndSend(email: string, ip: string): Promise<void> {
     await audit({ userId: null, ip }, { action: "password.resetRequested", entity: "user", after: { email, sent: false } });
     return;
   }
-  const token = await issueToken(user.id, "PASSWORD_RESET");
-  await sendTransactionalMail({
-    template: "passwordReset",
-    to: user.email,
-    locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE,
-    data: { name: user.name, url: resetUrl(token) },
-  });
+  // The job carries the token row's id; the worker derives the link when it sends.
+  const { id } = await issueTokenRecord(user.id, "PASSWORD_RESET");
+  await sendTransactionalMail({ template: "passwordReset", to: { token: id }, locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE, data: {} });
   await audit({ userId: null, ip }, { action: "password.resetRequested", entity: "user", entityId: user.id, after: { email, sent: true } });
+}
+
+/** Rate-limit buckets name the address by its HMAC: no e-mail address in Redis key names. */
+function emailBucket(email: string): string {
+  return appHmac("rate-limit:reset", email);
 }
 
 /**
  * Sends a reset link if an active account has this e-mail. The answer (and its timing: the
  * look-up and sending happen after answering) does not reveal whether the account exists.
- * Limited per client address and per e-mail address; neither limit depends on the account.
+ * Limited per client address (the one limit the answer shows), then per e-mail and client address
+ * and, more slowly, per e-mail: past those the answer is the same and nothing is sent (audited).
  * Returns a promise of the background work as `done` for callers that must wait (tests).
  */
 export async function requestPasswordReset(
@@ -58,17 +61,21 @@ export async function requestPasswordReset(
   const email = normalizeEmail(rawEmail);
   const ip = clientIp(request) ?? "unknown";
   const byIp = await hit(`reset:ip:${ip}`, RESET_MAX_PER_IP, RESET_WINDOW_SECONDS);
-  const byEmail = await hit(`reset:email:${email}`, RESET_MAX_PER_EMAIL, RESET_WINDOW_SECONDS);
-  if (!byIp.allowed || !byEmail.allowed) {
-    await audit({ userId: null, ip }, { action: "password.resetRateLimited", entity: "user", after: { email } });
-    return {
-      ok: false,
-      error: "rateLimited",
-      retryAfterSeconds: Math.max(byIp.allowed ? 0 : byIp.retryAfterSeconds, byEmail.allowed ? 0 : byEmail.retryAfterSeconds),
-      done: Promise.resolve(),
-    };
+  if (!byIp.allowed) {
+    await audit({ userId: null, ip }, { action: "password.resetRateLimited", entity: "user", after: { email, limit: "ip" } });
+    return { ok: false, error: "rateLimited", retryAfterSeconds: byIp.retryAfterSeconds, done: Promise.resolve() };
   }
-  const done = issueAndSend(email, ip).catch((error: unknown) => {
+  const done = (async () => {
+    const bucket = emailBucket(email);
+    // Only what passes the per-client limit counts against the address's daily budget.
+    const byEmailIp = await hit(`reset:email-ip:${bucket}:${ip}`, RESET_MAX_PER_EMAIL_IP, RESET_WINDOW_SECONDS);
+    const byEmail = byEmailIp.allowed ? await hit(`reset:email:${bucket}`, RESET_MAX_PER_EMAIL, RESET_EMAIL_WINDOW_SECONDS) : null;
+    if (!byEmailIp.allowed || !byEmail?.allowed) {
+      await audit({ userId: null, ip }, { action: "password.resetRateLimited", entity: "user", after: { email, limit: byEmailIp.allowed ? "email" : "emailAndIp" } });
+      return;
+    }
+    await issueAndSend(email, ip);
+  })().catch((error: unknown) => {
     console.error("[auth] password reset e-mail could not be issued:", error);
   });
   return { ok: true, done };

@@ -10,6 +10,9 @@
  *     alcance.audit_redaction (and the erasure itself is audited, without personal data).
  *   - the address kept in its bulletin deliveries and bounce reports (and in their SMTP error
  *     texts, which often quote it); the rows stay, without personal data, so sending figures hold.
+ *   - the messages to it in the development outbox.
+ * Queued mail carries record ids, never addresses (see mail/types.ts): a confirmation still
+ * waiting in Redis finds its sign-up gone and ends without sending.
  */
 import type { AuditActor } from "~/modules/audit/audit.server";
 import { audit } from "~/modules/audit/audit.server";
@@ -337,6 +340,7 @@ export async function eraseContact(actor: AuditActor, id: number, arcoRequestId?
 
       const rejections = await tx.importRejection.updateMany({ where: { emailHmac: { in: hmacs }, raw: { not: null } }, data: { raw: null } });
       await eraseBulletinTraces(tx, [id, ...merged.map((m) => m.id)], emails);
+      await tx.outboxMessage.deleteMany({ where: { to: { hasSome: emails } } });
       await tx.contact.delete({ where: { id } });
       if (request && (request.state === "RECEIVED" || request.state === "IN_PROGRESS")) {
         await tx.arcoRequest.update({ where: { id: request.id }, data: { state: "RESOLVED", resolvedAt: new Date() } });

@@ -63,7 +63,8 @@ export async function requestCorrection(
     try {
       await sendTransactionalMail({
         template: "contestCorrection",
-        to: created.sentTo,
+        // The worker reads the address from the request when it sends (see mail/types.ts).
+        to: { correctionRequest: created.request.id },
         locale: "es",
         data: {
           organisation: created.organisation,

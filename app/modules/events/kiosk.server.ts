@@ -9,9 +9,10 @@
  * contact who unsubscribed stays unsubscribed.
  *
  * Abuse: a fixed-window rate limit per client IP (Redis), a honeypot field, the event's sign-up
- * window, and one answer for every accepted sign-up — new address, known address, erased address
- * or robot — given no sooner than MIN_RESPONSE_MS, so neither the page nor its timing tells
- * whether an address was already known.
+ * window, confirmation mails limited per address and per hour for all kiosks together (Settings'
+ * kioskMailsPerHour) and repeating nothing typed, and one answer for every accepted sign-up — new
+ * address, known address, erased address, robot, mail not sent — given no sooner than
+ * MIN_RESPONSE_MS, so neither the page nor its timing tells whether an address was already known.
  */
 import QRCode from "qrcode";
 import type { Contact, Event } from "~/generated/prisma/client";
@@ -24,7 +25,7 @@ import { audit, type AuditActor } from "~/modules/audit/audit.server";
 import { contactSnapshot, findContact, isUniqueViolation, lockContact, recordConsent, syncConsentStatus, type Tx } from "~/modules/contacts/contact.server";
 import { emailHmac, isSuppressed } from "~/modules/contacts/suppression.server";
 import { sendTransactionalMail } from "~/modules/mail/mail.server";
-import { currentPrivacyNotice } from "~/modules/settings/settings.server";
+import { currentPrivacyNotice, getSettings } from "~/modules/settings/settings.server";
 import { HONEYPOT_FIELD, kioskSignupSchema, type KioskSignupInput } from "./schema";
 
 export const KIOSK_RATE_LIMIT = { limit: 30, windowSeconds: 600 };
@@ -32,6 +33,7 @@ export const MIN_RESPONSE_MS = 400;
 export const MAILS_PER_ADDRESS_PER_DAY = 3;
 export const CONFIRM_TOKEN_DAYS = 14;
 export const CONFIRM_PURPOSE = "double-opt-in";
+export const KIOSK_MAIL_CAP_BUCKET = "kiosk-mail:all";
 
 export type KioskState = "open" | "notYet" | "closed";
 
@@ -86,7 +88,14 @@ async function withMinimumDuration<T>(minMs: number, work: () => Promise<T>): Pr
   }
 }
 
-export type KioskContext = { ip: string | null; now?: Date; minResponseMs?: number; rateLimit?: { limit: number; windowSeconds: number } };
+export type KioskContext = {
+  ip: string | null;
+  now?: Date;
+  minResponseMs?: number;
+  rateLimit?: { limit: number; windowSeconds: number };
+  /** The hourly cap's counter (tests count in one of their own, leaving other kiosks alone). */
+  mailCapBucket?: string;
+};
 
 /** Handles one posted kiosk form (every field as posted). */
 export async function submitKioskSignup(slug: string, form: Record<string, unknown>, ctx: KioskContext): Promise<KioskResult> {
@@ -123,18 +132,34 @@ export async function submitKioskSignup(slug: string, form: Record<string, unkno
     // One address gets a few confirmation mails a day at most, however many kiosks it is typed at.
     const perAddress = await hit(`kiosk-mail:${emailHmac(parsed.data.email)}`, MAILS_PER_ADDRESS_PER_DAY, 86_400);
     if (!perAddress.allowed) return { status: "accepted" } as const;
-    await sendTransactionalMail({
-      template: "eventSignupConfirm",
-      to: parsed.data.email,
-      locale: parsed.data.language,
-      data: {
-        name: parsed.data.givenName,
-        eventName: event.name,
-        url: confirmUrl(signup.signupId, parsed.data.language, now),
-      },
-    });
+    // And every kiosk together sends at most kioskMailsPerHour: past it the sign-up stays, unmailed.
+    const { kioskMailsPerHour } = await getSettings();
+    const overall = await hit(ctx.mailCapBucket ?? KIOSK_MAIL_CAP_BUCKET, kioskMailsPerHour, 3_600);
+    if (!overall.allowed) {
+      console.error(`[kiosk] ${kioskMailsPerHour} confirmation mails this hour: sign-up ${signup.signupId} kept without a mail`);
+      await audit({ userId: null, ip: ctx.ip }, { action: "event.signup.mailCapped", entity: "event", entityId: event.id, after: { signupId: signup.signupId, contactId: signup.contactId, kioskMailsPerHour } });
+      return { status: "accepted" } as const;
+    }
+    // Nothing the visitor typed goes into the mail (a public form must not mail any text anywhere);
+    // the job names the sign-up, and the worker looks up the address and signs the link.
+    await sendTransactionalMail({ template: "eventSignupConfirm", to: { signup: signup.signupId }, locale: parsed.data.language, data: {} });
     return { status: "accepted" } as const;
   });
+}
+
+/**
+ * The confirmation mail's address and values, when the worker sends it. Nothing once the sign-up
+ * is gone (its contact was erased), confirmed, or the address bounced or complained.
+ */
+export async function confirmationForMail(signupId: number, language: "es" | "en", now = new Date()): Promise<{ to: string; data: Record<string, string> } | { skip: string }> {
+  const signup = await db.eventSignup.findUnique({
+    where: { id: signupId },
+    select: { id: true, confirmedAt: true, event: { select: { name: true } }, contact: { select: { email: true, subscriptionStatus: true } } },
+  });
+  if (!signup) return { skip: "signupGone" };
+  if (signup.confirmedAt) return { skip: "alreadyConfirmed" };
+  if (signup.contact.subscriptionStatus === "BOUNCED" || signup.contact.subscriptionStatus === "COMPLAINED") return { skip: "undeliverable" };
+  return { to: signup.contact.email, data: { eventName: signup.event.name, url: confirmUrl(signup.id, language, now) } };
 }
 
 export function confirmUrl(signupId: number, language: "es" | "en", now = new Date()): string {

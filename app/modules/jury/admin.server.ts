@@ -307,7 +307,7 @@ export async function reopenEvaluation(actor: AdminActor, contestId: string, eva
   try {
     await sendTransactionalMail({
       template: "juryReopened",
-      to: result.user.email,
+      to: { user: result.userId },
       locale,
       data: {
         name: result.user.name,

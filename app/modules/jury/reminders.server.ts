@@ -52,7 +52,7 @@ async function remind(actorId: string | null, contest: Contest, juror: Awaited<R
   const deadline = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeStyle: "short", timeZone: zone }).format(contest.evaluationEndsAt);
   const mail: TransactionalMail = {
     template: "juryReminder",
-    to: juror.email,
+    to: { user: juror.id },
     locale,
     data: {
       name: juror.name,

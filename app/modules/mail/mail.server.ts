@@ -1,16 +1,21 @@
+import type { JobsOptions } from "bullmq";
 import { getQueue, QUEUES } from "../../../jobs/queues";
 import { renderTransactional } from "../../../emails/render.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { mailDriver } from "./mailer.server";
-import type { TransactionalMail } from "./types";
+import type { ResolvedMail, TransactionalMail } from "./types";
 
-/** Queues a transactional message; the worker renders and sends it, retrying on failure. */
-export async function sendTransactionalMail(mail: TransactionalMail): Promise<void> {
-  await getQueue(QUEUES.mail).add(mail.template, mail);
+/**
+ * Queues a transactional message; the worker resolves its recipient, renders and sends it,
+ * retrying on failure. `opts` (a job id, a delay) pass through to the queue.
+ */
+export async function sendTransactionalMail(mail: TransactionalMail, opts: Pick<JobsOptions, "jobId" | "delay"> = {}): Promise<string | undefined> {
+  const job = await getQueue(QUEUES.mail).add(mail.template, mail, opts);
+  return job.id;
 }
 
-/** Renders and delivers one transactional message (called by the mail job). */
-export async function deliverTransactionalMail(mail: TransactionalMail): Promise<{ messageId: string }> {
+/** Renders and delivers one resolved message (called by the mail job). */
+export async function deliverTransactionalMail(mail: ResolvedMail): Promise<{ messageId: string }> {
   const settings = await getSettings();
   const rendered = await renderTransactional(mail.template, mail.locale, mail.data, settings);
   return mailDriver().send({

@@ -1,5 +1,17 @@
 import { simpleParser } from "mailparser";
 import { db } from "~/lib/db.server";
+import { LONGEST_TOKEN_TTL_MS } from "~/modules/auth/tokens.server";
+
+/**
+ * The development outbox keeps a message only while the one-time link it may carry (an invitation,
+ * 72 hours) can still work; the hourly housekeeping deletes older ones (purgeOutbox).
+ */
+export const OUTBOX_RETENTION_MS = LONGEST_TOKEN_TTL_MS;
+
+export async function purgeOutbox(now = new Date()): Promise<number> {
+  const { count } = await db.outboxMessage.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - OUTBOX_RETENTION_MS) } } });
+  return count;
+}
 
 /** Stores one raw RFC 822 message in the development outbox. */
 export async function storeRawMessage(raw: string | Buffer, envelope?: { from?: string; to?: string[] }) {

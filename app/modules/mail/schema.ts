@@ -18,3 +18,20 @@ export const outboxQuerySchema = z.object({
 export type OutboxQuery = z.infer<typeof outboxQuerySchema>;
 
 export const outboxIdSchema = z.string().regex(/^\d{1,19}$/);
+
+/**
+ * A queued transactional message as the worker accepts it: record ids only. Anything else (a job
+ * queued by an older version with an address in it) ends without sending.
+ */
+export const transactionalMailSchema = z.object({
+  template: z.enum(["invite", "passwordReset", "eventSignupConfirm", "contestCorrection", "juryReopened", "juryReminder"]),
+  to: z.union([
+    z.object({ user: z.string().min(1) }).strict(),
+    z.object({ token: z.string().min(1) }).strict(),
+    z.object({ signup: z.number().int().positive() }).strict(),
+    z.object({ correctionRequest: z.string().min(1) }).strict(),
+  ]),
+  locale: z.enum(["es", "en"]),
+  data: z.record(z.string(), z.string()),
+  ref: z.object({ entity: z.literal("correctionRequest"), id: z.string().min(1) }).optional(),
+});

@@ -26,6 +26,13 @@ export const settingsSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   sendRatePerSecond: z.coerce.number().int("admin.settings.errors.sendRate").min(1, "admin.settings.errors.sendRate").max(1000, "admin.settings.errors.sendRate"),
   timeZone: timeZoneSchema,
+  // Optional so a form without the field leaves the value as it is.
+  kioskMailsPerHour: z.coerce
+    .number({ message: "admin.settings.errors.kioskMailsPerHour" })
+    .int("admin.settings.errors.kioskMailsPerHour")
+    .min(1, "admin.settings.errors.kioskMailsPerHour")
+    .max(10_000, "admin.settings.errors.kioskMailsPerHour")
+    .optional(),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
 

@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS = {
   replyTo: null as string | null,
   sendRatePerSecond: 50,
   timeZone: "America/Mexico_City",
+  kioskMailsPerHour: 200,
 };
 
 export type AppSettings = typeof DEFAULT_SETTINGS;
@@ -25,7 +26,7 @@ export async function getSettings(): Promise<AppSettings> {
 
 export async function updateSettings(actor: AuditActor, input: SettingsInput): Promise<void> {
   const before = await getSettings();
-  const after = { ...input, replyTo: input.replyTo ?? null };
+  const after = { ...input, replyTo: input.replyTo ?? null, kioskMailsPerHour: input.kioskMailsPerHour ?? before.kioskMailsPerHour };
   await db.$transaction(async (tx) => {
     await tx.settings.upsert({ where: { id: 1 }, create: { id: 1, ...after }, update: after });
     const change = diff(before, after);

@@ -1,10 +1,9 @@
 import type { Role } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
-import { env } from "~/lib/env.server";
-import { DEFAULT_LOCALE, isLocale, makeT, type Locale } from "~/i18n";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
 import { normalizeEmail } from "~/modules/auth/login.server";
-import { issueToken } from "~/modules/auth/tokens.server";
+import { issueTokenRecord } from "~/modules/auth/tokens.server";
 import { sendTransactionalMail } from "~/modules/mail/mail.server";
 import type { InviteUserInput } from "./schema";
 import { UserExistsError, UserRuleError } from "./users.server";
@@ -17,21 +16,14 @@ import { UserExistsError, UserRuleError } from "./users.server";
 /** Whoever invites is named in the invitation e-mail. */
 export type InviteActor = AuditActor & { name: string };
 
-export function invitationUrl(token: string): string {
-  return `${env().APP_URL.replace(/\/+$/, "")}/invite/${token}`;
-}
-
-/** Queues the invitation e-mail in the invitee's language; false when the queue is unreachable. */
-async function queueInvitationMail(user: { email: string; name: string; role: Role; locale: string }, token: string, inviter: string) {
+/**
+ * Queues the invitation e-mail in the invitee's language; false when the queue is unreachable.
+ * The job names the token row: the worker adds the invitee's address, name, role and link.
+ */
+async function queueInvitationMail(user: { locale: string }, tokenId: string, inviter: string) {
   const locale: Locale = isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
-  const t = makeT(locale);
   try {
-    await sendTransactionalMail({
-      template: "invite",
-      to: user.email,
-      locale,
-      data: { name: user.name, inviter, role: t(`roles.${user.role}`), url: invitationUrl(token) },
-    });
+    await sendTransactionalMail({ template: "invite", to: { token: tokenId }, locale, data: { inviter } });
     return true;
   } catch (error) {
     console.error("[users] the invitation e-mail could not be queued:", error);
@@ -52,29 +44,29 @@ export async function inviteUser(actor: InviteActor, input: InviteUserInput) {
   const name = input.name.trim();
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw new UserExistsError(email);
-  let created: { user: { id: string; email: string; name: string; role: Role; locale: string }; token: string };
+  let created: { user: { id: string; email: string; name: string; role: Role; locale: string }; tokenId: string };
   try {
     created = await db.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: { email, name, role: input.role, locale: input.locale, passwordHash: null, active: true },
         select: { id: true, email: true, name: true, role: true, locale: true },
       });
-      const token = await issueToken(user.id, "INVITE", tx);
+      const { id: tokenId } = await issueTokenRecord(user.id, "INVITE", tx);
       await audit(actor, { action: "user.invite", entity: "user", entityId: user.id, after: { email, name, role: input.role, locale: input.locale } }, tx);
-      return { user, token };
+      return { user, tokenId };
     });
   } catch (error) {
     // Two administrators inviting the same address at once: the unique index decides.
     if (isUniqueViolation(error)) throw new UserExistsError(email);
     throw error;
   }
-  const mailQueued = await queueInvitationMail(created.user, created.token, actor.name);
+  const mailQueued = await queueInvitationMail(created.user, created.tokenId, actor.name);
   return { user: created.user, mailQueued };
 }
 
 /** A new link (the earlier one stops working) for someone who has not accepted yet. */
 export async function resendInvitation(actor: InviteActor, userId: string) {
-  const { user, token } = await db.$transaction(async (tx) => {
+  const { user, tokenId } = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },
       select: { id: true, email: true, name: true, role: true, locale: true, active: true, passwordHash: true },
@@ -82,10 +74,10 @@ export async function resendInvitation(actor: InviteActor, userId: string) {
     if (!user) throw new UserRuleError("notFound");
     if (user.passwordHash !== null) throw new UserRuleError("alreadyAccepted");
     if (!user.active) throw new UserRuleError("inactive");
-    const token = await issueToken(user.id, "INVITE", tx);
+    const { id: tokenId } = await issueTokenRecord(user.id, "INVITE", tx);
     await audit(actor, { action: "user.invite.resend", entity: "user", entityId: user.id, after: { email: user.email } }, tx);
-    return { user, token };
+    return { user, tokenId };
   });
-  const mailQueued = await queueInvitationMail(user, token, actor.name);
+  const mailQueued = await queueInvitationMail(user, tokenId, actor.name);
   return { email: user.email, mailQueued };
 }

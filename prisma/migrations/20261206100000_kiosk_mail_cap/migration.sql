@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Settings" ADD COLUMN     "kioskMailsPerHour" INTEGER NOT NULL DEFAULT 200;
+
