@@ -8,7 +8,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import { can, navFor } from "~/modules/auth/permissions";
 import { homeDashboard, type Comparison } from "~/modules/reports/home.server";
-import { parseMonthParam } from "~/modules/reports/month";
+import { monthParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Alcance" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsStylesHref }];
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (user.role === "JUROR") throw redirect("/jury");
   if (!can(user.role, "read:home")) throw new Response("Forbidden", { status: 403 });
-  const month = parseMonthParam(new URL(request.url).searchParams.get("month"));
+  const month = monthParam(request, new URL(request.url).searchParams.get("month")) ?? null;
   return {
     name: user.name,
     role: user.role,

@@ -9,6 +9,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { changePassword, changePasswordSchema, endOtherSessions, getAccount, preferencesSchema, updatePreferences } from "~/modules/auth/account.server";
 import { setLocale } from "~/modules/auth/locale.server";
 import { clientIp, getSession, requireUser } from "~/modules/auth/session.server";
+import { badRequest, formBody } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Alcance — Mi cuenta" }];
 
@@ -59,9 +60,9 @@ function reply(intent: Intent, patch: Partial<ActionResult>, status: number, ini
 export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireAccountSession(request);
   const ip = clientIp(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const intentParsed = intentSchema.safeParse(form);
-  if (!intentParsed.success) throw new Response("Bad Request", { status: 400 });
+  if (!intentParsed.success) throw badRequest(request);
   const { intent } = intentParsed.data;
 
   if (intent === "preferences") {

@@ -17,6 +17,7 @@ import {
   twoFactorState,
   type MfaFailure,
 } from "~/modules/auth/two-factor.server";
+import { badRequest, formBody } from "~/lib/params";
 
 /**
  * URL /account/two-factor (the file name keeps it out of account.tsx's layout). An ADMIN without
@@ -68,9 +69,9 @@ function failure(intent: Intent, failed: MfaFailure, code: string) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ip = clientIp(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const intentParsed = intentSchema.safeParse(form);
-  if (!intentParsed.success) throw new Response("Bad Request", { status: 400 });
+  if (!intentParsed.success) throw badRequest(request);
   const { intent } = intentParsed.data;
   const typed = String(form.code ?? "").slice(0, 64);
 

@@ -7,12 +7,18 @@ import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { searchAudit } from "~/modules/audit/audit-query.server";
 import { auditQueryFromUrl } from "~/modules/audit/schema";
 import { requirePermission } from "~/modules/auth/session.server";
+import { dateParam, idQuery } from "~/lib/params";
 
 export const meta = adminTitle("admin.audit.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:audit");
-  const query = auditQueryFromUrl(request.url);
+  // A day that does not exist or a cursor past int8 is refused here; other mistyped filters are dropped.
+  const url = new URL(request.url);
+  dateParam(request, url.searchParams.get("from"));
+  dateParam(request, url.searchParams.get("to"));
+  idQuery(request, url.searchParams.get("cursor"), "bigint");
+  const query = auditQueryFromUrl(url);
   const page = await searchAudit(query, user);
   return { ...page, query };
 }

@@ -4,16 +4,14 @@ import { adminTitle } from "~/components/admin/meta";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getOutboxMessage } from "~/modules/mail/outbox.server";
-import { outboxIdSchema } from "~/modules/mail/schema";
+import { idParam, notFound } from "~/lib/params";
 
 export const meta = adminTitle("admin.outbox.message");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read:outbox");
-  const id = outboxIdSchema.safeParse(params.id);
-  if (!id.success) throw new Response("Not found", { status: 404 });
-  const message = await getOutboxMessage(BigInt(id.data));
-  if (!message) throw new Response("Not found", { status: 404 });
+  const message = await getOutboxMessage(BigInt(idParam(request, params.id, "bigint")));
+  if (!message) throw notFound(request);
   return { message };
 }
 

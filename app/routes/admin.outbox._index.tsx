@@ -6,13 +6,16 @@ import { useFormatDate, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import { outboxQuerySchema } from "~/modules/mail/schema";
 import { listOutbox } from "~/modules/mail/outbox.server";
+import { idQuery } from "~/lib/params";
 
 export const meta = adminTitle("admin.outbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:outbox");
-  const query = outboxQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const page = await listOutbox({ to: query.to, cursor: query.cursor ? BigInt(query.cursor) : undefined });
+  const url = new URL(request.url);
+  const cursor = idQuery(request, url.searchParams.get("cursor"), "bigint");
+  const query = outboxQuerySchema.parse(Object.fromEntries(url.searchParams));
+  const page = await listOutbox({ to: query.to, cursor: cursor ? BigInt(cursor) : undefined });
   return { ...page, query };
 }
 

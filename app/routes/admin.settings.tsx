@@ -10,6 +10,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { privacyNoticeSchema, settingsSchema } from "~/modules/settings/schema";
 import { settingsOverview } from "~/modules/settings/settings-admin.server";
 import { publishPrivacyNotice, updateSettings } from "~/modules/settings/settings.server";
+import { formBody } from "~/lib/params";
 
 export const meta = adminTitle("admin.settings.title");
 
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:settings");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const actor = { userId: user.id, ip: clientIp(request) };
   if (form.intent === "privacy") {
     const parsed = privacyNoticeSchema.safeParse(form);

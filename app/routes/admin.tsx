@@ -1,5 +1,6 @@
 import type { LinksFunction } from "@remix-run/node";
 import { NavLink, Outlet, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { errorKind } from "~/components/layout/error-page";
 import { useT } from "~/i18n/use-t";
 import adminStylesHref from "~/styles/admin.css?url";
 
@@ -49,7 +50,7 @@ export function ErrorBoundary() {
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
-  const kind = status === 403 ? "403" : status === 404 ? "404" : "500";
+  const kind = errorKind(status);
   if (status === 403) {
     // No navigation for someone who may not be here.
     return (

@@ -9,21 +9,22 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { resendInvitation } from "~/modules/users/invitations.server";
 import { userActionSchema } from "~/modules/users/schema";
 import { changeUserRole, endUserSessions, getUserDetail, setUserActive, UserRuleError } from "~/modules/users/users.server";
+import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = adminTitle("admin.users.detail.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "manage:user");
-  const user = await getUserDetail(params.id ?? "");
-  if (!user) throw new Response("Not found", { status: 404 });
+  const user = await getUserDetail(idParam(request, params.id, "key"));
+  if (!user) throw notFound(request);
   return { user, isSelf: user.id === viewer.id };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "manage:user");
-  const userId = params.id ?? "";
+  const userId = idParam(request, params.id, "key");
   const here = `/admin/users/${encodeURIComponent(userId)}`;
-  const parsed = userActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = userActionSchema.safeParse(Object.fromEntries(await formBody(request)));
   if (!parsed.success) return redirectWithToast(here, { kind: "error", message: "admin.users.errors.invalidAction" });
   const actor = { userId: viewer.id, ip: clientIp(request) };
   try {
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof UserRuleError) {
-      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "notFound") throw notFound(request);
       return redirectWithToast(here, { kind: "error", message: error.messageKey });
     }
     throw error;

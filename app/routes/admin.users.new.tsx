@@ -12,6 +12,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { inviteUser } from "~/modules/users/invitations.server";
 import { inviteUserSchema } from "~/modules/users/schema";
 import { UserExistsError } from "~/modules/users/users.server";
+import { formBody } from "~/lib/params";
 
 export const meta = adminTitle("admin.users.invite.title");
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:user");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const values = {
     name: String(form.name ?? ""),
     email: String(form.email ?? ""),

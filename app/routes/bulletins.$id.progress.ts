@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/session.server";
 import { bulletinProgress } from "~/modules/bulletins/bulletins.server";
-import { bulletinIdSchema } from "~/modules/bulletins/schema";
+import { idParam, notFound } from "~/lib/params";
 
 /** The live progress (JSON) the bulletin page polls while sending. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read:bulletin");
-  const id = bulletinIdSchema.safeParse(params.id);
-  const progress = id.success ? await bulletinProgress(id.data) : null;
-  if (!progress) throw new Response("Not Found", { status: 404 });
+  const progress = await bulletinProgress(idParam(request, params.id, "key"));
+  if (!progress) throw notFound(request);
   return Response.json(progress, { headers: { "Cache-Control": "no-store" } });
 }

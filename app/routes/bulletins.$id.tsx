@@ -26,9 +26,10 @@ import {
   sendBulletin,
   updateBulletin,
 } from "~/modules/bulletins/bulletins.server";
-import { bulletinIdSchema, bulletinInputSchema, scheduleSchema, testSendSchema } from "~/modules/bulletins/schema";
+import { bulletinInputSchema, scheduleSchema, testSendSchema } from "~/modules/bulletins/schema";
 import { isTimeZone, utcToZonedLocal, zonedLocalToUtc } from "~/modules/bulletins/time";
 import { getSettings } from "~/modules/settings/settings.server";
+import { badRequest, formBody, idParam, idQuery, notFound } from "~/lib/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { locale?: "es" | "en" } | undefined;
@@ -42,10 +43,9 @@ async function viewerZone(timeZone: string | null) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:bulletin");
-  const id = bulletinIdSchema.safeParse(params.id);
-  const bulletin = id.success ? await getBulletin(id.data) : null;
-  if (!bulletin) throw new Response("Not Found", { status: 404 });
-  const previewContact = Number(new URL(request.url).searchParams.get("contact")) || null;
+  const bulletin = await getBulletin(idParam(request, params.id, "key"));
+  if (!bulletin) throw notFound(request);
+  const previewContact = idQuery(request, new URL(request.url).searchParams.get("contact"), "int") ?? null;
   const [segments, settings, report, count, zone, preview] = await Promise.all([
     segmentChoices(),
     getSettings(),
@@ -93,12 +93,11 @@ type ActionData = { intent: string; errors: Record<string, string>; values?: Bul
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:bulletin");
   const actor = { userId: user.id, ip: clientIp(request) };
-  const id = bulletinIdSchema.safeParse(params.id);
-  if (!id.success) throw new Response("Not Found", { status: 404 });
-  const form = Object.fromEntries(await request.formData());
+  const id = idParam(request, params.id, "key");
+  const form = Object.fromEntries(await formBody(request));
   const intent = intentSchema.safeParse(form.intent);
-  if (!intent.success) throw new Response("Bad Request", { status: 400 });
-  const here = `/bulletins/${id.data}`;
+  if (!intent.success) throw badRequest(request);
+  const here = `/bulletins/${id}`;
   const fail = (errors: Record<string, string>, extra: Partial<ActionData> = {}) => data<ActionData>({ intent: intent.data, errors, ...extra }, { status: 400 });
   try {
     switch (intent.data) {
@@ -106,17 +105,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)])) as BulletinFormValues;
         const parsed = bulletinInputSchema.safeParse(form);
         if (!parsed.success) return fail(fieldErrors(parsed.error), { values });
-        const { changed } = await updateBulletin(actor, id.data, parsed.data);
+        const { changed } = await updateBulletin(actor, id, parsed.data);
         return redirectWithToast(here, { kind: changed ? "success" : "info", message: changed ? "bulletins.saved" : "bulletins.unchanged" });
       }
       case "test": {
         const parsed = testSendSchema.safeParse(form);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        await queueTestSend(actor, id.data, parsed.data.to, parsed.data.contactId);
+        await queueTestSend(actor, id, parsed.data.to, parsed.data.contactId);
         return redirectWithToast(here, { kind: "success", message: "bulletins.test.queued", params: { count: parsed.data.to.length } });
       }
       case "send": {
-        const result = await sendBulletin(actor, id.data);
+        const result = await sendBulletin(actor, id);
         return redirectWithToast(here, result.alreadyStarted ? { kind: "info", message: "bulletins.send.already" } : { kind: "success", message: "bulletins.send.started", params: { count: result.recipients } });
       }
       case "schedule": {
@@ -125,25 +124,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const zone = await viewerZone(user.timeZone);
         const at = zonedLocalToUtc(parsed.data.scheduledAt, zone);
         if (!at) return fail({ scheduledAt: "bulletins.errors.scheduleInvalid" });
-        await scheduleBulletin(actor, id.data, at);
+        await scheduleBulletin(actor, id, at);
         const formatted = new Intl.DateTimeFormat(user.locale === "en" ? "en-US" : "es-MX", { timeZone: zone, dateStyle: "long", timeStyle: "short" }).format(at);
         return redirectWithToast(here, { kind: "success", message: "bulletins.schedule.done", params: { at: formatted } });
       }
       case "unschedule":
       case "cancel": {
-        const result = await cancelBulletin(actor, id.data);
+        const result = await cancelBulletin(actor, id);
         return redirectWithToast(here, { kind: "success", message: result.status === "DRAFT" ? "bulletins.schedule.cancelled" : "bulletins.control.cancelled" });
       }
       case "pause":
-        await pauseBulletin(actor, id.data);
+        await pauseBulletin(actor, id);
         return redirectWithToast(here, { kind: "success", message: "bulletins.control.paused" });
       case "resume":
-        await resumeBulletin(actor, id.data);
+        await resumeBulletin(actor, id);
         return redirectWithToast(here, { kind: "success", message: "bulletins.control.resumed" });
     }
   } catch (error) {
     if (error instanceof BulletinError) {
-      if (error.code === "notFound") throw new Response("Not Found", { status: 404 });
+      if (error.code === "notFound") throw notFound(request);
       return data<ActionData>({ intent: intent.data, errors: { _form: error.messageKey } }, { status: 409 });
     }
     throw error;

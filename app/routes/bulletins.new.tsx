@@ -10,6 +10,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { BulletinError, createBulletin, segmentChoices } from "~/modules/bulletins/bulletins.server";
 import { bulletinInputSchema } from "~/modules/bulletins/schema";
 import { getSettings } from "~/modules/settings/settings.server";
+import { formBody } from "~/lib/params";
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { locale?: "es" | "en" } | undefined;
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:bulletin");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)])) as BulletinFormValues;
   const parsed = bulletinInputSchema.safeParse(form);
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });

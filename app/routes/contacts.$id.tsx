@@ -16,32 +16,27 @@ import { eraseContact } from "~/modules/contacts/arco.server";
 import { officeToday, openRequestsFor, withDeadline } from "~/modules/contacts/arco-requests.server";
 import { instantToCalendarDate } from "~/modules/contacts/business-days";
 import { confirmsEmail, ContactError, findMergedInto, getContact, recordConsent, setSubscription } from "~/modules/contacts/contact.server";
-import { contactActionSchema, parseContactId } from "~/modules/contacts/schema";
+import { contactActionSchema } from "~/modules/contacts/schema";
 import { listContactSignups } from "~/modules/events/event.server";
 import { listContactDeliveries } from "~/modules/bulletins/bulletins.server";
 import { ContactEventSignups } from "~/components/events/contact-signups";
+import { formBody, idParam, idQuery, notFound } from "~/lib/params";
 
 export const meta = pageTitle("contacts.detail.title");
 export const links = contactDetailLinks;
 
-function contactIdOr404(value: string | undefined): number {
-  const id = parseContactId(value);
-  if (id === null) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contact");
-  const id = contactIdOr404(params.id);
+  const id = idParam(request, params.id, "int");
   const url = new URL(request.url);
-  const auditParam = url.searchParams.get("audit");
-  const auditCursor = auditParam && /^\d{1,19}$/.test(auditParam) ? BigInt(auditParam) : undefined;
+  const auditParam = idQuery(request, url.searchParams.get("audit"), "bigint");
+  const auditCursor = auditParam ? BigInt(auditParam) : undefined;
   const detail = await getContact(id, { auditCursor });
   if (!detail) {
     // A contact merged into another one: its page is now the survivor's.
     const survivor = await findMergedInto(id);
     if (survivor) return redirectWithToast(`/contacts/${survivor}`, { kind: "info", message: "contacts.detail.mergedRedirect", params: { id } });
-    throw new Response("Not found", { status: 404 });
+    throw notFound(request);
   }
   const today = await officeToday();
   const openRequests = await openRequestsFor(id);
@@ -59,9 +54,9 @@ type ActionResult = { intent: string; errors: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
-  const id = contactIdOr404(params.id);
+  const id = idParam(request, params.id, "int");
   const here = `/contacts/${id}`;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const intent = typeof form.intent === "string" ? form.intent : "";
   const parsed = contactActionSchema.safeParse(form);
   if (!parsed.success) return data<ActionResult>({ intent, errors: fieldErrors(parsed.error) }, { status: 400 });
@@ -84,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithToast(here, { kind: "success", message: "contacts.detail.subscription.resubscribed" });
       case "erase": {
         const confirmed = await confirmsEmail(id, action.confirmEmail);
-        if (confirmed === null) throw new Response("Not found", { status: 404 });
+        if (confirmed === null) throw notFound(request);
         if (!confirmed) {
           return data<ActionResult>({ intent, errors: { confirmEmail: "contacts.detail.erase.mismatch" } }, { status: 400 });
         }
@@ -98,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof ContactError) {
-      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "notFound") throw notFound(request);
       const field = error.code === "arcoRequestNotFound" ? "arcoRequestId" : error.code === "consentUnchanged" ? "_form" : "basis";
       return data<ActionResult>({ intent, errors: { [field]: error.messageKey } }, { status: 400 });
     }

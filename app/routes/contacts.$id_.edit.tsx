@@ -9,29 +9,24 @@ import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { ContactError, findContact, updateContact } from "~/modules/contacts/contact.server";
-import { contactFormSchema, parseContactId } from "~/modules/contacts/schema";
+import { contactFormSchema } from "~/modules/contacts/schema";
+import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("contacts.form.editTitle");
 export const links = contactDetailLinks;
 
-function contactIdOr404(value: string | undefined): number {
-  const id = parseContactId(value);
-  if (id === null) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:contact");
-  const id = contactIdOr404(params.id);
+  const id = idParam(request, params.id, "int");
   const contact = await findContact(id);
-  if (!contact) throw new Response("Not found", { status: 404 });
+  if (!contact) throw notFound(request);
   return { id, email: contact.email, values: contactToFormValues(contact) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
-  const id = contactIdOr404(params.id);
-  const form = Object.fromEntries(await request.formData());
+  const id = idParam(request, params.id, "int");
+  const form = Object.fromEntries(await formBody(request));
   const values = postedValues(form);
   const parsed = contactFormSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, existingId: null as number | null }, { status: 400 });
@@ -43,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   } catch (error) {
     if (error instanceof ContactError) {
-      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "notFound") throw notFound(request);
       return data({ errors: { email: error.messageKey } as Record<string, string>, values, existingId: error.existingId ?? null }, { status: 400 });
     }
     throw error;

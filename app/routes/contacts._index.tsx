@@ -17,6 +17,7 @@ import { filterFromSearchParams, filterToSearchParams, isFiltered, type ContactF
 import { getFilterOptions, listContacts, searchPlan } from "~/modules/contacts/query.server";
 import { getSegmentFilter } from "~/modules/contacts/segments.server";
 import contactsStylesHref from "~/styles/contacts.css?url";
+import { formBody, notFound } from "~/lib/params";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contactsStylesHref }];
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (segmentKey) {
     // /contacts?segment=ID opens a segment: its filter, in the URL like any other filter.
     const segment = await getSegmentFilter(segmentKey);
-    if (!segment) throw new Response("Not Found", { status: 404 });
+    if (!segment) throw notFound(request);
     const params = filterToSearchParams(segment.filter);
     throw redirect(params.size ? `/contacts?${params}` : "/contacts");
   }
@@ -71,7 +72,7 @@ type BulkConfirm = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
-  const form = await request.formData();
+  const form = await formBody(request);
   const parsed = bulkFormSchema.safeParse({
     intent: form.get("intent") ?? undefined,
     operation: form.get("operation") ?? undefined,

@@ -14,21 +14,22 @@ import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { ArcoRequestError, getArcoRequest, officeToday, updateArcoRequest } from "~/modules/contacts/arco-requests.server";
 import { arcoRequestUpdateSchema } from "~/modules/contacts/schema";
+import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("contacts.arco.requestTitle");
 export const links = contactDetailLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contact");
-  const found = await getArcoRequest(params.id ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
+  const found = await getArcoRequest(idParam(request, params.id, "key"));
+  if (!found) throw notFound(request);
   return { ...found, today: await officeToday(), canEdit: can(user.role, "edit:contact") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
-  const id = params.id ?? "";
-  const form = Object.fromEntries(await request.formData());
+  const id = idParam(request, params.id, "key");
+  const form = Object.fromEntries(await formBody(request));
   const values = postedValues(form);
   const parsed = arcoRequestUpdateSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/contacts/arco/${encodeURIComponent(id)}`, changed ? { kind: "success", message: "contacts.arco.saved" } : { kind: "info", message: "contacts.form.unchanged" });
   } catch (error) {
     if (error instanceof ArcoRequestError) {
-      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "notFound") throw notFound(request);
       const field = error.code === "contactNotFound" ? "contactId" : "receivedOn";
       return data({ errors: { [field]: error.messageKey } as Record<string, string>, values }, { status: 400 });
     }

@@ -14,8 +14,9 @@ import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { ArcoRequestError, createArcoRequest, listArcoRequests } from "~/modules/contacts/arco-requests.server";
 import { ARCO_DEADLINE_BUSINESS_DAYS, DUE_SOON_BUSINESS_DAYS } from "~/modules/contacts/business-days";
-import { arcoRequestSchema, parseContactId } from "~/modules/contacts/schema";
+import { arcoRequestSchema } from "~/modules/contacts/schema";
 import { findContact } from "~/modules/contacts/contact.server";
+import { formBody, idQuery } from "~/lib/params";
 
 export const meta = pageTitle("contacts.arco.title");
 export const links = contactDetailLinks;
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contact");
   const url = new URL(request.url);
   const list = await listArcoRequests({ closedCursor: url.searchParams.get("closed") });
-  const contactId = parseContactId(url.searchParams.get("contactId"));
+  const contactId = idQuery(request, url.searchParams.get("contactId"), "int");
   const contact = contactId ? await findContact(contactId) : null;
   const prefill = contact ? { id: contact.id, email: contact.email, givenName: contact.givenName, familyName: contact.familyName } : null;
   return { ...list, canEdit: can(user.role, "edit:contact"), prefill };
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const values = postedValues(form);
   const parsed = arcoRequestSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });

@@ -3,6 +3,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { contactsCsvStream, exportFileName, parseDelimiter, parseExportLang } from "~/modules/contacts/export.server";
 import { filterFromSearchParams, type ContactFilter } from "~/modules/contacts/filter";
 import { getSegmentFilter } from "~/modules/contacts/segments.server";
+import { notFound } from "~/lib/params";
 
 /**
  * GET /contacts/export.csv?<the list's filters> or ?segment=ID|NAME, with optional
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const segmentKey = params.get("segment");
   if (segmentKey) {
     const found = await getSegmentFilter(segmentKey);
-    if (!found) throw new Response("Not Found", { status: 404 });
+    if (!found) throw notFound(request);
     filter = found.filter;
     segment = { id: found.id, name: found.name };
   }

@@ -3,12 +3,13 @@ import { makeT } from "~/i18n";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { audit } from "~/modules/audit/audit.server";
 import { getImport, rejectionsCsv } from "~/modules/contacts/import/batches.server";
+import { idParam, notFound } from "~/lib/params";
 
 /** GET /contacts/import/:batchId/rejections.csv: every rejected row with its line and reason, streamed. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
-  const batch = await getImport(params.batchId ?? "");
-  if (!batch) throw new Response("Not found", { status: 404 });
+  const batch = await getImport(idParam(request, params.batchId, "key"));
+  if (!batch) throw notFound(request);
   const t = makeT(user.locale);
   await audit(
     { userId: user.id, ip: clientIp(request) },

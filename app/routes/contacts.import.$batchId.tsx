@@ -12,6 +12,7 @@ import { IMPORT_FIELDS, isKnownIgnoredHeader, type ImportField } from "~/modules
 import { readStoredError } from "~/modules/contacts/import/errors";
 import { readStoredMapping, type PreviewRow } from "~/modules/contacts/import/pipeline.server";
 import importStylesHref from "~/styles/contacts-import.css?url";
+import { formBody, idParam, notFound } from "~/lib/params";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: importStylesHref }];
 export const meta = adminTitle("contacts.import.review.title");
@@ -22,8 +23,8 @@ const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:contact");
-  const batch = await getImport(params.batchId ?? "");
-  if (!batch) throw new Response("Not found", { status: 404 });
+  const batch = await getImport(idParam(request, params.batchId, "key"));
+  if (!batch) throw notFound(request);
   const mapping = readStoredMapping(batch.mapping);
   const beforeRun = batch.dryRun && batch.status !== "CANCELLED";
   const preview: PreviewRow[] = beforeRun && mapping && batch.status !== "FAILED" ? await previewBatch(batch.id, 10) : [];
@@ -47,10 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
   const actor = { userId: user.id, ip: clientIp(request) };
-  const batchId = params.batchId ?? "";
+  const batchId = idParam(request, params.batchId, "key");
   const batch = await getImport(batchId);
-  if (!batch) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
+  if (!batch) throw notFound(request);
+  const form = await formBody(request);
   const intent = form.get("intent");
   const here = `/contacts/import/${batchId}`;
   if (intent === "mapping") {

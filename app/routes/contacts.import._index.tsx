@@ -17,6 +17,7 @@ import { IMPORT_MAX_BYTES, discardUpload, listImports, prepareUpload, storeUploa
 import { ImportFileError } from "~/modules/contacts/import/errors";
 import { ImportStatusBadge, useFormatNumber } from "~/components/contacts-import/status-badge";
 import importStylesHref from "~/styles/contacts-import.css?url";
+import { readBody, requireMultipart } from "~/lib/params";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: importStylesHref }];
 export const meta = adminTitle("contacts.import.title");
@@ -53,6 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
   const actor = { userId: user.id, ip: clientIp(request) };
   const maxMb = Math.round(IMPORT_MAX_BYTES / 1024 / 1024);
+  requireMultipart(request);
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > IMPORT_MAX_BYTES + 1024 * 1024) {
     return data({ errors: { file: "contacts.import.errors.tooLarge" } as ActionErrors, maxMb }, { status: 413 });
@@ -71,9 +73,8 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 })),
+    form = await readBody(request, () =>
+      unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 }))),
     );
   } catch (error) {
     if (batchId) await discardUpload(batchId);

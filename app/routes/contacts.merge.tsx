@@ -11,7 +11,8 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { ContactError, searchContacts } from "~/modules/contacts/contact.server";
 import { defaultSide, loadMergePair, mergeContacts, mergedValues } from "~/modules/contacts/merge.server";
-import { MERGE_FIELDS, mergeFormSchema, parseContactId, type MergeField } from "~/modules/contacts/schema";
+import { MERGE_FIELDS, mergeFormSchema, type MergeField } from "~/modules/contacts/schema";
+import { formBody, idQuery, notFound, searchParam } from "~/lib/params";
 
 export const meta = pageTitle("contacts.merge.title");
 export const links = contactDetailLinks;
@@ -19,18 +20,18 @@ export const links = contactDetailLinks;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:contact");
   const url = new URL(request.url);
-  const aId = parseContactId(url.searchParams.get("a"));
-  const bId = parseContactId(url.searchParams.get("b"));
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 200);
+  const aId = idQuery(request, url.searchParams.get("a"), "int") ?? null;
+  const bId = idQuery(request, url.searchParams.get("b"), "int") ?? null;
+  const q = searchParam(url.searchParams.get("q")) ?? "";
   const pair = aId !== null ? await loadMergePair(aId, bId ?? 0) : { a: null, b: null };
-  if (aId !== null && !pair.a) throw new Response("Not found", { status: 404 });
+  if (aId !== null && !pair.a) throw notFound(request);
   const candidates = q && (!pair.b || bId === null) ? await searchContacts(q, { excludeId: aId ?? undefined }) : [];
   return { a: pair.a, b: bId !== null && bId !== aId ? pair.b : null, bMissing: bId !== null && !pair.b, q, candidates };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const parsed = mergeFormSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), preview: null }, { status: 400 });
   const { intent, survivorId, otherId, choices, survivor } = parsed.data;

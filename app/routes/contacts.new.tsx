@@ -13,6 +13,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { ContactError, createContact } from "~/modules/contacts/contact.server";
 import { parseCreateContactForm } from "~/modules/contacts/schema";
 import { currentPrivacyNotice } from "~/modules/settings/settings.server";
+import { formBody } from "~/lib/params";
 
 export const meta = pageTitle("contacts.form.newTitle");
 export const links = contactDetailLinks;
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const values = postedValues(form);
   const parsed = parseCreateContactForm(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, existingId: null as number | null }, { status: 400 });

@@ -11,6 +11,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { filterFromSearchParams, filterToSearchParams, isFiltered } from "~/modules/contacts/filter";
 import { createSegment, deleteSegment, listSegments, renameSegment, segmentNameSchema } from "~/modules/contacts/segments.server";
 import contactsStylesHref from "~/styles/contacts.css?url";
+import { badRequest, formBody } from "~/lib/params";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contactsStylesHref }];
 
@@ -37,9 +38,9 @@ type SegmentActionData = { intent: "create" | "rename" | "delete"; id?: string; 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
   const actor = { userId: user.id, ip: clientIp(request) };
-  const form = await request.formData();
+  const form = await formBody(request);
   const intent = intentSchema.safeParse(form.get("intent"));
-  if (!intent.success) throw new Response("Bad Request", { status: 400 });
+  if (!intent.success) throw badRequest(request);
   const rawName = String(form.get("name") ?? "");
   const id = String(form.get("id") ?? "");
   const fail = (status: number, body: SegmentActionData) => data<SegmentActionData>(body, { status });

@@ -10,13 +10,14 @@ import { contestFrame } from "~/modules/contest/contest.server";
 import { SUBMISSION_STATUSES } from "~/modules/contest/rules";
 import { filterFromParams, filterToParams } from "~/modules/contest/schema";
 import { contestFunnel, listSubmissions, stateChoices } from "~/modules/contest/submissions.server";
+import { routeParams } from "~/lib/params";
 
 export const meta = pageTitle("contest.title");
 export const links = contestLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contest");
-  const contestId = params.contestId!;
+  const { contestId } = routeParams(request, params, { contestId: "key" });
   const url = new URL(request.url);
   const frame = await contestFrame(contestId);
   const filter = filterFromParams(url.searchParams);

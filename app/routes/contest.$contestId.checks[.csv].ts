@@ -3,12 +3,13 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { getContest } from "~/modules/contest/contest.server";
 import { checksCsv, csvResponse } from "~/modules/contest/export.server";
 import { filterFromParams } from "~/modules/contest/schema";
+import { idParam, notFound } from "~/lib/params";
 
 /** GET /contest/:id/checks.csv: one row per submission and requirement, neutralised cells. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const contest = await getContest(params.contestId!);
-  if (!contest) throw new Response("Not found", { status: 404 });
+  const contest = await getContest(idParam(request, params.contestId, "key"));
+  if (!contest) throw notFound(request);
   const url = new URL(request.url);
   const body = await checksCsv({ userId: user.id, ip: clientIp(request) }, contest.id, filterFromParams(url.searchParams), user.locale);
   return csvResponse(body, `requisitos-${contest.id}.csv`);

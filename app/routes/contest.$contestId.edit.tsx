@@ -18,13 +18,14 @@ import { isMultipart, parseUpload } from "~/modules/contest/upload.server";
 import { utcToZoned } from "~/modules/events/time";
 import { storeUpload, UploadRejected } from "~/modules/files/storage.server";
 import { KIND_GROUPS } from "~/modules/files/sniff";
+import { formBody, idParam, notFound, readBody } from "~/lib/params";
 
 export const meta = pageTitle("contest.editTitle");
 export const links = contestLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const frame = await contestFrame(params.contestId!);
+  const frame = await contestFrame(idParam(request, params.contestId, "key"));
   const zone = await zoneFor(user);
   const c = frame.contest;
   const values: Record<string, string> = { name: c.name, description: c.description ?? "", correctionDays: String(c.correctionDays) };
@@ -36,12 +37,12 @@ type ActionResult = { intent: string; errors: Record<string, string>; values?: R
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const contestId = params.contestId!;
+  const contestId = idParam(request, params.contestId, "key");
   const actor = { userId: user.id, ip: clientIp(request), role: user.role };
   const here = `/contest/${contestId}/edit`;
   try {
     if (isMultipart(request)) {
-      const upload = await parseUpload(request, "file");
+      const upload = await readBody(request, () => parseUpload(request, "file"));
       const kind = upload.form.get("kind") === "rules" ? "rules" : "call";
       const maxMb = Math.round(env().UPLOAD_MAX_BYTES / 1048576);
       if (upload.tooLarge) return data<ActionResult>({ intent: "document", errors: { file: "files.errors.tooLarge" }, params: { max: maxMb } }, { status: 413 });
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await setContestDocument(actor, contestId, kind, { fileName: file.fileName.slice(0, 200), sha256: stored.sha256 });
       return redirectWithToast(here, { kind: "success", message: "contest.documents.saved" });
     }
-    const form = Object.fromEntries(await request.formData());
+    const form = Object.fromEntries(await formBody(request));
     const intent = String(form.intent ?? "");
     if (intent === "phase") {
       const parsed = phaseOverrideSchema.safeParse(form);
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof UploadRejected) return data<ActionResult>({ intent: "document", errors: { file: error.messageKey }, params: { max: Math.round(env().UPLOAD_MAX_BYTES / 1048576) } }, { status: 400 });
     if (error instanceof ContestError) {
-      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "notFound") throw notFound(request);
       if (error.code === "adminOnly") throw new Response("Forbidden", { status: 403 });
       return data<ActionResult>({ intent: "phase", errors: { [error.field]: error.messageKey } }, { status: 400 });
     }

@@ -8,21 +8,23 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { contestFrame, listRequirements, saveRequirements } from "~/modules/contest/contest.server";
 import { saveRowsAction } from "~/modules/contest/rows-action.server";
 import { parseRequirementRows } from "~/modules/contest/schema";
+import { idParam } from "~/lib/params";
 
 export const meta = pageTitle("contest.requirements.title");
 export const links = contestLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:contest");
-  const frame = await contestFrame(params.contestId!);
-  const requirements = await listRequirements(params.contestId!);
+  const contestId = idParam(request, params.contestId, "key");
+  const frame = await contestFrame(contestId);
+  const requirements = await listRequirements(contestId);
   return { ...frame, canEdit: true, requirements };
 }
 
 type Row = Record<string, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return saveRowsAction(request, params.contestId!, { parse: parseRequirementRows, save: saveRequirements, path: "requirements", savedKey: "contest.requirements.saved" });
+  return saveRowsAction(request, idParam(request, params.contestId, "key"), { parse: parseRequirementRows, save: saveRequirements, path: "requirements", savedKey: "contest.requirements.saved" });
 }
 
 const BLANK_ROWS = 2;

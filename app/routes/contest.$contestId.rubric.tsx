@@ -8,21 +8,23 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { contestFrame, loadRubric, saveRubric } from "~/modules/contest/contest.server";
 import { saveRowsAction } from "~/modules/contest/rows-action.server";
 import { levelsToLines, parseCriterionRows } from "~/modules/contest/schema";
+import { idParam } from "~/lib/params";
 
 export const meta = pageTitle("contest.rubric.title");
 export const links = contestLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:contest");
-  const frame = await contestFrame(params.contestId!);
-  const criteria = await loadRubric(params.contestId!);
+  const contestId = idParam(request, params.contestId, "key");
+  const frame = await contestFrame(contestId);
+  const criteria = await loadRubric(contestId);
   return { ...frame, canEdit: true, criteria };
 }
 
 type Row = Record<string, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return saveRowsAction(request, params.contestId!, { parse: parseCriterionRows, save: saveRubric, path: "rubric", savedKey: "contest.rubric.saved" });
+  return saveRowsAction(request, idParam(request, params.contestId, "key"), { parse: parseCriterionRows, save: saveRubric, path: "rubric", savedKey: "contest.rubric.saved" });
 }
 
 export default function RubricPage() {

@@ -19,15 +19,17 @@ import { acceptLate, addDocuments, getSubmission, moveSubmission, saveChecks } f
 import { isMultipart, parseUpload } from "~/modules/contest/upload.server";
 import { utcToZoned } from "~/modules/events/time";
 import { UploadRejected } from "~/modules/files/storage.server";
+import { formBody, notFound, readBody, routeParams } from "~/lib/params";
 
 export const meta = pageTitle("contest.submission.pageTitle");
 export const links = contestLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const frame = await contestFrame(params.contestId!);
-  const submission = await getSubmission(params.contestId!, params.submissionId!);
-  if (!submission) throw new Response("Not found", { status: 404 });
+  const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
+  const frame = await contestFrame(contestId);
+  const submission = await getSubmission(contestId, submissionId);
+  if (!submission) throw notFound(request);
   const zone = await zoneFor(user);
   return {
     ...frame,
@@ -47,15 +49,14 @@ const bad = (intent: string, errors: Record<string, string>, extra: Partial<Acti
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const contestId = params.contestId!;
-  const submissionId = params.submissionId!;
+  const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
   const here = `/contest/${contestId}/submissions/${submissionId}`;
   const actor = { userId: user.id, ip: clientIp(request), role: user.role };
   const maxMb = Math.round(env().UPLOAD_MAX_BYTES / 1048576);
   let intent = "";
   try {
     if (isMultipart(request)) {
-      const upload = await parseUpload(request);
+      const upload = await readBody(request, () => parseUpload(request));
       intent = String(upload.form.get("intent") ?? "");
       if (upload.tooLarge) return bad(intent, { files: "files.errors.tooLarge" }, { params: { max: maxMb } }, 413);
       if (intent === "answer") {
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await addDocuments(actor, contestId, submissionId, upload.files, { requirementId });
       return redirectWithToast(here, { kind: "success", message: "contest.documents.uploaded", params: { count: upload.files.length } });
     }
-    const form = await request.formData();
+    const form = await formBody(request);
     intent = String(form.get("intent") ?? "");
     switch (intent) {
       case "move": {
@@ -89,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "checks": {
         const submission = await getSubmission(contestId, submissionId);
-        if (!submission) throw new Response("Not found", { status: 404 });
+        if (!submission) throw notFound(request);
         const { checks, errors } = parseChecks(form, submission.review.map((r) => r.requirement.id));
         const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)]));
         if (Object.keys(errors).length) return bad(intent, errors, { values });
@@ -107,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof ContestError) {
-      if (error.code === "submissionNotFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "submissionNotFound") throw notFound(request);
       if (error.code === "adminOnly" || error.code === "roleNotAllowed") return bad(intent, { _form: error.messageKey }, {}, 403);
       return bad(intent, { [error.field]: error.messageKey }, { params: error.params });
     }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getDocument } from "~/modules/contest/submissions.server";
 import { fileResponseHeaders, readFile } from "~/modules/files/storage.server";
+import { notFound, routeParams } from "~/lib/params";
 
 /**
  * A submission's document, for the staff who review it. Served as its sniffed type (PDF or image),
@@ -9,8 +10,9 @@ import { fileResponseHeaders, readFile } from "~/modules/files/storage.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:contest");
-  const doc = await getDocument(params.contestId!, params.submissionId!, params.documentId!);
+  const { contestId, submissionId, documentId } = routeParams(request, params, { contestId: "key", submissionId: "key", documentId: "key" });
+  const doc = await getDocument(contestId, submissionId, documentId);
   const file = doc ? await readFile(doc.fileSha256) : null;
-  if (!doc || !file) throw new Response("Not found", { status: 404 });
+  if (!doc || !file) throw notFound(request);
   return new Response(Buffer.from(file.bytes), { headers: fileResponseHeaders(file, doc.fileName, new URL(request.url).searchParams.get("inline") === "1") });
 }

@@ -15,15 +15,17 @@ import { RECEIPT_CHANNELS } from "~/modules/contest/rules";
 import { submissionEditSchema } from "~/modules/contest/schema";
 import { getSubmission, updateSubmission } from "~/modules/contest/submissions.server";
 import { utcToZoned } from "~/modules/events/time";
+import { formBody, notFound, routeParams } from "~/lib/params";
 
 export const meta = pageTitle("contest.submission.editTitle");
 export const links = contestLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const frame = await contestFrame(params.contestId!);
-  const s = await getSubmission(params.contestId!, params.submissionId!);
-  if (!s) throw new Response("Not found", { status: 404 });
+  const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
+  const frame = await contestFrame(contestId);
+  const s = await getSubmission(contestId, submissionId);
+  if (!s) throw notFound(request);
   const zone = await zoneFor(user);
   const values: Record<string, string> = {
     title: s.title,
@@ -41,9 +43,8 @@ type ActionResult = { errors: Record<string, string>; values: Record<string, str
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const contestId = params.contestId!;
-  const submissionId = params.submissionId!;
-  const form = Object.fromEntries(await request.formData());
+  const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
+  const form = Object.fromEntries(await formBody(request));
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
   const parsed = submissionEditSchema(await zoneFor(user)).safeParse(form);
   if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/contest/${contestId}/submissions/${submissionId}`, changed ? { kind: "success", message: "common.saved" } : { kind: "info", message: "contest.submission.unchanged" });
   } catch (error) {
     if (error instanceof ContestError) {
-      if (error.code === "submissionNotFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "submissionNotFound") throw notFound(request);
       return data<ActionResult>({ errors: { _form: error.messageKey }, values }, { status: 400 });
     }
     throw error;

@@ -20,13 +20,14 @@ import { parseUpload } from "~/modules/contest/upload.server";
 import { utcToZoned } from "~/modules/events/time";
 import { UploadRejected } from "~/modules/files/storage.server";
 import { KIND_GROUPS, sniffKind } from "~/modules/files/sniff";
+import { idParam, notFound, readBody, requireMultipart } from "~/lib/params";
 
 export const meta = pageTitle("contest.submission.newTitle");
 export const links = contestLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const frame = await contestFrame(params.contestId!);
+  const frame = await contestFrame(idParam(request, params.contestId, "key"));
   const zone = await zoneFor(user);
   return { ...frame, canEdit: true, organisations: await organisationChoices(), now: utcToZoned(new Date(), zone), timeZone: zone, maxMb: Math.round(env().UPLOAD_MAX_BYTES / 1048576) };
 }
@@ -41,9 +42,11 @@ type ActionResult = { errors: Record<string, string>; values: Values; params?: R
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const contestId = params.contestId!;
+  const contestId = idParam(request, params.contestId, "key");
   const maxMb = Math.round(env().UPLOAD_MAX_BYTES / 1048576);
-  const upload = await parseUpload(request);
+  // The form carries files: a plain urlencoded post is a 415 with the translated page, not a 500.
+  requireMultipart(request);
+  const upload = await readBody(request, () => parseUpload(request));
   const form = Object.fromEntries([...upload.form.entries()].filter(([, v]) => typeof v === "string")) as Values;
   const values = form;
   if (upload.tooLarge) return data<ActionResult>({ errors: { files: "files.errors.tooLarge" }, values, params: { max: maxMb } }, { status: 413 });
@@ -60,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/contest/${contestId}/submissions/${submission.id}`, { kind: "success", message: submission.late ? "contest.submission.createdLate" : "contest.submission.created" });
   } catch (error) {
     if (error instanceof ContestError) {
-      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "notFound") throw notFound(request);
       return data<ActionResult>({ errors: { [error.field]: error.messageKey }, values }, { status: 400 });
     }
     if (error instanceof UploadRejected) return data<ActionResult>({ errors: { files: error.messageKey }, values, params: { max: maxMb } }, { status: 400 });

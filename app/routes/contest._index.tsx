@@ -7,6 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 import { latestContestId } from "~/modules/contest/contest.server";
+import { idQuery } from "~/lib/params";
 
 export const meta = pageTitle("contest.title");
 export const links = contestLinks;
@@ -14,8 +15,8 @@ export const links = contestLinks;
 /** /contest opens on the most recent contest; ?id= (the header's switcher) opens another. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contest");
-  const chosen = new URL(request.url).searchParams.get("id");
-  if (chosen && /^[a-z0-9]{1,40}$/i.test(chosen)) throw redirect(`/contest/${chosen}`);
+  const chosen = idQuery(request, new URL(request.url).searchParams.get("id"), "key");
+  if (chosen) throw redirect(`/contest/${chosen}`);
   const latest = await latestContestId();
   if (latest) throw redirect(`/contest/${latest}`);
   return { canEdit: can(user.role, "edit:contest") };

@@ -11,6 +11,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { createContest, zoneFor } from "~/modules/contest/contest.server";
 import { ContestError } from "~/modules/contest/errors";
 import { contestFormSchema } from "~/modules/contest/schema";
+import { formBody } from "~/lib/params";
 
 export const meta = pageTitle("contest.newTitle");
 export const links = contestLinks;
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
   const zone = await zoneFor(user);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
   const parsed = contestFormSchema(zone).safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });

@@ -6,6 +6,7 @@ import { EventTime, formatNumber, placeLabel, StatusBadge } from "~/components/e
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
+import { formBody, idParam, isMultipartBody, notFound, readBody } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
@@ -24,22 +25,33 @@ import { kioskQrDataUrl, kioskState, kioskUrl } from "~/modules/events/kiosk.ser
 import { eventMaterials } from "~/modules/materials/ledger.server";
 import { listShipments } from "~/modules/materials/shipments.server";
 import { eventActionSchema, photoCaptionSchema } from "~/modules/events/schema";
+import { seesMaterials } from "~/modules/events/viewer.server";
 import { UploadRejected } from "~/modules/files/storage.server";
 
 export const meta = pageTitle("events.detail.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:event");
-  const view = await getEvent(params.id ?? "");
-  if (!view) throw new Response("Not found", { status: 404 });
+  const id = idParam(request, params.id, "key");
+  // Hand-outs, stock and shipments come from the materials ledger: only for read:material.
+  const withMaterials = seesMaterials(user);
+  const view = await getEvent(id, { materials: withMaterials });
+  if (!view) throw notFound(request);
+  // The page shows no audit trail (its entries carry hand-outs): it is not sent.
+  const { audit: _audit, handouts, ...shown } = view;
   const canEdit = can(user.role, "edit:event");
   const slug = view.event.signupSlug;
-  const [materials, shipments] = await Promise.all([eventMaterials(view.event.id), listShipments({ eventId: view.event.id }, null, 20)]);
+  const ledger = withMaterials
+    ? await Promise.all([eventMaterials(id), listShipments({ eventId: id }, null, 20)]).then(([materials, shipments]) => ({
+        handouts,
+        materials,
+        shipments: shipments.rows,
+        canShip: can(user.role, "edit:material"),
+      }))
+    : null;
   return {
-    ...view,
-    materials,
-    shipments: shipments.rows,
-    canShip: can(user.role, "edit:material"),
+    ...shown,
+    ledger,
     canEdit,
     assignable: canEdit ? await listAssignableUsers() : [],
     kiosk: slug ? { url: kioskUrl(slug), qr: await kioskQrDataUrl(slug), state: kioskState(view.event) } : null,
@@ -48,14 +60,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:event");
-  const id = params.id ?? "";
+  const id = idParam(request, params.id, "key");
   const actor = { userId: user.id, ip: clientIp(request) };
-  const contentType = request.headers.get("content-type") ?? "";
   try {
-    if (contentType.startsWith("multipart/form-data")) {
+    if (isMultipartBody(request)) {
       let form: FormData;
       try {
-        form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: env().UPLOAD_MAX_BYTES }));
+        form = await readBody(request, () => parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: env().UPLOAD_MAX_BYTES })));
       } catch (error) {
         if (error instanceof MaxPartSizeExceededError) return data({ errors: { photo: "events.photos.errors.tooLarge" } as Record<string, string> }, { status: 413 });
         throw error;
@@ -67,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await addPhoto(actor, id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, caption.data);
       return redirectWithToast(`/events/${id}`, { kind: "success", message: "events.photos.added" });
     }
-    const parsed = eventActionSchema.safeParse(Object.fromEntries(await request.formData()));
+    const parsed = eventActionSchema.safeParse(Object.fromEntries(await formBody(request)));
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
     const input = parsed.data;
     switch (input.intent) {
@@ -90,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof EventError) {
-      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "notFound") throw notFound(request);
       return data({ errors: { _form: error.messageKey } as Record<string, string> }, { status: 400 });
     }
     if (error instanceof UploadRejected) return data({ errors: { photo: `events.photos.errors.${error.reason}` } as Record<string, string> }, { status: 400 });
@@ -99,7 +110,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, staff, partners, handouts, photos, outcomesRecordedBy, signups, figures, checklist, canEdit, assignable, kiosk, materials, shipments, canShip } = useLoaderData<typeof loader>();
+  // ledger is null for a reader without read:material: the loader leaves the materials ledger out.
+  const { event, staff, partners, photos, outcomesRecordedBy, signups, figures, checklist, canEdit, assignable, kiosk, ledger } = useLoaderData<typeof loader>();
+  const handouts = ledger?.handouts ?? [];
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -300,14 +313,16 @@ export default function EventPage() {
               ["registrationRequestsPer1000", figures.registrationRequestsPer1000],
               ["signupsPer1000", figures.signupsPer1000],
             ] as const
-          ).map(([key, value]) => (
-            <div key={key} data-figure={key}>
-              <dt>{t(`events.figures.${key}`)}</dt>
-              <dd>{formatNumber(value, locale)}</dd>
-            </div>
-          ))}
+          )
+            .filter(([, value]) => value !== undefined)
+            .map(([key, value]) => (
+              <div key={key} data-figure={key}>
+                <dt>{t(`events.figures.${key}`)}</dt>
+                <dd>{formatNumber(value, locale)}</dd>
+              </div>
+            ))}
         </dl>
-        <p className="muted">{t("events.figures.per1000Hint")}</p>
+        {ledger ? <p className="muted">{t("events.figures.per1000Hint")}</p> : null}
         {handouts.length ? (
           <>
             <h3>{t("events.outcomes.handouts")}</h3>
@@ -328,60 +343,62 @@ export default function EventPage() {
         ) : null}
       </section>
 
-      <section className="panel" aria-labelledby="ev-materials" data-testid="event-materials">
-        <h2 id="ev-materials">{t("events.materials.title")}</h2>
-        {materials.length === 0 ? (
-          <p className="muted">{t("events.materials.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="ev-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("events.materials.material")}</th>
-                  {(["requested", "arrived", "unshipped", "handedOut", "returned", "onHand"] as const).map((k) => (
-                    <th key={k} scope="col" className="num">
-                      {t(`events.materials.${k}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {materials.map((m) => (
-                  <tr key={m.materialId} data-material={m.code}>
-                    <td>
-                      <Link to={`/materials/${m.materialId}`}>{m.name}</Link>
-                    </td>
+      {ledger ? (
+        <section className="panel" aria-labelledby="ev-materials" data-testid="event-materials">
+          <h2 id="ev-materials">{t("events.materials.title")}</h2>
+          {ledger.materials.length === 0 ? (
+            <p className="muted">{t("events.materials.none")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="ev-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("events.materials.material")}</th>
                     {(["requested", "arrived", "unshipped", "handedOut", "returned", "onHand"] as const).map((k) => (
-                      <td key={k} className="num" data-col={k}>
-                        {formatNumber(m[k], locale)}
-                      </td>
+                      <th key={k} scope="col" className="num">
+                        {t(`events.materials.${k}`)}
+                      </th>
                     ))}
                   </tr>
+                </thead>
+                <tbody>
+                  {ledger.materials.map((m) => (
+                    <tr key={m.materialId} data-material={m.code}>
+                      <td>
+                        <Link to={`/materials/${m.materialId}`}>{m.name}</Link>
+                      </td>
+                      {(["requested", "arrived", "unshipped", "handedOut", "returned", "onHand"] as const).map((k) => (
+                        <td key={k} className="num" data-col={k}>
+                          {formatNumber(m[k], locale)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {ledger.shipments.length ? (
+            <>
+              <h3>{t("events.materials.shipments")}</h3>
+              <ul>
+                {ledger.shipments.map((s) => (
+                  <li key={s.id}>
+                    <Link to={`/materials/shipments/${s.id}`}>{t("events.materials.shipment", { number: s.number, status: t(`materials.shipmentStatus.${s.status}`) })}</Link>
+                  </li>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {shipments.length ? (
-          <>
-            <h3>{t("events.materials.shipments")}</h3>
-            <ul>
-              {shipments.map((s) => (
-                <li key={s.id}>
-                  <Link to={`/materials/shipments/${s.id}`}>{t("events.materials.shipment", { number: s.number, status: t(`materials.shipmentStatus.${s.status}`) })}</Link>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {canShip ? (
-          <p className="form-actions">
-            <Link to={`/materials/shipments/new?eventId=${event.id}`} className="button">
-              {t("events.materials.newShipment")}
-            </Link>
-          </p>
-        ) : null}
-      </section>
+              </ul>
+            </>
+          ) : null}
+          {ledger.canShip ? (
+            <p className="form-actions">
+              <Link to={`/materials/shipments/new?eventId=${event.id}`} className="button">
+                {t("events.materials.newShipment")}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       <section className="panel" aria-labelledby="ev-kiosk">
         <h2 id="ev-kiosk">{t("events.kioskPanel.title")}</h2>

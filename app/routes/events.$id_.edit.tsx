@@ -10,13 +10,14 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { EventError, findEvent, listPartnerOptions, updateEvent } from "~/modules/events/event.server";
 import { eventFormSchema } from "~/modules/events/schema";
 import { timeZoneNames } from "~/modules/events/time";
+import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("events.form.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:event");
-  const event = await findEvent(params.id ?? "");
-  if (!event) throw new Response("Not found", { status: 404 });
+  const event = await findEvent(idParam(request, params.id, "key"));
+  if (!event) throw notFound(request);
   return {
     id: event.id,
     name: event.name,
@@ -28,8 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:event");
-  const id = params.id ?? "";
-  const form = await request.formData();
+  const id = idParam(request, params.id, "key");
+  const form = await formBody(request);
   const values = postedEventValues(form);
   const parsed = eventFormSchema.safeParse(formDataToObject(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/events/${id}`, changed ? { kind: "success", message: "events.form.saved" } : { kind: "info", message: "events.form.unchanged" });
   } catch (error) {
     if (error instanceof EventError) {
-      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "notFound") throw notFound(request);
       return data({ errors: { partnerIds: error.messageKey } as Record<string, string>, values }, { status: 400 });
     }
     throw error;

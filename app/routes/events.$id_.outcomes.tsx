@@ -9,6 +9,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { EventError, getEvent, recordOutcomes } from "~/modules/events/event.server";
 import { parseOutcomesForm } from "~/modules/events/schema";
 import { listMaterialOptions } from "~/modules/materials/catalogue.server";
+import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("events.outcomes.formTitle");
 
@@ -16,8 +17,8 @@ const BLANK_ROWS = 3;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:event");
-  const view = await getEvent(params.id ?? "");
-  if (!view) throw new Response("Not found", { status: 404 });
+  const view = await getEvent(idParam(request, params.id, "key"));
+  if (!view) throw notFound(request);
   const e = view.event;
   const str = (n: number | null) => (n === null ? "" : String(n));
   return {
@@ -37,8 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:event");
-  const id = params.id ?? "";
-  const form = await request.formData();
+  const id = idParam(request, params.id, "key");
+  const form = await formBody(request);
   const text = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" ? v : "";
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { changed } = await recordOutcomes({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
     return redirectWithToast(`/events/${id}`, changed ? { kind: "success", message: "events.outcomes.saved" } : { kind: "info", message: "events.form.unchanged" });
   } catch (error) {
-    if (error instanceof EventError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof EventError && error.code === "notFound") throw notFound(request);
     if (error instanceof EventError) return data({ errors: { handouts: error.messageKey } as Record<string, string>, values, handouts }, { status: 400 });
     throw error;
   }

@@ -7,14 +7,15 @@ import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import { findEvent } from "~/modules/events/event.server";
 import { kioskQrDataUrl, kioskUrl } from "~/modules/events/kiosk.server";
+import { idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("events.poster.title");
 
 /** A page to print and leave at the booth: the kiosk's QR code and address, in both languages. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read:event");
-  const event = await findEvent(params.id ?? "");
-  if (!event?.signupSlug) throw new Response("Not found", { status: 404 });
+  const event = await findEvent(idParam(request, params.id, "key"));
+  if (!event?.signupSlug) throw notFound(request);
   return { id: event.id, name: event.name, startsAt: event.startsAt, timeZone: event.timeZone, url: kioskUrl(event.signupSlug), qr: await kioskQrDataUrl(event.signupSlug) };
 }
 

@@ -8,8 +8,8 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 import { EVENT_KINDS, EVENT_STATUSES } from "~/modules/events/fields";
-import { getEventFilterOptions, listEvents } from "~/modules/events/query.server";
-import { filterFromSearchParams, filterToSearchParams, isFiltered } from "~/modules/events/schema";
+import { eventFilterFromUrl, getEventFilterOptions, listEvents } from "~/modules/events/query.server";
+import { filterToSearchParams, isFiltered } from "~/modules/events/schema";
 import { viewerZone } from "~/modules/events/viewer.server";
 
 export const meta = pageTitle("events.title");
@@ -17,7 +17,7 @@ export const meta = pageTitle("events.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:event");
   const url = new URL(request.url);
-  const filter = filterFromSearchParams(url.searchParams);
+  const filter = eventFilterFromUrl(request, url);
   const zone = await viewerZone(user);
   const [list, options] = await Promise.all([listEvents(filter, url.searchParams.get("cursor"), zone), getEventFilterOptions()]);
   return {

@@ -8,14 +8,15 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import type { Figures } from "~/modules/events/figures";
 import { eventYears, figuresByCountry } from "~/modules/events/query.server";
+import { yearParam } from "~/lib/params";
 
 export const meta = pageTitle("events.byCountry.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:event");
-  const param = new URL(request.url).searchParams.get("year");
+  const asked = yearParam(request, new URL(request.url).searchParams.get("year"));
   const { years, defaultYear } = await eventYears();
-  const year = param && /^\d{4}$/.test(param) ? Number(param) : defaultYear;
+  const year = asked ?? defaultYear;
   return { years: years.includes(year) ? years : [year, ...years], ...(await figuresByCountry(year)) };
 }
 

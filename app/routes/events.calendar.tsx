@@ -6,15 +6,15 @@ import { INTL_LOCALE } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import { calendarMonth, defaultCalendarMonth } from "~/modules/events/query.server";
-import { datesBetween, isMonth, monthBounds, shiftMonth } from "~/modules/events/time";
+import { datesBetween, monthBounds, shiftMonth } from "~/modules/events/time";
 import { viewerZone } from "~/modules/events/viewer.server";
+import { monthParam } from "~/lib/params";
 
 export const meta = pageTitle("events.calendar.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:event");
-  const param = new URL(request.url).searchParams.get("month");
-  const month = isMonth(param) ? param : await defaultCalendarMonth(await viewerZone(user));
+  const month = monthParam(request, new URL(request.url).searchParams.get("month")) ?? (await defaultCalendarMonth(await viewerZone(user)));
   const { days, count } = await calendarMonth(month);
   const slim = Object.fromEntries(
     Object.entries(days).map(([day, events]) => [day, events.map((e) => ({ id: e.id, name: e.name, status: e.status, city: e.city }))]),

@@ -11,6 +11,7 @@ import { createEvent, EventError, listPartnerOptions } from "~/modules/events/ev
 import { eventFormSchema } from "~/modules/events/schema";
 import { timeZoneNames } from "~/modules/events/time";
 import { viewerZone } from "~/modules/events/viewer.server";
+import { formBody } from "~/lib/params";
 
 export const meta = pageTitle("events.form.newTitle");
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:event");
-  const form = await request.formData();
+  const form = await formBody(request);
   const values = postedEventValues(form);
   const parsed = eventFormSchema.safeParse(formDataToObject(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });

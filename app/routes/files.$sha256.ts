@@ -3,6 +3,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { clientIp, requireUser } from "~/modules/auth/session.server";
 import { mayReadFile } from "~/modules/files/access.server";
 import { fileResponseHeaders, readFile } from "~/modules/files/storage.server";
+import { idParam, notFound } from "~/lib/params";
 
 /**
  * Serves a stored file to a logged-in user who may read a record that names it (see
@@ -11,12 +12,12 @@ import { fileResponseHeaders, readFile } from "~/modules/files/storage.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const sha256 = params.sha256 ?? "";
+  const sha256 = idParam(request, params.sha256, "sha256");
   const file = await readFile(sha256);
-  if (!file) throw new Response("Not found", { status: 404 });
+  if (!file) throw notFound(request);
   if (!(await mayReadFile(user, sha256, file.mimeType))) {
     await audit({ userId: user.id, ip: clientIp(request) }, { action: "permission.denied", entity: "file", entityId: sha256, after: { method: request.method } });
-    throw new Response("Not found", { status: 404 });
+    throw notFound(request);
   }
   const url = new URL(request.url);
   const name = url.searchParams.get("name") ?? sha256;

@@ -11,6 +11,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { listMyFollowUps } from "~/modules/partners/follow-ups.server";
 import { PartnerError, setFollowUpState } from "~/modules/partners/partner.server";
 import { followUpStateSchema } from "~/modules/partners/schema";
+import { formBody } from "~/lib/params";
 
 export const meta = partnersTitle("partners.myFollowUps.title");
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The owner closes their own follow-up; whoever edits partners may close anyone's. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "read:partner");
-  const parsed = followUpStateSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = followUpStateSchema.safeParse(Object.fromEntries(await formBody(request)));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   try {
     const scope = can(user.role, "edit:partner") ? {} : { ownerId: user.id };

@@ -5,6 +5,7 @@ import { Field } from "~/components/auth/fields";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { forgotPasswordSchema, requestPasswordReset } from "~/modules/auth/password-reset.server";
+import { formBody } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Alcance — Restablecer la contraseña" }];
 
@@ -21,7 +22,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const email = String(form.email ?? "").slice(0, 320);
   const parsed = forgotPasswordSchema.safeParse(form);
   if (!parsed.success) {

@@ -7,6 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { acceptInvitation, findInvitation, newPasswordPairSchema } from "~/modules/auth/credentials.server";
+import { formBody } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Alcance — Aceptar la invitación" }, { name: "referrer", content: "no-referrer" }];
 
@@ -21,7 +22,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenSchema.safeParse(params.token);
   if (!token.success) return data({ tokenInvalid: true, errors: {} as Record<string, string> }, { status: 410 });
-  const parsed = newPasswordPairSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = newPasswordPairSchema.safeParse(Object.fromEntries(await formBody(request)));
   if (!parsed.success) return data({ tokenInvalid: false, errors: fieldErrors(parsed.error) }, { status: 400 });
   const result = await acceptInvitation(token.data, parsed.data.password, request);
   if (!result.ok) return data({ tokenInvalid: true, errors: {} as Record<string, string> }, { status: 410 });

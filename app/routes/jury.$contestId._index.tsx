@@ -6,12 +6,13 @@ import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 import { asResponse } from "~/modules/jury/errors";
 import { jurorContest } from "~/modules/jury/workspace.server";
+import { idParam } from "~/lib/params";
 
 export const meta = pageTitle("jury.workspace.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, ["manage:jury", "read:jury-results", "evaluate:jury"]);
-  const contestId = params.contestId ?? "";
+  const contestId = idParam(request, params.contestId, "key");
   if (!can(user.role, "evaluate:jury")) {
     throw redirect(can(user.role, "manage:jury") ? `/jury/${contestId}/setup` : `/jury/${contestId}/results`);
   }

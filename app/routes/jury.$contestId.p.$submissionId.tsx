@@ -12,13 +12,13 @@ import { asResponse, JuryError } from "~/modules/jury/errors";
 import { juryActor, juryErrorAnswer } from "~/modules/jury/http.server";
 import { conflictSchema, parseEvaluationForm } from "~/modules/jury/schema";
 import { confirmNoConflict, conflictCheckView, declareConflict, evaluationView, requireJurorProject, saveDraft, submitEvaluation } from "~/modules/jury/workspace.server";
+import { badRequest, formBody, routeParams } from "~/lib/params";
 
 export const meta = pageTitle("jury.evaluation.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "evaluate:jury");
-  const contestId = params.contestId ?? "";
-  const submissionId = params.submissionId ?? "";
+  const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
   try {
     return { step: "evaluate" as const, view: await evaluationView(user.id, contestId, submissionId), check: null };
   } catch (error) {
@@ -37,10 +37,9 @@ function formValues(form: FormData): Record<string, string> {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "evaluate:jury");
-  const contestId = params.contestId ?? "";
-  const submissionId = params.submissionId ?? "";
+  const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
   const actor = juryActor(user, request);
-  const form = await request.formData();
+  const form = await formBody(request);
   const intent = String(form.get("intent") ?? "");
   const values = formValues(form);
   try {
@@ -66,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await submitEvaluation(actor, contestId, submissionId, parsed.draft);
       return redirectWithToast(`/jury/${contestId}/p/${submissionId}`, { kind: "success", message: "jury.evaluation.submitted" });
     }
-    throw new Response("Bad request", { status: 400 });
+    throw badRequest(request);
   } catch (error) {
     return juryErrorAnswer(error, values);
   }

@@ -12,20 +12,21 @@ import { asResponse } from "~/modules/jury/errors";
 import { juryActor, juryErrorAnswer } from "~/modules/jury/http.server";
 import { contestResults } from "~/modules/jury/results.server";
 import { awardSchema } from "~/modules/jury/schema";
+import { formBody, idParam } from "~/lib/params";
 
 export const meta = pageTitle("jury.results.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, ["manage:jury", "read:jury-results"]);
-  const results = await contestResults(params.contestId ?? "").catch(asResponse);
+  const results = await contestResults(idParam(request, params.contestId, "key")).catch(asResponse);
   return { ...results, canManage: can(user.role, "manage:jury") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:jury");
-  const contestId = params.contestId ?? "";
+  const contestId = idParam(request, params.contestId, "key");
   const values: Record<string, string> = {};
-  for (const [k, v] of await request.formData()) if (typeof v === "string") values[k] = v;
+  for (const [k, v] of await formBody(request)) if (typeof v === "string") values[k] = v;
   try {
     if (values.intent === "removeAward") {
       await removeAward(juryActor(user, request), contestId, values.submissionId ?? "");

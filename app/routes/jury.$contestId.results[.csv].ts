@@ -3,11 +3,12 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { csvResponse } from "~/modules/contest/export.server";
 import { asResponse } from "~/modules/jury/errors";
 import { resultsCsv } from "~/modules/jury/results.server";
+import { idParam } from "~/lib/params";
 
 /** GET /jury/:contestId/results.csv: the ranking with its breakdown (per juror once the jury is closed). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, ["manage:jury", "read:jury-results"]);
-  const contestId = params.contestId ?? "";
+  const contestId = idParam(request, params.contestId, "key");
   const body = await resultsCsv({ userId: user.id, ip: clientIp(request) }, contestId, user.locale).catch(asResponse);
   return csvResponse(body, `dictamen-${contestId}.csv`);
 }

@@ -23,12 +23,13 @@ import { asResponse } from "~/modules/jury/errors";
 import { juryActor, juryErrorAnswer } from "~/modules/jury/http.server";
 import { sendReminderNow } from "~/modules/jury/reminders.server";
 import { adminConflictSchema, balancedSchema, designateSchema, optionsSchema, pairSchema, reopenSchema, sessionSchema, SESSION_KINDS } from "~/modules/jury/schema";
+import { badRequest, formBody, idParam, readBody } from "~/lib/params";
 
 export const meta = pageTitle("jury.setup.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:jury");
-  return juryAdminView(params.contestId ?? "").catch(asResponse);
+  return juryAdminView(idParam(request, params.contestId, "key")).catch(asResponse);
 }
 
 type Answer = { ok: false; intent: string; errors: Record<string, string>; params: Record<string, string | number>; values: Record<string, string> };
@@ -39,18 +40,18 @@ function invalid(intent: string, errors: Record<string, string>, values: Record<
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:jury");
-  const contestId = params.contestId ?? "";
+  const contestId = idParam(request, params.contestId, "key");
   const actor = juryActor(user, request);
   let form: FormData;
   let file: { fileName: string; bytes: Uint8Array } | null = null;
   let tooLarge = false;
   if (isMultipart(request)) {
-    const upload = await parseUpload(request, "file");
+    const upload = await readBody(request, () => parseUpload(request, "file"));
     form = upload.form;
     file = upload.files[0] ?? null;
     tooLarge = upload.tooLarge;
   } else {
-    form = await request.formData();
+    form = await formBody(request);
   }
   const values: Record<string, string> = {};
   for (const [k, v] of form) if (typeof v === "string") values[k] = v;
@@ -125,7 +126,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithToast(`/jury/${contestId}/setup`, { kind: result.mailQueued ? "success" : "info", message: result.mailQueued ? "jury.setup.reopened" : "jury.setup.reopenedNoMail" });
       }
       default:
-        throw new Response("Bad request", { status: 400 });
+        throw badRequest(request);
     }
   } catch (error) {
     const answer = juryErrorAnswer(error, values);

@@ -6,13 +6,14 @@ import { INTL_LOCALE } from "~/i18n";
 import { requirePermission } from "~/modules/auth/session.server";
 import { asResponse } from "~/modules/jury/errors";
 import { contestResults } from "~/modules/jury/results.server";
+import { idParam } from "~/lib/params";
 
 export const meta = pageTitle("jury.verdict.title");
 
 /** The printable verdict (acta de dictamen): ranking, winners, jurors' names and the date. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, ["manage:jury", "read:jury-results"]);
-  const results = await contestResults(params.contestId ?? "").catch(asResponse);
+  const results = await contestResults(idParam(request, params.contestId, "key")).catch(asResponse);
   return { ...results, printedAt: new Date().toISOString() };
 }
 

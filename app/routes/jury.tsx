@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, Outlet, useRouteError } from "@remix-run/react";
 import { juryLinks } from "~/components/jury/ui";
+import { errorKind } from "~/components/layout/error-page";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 
@@ -20,7 +21,7 @@ export function ErrorBoundary() {
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
-  const kind = status === 403 ? "403" : status === 404 ? "404" : "500";
+  const kind = errorKind(status);
   return (
     <div className="empty-state" role="alert">
       <h1>{t(`errors.${kind}.title`)}</h1>

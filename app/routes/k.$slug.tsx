@@ -9,6 +9,7 @@ import { clientIp } from "~/modules/auth/session.server";
 import { COMMON_COUNTRIES } from "~/modules/events/fields";
 import { getKiosk, submitKioskSignup } from "~/modules/events/kiosk.server";
 import { HONEYPOT_FIELD, kioskLanguageSchema } from "~/modules/events/schema";
+import { idParam, notFound } from "~/lib/params";
 
 export const links = eventsLinks;
 
@@ -29,8 +30,8 @@ function langOf(request: Request): Locale {
 
 /** The public sign-up page of an event: no login; closed outside the event's sign-up window. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const kiosk = await getKiosk(params.slug ?? "");
-  if (!kiosk) throw new Response("Not found", { status: 404 });
+  const kiosk = await getKiosk(idParam(request, params.slug, "key"));
+  if (!kiosk) throw notFound(request);
   const url = new URL(request.url);
   const { event } = kiosk;
   return {
@@ -72,7 +73,7 @@ async function readKioskForm(request: Request): Promise<Record<string, string>> 
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const slug = params.slug ?? "";
+  const slug = idParam(request, params.slug, "key");
   const form = await readKioskForm(request);
   const lang = kioskLanguageSchema.parse(typeof form.lang === "string" ? form.lang : undefined);
   const values: Record<string, string> = {};

@@ -1,3 +1,4 @@
+import { formBody } from "~/lib/params";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n";
@@ -9,7 +10,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await formBody(request);
   const locale = form.get("locale");
   const redirectTo = safeRedirectTo(form.get("redirectTo"));
   if (!isLocale(locale)) return redirect(redirectTo);

@@ -1,3 +1,4 @@
+import { formBody } from "~/lib/params";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Mode = "totp" | "recovery";
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await formBody(request));
   const redirectTo = safeRedirectTo(form.redirectTo);
   const session = await requirePendingSession(request, redirectTo);
   const mode: Mode = form.mode === "recovery" ? "recovery" : "totp";

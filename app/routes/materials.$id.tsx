@@ -16,13 +16,14 @@ import { getMaterial, listLocationOptions, setMaterialPicture } from "~/modules/
 import { MaterialError } from "~/modules/materials/errors";
 import { recordMovement, reverseMovement } from "~/modules/materials/ledger.server";
 import { movementFormSchema } from "~/modules/materials/schema";
+import { formBody, idParam, isMultipartBody, notFound, readBody } from "~/lib/params";
 
 export const meta = pageTitle("materials.detail.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:material");
-  const view = await getMaterial(params.id ?? "", new URL(request.url).searchParams.get("cursor"));
-  if (!view) throw new Response("Not found", { status: 404 });
+  const view = await getMaterial(idParam(request, params.id, "key"), new URL(request.url).searchParams.get("cursor"));
+  if (!view) throw notFound(request);
   const canEdit = can(user.role, "edit:material");
   return { ...view, canEdit, locations: canEdit ? await listLocationOptions() : [] };
 }
@@ -31,13 +32,13 @@ type Errors = Record<string, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:material");
-  const id = params.id ?? "";
+  const id = idParam(request, params.id, "key");
   const actor = { userId: user.id, ip: clientIp(request) };
   try {
-    if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    if (isMultipartBody(request)) {
       let form: FormData;
       try {
-        form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: env().UPLOAD_MAX_BYTES }));
+        form = await readBody(request, () => parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: env().UPLOAD_MAX_BYTES })));
       } catch (error) {
         if (error instanceof MaxPartSizeExceededError) return data({ errors: { picture: "materials.errors.pictureTooLarge" } as Errors, intent: "picture" }, { status: 413 });
         throw error;
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await setMaterialPicture(actor, id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       return redirectWithToast(`/materials/${id}`, { kind: "success", message: "materials.detail.pictureSaved" });
     }
-    const form = await request.formData();
+    const form = await formBody(request);
     const intent = String(form.get("intent") ?? "");
     const parsed = movementFormSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return data({ errors: fieldErrors(parsed.error), intent }, { status: 400 });
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/materials/${id}`, { kind: "success", message: `materials.movementSaved.${input.intent}` });
   } catch (error) {
     if (error instanceof MaterialError) {
-      if (error.code === "notFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "notFound") throw notFound(request);
       return data({ errors: { _form: error.messageKey } as Errors, available: Number(error.detail.available ?? 0), intent: "" }, { status: 400 });
     }
     if (error instanceof UploadRejected) return data({ errors: { picture: `events.photos.errors.${error.reason}` } as Errors, intent: "picture" }, { status: 400 });

@@ -11,21 +11,22 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { updateMaterial } from "~/modules/materials/catalogue.server";
 import { MaterialError } from "~/modules/materials/errors";
 import { materialFormSchema } from "~/modules/materials/schema";
+import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("materials.edit.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:material");
-  const m = await db.material.findUnique({ where: { id: params.id ?? "" } });
-  if (!m) throw new Response("Not found", { status: 404 });
+  const m = await db.material.findUnique({ where: { id: idParam(request, params.id, "key") } });
+  if (!m) throw notFound(request);
   const values: MaterialFormValues = { code: m.code, name: m.name, kind: m.kind, audience: m.audience ?? "", language: m.language ?? "", unit: m.unit, lowStockThreshold: String(m.lowStockThreshold), active: m.active };
   return { id: m.id, name: m.name, values };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:material");
-  const id = params.id ?? "";
-  const form = await request.formData();
+  const id = idParam(request, params.id, "key");
+  const form = await formBody(request);
   const values = materialFormValues(form);
   const parsed = materialFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { changed } = await updateMaterial({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
     return redirectWithToast(`/materials/${id}`, changed ? { kind: "success", message: "materials.edit.saved" } : { kind: "info", message: "materials.edit.unchanged" });
   } catch (error) {
-    if (error instanceof MaterialError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof MaterialError && error.code === "notFound") throw notFound(request);
     if (error instanceof MaterialError) return data({ errors: { code: error.messageKey } as Record<string, string>, values }, { status: 400 });
     throw error;
   }

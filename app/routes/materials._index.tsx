@@ -10,6 +10,7 @@ import { listMaterials } from "~/modules/materials/catalogue.server";
 import { MATERIAL_KINDS } from "~/modules/materials/fields";
 import { lowStockAlerts } from "~/modules/materials/figures.server";
 import { z } from "zod";
+import { searchParam } from "~/lib/params";
 
 export const meta = pageTitle("materials.list.title");
 
@@ -22,7 +23,7 @@ const filterSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:material");
   const url = new URL(request.url);
-  const filter = filterSchema.parse({ q: url.searchParams.get("q") ?? undefined, kind: url.searchParams.get("kind") ?? undefined, active: url.searchParams.get("active") ?? undefined });
+  const filter = filterSchema.parse({ q: searchParam(url.searchParams.get("q")), kind: url.searchParams.get("kind") ?? undefined, active: url.searchParams.get("active") ?? undefined });
   const [list, alerts] = await Promise.all([listMaterials(filter, url.searchParams.get("cursor")), lowStockAlerts(20)]);
   return { filter, rows: list.rows, nextCursor: list.nextCursor, alerts, canEdit: can(user.role, "edit:material") };
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { badRequest, enumParam, monthParam } from "~/lib/params";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { materialsCsvStream, type CsvKind } from "~/modules/materials/figures.server";
 import { parseMonth } from "~/modules/materials/schema";
@@ -9,11 +10,11 @@ const KINDS: readonly CsvKind[] = ["stock", "movements", "figures"];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:material");
   const url = new URL(request.url);
-  const kind = KINDS.find((k) => k === url.searchParams.get("kind")) ?? "stock";
-  const month = parseMonth(url.searchParams.get("month"));
-  if (kind !== "stock" && !month) return new Response("month=YYYY-MM required", { status: 400 });
+  const kind = enumParam(url.searchParams.get("kind"), KINDS) ?? "stock";
+  const month = parseMonth(monthParam(request, url.searchParams.get("month")));
+  if (kind !== "stock" && !month) throw badRequest(request);
   const delimiter = url.searchParams.get("delimiter") === ";" ? ";" : ",";
-  const lang = url.searchParams.get("lang") === "en" ? "en" : "es";
+  const lang = enumParam(url.searchParams.get("lang"), ["es", "en"] as const) ?? "es";
   const stream = materialsCsvStream({ userId: user.id, ip: clientIp(request) }, kind, { ...month, delimiter, lang });
   const suffix = kind === "stock" ? new Date().toISOString().slice(0, 10) : `${month!.year}-${String(month!.month).padStart(2, "0")}`;
   return new Response(stream, {

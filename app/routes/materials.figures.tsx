@@ -7,12 +7,13 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import { latestDistributionMonth, materialFiguresForMonth } from "~/modules/materials/figures.server";
 import { parseMonth } from "~/modules/materials/schema";
+import { monthParam } from "~/lib/params";
 
 export const meta = pageTitle("materials.figures.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:material");
-  const asked = parseMonth(new URL(request.url).searchParams.get("month"));
+  const asked = parseMonth(monthParam(request, new URL(request.url).searchParams.get("month")));
   const { year, month } = asked ?? (await latestDistributionMonth());
   return { figures: await materialFiguresForMonth(year, month) };
 }

@@ -15,27 +15,28 @@ import { getLocation, updateLocation } from "~/modules/materials/catalogue.serve
 import { MaterialError } from "~/modules/materials/errors";
 import { MANUAL_LOCATION_KINDS } from "~/modules/materials/fields";
 import { locationFormSchema } from "~/modules/materials/schema";
+import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("materials.locations.detailTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:material");
-  const view = await getLocation(params.id ?? "", new URL(request.url).searchParams.get("cursor"));
-  if (!view) throw new Response("Not found", { status: 404 });
+  const view = await getLocation(idParam(request, params.id, "key"), new URL(request.url).searchParams.get("cursor"));
+  if (!view) throw notFound(request);
   return { ...view, canEdit: can(user.role, "edit:material") && (MANUAL_LOCATION_KINDS as readonly string[]).includes(view.location.kind) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:material");
-  const id = params.id ?? "";
-  const form = await request.formData();
+  const id = idParam(request, params.id, "key");
+  const form = await formBody(request);
   const parsed = locationFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   try {
     const { changed } = await updateLocation({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
     return redirectWithToast(`/materials/locations/${id}`, changed ? { kind: "success", message: "materials.locations.saved" } : { kind: "info", message: "materials.edit.unchanged" });
   } catch (error) {
-    if (error instanceof MaterialError) throw new Response("Not found", { status: 404 });
+    if (error instanceof MaterialError) throw notFound(request);
     throw error;
   }
 }

@@ -16,6 +16,7 @@ import { LOCATION_KINDS, MANUAL_LOCATION_KINDS } from "~/modules/materials/field
 import { locationFormSchema } from "~/modules/materials/schema";
 import { listPartnerOptions } from "~/modules/events/event.server";
 import { z } from "zod";
+import { formBody, searchParam } from "~/lib/params";
 
 export const meta = pageTitle("materials.locations.title");
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:material");
   const url = new URL(request.url);
   const kind = z.enum(LOCATION_KINDS).optional().catch(undefined).parse(url.searchParams.get("kind") ?? undefined);
-  const q = url.searchParams.get("q")?.slice(0, 200) || undefined;
+  const q = searchParam(url.searchParams.get("q"));
   const canEdit = can(user.role, "edit:material");
   const [list, partners] = await Promise.all([listLocations({ kind, q }, url.searchParams.get("cursor")), canEdit ? listPartnerOptions() : []]);
   return { kind: kind ?? "", q: q ?? "", rows: list.rows, nextCursor: list.nextCursor, canEdit, partners };
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:material");
-  const form = await request.formData();
+  const form = await formBody(request);
   const values = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   const parsed = locationFormSchema.safeParse({ ...values, active: "on" });
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });

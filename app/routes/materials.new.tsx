@@ -10,6 +10,7 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { createMaterial } from "~/modules/materials/catalogue.server";
 import { MaterialError } from "~/modules/materials/errors";
 import { materialFormSchema } from "~/modules/materials/schema";
+import { formBody } from "~/lib/params";
 
 export const meta = pageTitle("materials.new.title");
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:material");
-  const form = await request.formData();
+  const form = await formBody(request);
   const values = materialFormValues(form);
   const parsed = materialFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });

@@ -13,13 +13,14 @@ import { listMaterialOptions } from "~/modules/materials/catalogue.server";
 import { MaterialError } from "~/modules/materials/errors";
 import { parseLines, quantitySchema, shipmentActionSchema } from "~/modules/materials/schema";
 import { cancelShipment, canMove, getShipment, linesEditable, prepareShipment, receiveShipment, shipShipment, updateShipmentLines } from "~/modules/materials/shipments.server";
+import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("materials.shipments.detailTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:material");
-  const view = await getShipment(params.id ?? "");
-  if (!view) throw new Response("Not found", { status: 404 });
+  const view = await getShipment(idParam(request, params.id, "key"));
+  if (!view) throw notFound(request);
   const canEdit = can(user.role, "edit:material");
   const s = view.shipment;
   return {
@@ -34,9 +35,9 @@ type Errors = Record<string, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:material");
-  const id = params.id ?? "";
+  const id = idParam(request, params.id, "key");
   const actor = { userId: user.id, ip: clientIp(request) };
-  const form = await request.formData();
+  const form = await formBody(request);
   const parsed = shipmentActionSchema.safeParse(Object.fromEntries([...form].filter(([k]) => !k.startsWith("line") && !k.startsWith("received."))));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), lines: null }, { status: 400 });
   const input = parsed.data;
@@ -78,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/materials/shipments/${id}`, { kind: "success", message: `materials.shipments.done.${input.intent}` });
   } catch (error) {
     if (error instanceof MaterialError) {
-      if (error.code === "shipmentNotFound") throw new Response("Not found", { status: 404 });
+      if (error.code === "shipmentNotFound") throw notFound(request);
       return data({ errors: { _form: error.messageKey } as Errors, lines: input.intent === "lines" ? linesFromForm(form) : null }, { status: 400 });
     }
     throw error;

@@ -5,14 +5,15 @@ import { formatQty } from "~/components/materials/labels";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getShipment } from "~/modules/materials/shipments.server";
+import { idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("materials.packing.title");
 
 /** The packing list: one printed page (print rules in materials.css). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read:material");
-  const view = await getShipment(params.id ?? "");
-  if (!view) throw new Response("Not found", { status: 404 });
+  const view = await getShipment(idParam(request, params.id, "key"));
+  if (!view) throw notFound(request);
   return view;
 }
 

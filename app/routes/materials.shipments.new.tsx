@@ -14,12 +14,13 @@ import { listLocationOptions, listMaterialOptions } from "~/modules/materials/ca
 import { MaterialError } from "~/modules/materials/errors";
 import { parseLines, shipmentFormSchema } from "~/modules/materials/schema";
 import { createShipment } from "~/modules/materials/shipments.server";
+import { formBody, idQuery } from "~/lib/params";
 
 export const meta = pageTitle("materials.shipments.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:material");
-  const eventId = new URL(request.url).searchParams.get("eventId") ?? "";
+  const eventId = idQuery(request, new URL(request.url).searchParams.get("eventId"), "key") ?? "";
   const [materials, senders, destinations, partners, events] = await Promise.all([
     listMaterialOptions(),
     listLocationOptions(["WAREHOUSE", "FOREIGN_SERVICE_POST", "PARTNER_OFFICE"]),
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:material");
-  const form = await request.formData();
+  const form = await formBody(request);
   const values = Object.fromEntries([...form].filter(([k]) => !k.startsWith("line")).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   const lines = linesFromForm(form);
   const parsed = shipmentFormSchema.safeParse(values);

@@ -11,14 +11,15 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { handlePageAction, readPageForm, uploadMaxMb } from "~/modules/partners/page.server";
 import { eventChoices, getPartner, listPeople, partnerTimeline, staffChoices } from "~/modules/partners/partner.server";
 import { TIMELINE_KINDS, timelineKindsFrom } from "~/modules/partners/schema";
+import { idParam, notFound } from "~/lib/params";
 
 export const meta = partnersTitle("partners.detail.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: partnersStylesHref }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:partner");
-  const partner = await getPartner(params.id ?? "");
-  if (!partner) throw new Response("Not Found", { status: 404 });
+  const partner = await getPartner(idParam(request, params.id, "key"));
+  if (!partner) throw notFound(request);
   const kinds = timelineKindsFrom(new URL(request.url).searchParams);
   const canEdit = can(user.role, "edit:partner");
   const [timeline, people, staff, events] = await Promise.all([
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:partner");
-  const id = params.id ?? "";
+  const id = idParam(request, params.id, "key");
   const result = await handlePageAction({ userId: user.id, ip: clientIp(request) }, id, await readPageForm(request));
   if (result.ok)
     return redirectWithToast(`/partners/${id}`, {

@@ -12,21 +12,22 @@ import { countryCodes } from "~/modules/partners/fields";
 import { getPartner, PartnerError, updatePartner } from "~/modules/partners/partner.server";
 import { partnerChoices } from "~/modules/partners/query.server";
 import { partnerFormSchema } from "~/modules/partners/schema";
+import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = partnersTitle("partners.form.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:partner");
-  const partner = await getPartner(params.id ?? "");
-  if (!partner) throw new Response("Not Found", { status: 404 });
+  const partner = await getPartner(idParam(request, params.id, "key"));
+  if (!partner) throw notFound(request);
   const parents = (await partnerChoices()).filter((p) => p.id !== partner.id);
   return { partner: { id: partner.id, name: partner.name }, values: partnerToFormValues(partner), parents, countries: countryCodes() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:partner");
-  const id = params.id ?? "";
-  const form = await request.formData();
+  const id = idParam(request, params.id, "key");
+  const form = await formBody(request);
   const values = postedValues(Object.fromEntries(form));
   const parsed = partnerFormSchema.safeParse({ ...Object.fromEntries(form), tags: form.get("tags") ?? "" });
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updatePartner({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
     return redirectWithToast(`/partners/${id}`, { kind: "success", message: "partners.form.saved" });
   } catch (error) {
-    if (error instanceof PartnerError && error.code === "notFound") throw new Response("Not Found", { status: 404 });
+    if (error instanceof PartnerError && error.code === "notFound") throw notFound(request);
     if (error instanceof PartnerError) return data({ errors: { [error.field]: error.messageKey } as Record<string, string>, values }, { status: 400 });
     throw error;
   }

@@ -6,6 +6,7 @@ import { INTL_LOCALE } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import { partnerFiguresForMonth } from "~/modules/partners/figures.server";
+import { monthParam } from "~/lib/params";
 
 export const meta = partnersTitle("partners.figures.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: partnersStylesHref }];
@@ -13,11 +14,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: partnersSt
 /** ?month=2017-11 (default: the current month). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:partner");
-  const value = new URL(request.url).searchParams.get("month") ?? "";
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
+  const month = monthParam(request, new URL(request.url).searchParams.get("month"));
   const now = new Date();
-  const year = m && Number(m[1]) >= 1900 ? Number(m[1]) : null;
-  return partnerFiguresForMonth(year ?? now.getUTCFullYear(), year && m ? Number(m[2]) : now.getUTCMonth() + 1);
+  return month ? partnerFiguresForMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7))) : partnerFiguresForMonth(now.getUTCFullYear(), now.getUTCMonth() + 1);
 }
 
 export default function PartnerFiguresPage() {

@@ -3,13 +3,14 @@ import { makeT } from "~/i18n";
 import { requirePermission } from "~/modules/auth/session.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
 import { loadPartnerImport, planPartnerImport } from "~/modules/partners/import.server";
+import { idParam, notFound } from "~/lib/params";
 
 /** The dry run's rejected rows as a CSV: line, reason (in the reader's language) and the row as it was. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:partner");
-  const sha256 = params.sha256 ?? "";
+  const sha256 = idParam(request, params.sha256, "sha256");
   const bytes = await loadPartnerImport(sha256);
-  if (!bytes) throw new Response("Not Found", { status: 404 });
+  if (!bytes) throw notFound(request);
   const plan = await planPartnerImport(sha256, bytes);
   const t = makeT(user.locale);
   let body = UTF8_BOM + csvLine([t("partners.import.line"), t("partners.import.reason"), t("partners.import.rawRow")]);

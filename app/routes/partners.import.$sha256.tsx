@@ -5,22 +5,23 @@ import { useT } from "~/i18n/use-t";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { applyPartnerImport, loadPartnerImport, planPartnerImport } from "~/modules/partners/import.server";
+import { idParam, notFound } from "~/lib/params";
 
 export const meta = partnersTitle("partners.import.reviewTitle");
 
 /** Step 2: the preview and the dry run (nothing is written). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:partner");
-  const sha256 = params.sha256 ?? "";
+  const sha256 = idParam(request, params.sha256, "sha256");
   const bytes = await loadPartnerImport(sha256);
-  if (!bytes) throw new Response("Not Found", { status: 404 });
+  if (!bytes) throw notFound(request);
   return planPartnerImport(sha256, bytes);
 }
 
 /** Step 3: confirmed — the import runs in one transaction. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:partner");
-  const plan = await applyPartnerImport({ userId: user.id, ip: clientIp(request) }, params.sha256 ?? "");
+  const plan = await applyPartnerImport({ userId: user.id, ip: clientIp(request) }, idParam(request, params.sha256, "sha256"));
   if (plan.problem) return redirectWithToast(`/partners/import/${plan.sha256}`, { kind: "error", message: `partners.import.problem.${plan.problem}` });
   return redirectWithToast("/partners", {
     kind: "success",

@@ -6,6 +6,7 @@ import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import { PARTNER_CSV_HEADERS } from "~/modules/partners/fields";
 import { PARTNER_IMPORT_MAX_BYTES, storePartnerImport } from "~/modules/partners/import.server";
+import { readBody, requireMultipart } from "~/lib/params";
 
 export const meta = partnersTitle("partners.import.title");
 
@@ -17,9 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Step 1: the upload is stored (content-addressed); step 2 (the preview and dry run) is its own page. */
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, "edit:partner");
+  requireMultipart(request);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: PARTNER_IMPORT_MAX_BYTES }));
+    form = await readBody(request, () => unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: PARTNER_IMPORT_MAX_BYTES })));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return data({ error: "partners.import.errors.tooLarge" }, { status: 413 });
     throw error;

@@ -12,6 +12,7 @@ import { countryCodes } from "~/modules/partners/fields";
 import { createPartner, PartnerError } from "~/modules/partners/partner.server";
 import { partnerChoices } from "~/modules/partners/query.server";
 import { partnerFormSchema } from "~/modules/partners/schema";
+import { formBody } from "~/lib/params";
 
 export const meta = partnersTitle("partners.form.newTitle");
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:partner");
-  const form = await request.formData();
+  const form = await formBody(request);
   const values = postedValues(Object.fromEntries(form));
   const parsed = partnerFormSchema.safeParse({ ...Object.fromEntries(form), tags: form.get("tags") ?? "" });
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });

@@ -3,13 +3,14 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { audit } from "~/modules/audit/audit.server";
 import { annexCsv, fileBase } from "~/modules/reports/export.server";
 import { viewFromRequest } from "~/modules/reports/http.server";
+import { notFound } from "~/lib/params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:report");
   const view = await viewFromRequest(request, params.month);
   const delimiter = new URL(request.url).searchParams.get("delimiter") === ";" ? ";" : ",";
   const csv = annexCsv(view, params.table ?? "", delimiter);
-  if (csv === null) throw new Response("Not found", { status: 404 });
+  if (csv === null) throw notFound(request);
   await audit({ userId: user.id, ip: clientIp(request) }, { action: "report.export", entity: "MonthlyReport", entityId: `${view.month}/v${view.version}`, after: { format: "csv", table: params.table } });
   return new Response(csv, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileBase(view)}-${params.table}.csv"`, "Cache-Control": "no-store" },

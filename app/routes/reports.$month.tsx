@@ -10,9 +10,9 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { documentOf } from "~/modules/reports/export.server";
-import { parseMonthParam } from "~/modules/reports/month";
 import { approveReport, createNewVersion, getMonthlyInput, getReportView, ReportError, saveMonthlyInput, saveNarrative } from "~/modules/reports/reports.server";
 import { fieldErrors, INPUT_FIELDS, monthlyInputSchema, narrativeSchema, NARRATIVE_MAX, REPORT_SECTIONS } from "~/modules/reports/schema";
+import { formBody, idParam, idQuery, notFound } from "~/lib/params";
 
 export const meta = pageTitle("reports.title");
 
@@ -24,22 +24,15 @@ const INPUT_GROUPS: Array<{ legend: string; fields: Array<(typeof INPUT_FIELDS)[
   { legend: "reports.input.enquiries", fields: ["enquiriesTotal", "enquiriesUsPercent"] },
 ];
 
-function monthOr404(value: string | undefined): string {
-  const month = parseMonthParam(value);
-  if (!month) throw new Response("Not found", { status: 404 });
-  return month;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:report");
-  const month = monthOr404(params.month);
-  const versionParam = Number(new URL(request.url).searchParams.get("version") ?? "");
-  const version = Number.isInteger(versionParam) && versionParam > 0 ? versionParam : undefined;
+  const month = idParam(request, params.month, "month");
+  const version = idQuery(request, new URL(request.url).searchParams.get("version"), "int");
   let view;
   try {
     view = await getReportView(month, { version });
   } catch (error) {
-    if (error instanceof ReportError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof ReportError && error.code === "notFound") throw notFound(request);
     throw error;
   }
   const input = await getMonthlyInput(month);
@@ -61,9 +54,9 @@ type ActionResult = { intent: string; section?: string; errors: Record<string, s
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:report");
-  const month = monthOr404(params.month);
+  const month = idParam(request, params.month, "month");
   const actor = { userId: user.id, ip: clientIp(request) };
-  const form = await request.formData();
+  const form = await formBody(request);
   const text = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" ? v : "";

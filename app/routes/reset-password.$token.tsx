@@ -9,6 +9,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { newPasswordPairSchema } from "~/modules/auth/credentials.server";
 import { isResetTokenValid, resetPassword } from "~/modules/auth/password-reset.server";
 import { clientIp } from "~/modules/auth/session.server";
+import { formBody } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Alcance — Nueva contraseña" }, { name: "referrer", content: "no-referrer" }];
 
@@ -23,7 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenSchema.safeParse(params.token);
   if (!token.success) return data({ tokenInvalid: true, errors: {} as Record<string, string> }, { status: 410 });
-  const parsed = newPasswordPairSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = newPasswordPairSchema.safeParse(Object.fromEntries(await formBody(request)));
   if (!parsed.success) return data({ tokenInvalid: false, errors: fieldErrors(parsed.error) }, { status: 400 });
   const result = await resetPassword(token.data, parsed.data.password, { ip: clientIp(request) });
   if (!result.ok) return data({ tokenInvalid: true, errors: {} as Record<string, string> }, { status: 410 });

@@ -1,7 +1,14 @@
 import type { T } from "~/i18n";
 
+/** The statuses with words of their own; anything else reads as an unexpected error. */
+const KNOWN = new Set([400, 403, 404, 415, 429]);
+
+export function errorKind(status: number): string {
+  return KNOWN.has(status) ? String(status) : "500";
+}
+
 export function ErrorPage({ status, t }: { status: number; t: T }) {
-  const kind = status === 403 ? "403" : status === 404 ? "404" : status === 429 ? "429" : "500";
+  const kind = errorKind(status);
   return (
     <main className="error-page" id="main">
       <p className="error-page__code">{status}</p>

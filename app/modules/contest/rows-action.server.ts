@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import { formBody } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import type { Actor } from "./contest.server";
@@ -18,7 +19,7 @@ export async function saveRowsAction<T>(
   editor: { parse: (raw: RawRow[]) => Parsed<T>; save: (actor: Actor, contestId: string, rows: T) => Promise<unknown>; path: string; savedKey: string },
 ) {
   const user = await requirePermission(request, "edit:contest");
-  const raw = rowsFromForm(await request.formData());
+  const raw = rowsFromForm(await formBody(request));
   const { rows, errors } = editor.parse(raw);
   if (Object.keys(errors).length) return data({ errors, params: {} as Record<string, string | number>, rows: raw }, { status: 400 });
   try {

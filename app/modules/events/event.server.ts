@@ -340,8 +340,24 @@ export function eventFigures(
 
 export const EVENT_AUDIT_PAGE_SIZE = 20;
 
-/** Everything the event's page shows. */
-export async function getEvent(id: string, opts: { auditCursor?: bigint; now?: Date } = {}) {
+/** The figures that come from the materials ledger: items handed out and the ratios over them. */
+const MATERIAL_FIGURES = ["handedOut", "appointmentsPer1000", "registrationRequestsPer1000", "signupsPer1000"] as const;
+type MaterialFigure = (typeof MATERIAL_FIGURES)[number];
+export type EventFiguresView = Omit<Figures, MaterialFigure> & Partial<Pick<Figures, MaterialFigure>>;
+
+function withoutMaterialFigures(figures: Figures): EventFiguresView {
+  const out: EventFiguresView = { ...figures };
+  for (const key of MATERIAL_FIGURES) delete out[key];
+  return out;
+}
+
+/**
+ * Everything the event's page shows. `materials: false` (a viewer without read:material) leaves
+ * out what comes from the materials ledger — hand-outs per material and the figures over them —
+ * so it is never read, let alone sent.
+ */
+export async function getEvent(id: string, opts: { auditCursor?: bigint; now?: Date; materials?: boolean } = {}) {
+  const materials = opts.materials ?? true;
   const event = await db.event.findUnique({
     where: { id },
     include: {
@@ -355,11 +371,12 @@ export async function getEvent(id: string, opts: { auditCursor?: bigint; now?: D
     signupCounts([id]),
     event.outcomesRecordedById ? db.user.findUnique({ where: { id: event.outcomesRecordedById }, select: { id: true, name: true } }) : null,
     listAudit({ entity: "event", entityId: id }, opts.auditCursor, EVENT_AUDIT_PAGE_SIZE),
-    eventHandouts(id),
+    materials ? eventHandouts(id) : [],
     db.shipment.count({ where: { eventId: id, status: { not: "CANCELLED" } } }),
   ]);
   const signups = counts.get(id) ?? { signups: 0, confirmed: 0 };
   const { staff, partners, photos, ...fields } = event;
+  const figures = eventFigures(event, handouts, signups);
   return {
     event: fields,
     staff: staff.map((s) => ({ userId: s.userId, confirmed: s.confirmed, name: s.user.name, email: s.user.email, role: s.user.role })),
@@ -368,7 +385,7 @@ export async function getEvent(id: string, opts: { auditCursor?: bigint; now?: D
     photos,
     outcomesRecordedBy: recorder,
     signups,
-    figures: eventFigures(event, handouts, signups),
+    figures: materials ? (figures as EventFiguresView) : withoutMaterialFigures(figures),
     checklist: eventChecklist(event, staff, opts.now, shipments > 0),
     audit: auditPage,
   };

@@ -12,7 +12,8 @@ import { audit, type AuditActor } from "~/modules/audit/audit.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
 import { HANDED_OUT_SQL } from "~/modules/materials/event-sql.server";
 import { addCounts, withRatios, ZERO_COUNTS, type Figures, type OutcomeCounts } from "./figures";
-import { filterToSearchParams, type EventFilter } from "./schema";
+import { dateParam } from "~/lib/params";
+import { filterFromSearchParams, filterToSearchParams, type EventFilter } from "./schema";
 import { datesBetween, monthBounds, startOfZonedDay, utcToZoned, zonedDate } from "./time";
 
 export const PAGE_SIZE = 50;
@@ -39,7 +40,8 @@ export type EventListRow = {
   staff: string | null;
   staffCount: number;
   staffConfirmed: number;
-  handedOut: number;
+  /** Only when asked for: it comes from the materials ledger (read:material). */
+  handedOut?: number;
   signups: number;
   confirmedSignups: number;
 };
@@ -74,9 +76,11 @@ const LIST_SELECT = Prisma.sql`e.id, e."name", e."kind"::text AS "kind", e."stat
   (SELECT string_agg(u."name", '; ' ORDER BY u."name") FROM "EventStaff" es JOIN "User" u ON u.id = es."userId" WHERE es."eventId" = e.id) AS "staff",
   (SELECT count(*)::int FROM "EventStaff" es WHERE es."eventId" = e.id) AS "staffCount",
   (SELECT count(*)::int FROM "EventStaff" es WHERE es."eventId" = e.id AND es.confirmed) AS "staffConfirmed",
-  ${HANDED_OUT_SQL} AS "handedOut",
   (SELECT count(*)::int FROM "EventSignup" su WHERE su."eventId" = e.id) AS "signups",
   (SELECT count(su."confirmedAt")::int FROM "EventSignup" su WHERE su."eventId" = e.id) AS "confirmedSignups"`;
+
+// The list page never shows it; the CSV adds it for readers of the materials ledger.
+const HANDED_OUT_SELECT = Prisma.sql`, ${HANDED_OUT_SQL} AS "handedOut"`;
 
 function parseCursor(cursor: string | null | undefined): { startsAt: Date; id: string } | null {
   const values = decodeCursor(cursor, 2);
@@ -86,14 +90,26 @@ function parseCursor(cursor: string | null | undefined): { startsAt: Date; id: s
   return { startsAt: new Date(at), id };
 }
 
-async function selectPage(where: Prisma.Sql, cursor: { startsAt: Date; id: string } | null, take: number): Promise<{ rows: EventListRow[]; next: string | null }> {
+async function selectPage(
+  where: Prisma.Sql,
+  cursor: { startsAt: Date; id: string } | null,
+  take: number,
+  handedOut = false,
+): Promise<{ rows: EventListRow[]; next: string | null }> {
   const after = cursor ? Prisma.sql`AND (e."startsAt", e.id) < (${cursor.startsAt}, ${cursor.id})` : Prisma.empty;
   const rows = await db.$queryRaw<EventListRow[]>`
-    SELECT ${LIST_SELECT} FROM "Event" e WHERE ${where} ${after}
+    SELECT ${LIST_SELECT} ${handedOut ? HANDED_OUT_SELECT : Prisma.empty} FROM "Event" e WHERE ${where} ${after}
     ORDER BY e."startsAt" DESC, e.id DESC LIMIT ${take + 1}`;
   const page = rows.slice(0, take);
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > take && last ? encodeCursor([last.startsAt.toISOString(), last.id]) : null };
+}
+
+/** The list's filter from a request's URL: a from/to that is not a calendar day (2017-02-30) is a 400. */
+export function eventFilterFromUrl(request: Request, url: URL): EventFilter {
+  dateParam(request, url.searchParams.get("from"));
+  dateParam(request, url.searchParams.get("to"));
+  return filterFromSearchParams(url.searchParams);
 }
 
 export type EventList = { rows: EventListRow[]; nextCursor: string | null; count: ListCount };
@@ -179,8 +195,8 @@ export const CSV_HEADERS: Record<"es" | "en", Record<(typeof CSV_COLUMNS)[number
   },
 };
 
-function csvCells(row: EventListRow): unknown[] {
-  return CSV_COLUMNS.map((column) => {
+function csvCells(row: EventListRow, columns: ReadonlyArray<(typeof CSV_COLUMNS)[number]>): unknown[] {
+  return columns.map((column) => {
     switch (column) {
       case "startLocal":
         return utcToZoned(row.startsAt, row.timeZone).replace("T", " ");
@@ -194,18 +210,25 @@ function csvCells(row: EventListRow): unknown[] {
   });
 }
 
-/** The filtered list as CSV text chunks (BOM and header first; every cell neutralised). */
-export async function* eventsCsv(filter: EventFilter, viewerZone: string, opts: { delimiter?: string; lang?: "es" | "en"; pageSize?: number } = {}, progress = { rows: 0 }) {
+type CsvOptions = { delimiter?: string; lang?: "es" | "en"; pageSize?: number; materials?: boolean };
+
+/**
+ * The filtered list as CSV text chunks (BOM and header first; every cell neutralised).
+ * `materials: false` (a reader without read:material) leaves out the items-handed-out column.
+ */
+export async function* eventsCsv(filter: EventFilter, viewerZone: string, opts: CsvOptions = {}, progress = { rows: 0 }) {
   const delimiter = opts.delimiter ?? ",";
   const headers = CSV_HEADERS[opts.lang ?? "es"];
-  yield UTF8_BOM + csvLine(CSV_COLUMNS.map((c) => headers[c]), delimiter);
+  const materials = opts.materials ?? true;
+  const columns = materials ? CSV_COLUMNS : CSV_COLUMNS.filter((c) => c !== "handedOut");
+  yield UTF8_BOM + csvLine(columns.map((c) => headers[c]), delimiter);
   const where = eventWhere(filter, viewerZone);
   let cursor: { startsAt: Date; id: string } | null = null;
   for (;;) {
-    const page: { rows: EventListRow[]; next: string | null } = await selectPage(where, cursor, opts.pageSize ?? 1000);
+    const page: { rows: EventListRow[]; next: string | null } = await selectPage(where, cursor, opts.pageSize ?? 1000, materials);
     if (page.rows.length) {
       progress.rows += page.rows.length;
-      yield page.rows.map((row) => csvLine(csvCells(row), delimiter)).join("");
+      yield page.rows.map((row) => csvLine(csvCells(row, columns), delimiter)).join("");
     }
     if (!page.next) break;
     cursor = parseCursor(page.next);
@@ -213,7 +236,7 @@ export async function* eventsCsv(filter: EventFilter, viewerZone: string, opts: 
 }
 
 /** The export as a Response body; audited once the last row is written (with the row count). */
-export function eventsCsvStream(actor: AuditActor, filter: EventFilter, viewerZone: string, opts: { delimiter?: string; lang?: "es" | "en" } = {}): ReadableStream<Uint8Array> {
+export function eventsCsvStream(actor: AuditActor, filter: EventFilter, viewerZone: string, opts: Omit<CsvOptions, "pageSize"> = {}): ReadableStream<Uint8Array> {
   const progress = { rows: 0 };
   const chunks = eventsCsv(filter, viewerZone, opts, progress);
   const encoder = new TextEncoder();

@@ -19,6 +19,7 @@ import {
   updateAgreement,
 } from "./partner.server";
 import { activityFormSchema, agreementFormSchema, followUpFormSchema, followUpStateSchema, personFormSchema } from "./schema";
+import { formBody, isMultipartBody, readBody } from "~/lib/params";
 
 export const PAGE_INTENTS = ["person", "removePerson", "agreement", "activity", "removeActivity", "followUp", "followUpState"] as const;
 export type PageIntent = (typeof PAGE_INTENTS)[number];
@@ -29,15 +30,15 @@ export type PageActionResult =
 
 /** Reads a plain or multipart form (the agreement form carries a document); null when the file is too large. */
 export async function readPageForm(request: Request): Promise<FormData | null> {
-  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+  if (isMultipartBody(request)) {
     try {
-      return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: env().UPLOAD_MAX_BYTES + 1 }));
+      return await readBody(request, () => unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: env().UPLOAD_MAX_BYTES + 1 })));
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) return null;
       throw error;
     }
   }
-  return request.formData();
+  return formBody(request);
 }
 
 export function uploadMaxMb(): number {

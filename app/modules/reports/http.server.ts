@@ -1,19 +1,17 @@
 /** What the report's resource routes share: the month and version from the request, or a 404; the PDF answer. */
 import type { T } from "~/i18n";
+import { idParam, idQuery, notFound } from "~/lib/params";
 import { fileBase, pdfOf } from "./export.server";
-import { parseMonthParam } from "./month";
 import { PdfBusyError, PdfUnavailableError } from "./pdf.server";
 import { getReportView, ReportError, type ReportView } from "./reports.server";
 
 export async function viewFromRequest(request: Request, monthParam: string | undefined): Promise<ReportView> {
-  const month = parseMonthParam(monthParam);
-  if (!month) throw new Response("Not found", { status: 404 });
-  const raw = Number(new URL(request.url).searchParams.get("version") ?? "");
-  const version = Number.isInteger(raw) && raw > 0 ? raw : undefined;
+  const month = idParam(request, monthParam, "month");
+  const version = idQuery(request, new URL(request.url).searchParams.get("version"), "int");
   try {
     return await getReportView(month, { version });
   } catch (error) {
-    if (error instanceof ReportError && error.code === "notFound") throw new Response("Not found", { status: 404 });
+    if (error instanceof ReportError && error.code === "notFound") throw notFound(request);
     throw error;
   }
 }
