@@ -1,3 +1,4 @@
+import net from "node:net";
 import { spawn } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
 import { createUser } from "../support/factories";
@@ -45,20 +46,22 @@ describe("/healthz", () => {
   });
 
   it("answers 503 when Redis is unreachable", async () => {
-    const port = 40_000 + Math.floor(Math.random() * 10_000);
+    // A port the system hands out now: a random one may be an outgoing connection's.
+    const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
       env: { ...process.env, PORT: String(port), REDIS_URL: "redis://127.0.0.1:1", APP_URL: `http://localhost:${port}` },
       stdio: "ignore",
     });
     try {
       let res: Response | undefined;
-      for (let i = 0; i < 100 && !res; i++) {
+      for (let i = 0; i < 120 && !res && child.exitCode === null; i++) {
         try {
           res = await fetch(`http://localhost:${port}/healthz`);
         } catch {
           await new Promise((r) => setTimeout(r, 200));
         }
       }
+      expect(child.exitCode, "the server exited before answering").toBeNull();
       expect(res?.status).toBe(503);
       // Up or down only: the driver's error (host, port) stays in the server log.
       expect(await res!.json()).toEqual({ status: "degraded", postgres: "ok", redis: "down" });
@@ -67,3 +70,14 @@ describe("/healthz", () => {
     }
   });
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+    server.on("error", reject);
+  });
+}
