@@ -1,8 +1,8 @@
-import net from "node:net";
 import { spawn } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
 import { createUser } from "../support/factories";
 import { TestClient } from "../support/http";
+import { freePort } from "../support/net";
 
 describe("cross-origin protection", () => {
   it("refuses a POST whose Origin is another site", async () => {
@@ -71,13 +71,3 @@ describe("/healthz", () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-    server.on("error", reject);
-  });
-}

@@ -4,11 +4,11 @@
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import pg from "pg";
 import { Redis } from "ioredis";
 import type { TestProject } from "vitest/node";
 import { TEST_ADMIN_URL, TEST_DB_NAME, TEST_ENV } from "./test-env";
+import { freePort } from "./net";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,17 +17,6 @@ declare module "vitest" {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 async function adminQuery(sql: string) {
   const client = new pg.Client({ connectionString: TEST_ADMIN_URL });
