@@ -54,9 +54,16 @@ export function refuseBody(req: ExpressRequest, res: ExpressResponse, status: 40
   else res.status(status).type("text/plain").send(message);
 }
 
+/**
+ * The request's headers for Remix, without Origin: the server has already refused cross-origin
+ * writes against APP_URL (server/index.ts), a stricter check than Remix's own Origin-against-Host
+ * one, which answers an empty 500 behind a proxy that rewrites Host, and to the one-click
+ * unsubscribe POSTs that any origin may send.
+ */
 function remixHeaders(req: ExpressRequest): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
+    if (name === "origin") continue;
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value) headers.set(name, value);
   }

@@ -26,6 +26,20 @@ describe("cross-origin protection", () => {
   });
 });
 
+describe("behind a proxy that rewrites Host", () => {
+  it("a same-origin form POST reaching the server under another Host is answered, not a 500", async () => {
+    // The browser's Origin is APP_URL's; the request arrives as 127.0.0.1 (Host rewritten, no X-Forwarded-Host).
+    const base = new URL(inject("baseUrl"));
+    const res = await fetch(`http://127.0.0.1:${base.port}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: base.origin, "sec-fetch-site": "same-origin", "x-forwarded-for": "127.9.8.7" },
+      body: new URLSearchParams({ email: "nobody-behind-proxy@alcance.test", password: "wrong-password" }),
+    });
+    expect(res.status).toBe(401);
+  });
+});
+
 describe("security headers", () => {
   it("sends a CSP with a nonce, nosniff and frame-ancestors 'none'", async () => {
     const res = await new TestClient().get("/login");
