@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { BulletinForm, type BulletinFormValues } from "~/components/bulletins/bulletin-form";
 import { BulletinProgress } from "~/components/bulletins/progress";
@@ -24,9 +25,10 @@ import {
   scheduleBulletin,
   segmentChoices,
   sendBulletin,
+  sendConfirmation,
   updateBulletin,
 } from "~/modules/bulletins/bulletins.server";
-import { bulletinInputSchema, scheduleSchema, testSendSchema } from "~/modules/bulletins/schema";
+import { bulletinInputSchema, confirmationSchema, scheduleSchema, testSendSchema } from "~/modules/bulletins/schema";
 import { isTimeZone, utcToZonedLocal, zonedLocalToUtc } from "~/modules/bulletins/time";
 import { getSettings } from "~/modules/settings/settings.server";
 import { badRequest, formBody, idParam, idQuery, notFound } from "~/lib/params";
@@ -86,9 +88,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.enum(["save", "test", "send", "schedule", "unschedule", "pause", "resume", "cancel"]);
+const intentSchema = z.enum(["save", "test", "confirm-send", "send", "confirm-schedule", "schedule", "unschedule", "pause", "resume", "cancel"]);
 
-type ActionData = { intent: string; errors: Record<string, string>; values?: BulletinFormValues };
+/** The confirmation step, rendered by the server: what will happen, to how many, and the figures to post back. */
+type Confirm = {
+  kind: "send" | "schedule";
+  subject: string;
+  recipients: number;
+  version: number;
+  scheduledAt?: string;
+  atLabel?: string;
+  notice?: string;
+  noticeParams?: Record<string, number>;
+};
+
+type ActionData = { intent: string; errors: Record<string, string>; values?: BulletinFormValues; confirm?: Confirm };
+
+const STALE = new Set(["audienceChanged", "changedSinceConfirm"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:bulletin");
@@ -99,6 +115,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.success) throw badRequest(request);
   const here = `/bulletins/${id}`;
   const fail = (errors: Record<string, string>, extra: Partial<ActionData> = {}) => data<ActionData>({ intent: intent.data, errors, ...extra }, { status: 400 });
+  // Counted now, by the same rule the send snapshots with; a stale confirmation is asked again with the new figures.
+  const confirmStep = async (step: Omit<Confirm, "subject" | "recipients" | "version">, status = 200) => {
+    const now = await sendConfirmation(id);
+    return data<ActionData>({ intent: intent.data, errors: {}, confirm: { ...step, subject: now.subject, recipients: now.recipients, version: now.version } }, { status });
+  };
+  const confirmed = confirmationSchema.safeParse(form);
+  const confirmation = confirmed.success ? { recipients: confirmed.data.confirmedRecipients, version: confirmed.data.confirmedVersion } : null;
+  const stale = (error: unknown) => (error instanceof BulletinError && STALE.has(error.code) ? error : null);
   try {
     switch (intent.data) {
       case "save": {
@@ -114,18 +138,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await queueTestSend(actor, id, parsed.data.to, parsed.data.contactId);
         return redirectWithToast(here, { kind: "success", message: "bulletins.test.queued", params: { count: parsed.data.to.length } });
       }
+      case "confirm-send":
       case "send": {
-        const result = await sendBulletin(actor, id);
-        return redirectWithToast(here, result.alreadyStarted ? { kind: "info", message: "bulletins.send.already" } : { kind: "success", message: "bulletins.send.started", params: { count: result.recipients } });
+        // Without the figures the person confirmed, a send only shows what it would do.
+        if (intent.data === "confirm-send" || !confirmation) return await confirmStep({ kind: "send" });
+        try {
+          const result = await sendBulletin(actor, id, { confirmed: confirmation });
+          return redirectWithToast(here, result.alreadyStarted ? { kind: "info", message: "bulletins.send.already" } : { kind: "success", message: "bulletins.send.started", params: { count: result.recipients } });
+        } catch (error) {
+          const refused = stale(error);
+          if (!refused) throw error;
+          return await confirmStep({ kind: "send", notice: refused.messageKey, noticeParams: { before: confirmation.recipients } }, 409);
+        }
       }
+      case "confirm-schedule":
       case "schedule": {
         const parsed = scheduleSchema.safeParse(form);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
         const zone = await viewerZone(user.timeZone);
         const at = zonedLocalToUtc(parsed.data.scheduledAt, zone);
         if (!at) return fail({ scheduledAt: "bulletins.errors.scheduleInvalid" });
-        await scheduleBulletin(actor, id, at);
+        if (at.getTime() <= Date.now()) return fail({ scheduledAt: "bulletins.errors.scheduleInPast" });
         const formatted = new Intl.DateTimeFormat(user.locale === "en" ? "en-US" : "es-MX", { timeZone: zone, dateStyle: "long", timeStyle: "short" }).format(at);
+        const step = { kind: "schedule" as const, scheduledAt: parsed.data.scheduledAt, atLabel: `${formatted} (${zone})` };
+        if (intent.data === "confirm-schedule" || !confirmation) return await confirmStep(step);
+        try {
+          await scheduleBulletin(actor, id, at, new Date(), confirmation);
+        } catch (error) {
+          const refused = stale(error);
+          if (!refused) throw error;
+          return await confirmStep({ ...step, notice: refused.messageKey, noticeParams: { before: confirmation.recipients } }, 409);
+        }
         return redirectWithToast(here, { kind: "success", message: "bulletins.schedule.done", params: { at: formatted } });
       }
       case "unschedule":
@@ -161,7 +204,8 @@ export default function BulletinPage() {
   const editable = bulletin.status === "DRAFT" || bulletin.status === "SCHEDULED";
   const started = !editable && bulletin.status !== "CANCELLED" ? true : bulletin.status === "CANCELLED" && bulletin.startedAt !== null;
   const previewQuery = previewContact ? `?contact=${encodeURIComponent(previewContact)}&` : "?";
-  const formError = actionData && actionData.intent !== "save" ? (actionData.errors._form ?? Object.values(actionData.errors)[0]) : null;
+  const scheduleError = actionData?.intent.endsWith("schedule") ? actionData.errors.scheduledAt : undefined;
+  const formError = actionData && actionData.intent !== "save" && !scheduleError ? (actionData.errors._form ?? Object.values(actionData.errors)[0]) : null;
   const values: BulletinFormValues =
     actionData?.intent === "save" && actionData.values
       ? actionData.values
@@ -299,23 +343,37 @@ export default function BulletinPage() {
         </section>
       ) : null}
 
-      {canEdit && editable ? (
+      {canEdit && editable && actionData?.confirm ? <ConfirmStep confirm={actionData.confirm} busy={busy} cancelTo={`/bulletins/${bulletin.id}`} /> : null}
+
+      {canEdit && editable && !actionData?.confirm ? (
         <section className="panel" aria-labelledby="bl-send-title">
           <h2 id="bl-send-title">{t("bulletins.send.title")}</h2>
           <div className="bl-grid">
             <Form method="post">
-              <input type="hidden" name="intent" value="send" />
+              <input type="hidden" name="intent" value="confirm-send" />
               <p>{t("bulletins.send.confirm", { count: audience ?? 0 })}</p>
               <button type="submit" className="button button--primary" disabled={busy}>
                 {t("bulletins.send.now")}
               </button>
             </Form>
             <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="schedule" />
+              <input type="hidden" name="intent" value="confirm-schedule" />
               <div className="field">
                 <label htmlFor="bulletin-scheduledAt">{t("bulletins.schedule.at", { zone })}</label>
-                <input id="bulletin-scheduledAt" name="scheduledAt" type="datetime-local" defaultValue={scheduleDefault} required />
-                {actionData?.intent === "schedule" && actionData.errors.scheduledAt ? <p className="field-error">{t(actionData.errors.scheduledAt)}</p> : null}
+                <input
+                  id="bulletin-scheduledAt"
+                  name="scheduledAt"
+                  type="datetime-local"
+                  defaultValue={scheduleDefault}
+                  required
+                  aria-invalid={scheduleError ? true : undefined}
+                  aria-describedby={scheduleError ? "bulletin-scheduledAt-error" : undefined}
+                />
+                {scheduleError ? (
+                  <p className="field-error" id="bulletin-scheduledAt-error">
+                    {t(scheduleError)}
+                  </p>
+                ) : null}
               </div>
               <button type="submit" className="button" disabled={busy}>
                 {t("bulletins.schedule.submit")}
@@ -407,5 +465,44 @@ export default function BulletinPage() {
         />
       </section>
     </>
+  );
+}
+
+/**
+ * The step between the click and the send: states what will happen, when and to how many, and posts
+ * those figures back so the server can refuse if they moved. Works without JavaScript; with it, focus
+ * lands on the statement.
+ */
+function ConfirmStep({ confirm, busy, cancelTo }: { confirm: Confirm; busy: boolean; cancelTo: string }) {
+  const t = useT();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), [confirm]);
+  const count = confirm.recipients;
+  return (
+    <section ref={ref} className="panel bl-confirm" aria-labelledby="bl-confirm-title" tabIndex={-1} autoFocus data-testid="bulletin-confirm">
+      <h2 id="bl-confirm-title">{t(confirm.kind === "send" ? "bulletins.confirm.sendTitle" : "bulletins.confirm.scheduleTitle")}</h2>
+      {confirm.notice ? (
+        <p className="form-error" role="alert">
+          {t(confirm.notice, { ...confirm.noticeParams, count })}
+        </p>
+      ) : null}
+      <p className="bl-confirm__what">
+        {confirm.kind === "send"
+          ? t("bulletins.confirm.send", { subject: confirm.subject, count })
+          : t("bulletins.confirm.schedule", { subject: confirm.subject, at: confirm.atLabel ?? "", count })}
+      </p>
+      <Form method="post" className="bl-actions">
+        <input type="hidden" name="intent" value={confirm.kind} />
+        {confirm.scheduledAt ? <input type="hidden" name="scheduledAt" value={confirm.scheduledAt} /> : null}
+        <input type="hidden" name="confirmedRecipients" value={count} />
+        <input type="hidden" name="confirmedVersion" value={confirm.version} />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {t(confirm.kind === "send" ? "bulletins.confirm.sendButton" : "bulletins.confirm.scheduleButton", { count })}
+        </button>
+        <Link to={cancelTo} className="button">
+          {t("bulletins.confirm.cancel")}
+        </Link>
+      </Form>
+    </section>
   );
 }

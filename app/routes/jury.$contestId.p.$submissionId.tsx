@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { EvaluationForm, PeerScores, ProjectDetails } from "~/components/jury/evaluation";
+import { ErrorSummary, EvaluationForm, PeerScores, ProjectDetails, SubmitConfirmation } from "~/components/jury/evaluation";
 import { Deadline, FormError, pageTitle } from "~/components/jury/ui";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
@@ -11,7 +11,17 @@ import { loadRubric } from "~/modules/contest/contest.server";
 import { asResponse, JuryError } from "~/modules/jury/errors";
 import { juryActor, juryErrorAnswer } from "~/modules/jury/http.server";
 import { conflictSchema, parseEvaluationForm } from "~/modules/jury/schema";
-import { confirmNoConflict, conflictCheckView, declareConflict, evaluationView, requireJurorProject, saveDraft, submitEvaluation } from "~/modules/jury/workspace.server";
+import {
+  confirmNoConflict,
+  conflictCheckView,
+  declareConflict,
+  evaluationView,
+  requireJurorProject,
+  reviewSubmission,
+  saveDraft,
+  submitEvaluation,
+  unscoredCriteria,
+} from "~/modules/jury/workspace.server";
 import { badRequest, formBody, routeParams } from "~/lib/params";
 
 export const meta = pageTitle("jury.evaluation.title");
@@ -31,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function formValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of form) if (typeof v === "string" && k !== "intent") out[k] = v;
+  for (const [k, v] of form) if (typeof v === "string" && k !== "intent" && k !== "confirmed") out[k] = v;
   return out;
 }
 
@@ -62,8 +72,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const saved = await saveDraft(actor, contestId, submissionId, parsed.draft);
         return data({ ok: true as const, savedAt: saved.savedAt.toISOString(), errors: {} as Record<string, string>, params: {}, values });
       }
-      await submitEvaluation(actor, contestId, submissionId, parsed.draft);
-      return redirectWithToast(`/jury/${contestId}/p/${submissionId}`, { kind: "success", message: "jury.evaluation.submitted" });
+      // Only the confirmation step's own button (confirmed=1) locks; a plain submit asks first.
+      if (form.get("confirmed") === "1" && rubric.length > 0 && unscoredCriteria(rubric, parsed.draft).length === 0) {
+        await submitEvaluation(actor, contestId, submissionId, parsed.draft);
+        return redirectWithToast(`/jury/${contestId}/p/${submissionId}`, { kind: "success", message: "jury.evaluation.submitted" });
+      }
+      const review = await reviewSubmission(actor, contestId, submissionId, parsed.draft);
+      if (review.total === 0) return data({ ok: false as const, errors: { _form: "jury.errors.incomplete" } as Record<string, string>, params: {}, values }, { status: 409 });
+      if (review.missing.length > 0) {
+        const errors = Object.fromEntries(review.missing.map((c) => [`score.${c.id}`, "jury.errors.scoreMissing"]));
+        return data({ ok: false as const, errors, params: {}, values, draftSaved: true }, { status: 400 });
+      }
+      return data({ ok: true as const, errors: {} as Record<string, string>, params: {}, values, review: { project: review.project, scored: review.scored, total: review.total } });
     }
     throw badRequest(request);
   } catch (error) {
@@ -134,6 +154,7 @@ export default function EvaluationPage() {
     );
   }
   const view = loaderData.view;
+  const review = actionData && "review" in actionData ? actionData.review : null;
   return (
     <>
       <header className="page-header">
@@ -145,8 +166,15 @@ export default function EvaluationPage() {
         </h1>
       </header>
       <Deadline endsAt={view.contest.evaluationEndsAt} refusal={view.evaluation?.state === "SUBMITTED" ? null : view.refusal} />
-      <ProjectDetails project={view.project} />
-      <EvaluationForm view={view} actionData={actionData ?? null} />
+      {review && view.editable ? (
+        <SubmitConfirmation review={review} rubric={view.rubric} values={actionData?.values ?? {}} cancelTo={`/jury/${view.contest.id}/p/${view.project.id}`} />
+      ) : (
+        <>
+          {actionData && !actionData.ok ? <ErrorSummary rubric={view.rubric} errors={actionData.errors} draftSaved={"draftSaved" in actionData && actionData.draftSaved === true} /> : null}
+          <ProjectDetails project={view.project} />
+          <EvaluationForm view={view} actionData={actionData ?? null} />
+        </>
+      )}
       {view.peers ? <PeerScores peers={view.peers} rubric={view.rubric} /> : null}
       {view.evaluation?.state === "SUBMITTED" && !view.contest.discussionOpen ? <p className="muted">{t("jury.evaluation.peersWaiting")}</p> : null}
     </>

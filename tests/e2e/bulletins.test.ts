@@ -66,7 +66,17 @@ describe("bulletins in Chromium", () => {
     mkdirSync("test-results", { recursive: true });
     await page.screenshot({ path: "test-results/bulletin-preview.png", fullPage: true });
 
+    // One click only asks: the statement names the subject and the number, and takes the focus.
     await page.getByRole("button", { name: "Enviar ahora" }).click();
+    await page.getByText('Se enviará «Noticias para {{nombre | "amiga, amigo"}}» a 3 personas. Esta acción no se puede deshacer.').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("bulletin-confirm");
+    expect((await db.bulletin.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "test-results/bulletin-confirm-390.png" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole("button", { name: "Enviar a 3 personas" }).click();
     await page.getByText("Envío iniciado: 3 destinatarios.").waitFor();
     await page.getByText("100 % procesado").waitFor({ timeout: 30_000 });
     await page.getByTestId("report-delivered").filter({ hasText: "3" }).waitFor({ timeout: 15_000 });

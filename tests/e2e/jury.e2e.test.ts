@@ -59,14 +59,43 @@ describe("the juror in Chromium", () => {
     await expect(radio("B", 7).isChecked()).resolves.toBe(true);
     await expect(page.getByLabel("Comentario general").inputValue()).resolves.toBe("Buen alcance en Dallas");
 
-    // Submitting with a criterion missing is refused and keeps what was chosen.
-    await radio("C", 3).check();
+    // Submitting with criteria missing is refused: the summary at the top takes the focus, links each
+    // missing criterion and each is marked; what was chosen stays.
     await page.getByRole("button", { name: "Enviar evaluación" }).click();
-    await page.getByText("Califica todos los criterios antes de enviar.").first().waitFor();
-    await expect(radio("C", 3).isChecked()).resolves.toBe(true);
+    const summary = page.getByTestId("error-summary");
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toContain("faltan por calificar 2 criterios");
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("error-summary");
+    await expect(summary.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).resolves.toEqual([`#criterion-${fx.criteria.C}`, `#criterion-${fx.criteria.D}`]);
+    for (const key of ["C", "D"]) {
+      await expect(page.locator(`#criterion-${fx.criteria[key]} [role="radiogroup"]`).getAttribute("aria-invalid")).resolves.toBe("true");
+      await expect(page.locator(`#criterion-${fx.criteria[key]}`).getByText("Elige una calificación para este criterio.").isVisible()).resolves.toBe(true);
+    }
+    await expect(page.locator(`#criterion-${fx.criteria.A} [role="radiogroup"]`).getAttribute("aria-invalid")).resolves.toBeNull();
+    await expect(radio("A", 4).isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel("Comentario general").inputValue()).resolves.toBe("Buen alcance en Dallas");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "test-results/jury-summary-390.png" });
+    // The link takes the juror into the criterion, and the marks stay.
+    await summary.getByRole("link").first().click();
+    await expect(page.evaluate(() => document.activeElement?.closest("fieldset")?.id)).resolves.toBe(`criterion-${fx.criteria.C}`);
+    await expect(page.locator(`#criterion-${fx.criteria.C}`).getByText("Elige una calificación para este criterio.").isVisible()).resolves.toBe(true);
+    await expect(summary.isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: "test-results/jury-criterion-390.png" });
 
+    await radio("C", 3).check();
     await radio("D", 9).check();
     await page.getByRole("button", { name: "Enviar evaluación" }).click();
+    // The confirmation states what will be locked; nothing is locked yet.
+    await page.getByText(`Se enviará tu evaluación de ${project.folio} · ${project.title} con 4 de 4 criterios calificados; después no podrás modificarla.`).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("submit-confirmation");
+    await page.locator("button:enabled", { hasText: "Enviar y bloquear mi evaluación" }).waitFor();
+    await page.screenshot({ path: "test-results/jury-confirm-390.png" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect((await db.evaluation.findUniqueOrThrow({ where: { submissionId_userId: { submissionId: project.id, userId: juror.id } } })).state).toBe("DRAFT");
+    await page.getByRole("button", { name: "Enviar y bloquear mi evaluación" }).click();
     await page.getByText(/Evaluación enviada el .*; está bloqueada\./).waitFor();
     // 10·3 + 3·7 + 5·2 + 9 = 70
     await expect(page.getByText("Puntaje ponderado: 70.00 de 100.").isVisible()).resolves.toBe(true);
@@ -78,8 +107,50 @@ describe("the juror in Chromium", () => {
 
     await page.goto(`/jury/${fx.contest.id}`);
     await expect(page.getByText("1 de 2 evaluados").isVisible()).resolves.toBe(true);
-    // The one refused submission (a criterion missing) is the only failed request.
-    expect(errors).toEqual(["Failed to load resource: the server responded with a status of 409 (Conflict)"]);
+    // The one refused submission (criteria missing) is the only failed request.
+    expect(errors).toEqual(["Failed to load resource: the server responded with a status of 400 (Bad Request)"]);
+    await context.close();
+  });
+
+  it("without JavaScript: the summary takes the focus, the confirmation is its own step, and only it locks", async () => {
+    const fx = await createJuryContest({ projects: 1, jurors: 1 });
+    const juror = fx.jurors[0]!;
+    const project = fx.submissions[0]!;
+    await db.assignment.updateMany({ where: { userId: juror.id }, data: { noConflictAt: new Date() } });
+    const context = await browser.newContext({ baseURL: inject("baseUrl"), extraHTTPHeaders: { "x-forwarded-for": uniqueIp() }, locale: "es-MX", javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto("/login");
+    await page.getByLabel("Correo electrónico").fill(juror.email);
+    await page.getByLabel("Contraseña").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Entrar" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+
+    await page.goto(`/jury/${fx.contest.id}/p/${project.id}`);
+    const radio = (key: string, value: number) => page.locator(`input[name="score.${fx.criteria[key]}"][value="${value}"]`);
+    await radio("A", 2).check();
+    await page.getByRole("button", { name: "Enviar evaluación" }).click();
+    await page.getByTestId("error-summary").waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("error-summary");
+    await expect(page.getByTestId("error-summary").locator("a").count()).resolves.toBe(3);
+    await expect(radio("A", 2).isChecked()).resolves.toBe(true);
+
+    for (const [key, value] of [["B", 5], ["C", 4], ["D", 6]] as const) await radio(key, value).check();
+    await page.getByRole("button", { name: "Enviar evaluación" }).click();
+    await page.getByText(`Se enviará tu evaluación de ${project.folio} · ${project.title} con 4 de 4 criterios calificados; después no podrás modificarla.`).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("submit-confirmation");
+    const state = async () => (await db.evaluation.findUniqueOrThrow({ where: { submissionId_userId: { submissionId: project.id, userId: juror.id } } })).state;
+    expect(await state()).toBe("DRAFT");
+
+    // «Seguir editando» loses nothing: the draft holds what was chosen.
+    await page.getByRole("link", { name: "Seguir editando" }).click();
+    await expect(radio("D", 6).isChecked()).resolves.toBe(true);
+    expect(await state()).toBe("DRAFT");
+
+    await page.getByRole("button", { name: "Enviar evaluación" }).click();
+    await page.getByRole("button", { name: "Enviar y bloquear mi evaluación" }).click();
+    await page.getByText(/Evaluación enviada el .*; está bloqueada\./).waitFor();
+    expect(await state()).toBe("SUBMITTED");
     await context.close();
   });
 });

@@ -47,7 +47,7 @@ describe("jury pages over HTTP", () => {
     await db.assignment.updateMany({ where: { userId: colleague.id }, data: { noConflictAt: new Date() } });
     const colleagueClient = await loggedIn(colleague.email);
     const s = fx.submissions[0]!.id;
-    expect((await post(colleagueClient, `/jury/${fx.contest.id}/p/${s}`, { ...formOf(fx, { A: 5, B: 10, C: 5, D: 10 }, "submit"), overallComment: "Comentario-secreto-del-colega" })).status).toBe(302);
+    expect((await post(colleagueClient, `/jury/${fx.contest.id}/p/${s}`, { ...formOf(fx, { A: 5, B: 10, C: 5, D: 10 }, "submit"), confirmed: "1", overallComment: "Comentario-secreto-del-colega" })).status).toBe(302);
     await db.contest.update({ where: { id: fx.contest.id }, data: { discussionOpen: true } });
     expect((await post(client, `/jury/${fx.contest.id}/p/${s}`, { intent: "confirm" })).status).toBe(302);
     const page = await (await client.get(`/jury/${fx.contest.id}/p/${s}`)).text();
@@ -102,11 +102,74 @@ describe("jury pages over HTTP", () => {
     const saved = await post(client, `/jury/${fx.contest.id}/p/${s2}`, formOf(fx, { A: 2 }, "draft"));
     expect(saved.status).toBe(200);
     await db.contest.update({ where: { id: fx.contest.id }, data: { evaluationEndsAt: new Date(Date.now() - 1000) } });
-    const late = await post(client, `/jury/${fx.contest.id}/p/${s2}`, formOf(fx, { A: 5, B: 5, C: 5, D: 5 }, "submit"));
+    const late = await post(client, `/jury/${fx.contest.id}/p/${s2}`, { ...formOf(fx, { A: 5, B: 5, C: 5, D: 5 }, "submit"), confirmed: "1" });
     expect(late.status).toBe(409);
     const evaluation = await db.evaluation.findUniqueOrThrow({ where: { submissionId_userId: { submissionId: s2, userId: juror.id } }, include: { scores: true } });
     expect(evaluation.state).toBe("DRAFT");
     expect(evaluation.scores.find((x) => x.criterionId === fx.criteria.A)?.value).toBe(2);
+  });
+
+  it("asks before locking: a plain submit states the project and the criteria scored, keeps the draft, and only the confirmed post locks", async () => {
+    const fx = await createJuryContest({ projects: 1, jurors: 1 });
+    const juror = fx.jurors[0]!;
+    const project = fx.submissions[0]!;
+    const client = await loggedIn(juror.email);
+    const path = `/jury/${fx.contest.id}/p/${project.id}`;
+    expect((await post(client, path, { intent: "confirm" })).status).toBe(302);
+    const state = async () => (await db.evaluation.findUnique({ where: { submissionId_userId: { submissionId: project.id, userId: juror.id } }, include: { scores: true } })) ?? null;
+
+    const asked = await post(client, path, { ...formOf(fx, { A: 4, B: 7, C: 3, D: 9 }, "submit"), overallComment: "Buen alcance" });
+    expect(asked.status).toBe(200);
+    const html = await asked.text();
+    expect(html).toContain(`Se enviará tu evaluación de ${project.folio} · ${project.title} con 4 de 4 criterios calificados; después no podrás modificarla.`);
+    expect(html).toMatch(/<input type="hidden" name="confirmed" value="1"/);
+    // Not locked, but nothing typed is lost: the draft holds every value.
+    const draft = await state();
+    expect(draft?.state).toBe("DRAFT");
+    expect(draft?.overallComment).toBe("Buen alcance");
+    expect(Object.fromEntries(draft!.scores.map((x) => [x.criterionId, x.value]))).toEqual({ [fx.criteria.A!]: 4, [fx.criteria.B!]: 7, [fx.criteria.C!]: 3, [fx.criteria.D!]: 9 });
+
+    const locked = await post(client, path, { ...formOf(fx, { A: 4, B: 7, C: 3, D: 9 }, "submit"), overallComment: "Buen alcance", confirmed: "1" });
+    expect(locked.status).toBe(302);
+    expect((await state())?.state).toBe("SUBMITTED");
+  });
+
+  it("refuses an incomplete submit with a focused summary that links every missing criterion, marks each one and keeps the draft", async () => {
+    const fx = await createJuryContest({ projects: 1, jurors: 1 });
+    const juror = fx.jurors[0]!;
+    const project = fx.submissions[0]!;
+    const client = await loggedIn(juror.email);
+    const path = `/jury/${fx.contest.id}/p/${project.id}`;
+    expect((await post(client, path, { intent: "confirm" })).status).toBe(302);
+
+    // Even a post that claims confirmation is refused while criteria are missing.
+    for (const extra of [{}, { confirmed: "1" }] as Array<Record<string, string>>) {
+      const res = await post(client, path, { ...formOf(fx, { A: 3, C: 2 }, "submit"), [`comment.${fx.criteria.B}`]: "Falta revisar el presupuesto", ...extra });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      const summary = /<div[^>]*data-testid="error-summary"[^>]*>[\s\S]*?<\/div>/.exec(html)?.[0] ?? "";
+      expect(summary).toMatch(/role="alert"/);
+      expect(summary).toMatch(/tabindex="-1"/);
+      expect(summary).toMatch(/autofocus=""/);
+      expect(summary).toContain("faltan por calificar 2 criterios");
+      const links = [...summary.matchAll(/href="#criterion-([^"]+)"/g)].map((m) => m[1]);
+      expect(links).toEqual([fx.criteria.B, fx.criteria.D]);
+      for (const key of ["A", "B", "C", "D"] as const) {
+        const fieldset = new RegExp(`<fieldset[^>]*id="criterion-${fx.criteria[key]}"[^>]*>[\\s\\S]*?</fieldset>`).exec(html)?.[0] ?? "";
+        expect(fieldset, key).not.toBe("");
+        const marked = key === "B" || key === "D";
+        expect(fieldset.includes('aria-invalid="true"'), key).toBe(marked);
+        expect(fieldset.includes("Elige una calificación para este criterio."), key).toBe(marked);
+      }
+      // What was typed comes back on the page and stays as the draft.
+      expect(html).toContain("Falta revisar el presupuesto");
+      const draft = await db.evaluation.findUniqueOrThrow({ where: { submissionId_userId: { submissionId: project.id, userId: juror.id } }, include: { scores: true } });
+      expect(draft.state).toBe("DRAFT");
+      const byCriterion = Object.fromEntries(draft.scores.map((x) => [x.criterionId, x]));
+      expect(byCriterion[fx.criteria.A!]?.value).toBe(3);
+      expect(byCriterion[fx.criteria.C!]?.value).toBe(2);
+      expect(byCriterion[fx.criteria.B!]?.comment).toBe("Falta revisar el presupuesto");
+    }
   });
 
   it("keeps the area closed to other roles and the set-up to the ADMIN", async () => {

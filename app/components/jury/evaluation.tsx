@@ -1,4 +1,4 @@
-import { Form, useFetcher, useNavigation } from "@remix-run/react";
+import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { fmt, FormError } from "./ui";
@@ -123,35 +123,68 @@ export function EvaluationForm({ view, actionData }: { view: View; actionData: A
           const points = Array.from({ length: c.scaleMax - c.scaleMin + 1 }, (_, i) => c.scaleMin + i);
           const error = errors[`score.${c.id}`];
           return (
-            <fieldset key={c.id} className="jy-criterion" disabled={disabled} aria-describedby={error ? `err-${c.id}` : undefined}>
+            <fieldset
+              key={c.id}
+              id={`criterion-${c.id}`}
+              className={error ? "jy-criterion jy-criterion--invalid" : "jy-criterion"}
+              disabled={disabled}
+              aria-describedby={error ? `err-${c.id}` : undefined}
+            >
               <legend>
                 {c.name} · {t("jury.evaluation.weight", { weight: c.weight })}
               </legend>
               {c.description ? <p className="muted">{c.description}</p> : null}
-              <div className="jy-levels" role="radiogroup" aria-label={c.name}>
-                {points.map((p) => (
-                  <label key={p} className="jy-level">
-                    <input type="radio" name={`score.${c.id}`} value={p} defaultChecked={current === String(p)} />
-                    <span className="jy-level__value">{p}</span>
-                    <span>{c.levels[String(p)] ?? ""}</span>
-                  </label>
-                ))}
-              </div>
               {error ? (
                 <p className="field-error" id={`err-${c.id}`}>
                   {t(error)}
                 </p>
               ) : null}
+              <div className="jy-levels" role="radiogroup" aria-label={c.name} aria-invalid={error ? true : undefined} aria-describedby={error ? `err-${c.id}` : undefined}>
+                {points.map((p) => (
+                  <label key={p} className="jy-level">
+                    <input type="radio" name={`score.${c.id}`} value={p} defaultChecked={current === String(p)} aria-invalid={error ? true : undefined} />
+                    <span className="jy-level__value">{p}</span>
+                    <span>{c.levels[String(p)] ?? ""}</span>
+                  </label>
+                ))}
+              </div>
               <div className="field">
                 <label htmlFor={`comment-${c.id}`}>{t("jury.evaluation.comment", { criterion: c.name })}</label>
-                <textarea id={`comment-${c.id}`} name={`comment.${c.id}`} rows={2} defaultValue={commentOf(c)} maxLength={5000} />
+                <textarea
+                  id={`comment-${c.id}`}
+                  name={`comment.${c.id}`}
+                  rows={2}
+                  defaultValue={commentOf(c)}
+                  maxLength={5000}
+                  aria-invalid={errors[`comment.${c.id}`] ? true : undefined}
+                  aria-describedby={errors[`comment.${c.id}`] ? `err-comment-${c.id}` : undefined}
+                />
+                {errors[`comment.${c.id}`] ? (
+                  <p className="field-error" id={`err-comment-${c.id}`}>
+                    {t(errors[`comment.${c.id}`]!)}
+                  </p>
+                ) : null}
               </div>
             </fieldset>
           );
         })}
         <div className="field jy-overall">
           <label htmlFor="overall-comment">{t("jury.evaluation.overall")}</label>
-          <textarea id="overall-comment" name="overallComment" rows={4} disabled={disabled} defaultValue={posted?.overallComment ?? view.evaluation?.overallComment ?? ""} maxLength={10_000} />
+          <textarea
+            id="overall-comment"
+            name="overallComment"
+            rows={4}
+            disabled={disabled}
+            defaultValue={posted?.overallComment ?? view.evaluation?.overallComment ?? ""}
+            maxLength={10_000}
+            aria-invalid={errors.overallComment ? true : undefined}
+            aria-describedby={errors.overallComment ? "err-overall" : undefined}
+          />
+          {errors.overallComment ? (
+            <p className="field-error" id="err-overall">
+              {t(errors.overallComment)}
+            </p>
+          ) : null}
         </div>
         {!disabled ? (
           <div className="jy-actions">
@@ -167,6 +200,102 @@ export function EvaluationForm({ view, actionData }: { view: View; actionData: A
             <p className="muted">{t("jury.evaluation.submitHint")}</p>
           </div>
         ) : null}
+      </Form>
+    </section>
+  );
+}
+
+/**
+ * With JavaScript, a summary link moves focus into the criterion itself. A plain fragment change
+ * would be a router navigation, which clears the answer and with it every mark on the form.
+ */
+function goTo(event: React.MouseEvent<HTMLAnchorElement>, href: string) {
+  const target = document.getElementById(href.slice(1));
+  if (!target) return;
+  event.preventDefault();
+  target.scrollIntoView({ block: "start" });
+  const field = target.matches("input, textarea") ? target : target.querySelector<HTMLElement>("input:checked, input, textarea");
+  field?.focus({ preventScroll: true });
+}
+
+/**
+ * At the top of the page after a refused submit: what is wrong, a link to each criterion concerned.
+ * Focused when it appears — by autofocus without JavaScript, by the effect after each answer with it.
+ */
+export function ErrorSummary({ rubric, errors, draftSaved }: { rubric: Array<Pick<Criterion, "id" | "name">>; errors: Record<string, string>; draftSaved: boolean }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = [
+    ...rubric.flatMap((c) => [errors[`score.${c.id}`], errors[`comment.${c.id}`]].filter((e): e is string => Boolean(e)).map((e) => ({ href: `#criterion-${c.id}`, label: c.name, error: e }))),
+    ...(errors.overallComment ? [{ href: "#overall-comment", label: t("jury.evaluation.overall"), error: errors.overallComment }] : []),
+  ];
+  useEffect(() => ref.current?.focus(), [errors]);
+  if (entries.length === 0) return null;
+  const unscored = entries.filter((e) => e.error === "jury.errors.scoreMissing").length;
+  return (
+    <div ref={ref} className="jy-error-summary" role="alert" tabIndex={-1} autoFocus aria-labelledby="error-summary-title" data-testid="error-summary">
+      <h2 id="error-summary-title">{unscored === entries.length ? t("jury.summary.incomplete", { count: unscored }) : t("jury.summary.invalid")}</h2>
+      <ul>
+        {entries.map((e) => (
+          <li key={`${e.href}-${e.error}`}>
+            <a href={e.href} onClick={(event) => goTo(event, e.href)}>
+              {e.label}
+            </a>
+            {": "}
+            {t(e.error)}
+          </li>
+        ))}
+      </ul>
+      {draftSaved ? <p>{t("jury.summary.draftSaved")}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * The step between «Enviar evaluación» and the lock: says what will be locked and carries the
+ * values exactly as reviewed (they are already kept as the draft, so «Seguir editando» loses nothing).
+ */
+export function SubmitConfirmation({
+  review,
+  rubric,
+  values,
+  cancelTo,
+}: {
+  review: { project: string; scored: number; total: number };
+  rubric: Array<Pick<Criterion, "id" | "name" | "levels">>;
+  values: Record<string, string>;
+  cancelTo: string;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), [review]);
+  return (
+    <section ref={ref} className="panel jy-confirm" tabIndex={-1} autoFocus aria-labelledby="confirm-submit-title" data-testid="submit-confirmation">
+      <h2 id="confirm-submit-title">{t("jury.evaluation.confirmTitle")}</h2>
+      <p className="jy-confirm__what">{t("jury.evaluation.confirmText", { project: review.project, scored: review.scored, total: review.total })}</p>
+      <dl className="jy-details">
+        {rubric.map((c) => (
+          <div key={c.id} className="jy-confirm__row">
+            <dt>{c.name}</dt>
+            <dd>
+              {values[`score.${c.id}`] ?? "—"}
+              {values[`score.${c.id}`] && c.levels[values[`score.${c.id}`]!] ? ` · ${c.levels[values[`score.${c.id}`]!]}` : ""}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Form method="post" className="jy-actions jy-actions--static">
+        {Object.entries(values).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <input type="hidden" name="confirmed" value="1" />
+        <button type="submit" name="intent" value="submit" className="button button--primary" disabled={navigation.state !== "idle"}>
+          {t("jury.evaluation.confirmSubmit")}
+        </button>
+        <Link to={cancelTo} className="button">
+          {t("jury.evaluation.keepEditing")}
+        </Link>
       </Form>
     </section>
   );

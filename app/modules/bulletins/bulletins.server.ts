@@ -17,7 +17,19 @@ import { chunkJobId, unsubscribeToken } from "./pipeline.server";
 import { bulletinConfig } from "./config.server";
 import type { BulletinInput } from "./schema";
 
-export type BulletinErrorCode = "notFound" | "notEditable" | "notSendable" | "notSchedulable" | "scheduleInPast" | "notPausable" | "notResumable" | "notCancellable" | "segmentMissing" | "noRecipients";
+export type BulletinErrorCode =
+  | "notFound"
+  | "notEditable"
+  | "notSendable"
+  | "notSchedulable"
+  | "scheduleInPast"
+  | "notPausable"
+  | "notResumable"
+  | "notCancellable"
+  | "segmentMissing"
+  | "noRecipients"
+  | "audienceChanged"
+  | "changedSinceConfirm";
 
 /** A rule the change breaks; messageKey is a translation key. */
 export class BulletinError extends Error {
@@ -130,6 +142,16 @@ async function audienceFilter(b: Pick<Bulletin, "segmentId" | "segmentName">): P
   return segment.filter;
 }
 
+/** Who a send reaches: the filter's contacts that are confirmed and subscribed. The count a person confirms and the snapshot both use it. */
+function audienceWhere(filter: ContactFilter) {
+  return contactWhere(filter, { confirmedSubscribedOnly: true, alias: "c" });
+}
+
+async function countAudience(client: Tx | typeof db, filter: ContactFilter): Promise<number> {
+  const rows = await client.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "Contact" AS c WHERE ${audienceWhere(filter)}`;
+  return rows[0]?.n ?? 0;
+}
+
 /** The live number of contacts a send would reach: confirmed and subscribed only. */
 export async function audienceCount(segmentId: string | null): Promise<number> {
   let filter = EMPTY_FILTER;
@@ -138,9 +160,21 @@ export async function audienceCount(segmentId: string | null): Promise<number> {
     if (!segment) return 0;
     filter = segment.filter;
   }
-  const rows = await db.$queryRaw<Array<{ n: number }>>`
-    SELECT count(*)::int AS n FROM "Contact" AS c WHERE ${contactWhere(filter, { confirmedSubscribedOnly: true, alias: "c" })}`;
-  return rows[0]?.n ?? 0;
+  return countAudience(db, filter);
+}
+
+/**
+ * What a person confirms before a send or a schedule: the bulletin as it stands (its version) and
+ * how many people its audience holds right now. The send refuses when either has moved since.
+ */
+export type SendConfirmation = { recipients: number; version: number };
+
+export async function sendConfirmation(id: string): Promise<SendConfirmation & { subject: string; status: string }> {
+  const b = await db.bulletin.findUnique({ where: { id } });
+  if (!b) throw new BulletinError("notFound");
+  if (!EDITABLE.has(b.status)) throw new BulletinError("notSendable");
+  const recipients = await countAudience(db, await audienceFilter(b));
+  return { recipients, version: b.version, subject: b.subject, status: b.status };
 }
 
 // ── Sending ─────────────────────────────────────────────────────────────────────────────────────
@@ -183,22 +217,25 @@ export type SendResult = { recipients: number; alreadyStarted: boolean };
  * Snapshots the recipients (unique per bulletin and contact: sending twice adds nothing) and
  * marks the bulletin SENDING, in one transaction; then queues the work.
  */
-export async function sendBulletin(actor: AuditActor, id: string, opts: { fromStatuses?: string[] } = {}): Promise<SendResult> {
+export async function sendBulletin(actor: AuditActor, id: string, opts: { fromStatuses?: string[]; confirmed?: SendConfirmation } = {}): Promise<SendResult> {
   const allowed = new Set(opts.fromStatuses ?? ["DRAFT", "SCHEDULED"]);
   const result = await db.$transaction(
     async (tx) => {
       const b = await lockBulletin(tx, id);
       if (b.status === "SENDING" || b.status === "SENT" || b.status === "PAUSED") return { recipients: b.recipients, alreadyStarted: true };
       if (!allowed.has(b.status)) throw new BulletinError("notSendable");
+      if (opts.confirmed && opts.confirmed.version !== b.version) throw new BulletinError("changedSinceConfirm");
       const filter = await audienceFilter(b);
       await tx.$executeRaw`
         INSERT INTO "BulletinDelivery" ("bulletinId", "contactId", "email")
         SELECT ${id}, c."id", c."email" FROM "Contact" AS c
-        WHERE ${contactWhere(filter, { confirmedSubscribedOnly: true, alias: "c" })}
+        WHERE ${audienceWhere(filter)}
         ORDER BY c."id"
         ON CONFLICT ("bulletinId", "contactId") DO NOTHING`;
       const counted = await tx.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "BulletinDelivery" WHERE "bulletinId" = ${id}`;
       const recipients = counted[0]?.n ?? 0;
+      // The snapshot itself is compared, so the number sent to is exactly the number confirmed (the throw rolls it back).
+      if (opts.confirmed && opts.confirmed.recipients !== recipients) throw new BulletinError("audienceChanged");
       await tx.bulletin.update({ where: { id }, data: { status: "SENDING", startedAt: new Date(), recipients, pausedReason: null } });
       await audit(actor, { action: "bulletin.send", entity: "bulletin", entityId: id, before: { status: b.status }, after: { status: "SENDING", recipients, segment: b.segmentName } }, tx);
       return { recipients, alreadyStarted: false };
@@ -216,13 +253,18 @@ async function finishEmpty(id: string) {
   await db.bulletin.updateMany({ where: { id, status: "SENDING", recipients: 0 }, data: { status: "SENT", finishedAt: new Date() } });
 }
 
-/** Schedules a draft (or moves a scheduled one) to an instant in the future. */
-export async function scheduleBulletin(actor: AuditActor, id: string, at: Date, now = new Date()): Promise<void> {
+/**
+ * Schedules a draft (or moves a scheduled one) to an instant in the future. With a confirmation,
+ * refuses when the bulletin or the size of its audience has changed since it was confirmed.
+ */
+export async function scheduleBulletin(actor: AuditActor, id: string, at: Date, now = new Date(), confirmed?: SendConfirmation): Promise<void> {
   if (at.getTime() <= now.getTime()) throw new BulletinError("scheduleInPast");
   await db.$transaction(async (tx) => {
     const b = await lockBulletin(tx, id);
     if (!EDITABLE.has(b.status)) throw new BulletinError("notSchedulable");
-    await audienceFilter(b);
+    if (confirmed && confirmed.version !== b.version) throw new BulletinError("changedSinceConfirm");
+    const filter = await audienceFilter(b);
+    if (confirmed && confirmed.recipients !== (await countAudience(tx, filter))) throw new BulletinError("audienceChanged");
     await tx.bulletin.update({ where: { id }, data: { status: "SCHEDULED", scheduledAt: at } });
     await audit(actor, { action: "bulletin.schedule", entity: "bulletin", entityId: id, before: { status: b.status, scheduledAt: b.scheduledAt }, after: { status: "SCHEDULED", scheduledAt: at } }, tx);
   });

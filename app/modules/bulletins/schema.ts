@@ -40,6 +40,12 @@ export const scheduleSchema = z.object({
   scheduledAt: z.string({ message: "bulletins.errors.scheduleInvalid" }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "bulletins.errors.scheduleInvalid"),
 });
 
+/** The figures a person saw on the confirmation step, posted back with the send or the schedule. */
+export const confirmationSchema = z.object({
+  confirmedRecipients: z.string().regex(/^\d{1,9}$/).transform(Number),
+  confirmedVersion: z.string().regex(/^\d{1,9}$/).transform(Number),
+});
+
 export const testSendSchema = z.object({
   to: z
     .string({ message: "bulletins.errors.testRecipients" })

@@ -310,12 +310,30 @@ export async function saveDraft(actor: JuryActor, contestId: string, submissionI
   return { evaluationId, savedAt: new Date() };
 }
 
+/** The criteria a draft leaves without a score, in rubric order. */
+export function unscoredCriteria<C extends { id: string }>(rubric: readonly C[], draft: EvaluationDraft): C[] {
+  return rubric.filter((c) => draft.scores[c.id]?.value === null || draft.scores[c.id] === undefined);
+}
+
+/**
+ * The step before a submission locks: keeps what was posted as the draft (nothing typed is lost,
+ * whether the juror then confirms, edits on or leaves) and says what submitting would lock — the
+ * project, how many criteria are scored, and which are not.
+ */
+export async function reviewSubmission(actor: JuryActor, contestId: string, submissionId: string, draft: EvaluationDraft) {
+  const rubric = await loadRubric(contestId);
+  await db.$transaction((tx) => writeDraft(tx, actor, contestId, submissionId, draft, rubric));
+  const s = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { folio: true, title: true } });
+  const missing = unscoredCriteria(rubric, draft).map((c) => ({ id: c.id, name: c.name }));
+  return { project: `${s.folio} · ${s.title}`, missing, scored: rubric.length - missing.length, total: rubric.length };
+}
+
 /** Saves what was posted and submits: every criterion must be scored; the evaluation then locks. */
 export async function submitEvaluation(actor: JuryActor, contestId: string, submissionId: string, draft: EvaluationDraft) {
   const rubric = await loadRubric(contestId);
   return db.$transaction(async (tx) => {
     const { evaluationId } = await writeDraft(tx, actor, contestId, submissionId, draft, rubric);
-    const missing = rubric.filter((c) => draft.scores[c.id]?.value === null || draft.scores[c.id] === undefined);
+    const missing = unscoredCriteria(rubric, draft);
     if (missing.length > 0 || rubric.length === 0) throw new JuryError("incomplete", missing[0] ? `score.${missing[0].id}` : "_form");
     const submittedAt = new Date();
     await tx.evaluation.update({ where: { id: evaluationId }, data: { state: "SUBMITTED", submittedAt } });
