@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useCallback } from "react";
 import { z } from "zod";
-import { contactName, countryName, languageName, SORT_OPTIONS } from "~/components/contacts/labels";
+import { contactName, countryName, languageName, SORT_OPTIONS, stateName } from "~/components/contacts/labels";
 import { makeT } from "~/i18n";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
@@ -182,11 +182,11 @@ export default function ContactsPage() {
           ))}
         </FilterSelect>
         <FilterSelect name="state" label={t("contacts.filters.state")} value={filter.state}>
-          {filter.state && !statesForSelect.some((s) => s.state === filter.state) ? <option value={filter.state}>{filter.state}</option> : null}
+          {filter.state && !statesForSelect.some((s) => s.state === filter.state) ? <option value={filter.state}>{stateName(filter.state)}</option> : null}
           {filter.country
             ? statesForSelect.map((s) => (
                 <option key={s.state} value={s.state}>
-                  {s.state}
+                  {stateName(s.state)}
                 </option>
               ))
             : options.countries.map((c) => {
@@ -195,7 +195,7 @@ export default function ContactsPage() {
                   <optgroup key={c} label={countryName(c, locale)}>
                     {states.map((s) => (
                       <option key={`${c}-${s.state}`} value={s.state}>
-                        {s.state}
+                        {stateName(s.state)}
                       </option>
                     ))}
                   </optgroup>
@@ -340,7 +340,7 @@ export default function ContactsPage() {
                       {row.state ? (
                         <>
                           <br />
-                          <span className="muted">{row.state}</span>
+                          <span className="muted">{stateName(row.state)}</span>
                         </>
                       ) : null}
                     </td>

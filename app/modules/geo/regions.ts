@@ -237,3 +237,74 @@ export function subdivisionName(code: string | null | undefined): string {
 export function subdivisionOptions(country: string): Array<[code: string, name: string]> {
   return (SUBDIVISIONS[country] ?? []).map(([suffix, name]) => [`${country}-${suffix}`, name]);
 }
+
+/**
+ * A state typed without a country: its ISO 3166-2 code when the spelling names a subdivision of
+ * exactly one of the coded countries ("Texas" → "US-TX", "Jalisco" → "MX-JAL"); undefined when it
+ * names none or is ambiguous ("BC" is British Columbia and Baja California).
+ */
+export function impliedSubdivision(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim() ?? "";
+  if (trimmed === "") return undefined;
+  const key = foldKey(trimmed);
+  const found = new Set<string>();
+  for (const byKey of subdivisions().values()) {
+    const code = byKey.get(key);
+    if (code) found.add(code);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+export type RegionField = "country" | "state";
+export type UnknownRegion = { field: RegionField; value: string };
+export type Region = { country: string | null; state: string | null; unknown: UnknownRegion[] };
+
+/**
+ * A country and a state as typed → as stored, the one rule for every way in:
+ * - the country is an ISO code, or null; a value naming no country is reported in `unknown`;
+ * - in the United States, Canada and Mexico the state is an ISO 3166-2 code relative to that
+ *   country, or null with the value reported in `unknown`; elsewhere it stays the typed text;
+ * - a state given without a country implies the country when it names a subdivision of exactly
+ *   one of the three (a country that was typed but is unknown implies nothing: the state is then
+ *   kept as text, since we cannot tell where it is).
+ */
+export function normalizeRegion(countryValue: string | null | undefined, stateValue: string | null | undefined): Region {
+  const unknown: UnknownRegion[] = [];
+  const countryText = countryValue?.trim() ?? "";
+  const stateText = stateValue?.trim() ?? "";
+  let country = normalizeCountry(countryText);
+  if (country === undefined) {
+    unknown.push({ field: "country", value: countryText });
+    country = null;
+  }
+  if (stateText === "") return { country, state: null, unknown };
+  if (country === null) {
+    const implied = countryText === "" ? impliedSubdivision(stateText) : undefined;
+    if (implied) return { country: countryOfSubdivision(implied), state: implied, unknown };
+    return { country, state: stateText, unknown };
+  }
+  const state = normalizeSubdivision(stateText, country);
+  if (state === undefined) {
+    unknown.push({ field: "state", value: stateText });
+    return { country, state: null, unknown };
+  }
+  return { country, state, unknown };
+}
+
+/**
+ * The line kept in a contact's notes for a value that could not be coded, so nothing typed is
+ * lost. Stored data, in the office's language (Spanish), like the other notes the system writes.
+ */
+export function unknownRegionNote({ field, value }: UnknownRegion): string {
+  return `${field === "country" ? "País sin reconocer" : "Estado sin reconocer"}: «${value}»`;
+}
+
+/** Every spelling the normaliser recognises, folded, for the data migration's lookup tables. */
+export function regionLookupTables(): { countries: Array<[key: string, code: string]>; subdivisions: Array<[country: string, key: string, code: string]> } {
+  const countries = [...countryIndex().entries()];
+  for (const code of countryCodes()) countries.push([foldKey(code), code]);
+  const subs: Array<[string, string, string]> = [];
+  for (const [country, byKey] of subdivisions()) for (const [key, code] of byKey) subs.push([country, key, code]);
+  const unique = new Map(countries.map(([key, code]) => [key, code]));
+  return { countries: [...unique.entries()].sort(), subdivisions: subs.sort() };
+}
