@@ -62,19 +62,22 @@ export function isoRegionsMigrationSql(): string {
 -- \`npx alcance geo unmapped\` lists those values.
 
 -- The normaliser's fold (case, accents, spaces and punctuation do not matter), for Latin text.
-CREATE FUNCTION pg_temp.geo_fold(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION pg_temp.geo_fold(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT regexp_replace(lower(translate(v, ${lit(from)}, ${lit(to)})), '[^a-z0-9]', '', 'g')
 $$;
 
+DROP TABLE IF EXISTS pg_temp.geo_country;
 CREATE TEMP TABLE geo_country (key text PRIMARY KEY, code text NOT NULL) ON COMMIT DROP;
 INSERT INTO geo_country (key, code) VALUES
 ${values(countries.map(([key, code]) => [key, code]))};
 
+DROP TABLE IF EXISTS pg_temp.geo_subdivision;
 CREATE TEMP TABLE geo_subdivision (country text NOT NULL, key text NOT NULL, code text NOT NULL, PRIMARY KEY (country, key)) ON COMMIT DROP;
 INSERT INTO geo_subdivision (country, key, code) VALUES
 ${values(subdivisions.map(([country, key, code]) => [country, key, code]))};
 
 -- A state stored without a country that names a subdivision of exactly one coded country.
+DROP TABLE IF EXISTS pg_temp.geo_implied;
 CREATE TEMP TABLE geo_implied (key text PRIMARY KEY, code text NOT NULL) ON COMMIT DROP;
 INSERT INTO geo_implied (key, code) VALUES
 ${values(implied)};
