@@ -5,7 +5,15 @@ import { Field } from "./field";
 export type ContactFormValues = Partial<Record<string, string | null>>;
 
 /** The contact's own fields, shared by the new-contact and edit forms. */
-export function ContactFields({ values, errors }: { values: ContactFormValues; errors: Record<string, string> }) {
+export function ContactFields({
+  values,
+  errors,
+  countries,
+}: {
+  values: ContactFormValues;
+  errors: Record<string, string>;
+  countries: ReadonlyArray<{ code: string; name: string }>;
+}) {
   const t = useT();
   const v = (name: string) => values[name] ?? "";
   return (
@@ -15,6 +23,7 @@ export function ContactFields({ values, errors }: { values: ContactFormValues; e
         <Field name="givenName" label={t("contacts.form.fields.givenName")} defaultValue={v("givenName")} error={errors.givenName} autoComplete="off" />
         <Field name="familyName" label={t("contacts.form.fields.familyName")} defaultValue={v("familyName")} error={errors.familyName} autoComplete="off" />
         <RegionFields
+          countries={countries}
           country={v("country")}
           state={v("state")}
           errors={{ country: errors.country, state: errors.state }}

@@ -1,9 +1,10 @@
 import { useState } from "react";
-import { INTL_LOCALE } from "~/i18n";
-import { useLocale, useT } from "~/i18n/use-t";
-import { COUNTRIES_WITH_SUBDIVISIONS, countryCodes, countryName, subdivisionOptions } from "~/modules/geo/regions";
+import { useT } from "~/i18n/use-t";
+import { COUNTRIES_WITH_SUBDIVISIONS, subdivisionOptions } from "~/modules/geo/regions";
 
 type Props = {
+  /** From the loader (countryChoices): names computed where the page is served. */
+  countries: ReadonlyArray<{ code: string; name: string }>;
   country: string;
   state: string;
   errors: { country?: string; state?: string };
@@ -11,25 +12,15 @@ type Props = {
   idPrefix?: string;
 };
 
-/** The countries the office works with first, then every other by its name in the reader's language. */
-function countryChoices(locale: string): Array<{ code: string; name: string }> {
-  const all = countryCodes().map((code) => ({ code, name: countryName(code, locale) }));
-  const first = ["MX", "US", "CA"].map((code) => all.find((c) => c.code === code)!);
-  const rest = all.filter((c) => !first.includes(c)).sort((a, b) => a.name.localeCompare(b.name, locale));
-  return [...first, ...rest];
-}
-
 /**
  * A country select (ISO codes, localised names) and the state: a select of ISO 3166-2 codes for the
  * United States, Canada and Mexico, free text elsewhere. Without JavaScript the state is a text box
  * until the form is posted once with the country (the server codes what was typed, or asks).
  */
-export function RegionFields({ country, state, errors, labels, idPrefix = "field" }: Props) {
+export function RegionFields({ countries: choices, country, state, errors, labels, idPrefix = "field" }: Props) {
   const t = useT();
-  const locale = INTL_LOCALE[useLocale()];
   const [chosen, setChosen] = useState(country);
   const coded = COUNTRIES_WITH_SUBDIVISIONS.includes(chosen);
-  const choices = countryChoices(locale);
   const legacyCountry = country && !choices.some((c) => c.code === country) ? country : null;
   const options = coded ? subdivisionOptions(chosen) : [];
   const legacyState = coded && state && !options.some(([code]) => code === state) ? state : null;

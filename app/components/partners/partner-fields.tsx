@@ -45,12 +45,13 @@ export function PartnerFields({
   values,
   errors,
   parents,
+  countries,
 }: {
   values: PartnerFormValues;
   errors: Record<string, string>;
   parents: Array<{ id: string; name: string; acronym: string | null }>;
-  /** Unused: the region fields list every country themselves (kept so the routes need no change). */
-  countries?: readonly string[];
+  /** From the loader (countryChoices). */
+  countries: ReadonlyArray<{ code: string; name: string }>;
 }) {
   const t = useT();
   const v = (name: string) => values[name] ?? "";
@@ -75,6 +76,7 @@ export function PartnerFields({
         ))}
       </Select>
       <RegionFields
+        countries={countries}
         country={v("country")}
         state={v("state")}
         errors={{ country: errors.country, state: errors.state }}

@@ -308,3 +308,15 @@ export function regionLookupTables(): { countries: Array<[key: string, code: str
   const unique = new Map(countries.map(([key, code]) => [key, code]));
   return { countries: [...unique.entries()].sort(), subdivisions: subs.sort() };
 }
+
+/**
+ * Every country as [code, name] for a select: the office's three first, then by name. Computed on
+ * the server and sent with the page, so the browser's own country names (another ICU) cannot make
+ * the hydrated page differ from the one served.
+ */
+export function countryChoices(locale: string): Array<{ code: string; name: string }> {
+  const all = countryCodes().map((code) => ({ code, name: countryName(code, locale) }));
+  const first = ["MX", "US", "CA"].map((code) => all.find((c) => c.code === code)!);
+  const rest = all.filter((c) => !first.includes(c)).sort((a, b) => a.name.localeCompare(b.name, locale));
+  return [...first, ...rest];
+}
