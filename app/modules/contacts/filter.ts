@@ -4,7 +4,7 @@
  * them, and stored as JSON in Segment.filter.
  */
 import { z } from "zod";
-import { normalizeCountry, normalizeSubdivision } from "~/modules/geo/regions";
+import { normalizeCountry, stateFilterValue } from "~/modules/geo/regions";
 import { CONSENT_STATUSES, CONTACT_SOURCES, SUBSCRIPTION_STATUSES, normalizeTags } from "./fields";
 
 /** List orders. "created" is newest first; the others are ascending. */
@@ -67,7 +67,7 @@ export function filterFromSearchParams(params: URLSearchParams): ContactFilter {
 function codedRegion(filter: ContactFilter): ContactFilter {
   if (!filter.country && !filter.state) return filter;
   const country = filter.country ? (normalizeCountry(filter.country) ?? filter.country) : undefined;
-  const state = filter.state ? (normalizeSubdivision(filter.state, country) ?? filter.state) : undefined;
+  const state = filter.state ? stateFilterValue(filter.state, country) : undefined;
   return { ...filter, country, state };
 }
 

@@ -320,3 +320,12 @@ export function countryChoices(locale: string): Array<{ code: string; name: stri
   const rest = all.filter((c) => !first.includes(c)).sort((a, b) => a.name.localeCompare(b.name, locale));
   return [...first, ...rest];
 }
+
+/**
+ * A state as a filter value: its code when the normaliser knows it (relative to the filter's
+ * country, or alone when unique: "texas" → "US-TX"), else the text as typed, which still finds a
+ * free-text state stored elsewhere.
+ */
+export function stateFilterValue(state: string, country: string | null | undefined): string {
+  return normalizeSubdivision(state, country) ?? (country ? undefined : impliedSubdivision(state)) ?? state;
+}
