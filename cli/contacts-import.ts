@@ -42,7 +42,7 @@ export async function contactsImportCommand(ctx: CliContext): Promise<number> {
   };
   try {
     if (!settings.consentBasis) console.error("No --consent-basis: new contacts are recorded with consent PENDING.");
-    const { result, rejected } = await importFile(args.file, settings, { dryRun: !!values["dry-run"], heapBudgetMb: CLI_HEAP_BUDGET_MB });
+    const { result, rejected, warnings } = await importFile(args.file, settings, { dryRun: !!values["dry-run"], heapBudgetMb: CLI_HEAP_BUDGET_MB });
     const summary = {
       rows: result.rows,
       created: result.created,
@@ -51,6 +51,7 @@ export async function contactsImportCommand(ctx: CliContext): Promise<number> {
       duplicates: result.duplicates,
       suppressed: result.suppressed,
       rejected,
+      warnings,
     };
     const human = [
       `${values["dry-run"] ? "Dry run of" : "Imported"} ${args.file} (batch ${result.batchId}):`,
@@ -58,6 +59,9 @@ export async function contactsImportCommand(ctx: CliContext): Promise<number> {
       `  duplicates in the file ${result.duplicates}, suppressed ${result.suppressed}, rejected ${rejected.length}`,
       ...rejected.slice(0, 50).map((r) => `  line ${r.line}: ${r.reason}`),
       ...(rejected.length > 50 ? [`  … and ${rejected.length - 50} more`] : []),
+      ...(warnings.length ? [`  warnings ${warnings.length} (imported with an empty field; the value is in the contact's notes):`] : []),
+      ...warnings.slice(0, 50).map((w) => `  line ${w.line}: unknown ${w.field} «${w.value}»`),
+      ...(warnings.length > 50 ? [`  … and ${warnings.length - 50} more`] : []),
     ].join("\n");
     output(ctx, summary, human);
     return 0;

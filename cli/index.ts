@@ -21,6 +21,7 @@ Usage:
   npx alcance bulletins create --name <text> --subject <text> --body-file <file.md> [--segment <name>] [--json]
   npx alcance bulletins send|status|pause|resume|cancel <id> [--json]
   npx alcance bounces ingest <file.eml> … [--json]
+  npx alcance geo unmapped [--json]
 
 Without --password-stdin the password is asked for on the terminal.`;
 
@@ -35,6 +36,7 @@ async function main(argv: string[]) {
   if (area === "contacts") return contactsCommand({ json, args: rest });
   if (area === "bulletins") return (await import("./bulletins.ts")).bulletinsCommand({ json, args: rest });
   if (area === "bounces") return (await import("./bounces.ts")).bouncesCommand({ json, args: rest });
+  if (area === "geo") return (await import("./geo.ts")).geoCommand({ json, args: rest });
   console.error(`Unknown command "${area}".\n\n${HELP}`);
   return 2;
 }

@@ -6,6 +6,7 @@ import { useFormatCalendarDate } from "~/components/contact-detail/dates";
 import { Field } from "~/components/contact-detail/field";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { contactDetailLinks } from "~/components/contact-detail/styles";
+import { countryName, stateName } from "~/components/contacts/labels";
 import { hasKey } from "~/i18n";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
@@ -196,9 +197,9 @@ export default function ContactPage() {
             <dt>{t("contacts.form.fields.familyName")}</dt>
             <dd>{value(contact.familyName)}</dd>
             <dt>{t("contacts.form.fields.country")}</dt>
-            <dd>{value(contact.country)}</dd>
+            <dd>{value(contact.country ? countryName(contact.country, locale) : null)}</dd>
             <dt>{t("contacts.form.fields.state")}</dt>
-            <dd>{value(contact.state)}</dd>
+            <dd>{value(contact.state ? stateName(contact.state) : null)}</dd>
             <dt>{t("contacts.form.fields.city")}</dt>
             <dd>{value(contact.city)}</dd>
             <dt>{t("contacts.form.fields.language")}</dt>

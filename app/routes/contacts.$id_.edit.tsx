@@ -10,17 +10,19 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { ContactError, findContact, updateContact } from "~/modules/contacts/contact.server";
 import { contactFormSchema } from "~/modules/contacts/schema";
+import { countryChoices } from "~/modules/geo/regions";
+import { INTL_LOCALE } from "~/i18n";
 import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("contacts.form.editTitle");
 export const links = contactDetailLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "edit:contact");
+  const user = await requirePermission(request, "edit:contact");
   const id = idParam(request, params.id, "int");
   const contact = await findContact(id);
   if (!contact) throw notFound(request);
-  return { id, email: contact.email, values: contactToFormValues(contact) };
+  return { id, email: contact.email, values: contactToFormValues(contact), countries: countryChoices(INTL_LOCALE[user.locale]) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditContactPage() {
-  const { id, email, values } = useLoaderData<typeof loader>();
+  const { id, email, values, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const navigation = useNavigation();
@@ -72,7 +74,7 @@ export default function EditContactPage() {
           </p>
         ) : null}
         <p className="cd-note">{t("contacts.form.editHint")}</p>
-        <ContactFields values={actionData?.values ?? values} errors={errors} />
+        <ContactFields values={actionData?.values ?? values} errors={errors} countries={countries} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t("common.save")}

@@ -3,7 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useCallback } from "react";
 import { z } from "zod";
-import { contactName, countryName, languageName, SORT_OPTIONS } from "~/components/contacts/labels";
+import { contactName, countryName, languageName, SORT_OPTIONS, stateName } from "~/components/contacts/labels";
+import { countryChoices } from "~/modules/geo/regions";
+import { INTL_LOCALE } from "~/i18n";
 import { makeT } from "~/i18n";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
@@ -51,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canEdit: can(user.role, "edit:contact"),
     shortSearch: plan?.kind === "emailPrefix" ? plan.term : null,
     onFirstPage: !cursor,
+    allCountries: countryChoices(INTL_LOCALE[user.locale]),
   };
 }
 
@@ -118,10 +121,13 @@ function Badge({ ok, off, children }: { ok?: boolean; off?: boolean; children: R
 }
 
 export default function ContactsPage() {
-  const { filter, filterQuery, rows, nextCursor, count, options, canEdit, shortSearch, onFirstPage } = useLoaderData<typeof loader>();
+  const { filter, filterQuery, rows, nextCursor, count, options, canEdit, shortSearch, onFirstPage, allCountries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
+  // Country names as the server wrote them (the browser's ICU may name a few differently).
+  const served = new Map(allCountries.map((c) => [c.code, c.name]));
+  const nameOf = (code: string) => served.get(code) ?? countryName(code, locale);
   const formatDate = useFormatDate();
   const filtered = isFiltered(filter);
   const countText = count.exact ? t("contacts.count", { count: count.value }) : t("contacts.countEstimate", { count: count.value });
@@ -177,25 +183,36 @@ export default function ContactsPage() {
         <FilterSelect name="country" label={t("contacts.filters.country")} value={filter.country}>
           {withCurrent(options.countries, filter.country).map((c) => (
             <option key={c} value={c}>
-              {countryName(c, locale)}
+              {nameOf(c)}
             </option>
           ))}
+          {/* The stored countries come from a cache refreshed every minute: a country just imported
+              is still offered, with every other. */}
+          <optgroup label={t("contacts.filters.otherCountries")}>
+            {allCountries
+              .filter((c) => c.code !== filter.country && !options.countries.includes(c.code))
+              .map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+          </optgroup>
         </FilterSelect>
         <FilterSelect name="state" label={t("contacts.filters.state")} value={filter.state}>
-          {filter.state && !statesForSelect.some((s) => s.state === filter.state) ? <option value={filter.state}>{filter.state}</option> : null}
+          {filter.state && !statesForSelect.some((s) => s.state === filter.state) ? <option value={filter.state}>{stateName(filter.state)}</option> : null}
           {filter.country
             ? statesForSelect.map((s) => (
                 <option key={s.state} value={s.state}>
-                  {s.state}
+                  {stateName(s.state)}
                 </option>
               ))
             : options.countries.map((c) => {
                 const states = statesForSelect.filter((s) => s.country === c);
                 return states.length ? (
-                  <optgroup key={c} label={countryName(c, locale)}>
+                  <optgroup key={c} label={nameOf(c)}>
                     {states.map((s) => (
                       <option key={`${c}-${s.state}`} value={s.state}>
-                        {s.state}
+                        {stateName(s.state)}
                       </option>
                     ))}
                   </optgroup>
@@ -336,11 +353,11 @@ export default function ContactsPage() {
                     </td>
                     <td className="email">{row.email}</td>
                     <td>
-                      {row.country ? countryName(row.country, locale) : t("common.none")}
+                      {row.country ? nameOf(row.country) : t("common.none")}
                       {row.state ? (
                         <>
                           <br />
-                          <span className="muted">{row.state}</span>
+                          <span className="muted">{stateName(row.state)}</span>
                         </>
                       ) : null}
                     </td>

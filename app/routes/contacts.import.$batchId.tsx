@@ -4,10 +4,11 @@ import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix
 import { useEffect } from "react";
 import { adminTitle } from "~/components/admin/meta";
 import { ImportStatusBadge, useFormatNumber, type ImportStatusName } from "~/components/contacts-import/status-badge";
-import { useFormatDate, useT } from "~/i18n/use-t";
+import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { cancelImport, confirmImport, getImport, listRejections, previewBatch, updateMapping } from "~/modules/contacts/import/batches.server";
+import { countryName, stateName } from "~/components/contacts/labels";
+import { cancelImport, confirmImport, countWarnings, getImport, listRejections, listWarnings, previewBatch, updateMapping } from "~/modules/contacts/import/batches.server";
 import { IMPORT_FIELDS, isKnownIgnoredHeader, type ImportField } from "~/modules/contacts/import/detect";
 import { readStoredError } from "~/modules/contacts/import/errors";
 import { readStoredMapping, type PreviewRow } from "~/modules/contacts/import/pipeline.server";
@@ -32,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rejections = showRejections
     ? await listRejections(batch.id, REJECTIONS_SHOWN)
     : [];
+  const showWarnings = batch.status === "ANALYZED" || batch.status === "DONE" || batch.status === "FAILED" || batch.status === "RUNNING";
+  const [warnings, warningTotal] = showWarnings ? await Promise.all([listWarnings(batch.id, REJECTIONS_SHOWN), countWarnings(batch.id)]) : [[], 0];
   const percent =
     batch.status === "DONE" ? 100 : batch.fileSize > 0 ? Math.min(100, Math.floor((Number(batch.bytesProcessed) * 100) / batch.fileSize)) : 0;
   const { mapping: _mapping, bytesProcessed: _bytes, error, createdById: _by, ...rest } = batch;
@@ -42,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: batch.dryRun && (batch.status === "UPLOADED" || batch.status === "ANALYZED"),
     preview,
     rejections,
+    warnings,
+    warningTotal,
   };
 }
 
@@ -160,8 +165,45 @@ function Rejections({ batchId, rejections, total }: { batchId: string; rejection
   );
 }
 
+/** Rows imported with an empty country or state: the value is unknown and kept in the contact's notes. */
+function Warnings({ warnings, total }: { warnings: Loaded["warnings"]; total: number }) {
+  const t = useT();
+  const formatNumber = useFormatNumber();
+  if (!warnings.length) return null;
+  return (
+    <section aria-labelledby="warnings-title">
+      <h2 id="warnings-title">{t("contacts.import.warnings.title", { count: total })}</h2>
+      <p className="muted">{t("contacts.import.warnings.hint")}</p>
+      <div className="table-wrap">
+        <table className="import-rejections import-warnings">
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t("contacts.import.rejections.line")}
+              </th>
+              <th scope="col">{t("contacts.import.warnings.field")}</th>
+              <th scope="col">{t("contacts.import.warnings.value")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {warnings.map((w) => (
+              <tr key={`${w.line}-${w.field}`}>
+                <td className="num">{w.line}</td>
+                <td>{t(`contacts.import.warnings.${w.field === "state" ? "state" : "country"}`)}</td>
+                <td>«{w.value}»</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {total > warnings.length ? <p className="muted">{t("contacts.import.warnings.more", { shown: formatNumber(warnings.length), total: formatNumber(total) })}</p> : null}
+    </section>
+  );
+}
+
 function Preview({ rows, fields }: { rows: PreviewRow[]; fields: ImportField[] }) {
   const t = useT();
+  const locale = useLocale();
   if (!rows.length) return null;
   const shown = fields.filter((f) => f !== "consentStatus" && f !== "subscriptionStatus");
   return (
@@ -188,8 +230,10 @@ function Preview({ rows, fields }: { rows: PreviewRow[]; fields: ImportField[] }
                 <tr key={r.line}>
                   <td className="num">{r.line}</td>
                   {shown.map((field) => {
+                    if (field === "country") return <td key={field}>{r.row.country ? countryName(r.row.country, locale) : ""}</td>;
+                    if (field === "state") return <td key={field}>{r.row.state ? stateName(r.row.state) : ""}</td>;
                     const value = r.row[field as keyof typeof r.row];
-                    return <td key={field}>{Array.isArray(value) ? value.join(", ") : (value ?? "")}</td>;
+                    return <td key={field}>{Array.isArray(value) ? value.join(", ") : typeof value === "string" ? value : ""}</td>;
                   })}
                 </tr>
               ) : (
@@ -209,7 +253,7 @@ function Preview({ rows, fields }: { rows: PreviewRow[]; fields: ImportField[] }
 }
 
 export default function ImportReviewPage() {
-  const { batch, error, columns, editable, preview, rejections } = useLoaderData<typeof loader>();
+  const { batch, error, columns, editable, preview, rejections, warnings, warningTotal } = useLoaderData<typeof loader>();
   const t = useT();
   const formatDate = useFormatDate();
   const navigation = useNavigation();
@@ -397,6 +441,7 @@ export default function ImportReviewPage() {
 
       {!batch.dryRun && batch.status === "FAILED" ? <Counts batch={batch} final /> : null}
 
+      <Warnings warnings={warnings} total={warningTotal} />
       <Rejections batchId={batch.id} rejections={rejections} total={batch.rejected} />
     </>
   );

@@ -12,6 +12,8 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { ContactError, createContact } from "~/modules/contacts/contact.server";
 import { parseCreateContactForm } from "~/modules/contacts/schema";
+import { countryChoices } from "~/modules/geo/regions";
+import { INTL_LOCALE } from "~/i18n";
 import { currentPrivacyNotice } from "~/modules/settings/settings.server";
 import { formBody } from "~/lib/params";
 
@@ -19,9 +21,9 @@ export const meta = pageTitle("contacts.form.newTitle");
 export const links = contactDetailLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "edit:contact");
+  const user = await requirePermission(request, "edit:contact");
   const notice = await currentPrivacyNotice();
-  return { noticeVersion: notice?.version ?? null };
+  return { noticeVersion: notice?.version ?? null, countries: countryChoices(INTL_LOCALE[user.locale]) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewContactPage() {
-  const { noticeVersion } = useLoaderData<typeof loader>();
+  const { noticeVersion, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const navigation = useNavigation();
@@ -73,7 +75,7 @@ export default function NewContactPage() {
             {t("contacts.form.errors.fix")}
           </p>
         ) : null}
-        <ContactFields values={values} errors={errors} />
+        <ContactFields values={values} errors={errors} countries={countries} />
         <fieldset className="cd-fieldset" aria-describedby={errors.consentStatus ? "consent-error" : "consent-hint"}>
           <legend>
             {t("contacts.form.consent.legend")} <span aria-hidden="true">*</span>

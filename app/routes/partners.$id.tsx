@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { ActivityForm, AgreementForm, FollowUpForm, PersonForm } from "~/components/partners/forms";
 import partnersStylesHref from "~/components/partners/partners.css?url";
-import { countryName, formatDay, partnersTitle } from "~/components/partners/labels";
+import { countryName, formatDay, partnersTitle, stateName } from "~/components/partners/labels";
 import { useLocale, useT } from "~/i18n/use-t";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
@@ -64,7 +64,7 @@ export default function PartnerPage() {
   const failed = actionData && !actionData.ok ? actionData : null;
   const errorsFor = (intent: string): Record<string, string> => (failed?.intent === intent ? failed.errors : {});
   const valuesFor = (intent: string): Record<string, string> => (failed?.intent === intent ? failed.values : {});
-  const place = [partner.city, partner.state, partner.country ? countryName(partner.country, locale) : null].filter(Boolean).join(", ");
+  const place = [partner.city, partner.state ? stateName(partner.state) : null, partner.country ? countryName(partner.country, locale) : null].filter(Boolean).join(", ");
 
   return (
     <>

@@ -8,7 +8,8 @@ import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { countryCodes } from "~/modules/partners/fields";
+import { INTL_LOCALE } from "~/i18n";
+import { countryChoices } from "~/modules/geo/regions";
 import { getPartner, PartnerError, updatePartner } from "~/modules/partners/partner.server";
 import { partnerChoices } from "~/modules/partners/query.server";
 import { partnerFormSchema } from "~/modules/partners/schema";
@@ -17,11 +18,11 @@ import { formBody, idParam, notFound } from "~/lib/params";
 export const meta = partnersTitle("partners.form.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "edit:partner");
+  const user = await requirePermission(request, "edit:partner");
   const partner = await getPartner(idParam(request, params.id, "key"));
   if (!partner) throw notFound(request);
   const parents = (await partnerChoices()).filter((p) => p.id !== partner.id);
-  return { partner: { id: partner.id, name: partner.name }, values: partnerToFormValues(partner), parents, countries: countryCodes() };
+  return { partner: { id: partner.id, name: partner.name }, values: partnerToFormValues(partner), parents, countries: countryChoices(INTL_LOCALE[user.locale]) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

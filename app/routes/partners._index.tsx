@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { KeysetPager } from "~/components/admin/pager";
-import { countryName, formatDay, partnersTitle } from "~/components/partners/labels";
+import { countryName, formatDay, partnersTitle, stateName } from "~/components/partners/labels";
 import partnersStylesHref from "~/components/partners/partners.css?url";
 import { useLocale, useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth/permissions";
@@ -100,10 +100,10 @@ export default function PartnersPage() {
           ))}
         </FilterSelect>
         <FilterSelect name="state" label={t("partners.fields.state")} value={filter.state}>
-          {filter.state && !states.includes(filter.state) ? <option value={filter.state}>{filter.state}</option> : null}
+          {filter.state && !states.includes(filter.state) ? <option value={filter.state}>{stateName(filter.state)}</option> : null}
           {states.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {stateName(s)}
             </option>
           ))}
         </FilterSelect>
@@ -174,7 +174,7 @@ export default function PartnersPage() {
                     {r.parentName ? <div className="muted">{r.parentName}</div> : null}
                   </td>
                   <td>{t(`partners.kind.${r.kind}`)}</td>
-                  <td>{[r.city, r.state, r.country ? countryName(r.country, locale) : null].filter(Boolean).join(", ")}</td>
+                  <td>{[r.city, r.state ? stateName(r.state) : null, r.country ? countryName(r.country, locale) : null].filter(Boolean).join(", ")}</td>
                   <td>
                     <span className={r.status === "ACTIVE" ? "badge badge--ok" : r.status === "INACTIVE" ? "badge badge--off" : "badge"}>
                       {t(`partners.status.${r.status}`)}

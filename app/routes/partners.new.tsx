@@ -8,7 +8,8 @@ import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { countryCodes } from "~/modules/partners/fields";
+import { INTL_LOCALE } from "~/i18n";
+import { countryChoices } from "~/modules/geo/regions";
 import { createPartner, PartnerError } from "~/modules/partners/partner.server";
 import { partnerChoices } from "~/modules/partners/query.server";
 import { partnerFormSchema } from "~/modules/partners/schema";
@@ -17,8 +18,8 @@ import { formBody } from "~/lib/params";
 export const meta = partnersTitle("partners.form.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "edit:partner");
-  return { parents: await partnerChoices(), countries: countryCodes() };
+  const user = await requirePermission(request, "edit:partner");
+  return { parents: await partnerChoices(), countries: countryChoices(INTL_LOCALE[user.locale]) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -10,6 +10,7 @@
  * It goes through the contest module's own functions, so every step is audited like real work.
  */
 import { db } from "../../app/lib/db.server.ts";
+import { normalizeSubdivision } from "../../app/modules/geo/regions.ts";
 import type { CheckResult, Role } from "../../app/generated/prisma/enums.ts";
 import { zonedToUtc } from "../../app/modules/events/time.ts";
 import { saveRequirements, saveRubric, setContestDocument, type Actor } from "../../app/modules/contest/contest.server.ts";
@@ -136,7 +137,7 @@ export async function seedContest(): Promise<string> {
   let corrections = 0;
   for (const [i, demo] of DEMOS.entries()) {
     let partner = await db.partner.findUnique({ where: { name: demo.org }, select: { id: true } });
-    partner ??= await db.partner.create({ data: { name: demo.org, kind: "CIVIL_SOCIETY", country: "US", state: demo.state, city: demo.city, tags: ["concurso"], createdById: staff.userId }, select: { id: true } });
+    partner ??= await db.partner.create({ data: { name: demo.org, kind: "CIVIL_SOCIETY", country: "US", state: normalizeSubdivision(demo.state, "US") ?? null, city: demo.city, tags: ["concurso"], createdById: staff.userId }, select: { id: true } });
     let person = await db.partnerPerson.findFirst({ where: { partnerId: partner.id, email: demo.email }, select: { id: true } });
     person ??= await db.partnerPerson.create({ data: { partnerId: partner.id, name: demo.person, position: "Representación legal", email: demo.email, phone: demo.phone }, select: { id: true } });
 

@@ -5,6 +5,7 @@
  * activities, agreements and follow-ups are created only when missing.
  */
 import { db } from "../../app/lib/db.server.ts";
+import { normalizeSubdivision } from "../../app/modules/geo/regions.ts";
 import type { ActivityKind, PartnerKind } from "../../app/generated/prisma/enums.ts";
 
 type SeedPartner = {
@@ -304,7 +305,8 @@ export async function seedPartners(): Promise<string> {
       acronym: p.acronym ?? null,
       kind: p.kind,
       country: p.country ?? null,
-      state: p.state ?? null,
+      // Stored as an ISO 3166-2 code, as every way in stores it (decision 019).
+      state: normalizeSubdivision(p.state, p.country) ?? null,
       city: p.city ?? null,
       website: p.website ?? null,
       tags: p.tags ?? [],

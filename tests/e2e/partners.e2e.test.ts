@@ -50,12 +50,14 @@ describe("partners in Chromium", () => {
     await expect(page.locator("#field-name").inputValue()).resolves.toBe(name);
     await page.locator("#field-kind").selectOption("UNIVERSITY");
     await page.locator("#field-country").selectOption("MX");
-    await page.locator("#field-state").fill("Jalisco");
+    // In Mexico the state is chosen from its list (stored as the ISO 3166-2 code).
+    await page.locator("#field-state").selectOption({ label: "Jalisco" });
     await page.locator("#field-city").fill("Lagos de Moreno");
     await page.getByRole("button", { name: "Crear institución" }).click();
     await page.getByRole("heading", { name }).waitFor();
     const partner = await db.partner.findUniqueOrThrow({ where: { name } });
     expect(new URL(page.url()).pathname).toBe(`/partners/${partner.id}`);
+    expect([partner.country, partner.state]).toEqual(["MX", "MX-JAL"]);
 
     // An activity with its reach and a follow-up that is already overdue.
     await page.getByText("Registrar actividad").click();

@@ -97,7 +97,7 @@ describe("kiosk sign-up and double opt-in", () => {
     expect(ms).toBeGreaterThanOrEqual(MIN_RESPONSE_MS - 20);
 
     const contact = await db.contact.findUniqueOrThrow({ where: { email }, include: { consents: true, eventSignups: true } });
-    expect(contact).toMatchObject({ givenName: "Rosa", familyName: "Luna", country: "US", state: "Texas", language: "es", source: "EVENT_SIGNUP", sourceDetail: event.name, consentStatus: "PENDING", subscriptionStatus: "SUBSCRIBED" });
+    expect(contact).toMatchObject({ givenName: "Rosa", familyName: "Luna", country: "US", state: "US-TX", language: "es", source: "EVENT_SIGNUP", sourceDetail: event.name, consentStatus: "PENDING", subscriptionStatus: "SUBSCRIBED" });
     expect(contact.consents).toHaveLength(1);
     expect(contact.consents[0]).toMatchObject({ status: "PENDING", method: "EVENT_SIGNUP" });
     expect(contact.consents[0]?.privacyNoticeVersion).toBeGreaterThanOrEqual(noticeVersion);
@@ -154,7 +154,7 @@ describe("kiosk sign-up and double opt-in", () => {
     expect(mailA.subject).toBe(mailB.subject);
 
     const stored = await db.contact.findUniqueOrThrow({ where: { id: existing.id } });
-    expect(stored).toMatchObject({ givenName: "María", familyName: "López", state: "Illinois", consentStatus: "CONFIRMED", subscriptionStatus: "UNSUBSCRIBED" });
+    expect(stored).toMatchObject({ givenName: "María", familyName: "López", state: "US-IL", consentStatus: "CONFIRMED", subscriptionStatus: "UNSUBSCRIBED" });
     const path = new URL(linkFrom(mailA.text, "/k/confirm/")).pathname;
     expect((await client.post(path, {}, { headers: { origin: new URL(client.baseUrl).origin } })).status).toBe(200);
     const confirmed = await db.contact.findUniqueOrThrow({ where: { id: existing.id } });

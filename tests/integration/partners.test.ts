@@ -407,8 +407,8 @@ describe("CSV export and import", () => {
     const matriz = await db.partner.findUniqueOrThrow({ where: { name: `Matriz ${t}` } });
     const hija = await db.partner.findUniqueOrThrow({ where: { name: `Consulado hija ${t}` } });
     expect(matriz).toMatchObject({ kind: "FEDERAL_AGENCY", country: "MX", acronym: `M${t}` });
-    expect(hija).toMatchObject({ kind: "FOREIGN_SERVICE_POST", parentId: matriz.id, country: "US", state: "Texas", notes: "dos\nlíneas" });
-    expect(await db.partner.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ country: "MX", state: "Jalisco" });
+    expect(hija).toMatchObject({ kind: "FOREIGN_SERVICE_POST", parentId: matriz.id, country: "US", state: "US-TX", notes: "dos\nlíneas" });
+    expect(await db.partner.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ country: "MX", state: "MX-JAL" });
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "partners.import", actorId: user.id } });
     expect(entry.after).toMatchObject({ create: 2, update: 1, rejected: 7, rejectedLines: [5, 6, 7, 8, 9, 10, 12] });
 

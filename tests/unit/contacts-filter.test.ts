@@ -17,7 +17,7 @@ describe("contact filter", () => {
     expect(filter).toEqual({
       q: "García",
       country: "US",
-      state: "TX",
+      state: "US-TX", // coded relative to the country (decision 019)
       language: "es",
       tag: "voluntario",
       source: "IMPORT",

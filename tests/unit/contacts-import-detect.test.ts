@@ -170,6 +170,25 @@ describe("streaming records", () => {
   });
 });
 
+describe("countries and states as stored", () => {
+  const columns = mapHeaders(["correo", "país", "estado", "notas"]);
+  const index = fieldIndex(columns);
+  const row = (...cells: string[]) => toContactRow(cells, columns.length, index);
+
+  it("codes the country and the state, and keeps an unknown value in the notes, never as a country", () => {
+    expect(row("a@b.org", "EE. UU.", "Texas", "")).toMatchObject({ ok: true, row: { country: "US", state: "US-TX", notes: null, warnings: [] } });
+    expect(row("a@b.org", "", "TX", "")).toMatchObject({ ok: true, row: { country: "US", state: "US-TX" } });
+    expect(row("a@b.org", "Narnia", "", "Vino al evento")).toMatchObject({
+      ok: true,
+      row: { country: null, state: null, notes: "Vino al evento\nPaís sin reconocer: «Narnia»", warnings: [{ field: "country", value: "Narnia" }] },
+    });
+    expect(row("a@b.org", "México", "Atlántida", "")).toMatchObject({
+      ok: true,
+      row: { country: "MX", state: null, notes: "Estado sin reconocer: «Atlántida»", warnings: [{ field: "state", value: "Atlántida" }] },
+    });
+  });
+});
+
 describe("rows as stored", () => {
   const columns = mapHeaders(["correo", "nombre", "apellidos", "idioma", "etiquetas", "notas", "teléfono"]);
   const index = fieldIndex(columns);
@@ -193,6 +212,7 @@ describe("rows as stored", () => {
         notes: "línea 1\nlínea 2",
         consentStatus: null,
         subscriptionStatus: null,
+        warnings: [],
       },
     });
     expect(out.ok === true && out.row.givenName === "Jos\u00e9").toBe(true);

@@ -80,7 +80,7 @@ describe("normalisers", () => {
     expect(normalizeCountry("United States")).toBe("US");
     expect(normalizeCountry("us")).toBe("US");
     expect(normalizeCountry("Canadá")).toBe("CA");
-    expect(normalizeCountry("Narnia")).toBeNull();
+    expect(normalizeCountry("Narnia")).toBeUndefined();
     expect(normalizeCountry("")).toBeNull();
   });
   it("reads kinds and statuses in Spanish or English", () => {

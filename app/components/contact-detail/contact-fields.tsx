@@ -1,10 +1,19 @@
+import { RegionFields } from "~/components/geo/region-fields";
 import { useT } from "~/i18n/use-t";
 import { Field } from "./field";
 
 export type ContactFormValues = Partial<Record<string, string | null>>;
 
 /** The contact's own fields, shared by the new-contact and edit forms. */
-export function ContactFields({ values, errors }: { values: ContactFormValues; errors: Record<string, string> }) {
+export function ContactFields({
+  values,
+  errors,
+  countries,
+}: {
+  values: ContactFormValues;
+  errors: Record<string, string>;
+  countries: ReadonlyArray<{ code: string; name: string }>;
+}) {
   const t = useT();
   const v = (name: string) => values[name] ?? "";
   return (
@@ -13,8 +22,19 @@ export function ContactFields({ values, errors }: { values: ContactFormValues; e
         <Field name="email" type="email" label={t("contacts.form.fields.email")} defaultValue={v("email")} error={errors.email} required autoComplete="off" wide />
         <Field name="givenName" label={t("contacts.form.fields.givenName")} defaultValue={v("givenName")} error={errors.givenName} autoComplete="off" />
         <Field name="familyName" label={t("contacts.form.fields.familyName")} defaultValue={v("familyName")} error={errors.familyName} autoComplete="off" />
-        <Field name="country" label={t("contacts.form.fields.country")} defaultValue={v("country")} error={errors.country} autoComplete="off" />
-        <Field name="state" label={t("contacts.form.fields.state")} defaultValue={v("state")} error={errors.state} autoComplete="off" />
+        <RegionFields
+          countries={countries}
+          country={v("country")}
+          state={v("state")}
+          errors={{ country: errors.country, state: errors.state }}
+          labels={{
+            country: t("contacts.form.fields.country"),
+            state: t("contacts.form.fields.state"),
+            noCountry: t("contacts.form.noCountry"),
+            noState: t("contacts.form.noState"),
+            stateHint: t("contacts.form.hints.state"),
+          }}
+        />
         <Field name="city" label={t("contacts.form.fields.city")} defaultValue={v("city")} error={errors.city} autoComplete="off" />
         <Field
           name="language"

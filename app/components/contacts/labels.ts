@@ -1,14 +1,15 @@
 import { INTL_LOCALE, type Locale, type T } from "~/i18n";
 import { CONTACT_SORTS, type ContactFilter } from "~/modules/contacts/filter";
+import { countryName as geoCountryName, subdivisionName } from "~/modules/geo/regions";
 
 /** "US" → "Estados Unidos"; anything that is not an ISO 3166 code is shown as stored. */
 export function countryName(value: string, locale: Locale): string {
-  if (!/^[A-Z]{2}$/.test(value)) return value;
-  try {
-    return new Intl.DisplayNames([INTL_LOCALE[locale]], { type: "region" }).of(value) ?? value;
-  } catch {
-    return value;
-  }
+  return geoCountryName(value, INTL_LOCALE[locale]);
+}
+
+/** "US-TX" → "Texas"; a free-text state (outside the United States, Canada and Mexico) as stored. */
+export function stateName(value: string): string {
+  return subdivisionName(value);
 }
 
 /** "es" → "español"; anything that is not a language tag is shown as stored. */
@@ -30,7 +31,7 @@ export function filterSummary(filter: ContactFilter, t: T, locale: Locale): stri
   const items: string[] = [];
   if (filter.q) items.push(`${t("contacts.filters.q")}: «${filter.q}»`);
   if (filter.country) items.push(`${t("contacts.filters.country")}: ${countryName(filter.country, locale)}`);
-  if (filter.state) items.push(`${t("contacts.filters.state")}: ${filter.state}`);
+  if (filter.state) items.push(`${t("contacts.filters.state")}: ${stateName(filter.state)}`);
   if (filter.language) items.push(`${t("contacts.filters.language")}: ${languageName(filter.language, locale)}`);
   if (filter.tag) items.push(`${t("contacts.filters.tag")}: ${filter.tag}`);
   if (filter.source) items.push(`${t("contacts.filters.source")}: ${t(`contacts.source.${filter.source}`)}`);

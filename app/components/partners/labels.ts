@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { DEFAULT_LOCALE, INTL_LOCALE, isLocale, makeT, type Locale } from "~/i18n";
 
-export { countryName } from "~/components/contacts/labels";
+export { countryName, stateName } from "~/components/contacts/labels";
 
 /** A page title in the reader's language (the root loader knows it). */
 export function partnersTitle(key: string): MetaFunction {

@@ -1,7 +1,7 @@
 import { Field } from "~/components/contact-detail/field";
-import { useLocale, useT } from "~/i18n/use-t";
+import { RegionFields } from "~/components/geo/region-fields";
+import { useT } from "~/i18n/use-t";
 import { PARTNER_KINDS, PARTNER_STATUSES } from "~/modules/partners/fields";
-import { countryOptions } from "./labels";
 
 export type PartnerFormValues = Partial<Record<string, string | null>>;
 
@@ -50,10 +50,10 @@ export function PartnerFields({
   values: PartnerFormValues;
   errors: Record<string, string>;
   parents: Array<{ id: string; name: string; acronym: string | null }>;
-  countries: string[];
+  /** From the loader (countryChoices). */
+  countries: ReadonlyArray<{ code: string; name: string }>;
 }) {
   const t = useT();
-  const locale = useLocale();
   const v = (name: string) => values[name] ?? "";
   return (
     <div className="form-grid">
@@ -75,15 +75,13 @@ export function PartnerFields({
           </option>
         ))}
       </Select>
-      <Select name="country" label={t("partners.fields.country")} value={v("country")} error={errors.country}>
-        <option value="">{t("partners.form.noCountry")}</option>
-        {countryOptions(countries, locale).map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </Select>
-      <Field name="state" label={t("partners.fields.state")} defaultValue={v("state")} error={errors.state} maxLength={120} />
+      <RegionFields
+        countries={countries}
+        country={v("country")}
+        state={v("state")}
+        errors={{ country: errors.country, state: errors.state }}
+        labels={{ country: t("partners.fields.country"), state: t("partners.fields.state"), noCountry: t("partners.form.noCountry"), noState: "—" }}
+      />
       <Field name="city" label={t("partners.fields.city")} defaultValue={v("city")} error={errors.city} maxLength={120} />
       <Field name="website" label={t("partners.fields.website")} defaultValue={v("website")} error={errors.website} maxLength={300} />
       <Field name="tags" label={t("partners.fields.tags")} hint={t("partners.form.tagsHint")} defaultValue={v("tags")} error={errors.tags} wide />

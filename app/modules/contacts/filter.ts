@@ -4,6 +4,7 @@
  * them, and stored as JSON in Segment.filter.
  */
 import { z } from "zod";
+import { normalizeCountry, stateFilterValue } from "~/modules/geo/regions";
 import { CONSENT_STATUSES, CONTACT_SOURCES, SUBSCRIPTION_STATUSES, normalizeTags } from "./fields";
 
 /** List orders. "created" is newest first; the others are ascending. */
@@ -55,7 +56,19 @@ export function filterFromSearchParams(params: URLSearchParams): ContactFilter {
     const single = contactFilterSchema.shape[key].safeParse(value);
     if (single.success && single.data !== undefined) out[key] = single.data;
   }
-  return contactFilterSchema.parse(out);
+  return codedRegion(contactFilterSchema.parse(out));
+}
+
+/**
+ * Countries and states are stored as ISO codes, so a filter names them by code: "?country=México"
+ * or a segment saved with "Estados Unidos" selects "MX" / "US". A value that names nothing is kept
+ * (it still finds a stored value the data migration could not map).
+ */
+function codedRegion(filter: ContactFilter): ContactFilter {
+  if (!filter.country && !filter.state) return filter;
+  const country = filter.country ? (normalizeCountry(filter.country) ?? filter.country) : undefined;
+  const state = filter.state ? stateFilterValue(filter.state, country) : undefined;
+  return { ...filter, country, state };
 }
 
 /** The filter as search parameters, without defaults (so an empty filter is an empty query string). */
@@ -77,8 +90,8 @@ export function filterToJson(filter: ContactFilter): Record<string, string> {
 
 /** Reads a stored filter (a segment's JSON); throws on anything that is not a filter. */
 export function filterFromJson(value: unknown): ContactFilter {
-  if (typeof value === "string") return contactFilterSchema.parse(JSON.parse(value));
-  return contactFilterSchema.parse(value ?? {});
+  if (typeof value === "string") return codedRegion(contactFilterSchema.parse(JSON.parse(value)));
+  return codedRegion(contactFilterSchema.parse(value ?? {}));
 }
 
 /** True when the filter selects something narrower than "every contact". */

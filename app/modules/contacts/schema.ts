@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "./business-days";
+import { normalizeCountry, normalizeRegion } from "~/modules/geo/regions";
 import { CONSENT_STATUSES, isValidEmail, normalizeContactEmail, normalizeTags } from "./fields";
 
 export const CONTACT_TEXT_MAX = 120;
@@ -58,11 +59,21 @@ const notesSchema = z
   .refine((v) => v.length <= NOTES_MAX, "contacts.form.errors.notesTooLong")
   .transform((v) => (v === "" ? null : v));
 
-export const contactFormSchema = z.object({
+/** An ISO 3166-1 code from the select (a name or variant from the API is coded too); unknown is an error. */
+const countrySchema = optionalText(CONTACT_TEXT_MAX).transform((v, ctx) => {
+  const code = normalizeCountry(v);
+  if (code === undefined) {
+    ctx.addIssue({ code: "custom", message: "contacts.form.errors.country" });
+    return z.NEVER;
+  }
+  return code;
+});
+
+const contactFieldsSchema = z.object({
   email: contactEmailSchema,
   givenName: optionalText(CONTACT_TEXT_MAX),
   familyName: optionalText(CONTACT_TEXT_MAX),
-  country: optionalText(CONTACT_TEXT_MAX),
+  country: countrySchema,
   state: optionalText(CONTACT_TEXT_MAX),
   city: optionalText(CONTACT_TEXT_MAX),
   language: languageSchema,
@@ -70,6 +81,16 @@ export const contactFormSchema = z.object({
   tags: tagsSchema,
   notes: notesSchema,
   sourceDetail: optionalText(200),
+});
+
+/** The contact's fields, the state coded relative to the country (decision 019). */
+export const contactFormSchema = contactFieldsSchema.transform((v, ctx) => {
+  const region = normalizeRegion(v.country, v.state);
+  if (region.unknown.length) {
+    ctx.addIssue({ code: "custom", path: ["state"], message: "contacts.form.errors.state" });
+    return z.NEVER;
+  }
+  return { ...v, country: region.country, state: region.state };
 });
 export type ContactInput = z.output<typeof contactFormSchema>;
 

@@ -24,6 +24,7 @@ import { hit } from "~/lib/rate-limit.server";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
 import { contactSnapshot, findContact, isUniqueViolation, lockContact, recordConsent, syncConsentStatus, type Tx } from "~/modules/contacts/contact.server";
 import { emailHmac, isSuppressed } from "~/modules/contacts/suppression.server";
+import { normalizeRegion, unknownRegionNote } from "~/modules/geo/regions";
 import { sendTransactionalMail } from "~/modules/mail/mail.server";
 import { currentPrivacyNotice, getSettings } from "~/modules/settings/settings.server";
 import { HONEYPOT_FIELD, kioskSignupSchema, type KioskSignupInput } from "./schema";
@@ -223,14 +224,25 @@ export async function registerSignup(
   }
 }
 
+/**
+ * The kiosk's country and state through the one normaliser (ISO codes). A visitor's state that
+ * names nothing in their country is not stored as free text: it goes to the notes instead.
+ */
+function kioskRegion(input: KioskSignupInput): { country: string | null; state: string | null; notes: string | null } {
+  const region = normalizeRegion(input.country, input.state);
+  return { country: region.country, state: region.state, notes: region.unknown.length ? region.unknown.map(unknownRegionNote).join("\n") : null };
+}
+
 async function newContact(tx: Tx, input: KioskSignupInput, event: Pick<Event, "id" | "name">, actor: AuditActor): Promise<Contact> {
+  const region = kioskRegion(input);
   const contact = await tx.contact.create({
     data: {
       email: input.email,
       givenName: input.givenName,
       familyName: input.familyName,
-      country: input.country,
-      state: input.state,
+      country: region.country,
+      state: region.state,
+      notes: region.notes,
       language: input.language,
       source: "EVENT_SIGNUP",
       sourceDetail: event.name.slice(0, 200),
@@ -244,8 +256,10 @@ async function newContact(tx: Tx, input: KioskSignupInput, event: Pick<Event, "i
 async function fillContact(tx: Tx, id: number, input: KioskSignupInput, actor: AuditActor): Promise<Contact> {
   const contact = await lockContact(tx, id);
   const fill: Record<string, string> = {};
+  const region = kioskRegion(input);
+  const coded = { ...input, country: region.country, state: region.state };
   for (const field of FILLABLE) {
-    const value = input[field];
+    const value = coded[field];
     if (value && !contact[field]) fill[field] = value;
   }
   if (Object.keys(fill).length === 0) return contact;

@@ -42,58 +42,8 @@ export const TAGS_MAX = 30;
 
 // ── Countries: stored as ISO 3166-1 alpha-2 codes, shown localised ─────────────────────────────
 
-/** Codes Intl knows that are not countries (regions, reserved and exceptional codes). */
-const NOT_COUNTRIES = new Set(["AC", "CP", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "ZZ", "XA", "XB"]);
-
-let codes: string[] | undefined;
-
-/** Every ISO 3166-1 alpha-2 code the runtime can name (computed once). */
-export function countryCodes(): string[] {
-  if (codes) return codes;
-  const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-  const out: string[] = [];
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      if (NOT_COUNTRIES.has(code)) continue;
-      try {
-        if (names.of(code)) out.push(code);
-      } catch {
-        // not a region code
-      }
-    }
-  }
-  codes = out;
-  return out;
-}
-
-let byName: Map<string, string> | undefined;
-
-/** "MX", "mx", "México", "Mexico", "Estados Unidos", "USA" → the ISO code; null when unknown. */
-export function normalizeCountry(value: string | null | undefined): string | null {
-  const trimmed = value?.trim() ?? "";
-  if (trimmed === "") return null;
-  const upper = trimmed.toUpperCase();
-  if (/^[A-Z]{2}$/.test(upper) && countryCodes().includes(upper)) return upper;
-  if (!byName) {
-    byName = new Map();
-    for (const locale of ["es", "en", "es-MX"]) {
-      const names = new Intl.DisplayNames([locale], { type: "region" });
-      for (const code of countryCodes()) byName.set(normalizeHeader(names.of(code) ?? code), code);
-    }
-    for (const [alias, code] of Object.entries({
-      usa: "US",
-      eua: "US",
-      eeuu: "US",
-      estadosunidosdeamerica: "US",
-      unitedstatesofamerica: "US",
-      uk: "GB",
-      reinounido: "GB",
-    }))
-      byName.set(alias, code);
-  }
-  return byName.get(normalizeHeader(trimmed)) ?? null;
-}
+// One normaliser for every way in (decision 019): the partners use the contacts' and the kiosk's.
+export { countryCodes, normalizeCountry, normalizeRegion } from "~/modules/geo/regions";
 
 // ── Kinds and statuses written in words (import) ───────────────────────────────────────────────
 

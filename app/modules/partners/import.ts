@@ -9,7 +9,7 @@ import {
   ACRONYM_MAX,
   columnForHeader,
   NAME_MAX,
-  normalizeCountry,
+  normalizeRegion,
   normalizeTags,
   normalizeWebsite,
   NOTES_MAX,
@@ -29,6 +29,7 @@ export const PARTNER_REJECT_REASONS = [
   "invalidKind",
   "invalidStatus",
   "invalidCountry",
+  "invalidState",
   "invalidWebsite",
   "valueTooLong",
   "tooManyTags",
@@ -137,9 +138,12 @@ export function toPartnerRow(
   const statusCell = singleLine(cell("status"));
   const status = statusCell ? parseStatus(statusCell) : "ACTIVE";
   if (!status) return reject("invalidStatus");
-  const countryCell = singleLine(cell("country"));
-  const country = countryCell ? normalizeCountry(countryCell) : null;
-  if (countryCell && !country) return reject("invalidCountry");
+  // Country and state through the one normaliser (ISO codes); an institution with an unknown one is
+  // rejected (a handful of rows, fixed in the file) rather than imported half-located.
+  const region = normalizeRegion(singleLine(cell("country")), singleLine(cell("state")));
+  if (region.unknown.some((u) => u.field === "country")) return reject("invalidCountry");
+  if (region.unknown.length) return reject("invalidState");
+  const { country } = region;
   const website = normalizeWebsite(singleLine(cell("website")));
   if (website === false) return reject("invalidWebsite");
   const optional = (column: PartnerCsvColumn, max: number): string | null | false => {
@@ -149,7 +153,7 @@ export function toPartnerRow(
   };
   const acronym = optional("acronym", ACRONYM_MAX);
   const parent = optional("parent", NAME_MAX);
-  const state = optional("state", PLACE_MAX);
+  const state = region.state && region.state.length > PLACE_MAX ? false : region.state;
   const city = optional("city", PLACE_MAX);
   const notesCell = unneutralize(cell("notes")).trim().replace(/\r\n?/g, "\n").normalize("NFC");
   if (name.length > NAME_MAX || acronym === false || parent === false || state === false || city === false || notesCell.length > NOTES_MAX)

@@ -6,6 +6,7 @@
  */
 import { db, Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor, likeContains, searchTerm } from "~/lib/paging.server";
+import { stateFilterValue } from "~/modules/geo/regions";
 import { getSettings } from "~/modules/settings/settings.server";
 import { effectiveTimeZone, isTimeZone, todayIn } from "./dates";
 import type { PartnerFilter } from "./filter";
@@ -55,7 +56,8 @@ export function partnerWhere(filter: PartnerFilter, ownerToday: Prisma.Sql): Pri
   }
   if (filter.kind) parts.push(Prisma.sql`p."kind" = ${filter.kind}::"PartnerKind"`);
   if (filter.country) parts.push(Prisma.sql`p."country" = ${filter.country}`);
-  if (filter.state) parts.push(Prisma.sql`search_text(coalesce(p."state", '')) = search_text(${filter.state})`);
+  // States are ISO 3166-2 codes in the United States, Canada and Mexico (decision 019).
+  if (filter.state) parts.push(Prisma.sql`search_text(coalesce(p."state", '')) = search_text(${stateFilterValue(filter.state, filter.country)})`);
   if (filter.tag) parts.push(Prisma.sql`p."tags" @> ARRAY[${filter.tag}]::text[]`);
   if (filter.status) parts.push(Prisma.sql`p."status" = ${filter.status}::"PartnerStatus"`);
   if (filter.overdue) {

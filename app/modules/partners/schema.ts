@@ -10,6 +10,7 @@ import {
   FOLLOW_UP_STATES,
   NAME_MAX,
   normalizeCountry,
+  normalizeRegion,
   normalizeTags,
   normalizeWebsite,
   NOTES_MAX,
@@ -119,6 +120,14 @@ export const partnerFormSchema = z.object({
     .refine((tags) => tags.length <= TAGS_MAX, "partners.errors.tooManyTags"),
   status: z.preprocess((v) => (v === "" || v === undefined || v === null ? "ACTIVE" : v), z.enum(PARTNER_STATUSES, { message: "partners.errors.invalid" })),
   notes,
+}).transform((v, ctx) => {
+  // The state is coded relative to the country (ISO 3166-2 in the United States, Canada, Mexico).
+  const region = normalizeRegion(v.country, v.state);
+  if (region.unknown.length) {
+    ctx.addIssue({ code: "custom", path: ["state"], message: "partners.errors.state" });
+    return z.NEVER;
+  }
+  return { ...v, country: region.country, state: region.state };
 });
 export type PartnerInput = z.output<typeof partnerFormSchema>;
 

@@ -164,7 +164,10 @@ export async function confirmImport(actor: AuditActor, batchId: string): Promise
       where: { id: batchId, status: "ANALYZED", dryRun: true },
       data: { status: "QUEUED", dryRun: false, ...resetCounts(), startedAt: null, finishedAt: null },
     });
-    if (count) await tx.importRejection.deleteMany({ where: { batchId } });
+    if (count) {
+      await tx.importRejection.deleteMany({ where: { batchId } });
+      await tx.importWarning.deleteMany({ where: { batchId } });
+    }
     return count === 1;
   });
   if (!switched) return false;
@@ -230,6 +233,14 @@ export async function listImports(take = 50) {
 
 export function listRejections(batchId: string, take: number) {
   return db.importRejection.findMany({ where: { batchId }, orderBy: { line: "asc" }, take, select: { line: true, reason: true, raw: true } });
+}
+
+export function listWarnings(batchId: string, take: number) {
+  return db.importWarning.findMany({ where: { batchId }, orderBy: [{ line: "asc" }, { field: "asc" }], take, select: { line: true, field: true, value: true } });
+}
+
+export function countWarnings(batchId: string) {
+  return db.importWarning.count({ where: { batchId } });
 }
 
 export async function getImport(batchId: string) {

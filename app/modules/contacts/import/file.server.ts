@@ -55,7 +55,12 @@ export function heapGuard(budgetMb: number): () => void {
   };
 }
 
-export type FileImportOutcome = { result: ImportResult; rejected: Array<{ line: number; reason: string }> };
+export type FileImportOutcome = {
+  result: ImportResult;
+  rejected: Array<{ line: number; reason: string }>;
+  /** Rows imported with an empty country or state (the value was unknown; it is in the notes). */
+  warnings: Array<{ line: number; field: string; value: string }>;
+};
 
 /** Imports (or, with dryRun, analyzes) a file on disk through the same pipeline as the UI. */
 export async function importFile(
@@ -92,5 +97,6 @@ export async function importFile(
   };
   const result = opts.dryRun ? await analyzeBatch(batch.id, source, run) : await runBatch(batch.id, source, actor, run);
   const rejected = await db.importRejection.findMany({ where: { batchId: batch.id }, orderBy: { line: "asc" }, select: { line: true, reason: true } });
-  return { result, rejected };
+  const warnings = await db.importWarning.findMany({ where: { batchId: batch.id }, orderBy: [{ line: "asc" }, { field: "asc" }], select: { line: true, field: true, value: true } });
+  return { result, rejected, warnings };
 }

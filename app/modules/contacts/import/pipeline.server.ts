@@ -37,6 +37,7 @@ import {
   type BatchInput,
   type Rejection,
   type StagedRow,
+  type Warning,
   type WriteContext,
 } from "./writer.server";
 
@@ -259,6 +260,7 @@ async function processFile(batchId: string, source: ByteSource, mode: Mode, opti
 
     let rowsBuf: StagedRow[] = [];
     let rejections: Rejection[] = [];
+    let warnings: Warning[] = [];
     let duplicates = 0;
     let records = 0;
     let lastLine = resumeAfter;
@@ -267,10 +269,11 @@ async function processFile(batchId: string, source: ByteSource, mode: Mode, opti
     let dataRows = 0;
 
     const take = async () => {
-      const input: BatchInput = { rows: rowsBuf, rejections, duplicates, records, progress: { lastLine, bytes, expectedLine: committedLine } };
+      const input: BatchInput = { rows: rowsBuf, rejections, warnings, duplicates, records, progress: { lastLine, bytes, expectedLine: committedLine } };
       committedLine = lastLine;
       rowsBuf = [];
       rejections = [];
+      warnings = [];
       duplicates = 0;
       records = 0;
       await flush(input);
@@ -288,8 +291,10 @@ async function processFile(batchId: string, source: ByteSource, mode: Mode, opti
         if (outcome.ok === true) {
           const first = seen.add(outcome.row.email);
           if (before) continue;
-          if (first) rowsBuf.push({ line: record.line, row: outcome.row, consentStatus: effectiveConsent(outcome.row, ctx.consentBasis) });
-          else duplicates++;
+          if (first) {
+            rowsBuf.push({ line: record.line, row: outcome.row, consentStatus: effectiveConsent(outcome.row, ctx.consentBasis) });
+            for (const w of outcome.row.warnings) warnings.push({ line: record.line, field: w.field, value: w.value });
+          } else duplicates++;
         } else if (before) {
           continue;
         } else if (outcome.ok === false) {
@@ -360,6 +365,7 @@ export async function analyzeBatch(batchId: string, source: ByteSource, options:
   return withBatchLock(batchId, async () => {
     await db.$transaction([
       db.importRejection.deleteMany({ where: { batchId } }),
+      db.importWarning.deleteMany({ where: { batchId } }),
       db.importBatch.update({
         where: { id: batchId },
         data: { ...resetCounts(), status: "RUNNING", dryRun: true, error: null, startedAt: new Date(), finishedAt: null },

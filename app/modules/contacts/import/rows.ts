@@ -4,6 +4,7 @@
  */
 import type { ConsentStatus, SubscriptionStatus } from "~/generated/prisma/enums";
 import { isValidEmail, normalizeContactEmail, normalizeTags } from "../fields";
+import { normalizeRegion, unknownRegionNote, type UnknownRegion } from "~/modules/geo/regions";
 import { normalizeHeader, type ColumnMapping, type ImportField } from "./detect";
 
 /** Stable codes, also the translation keys `contacts.import.reasons.<code>`. */
@@ -41,6 +42,8 @@ export type ContactRow = {
   /** From an export's "consentimiento"/"suscripción" columns; only for contacts the import creates. */
   consentStatus: ConsentStatus | null;
   subscriptionStatus: SubscriptionStatus | null;
+  /** Country or state values the normaliser does not know: imported as null, kept in the notes. */
+  warnings: UnknownRegion[];
 };
 
 export type RowOutcome =
@@ -178,8 +181,12 @@ export function toContactRow(fields: readonly string[], expected: number, index:
     return { ok: false, reason: "valueTooLong", email };
   }
 
+  // Countries and states are stored as ISO codes; what cannot be coded is never stored as a free-text
+  // country: the field stays empty, the text goes to the notes and the import reports it.
+  const region = normalizeRegion(country, state);
   const notesCell = unneutralize(cell("notes")).trim();
-  const notes = notesCell === "" ? null : notesCell.replace(/\r\n?/g, "\n").normalize("NFC");
+  const typedNotes = notesCell === "" ? null : notesCell.replace(/\r\n?/g, "\n").normalize("NFC");
+  const notes = region.unknown.length ? [typedNotes, ...region.unknown.map(unknownRegionNote)].filter(Boolean).join("\n") : typedNotes;
   if (notes !== null && notes.length > NOTES_MAX) return { ok: false, reason: "valueTooLong", email };
 
   const languageCell = singleLine(cell("language"));
@@ -198,8 +205,8 @@ export function toContactRow(fields: readonly string[], expected: number, index:
       email,
       givenName,
       familyName,
-      country,
-      state,
+      country: region.country,
+      state: region.state,
       city,
       language,
       phone,
@@ -207,6 +214,7 @@ export function toContactRow(fields: readonly string[], expected: number, index:
       notes,
       consentStatus: consentCell ? parseConsent(consentCell) : null,
       subscriptionStatus: subscriptionCell ? parseSubscription(subscriptionCell) : null,
+      warnings: region.unknown,
     },
   };
 }

@@ -31,6 +31,8 @@ export async function closeImportPool(): Promise<void> {
 
 export type StagedRow = { line: number; row: ContactRow; consentStatus: "CONFIRMED" | "PENDING" | "WITHDRAWN" };
 export type Rejection = { line: number; reason: RejectReason; raw: string; email: string | null };
+/** A row imported with an empty country or state because its value is unknown (see ImportWarning). */
+export type Warning = { line: number; field: "country" | "state"; value: string };
 
 export type BatchCounts = {
   rows: number;
@@ -160,6 +162,10 @@ const INSERT_REJECTIONS = `INSERT INTO "ImportRejection" ("batchId", line, reaso
   SELECT $1, r.line, r.reason, r.raw, r.hmac FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS r(line, reason, raw, hmac)
   ON CONFLICT ("batchId", line) DO NOTHING`;
 
+const INSERT_WARNINGS = `INSERT INTO "ImportWarning" ("batchId", line, field, value)
+  SELECT $1, w.line, w.field, w.value FROM unnest($2::int[], $3::text[], $4::text[]) AS w(line, field, value)
+  ON CONFLICT ("batchId", line, field) DO NOTHING`;
+
 const ADVANCE_BATCH = `UPDATE "ImportBatch" SET
   rows = rows + $2, created = created + $3, updated = updated + $4, unchanged = unchanged + $5,
   duplicates = duplicates + $6, suppressed = suppressed + $7, rejected = rejected + $8,
@@ -226,6 +232,11 @@ async function storeRejections(client: pg.PoolClient, batchId: string, rejection
   ]);
 }
 
+async function storeWarnings(client: pg.PoolClient, batchId: string, warnings: readonly Warning[] | undefined): Promise<void> {
+  if (!warnings?.length) return;
+  await client.query(INSERT_WARNINGS, [batchId, warnings.map((w) => w.line), warnings.map((w) => w.field), warnings.map((w) => w.value)]);
+}
+
 async function advance(client: pg.PoolClient, batchId: string, counts: BatchCounts, progress: Progress): Promise<void> {
   const result = await client.query(ADVANCE_BATCH, [
     batchId,
@@ -246,6 +257,7 @@ async function advance(client: pg.PoolClient, batchId: string, counts: BatchCoun
 export type BatchInput = {
   rows: readonly StagedRow[];
   rejections: readonly Rejection[];
+  warnings?: readonly Warning[];
   duplicates: number;
   /** Data records of the batch (rows + rejections + duplicates). */
   records: number;
@@ -283,6 +295,7 @@ export async function writeBatch(
       ({ accepted = 0, created = 0, updated = 0 } = rows[0] ?? {});
     }
     await storeRejections(client, ctx.batchId, input.rejections);
+    await storeWarnings(client, ctx.batchId, input.warnings);
     const counts: BatchCounts = {
       rows: input.records,
       created,
@@ -321,6 +334,7 @@ export async function classifyBatch(
       ({ suppressed = 0, created = 0, updated = 0 } = rows[0] ?? {});
     }
     await storeRejections(client, ctx.batchId, input.rejections);
+    await storeWarnings(client, ctx.batchId, input.warnings);
     const counts: BatchCounts = {
       rows: input.records,
       created,
