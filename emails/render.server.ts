@@ -12,10 +12,11 @@ import * as eventSignupConfirm from "./transactional/event-signup-confirm.ts";
 import * as contestCorrection from "./transactional/contest-correction.ts";
 import * as juryReopened from "./transactional/jury-reopened.ts";
 import * as juryReminder from "./transactional/jury-reminder.ts";
+import * as integrityReport from "./transactional/integrity-report.ts";
 
 type TemplateModule = { subjectKey: string; body: string; text: string; strings: Record<string, string> };
 
-const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset, eventSignupConfirm, contestCorrection, juryReopened, juryReminder };
+const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset, eventSignupConfirm, contestCorrection, juryReopened, juryReminder, integrityReport };
 
 export type Rendered = { subject: string; html: string; text: string };
 

@@ -14,6 +14,7 @@ export const QUEUES = {
   contactsImport: "contacts-import",
   bulletins: "bulletins",
   jury: "jury",
+  integrity: "integrity",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -26,6 +27,7 @@ export type QueuePayloads = {
   // (same job id) must be accepted again once its previous job has finished.
   bulletins: BulletinJob;
   jury: { task: "reminders" };
+  integrity: { task: "check" };
 };
 
 /** Retention and retries set once for every queue. */
@@ -42,6 +44,8 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
  */
 export const QUEUE_JOB_OPTIONS: Partial<Record<QueueName, JobsOptions>> = {
   mail: { removeOnComplete: true, removeOnFail: { age: 14 * 86_400 } },
+  // Each attempt records a run of its own; one retry covers a restart, more would only repeat reports.
+  integrity: { attempts: 2 },
 };
 
 const globalForQueues = globalThis as unknown as { __alcanceQueues?: Map<string, Queue> };

@@ -17,6 +17,8 @@ import { maintenanceJob } from "./maintenance/purge.job.ts";
 import { contactsImportJob } from "./contacts/import.job.ts";
 import { closeImportPool } from "../app/modules/contacts/import/pipeline.server.ts";
 import { juryRemindersJob } from "./jury/reminders.job.ts";
+import { integrityJob } from "./maintenance/integrity.job.ts";
+import { getSettings } from "../app/modules/settings/settings.server.ts";
 import { bulletinsJob, closeBulletinRuntime, requestBulletinStop, startBulletinRuntime } from "./bulletins/send.job.ts";
 
 const log = (...args: unknown[]) => console.error("[worker]", ...args);
@@ -32,6 +34,7 @@ const PROCESSORS: Partial<Record<QueueName, { processor: Processor; concurrency:
   // in the database either way).
   bulletins: { processor: bulletinsJob as Processor, concurrency: 1, options: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } },
   jury: { processor: juryRemindersJob as Processor, concurrency: 1 },
+  integrity: { processor: integrityJob as Processor, concurrency: 1 },
 };
 
 async function warnOnEvictionPolicy() {
@@ -78,6 +81,10 @@ async function main() {
   await getQueue(QUEUES.maintenance).upsertJobScheduler("purge-tokens", { every: 3_600_000 }, { name: "purge", data: { task: "purgeExpiredTokens" } });
   // Jurors with pending evaluations are reminded 3 days and 1 day before the deadline (each once).
   await getQueue(QUEUES.jury).upsertJobScheduler("jury-reminders", { every: 3_600_000 }, { name: "reminders", data: { task: "reminders" } });
+
+  // The integrity checks every night at 03:30 in the office's zone, when nobody is moving stock.
+  const { timeZone } = await getSettings();
+  await getQueue(QUEUES.integrity).upsertJobScheduler("integrity-nightly", { pattern: "30 3 * * *", tz: timeZone }, { name: "check", data: { task: "check" } });
 
   log(`ready: ${workers.map((w) => w.name).join(", ")} (prefix ${env().REDIS_PREFIX})`);
 

@@ -11,7 +11,7 @@ import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { contestFrame, zoneFor } from "~/modules/contest/contest.server";
-import { answerCorrection, defaultDeadline, requestCorrection } from "~/modules/contest/corrections.server";
+import { answerCorrection, cancelCorrection, cancelCorrectionSchema, defaultDeadline, requestCorrection } from "~/modules/contest/corrections.server";
 import { ContestError } from "~/modules/contest/errors";
 import { CHECK_RESULTS, manualMovesFrom, OPEN_REVIEW_STATUSES } from "~/modules/contest/rules";
 import { answerSchema, correctionFormSchema, lateAcceptSchema, moveSchema, parseChecks } from "~/modules/contest/schema";
@@ -102,6 +102,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!parsed.success) return bad(intent, fieldErrors(parsed.error));
         await requestCorrection(actor, contestId, submissionId, parsed.data);
         return redirectWithToast(here, { kind: "success", message: "contest.corrections.sent" });
+      }
+      case "cancelCorrection": {
+        const values = { requestId: String(form.get("requestId") ?? ""), reason: String(form.get("reason") ?? "") };
+        const parsed = cancelCorrectionSchema.safeParse(values);
+        if (!parsed.success) return bad(intent, fieldErrors(parsed.error), { values });
+        await cancelCorrection(actor, contestId, submissionId, parsed.data);
+        return redirectWithToast(here, { kind: "success", message: "contest.corrections.cancelled" });
       }
       default:
         return bad(intent, { _form: "contest.errors.invalid" });
@@ -304,6 +311,8 @@ export default function SubmissionPage() {
 
       <section className="panel" aria-labelledby="corrections-title">
         <h2 id="corrections-title">{t("contest.corrections.title")}</h2>
+        {/* A request closed meanwhile has no form left to show the refusal in. */}
+        <ErrorText error={actionData?.intent === "cancelCorrection" ? actionData.errors._form ?? actionData.errors.requestId : undefined} />
         {s.corrections.length === 0 ? <p className="muted">{t("contest.corrections.none")}</p> : null}
         {s.corrections.map((c) => (
           <article key={c.id} className={`ct-correction${c.overdue ? " ct-correction--overdue" : ""}`} aria-label={t("contest.corrections.request", { date: formatDate(c.createdAt) })}>
@@ -356,6 +365,28 @@ export default function SubmissionPage() {
                   {t("contest.corrections.recordAnswer")}
                 </button>
               </Form>
+            ) : null}
+            {c.state === "OPEN" ? (
+              <details open={actionData?.intent === "cancelCorrection" && actionData.values?.requestId === c.id}>
+                <summary>{t("contest.corrections.cancel")}</summary>
+                <Form method="post" className="ct-inline">
+                  <input type="hidden" name="intent" value="cancelCorrection" />
+                  <input type="hidden" name="requestId" value={c.id} />
+                  <p>{t(s.status === "CORRECTIONS_REQUESTED" ? "contest.corrections.cancelConsequence" : "contest.corrections.cancelConsequenceNoMove")}</p>
+                  <Field
+                    name="reason"
+                    idPrefix={`cancel-${c.id}`}
+                    label={t("contest.corrections.cancelReason")}
+                    defaultValue={actionData?.intent === "cancelCorrection" && actionData.values?.requestId === c.id ? actionData.values.reason : undefined}
+                    error={actionData?.intent === "cancelCorrection" && actionData.values?.requestId === c.id ? actionData.errors.reason : undefined}
+                    required
+                    multiline
+                  />
+                  <button type="submit" className="button button--danger" disabled={busy}>
+                    {t("contest.corrections.cancelConfirm")}
+                  </button>
+                </Form>
+              </details>
             ) : null}
           </article>
         ))}

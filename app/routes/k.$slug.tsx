@@ -10,6 +10,43 @@ import { COMMON_COUNTRIES } from "~/modules/events/fields";
 import { getKiosk, submitKioskSignup } from "~/modules/events/kiosk.server";
 import { HONEYPOT_FIELD, kioskLanguageSchema } from "~/modules/events/schema";
 import { idParam, notFound } from "~/lib/params";
+import { useNonce } from "~/components/nonce";
+
+/** An unattended tablet returns to an empty form after this long without input. */
+const KIOSK_IDLE_SECONDS = 60;
+
+/**
+ * Seconds of inactivity before the kiosk clears itself: 60, or `?idle=N` (2–600) for a browser
+ * test or a stand that wants it shorter. Harmless to expose: it only decides how soon this screen
+ * forgets its visitor.
+ */
+function idleSecondsOf(url: URL): number {
+  const n = Number(url.searchParams.get("idle"));
+  return Number.isInteger(n) && n >= 2 && n <= 600 ? n : KIOSK_IDLE_SECONDS;
+}
+
+/**
+ * Installed once per page load and kept across client navigations (React never re-runs an inline
+ * script): every input re-arms the timer; when it fires on the thanks page, or on a form holding
+ * anything, the page is replaced by the empty form (a full load, so nothing typed survives in
+ * memory or in the history). No-JS thanks pages use a meta refresh instead.
+ */
+const IDLE_SCRIPT = `(function(){
+var root=document.querySelector("[data-kiosk-idle]");if(!root)return;
+var ms=Number(root.getAttribute("data-kiosk-idle"))*1000||60000,timer;
+function holdsData(){var k=document.querySelector("[data-kiosk-idle]");if(!k)return false;
+if(k.querySelector(".kiosk-done[data-kiosk-thanks]")||k.querySelector("[role=alert]"))return true;
+var f=k.querySelector("form");if(!f)return false;
+return Array.prototype.some.call(f.elements,function(e){
+if(e.type==="hidden"||e.type==="radio"||e.tabIndex===-1)return false;
+if(e.type==="checkbox")return e.checked;
+if(e.tagName==="SELECT")return e.selectedIndex>0;
+return typeof e.value==="string"&&e.value!=="";});}
+function fire(){var k=document.querySelector("[data-kiosk-idle]");if(!k)return;
+if(holdsData())location.replace(k.getAttribute("data-kiosk-home"));else arm();}
+function arm(){clearTimeout(timer);timer=setTimeout(fire,ms);}
+["input","change","keydown","pointerdown","touchstart","wheel"].forEach(function(n){document.addEventListener(n,arm,{capture:true,passive:true});});
+arm();})();`;
 
 export const links = eventsLinks;
 
@@ -37,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     lang: langOf(request),
     done: url.searchParams.get("done") === "1",
+    idleSeconds: idleSecondsOf(url),
     state: kiosk.state,
     notice: kiosk.notice,
     event: { name: event.name, startsAt: event.startsAt, timeZone: event.timeZone, city: event.city, state: event.state, country: event.country, venue: event.venue },
@@ -72,6 +110,12 @@ async function readKioskForm(request: Request): Promise<Record<string, string>> 
   return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString("utf8")));
 }
 
+/** Keeps a shortened idle time (`?idle=N`) from the form's address through the thanks page. */
+function idleQuery(request: Request): string {
+  const seconds = idleSecondsOf(new URL(request.url));
+  return seconds === KIOSK_IDLE_SECONDS ? "" : `&idle=${seconds}`;
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const slug = idParam(request, params.slug, "key");
   const form = await readKioskForm(request);
@@ -81,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await submitKioskSignup(slug, form, { ip: clientIp(request) });
   switch (result.status) {
     case "accepted":
-      return redirect(`/k/${slug}?done=1${lang === "en" ? "&lang=en" : ""}`);
+      return redirect(`/k/${slug}?done=1${lang === "en" ? "&lang=en" : ""}${idleQuery(request)}`);
     case "invalid":
       return data({ error: "events.kiosk.errors.fix", errors: result.errors, values }, { status: 400 });
     case "noticeChanged":
@@ -97,7 +141,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function KioskPage() {
-  const { lang, done, state, notice, event } = useLoaderData<typeof loader>();
+  const { lang, done, idleSeconds, state, notice, event } = useLoaderData<typeof loader>();
+  const nonce = useNonce();
+  const home = `?lang=${lang}${idleSeconds === KIOSK_IDLE_SECONDS ? "" : `&idle=${idleSeconds}`}`;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -121,7 +167,7 @@ export default function KioskPage() {
       </p>
     ) : null;
   return (
-    <div className="kiosk" lang={lang === "en" ? "en" : "es-MX"}>
+    <div className="kiosk" lang={lang === "en" ? "en" : "es-MX"} data-kiosk-idle={idleSeconds} data-kiosk-home={home}>
       <nav className="kiosk-lang" aria-label={t("events.kiosk.language")}>
         <Link to="?lang=es" aria-current={lang === "es" ? "true" : undefined} lang="es">
           Español
@@ -137,10 +183,12 @@ export default function KioskPage() {
         {place ? <> · {place}</> : null}
       </p>
       {done ? (
-        <section className="panel kiosk-done" role="status" aria-live="polite">
+        <section className="panel kiosk-done" role="status" aria-live="polite" data-kiosk-thanks="">
+          {/* Without JavaScript the thanks page still goes back to an empty form. */}
+          <meta httpEquiv="refresh" content={`${idleSeconds};url=${home}`} />
           <h2>{t("events.kiosk.thanksTitle")}</h2>
           <p>{t("events.kiosk.thanks")}</p>
-          <Link to={`?lang=${lang}`} className="button button--primary">
+          <Link to={home} className="button button--primary">
             {t("events.kiosk.next")}
           </Link>
         </section>
@@ -229,6 +277,7 @@ export default function KioskPage() {
           <p className="muted">{t("events.kiosk.afterSubmit")}</p>
         </Form>
       )}
+      <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: IDLE_SCRIPT }} />
     </div>
   );
 }

@@ -64,6 +64,8 @@ export default function PartnerPage() {
   const failed = actionData && !actionData.ok ? actionData : null;
   const errorsFor = (intent: string): Record<string, string> => (failed?.intent === intent ? failed.errors : {});
   const valuesFor = (intent: string): Record<string, string> => (failed?.intent === intent ? failed.values : {});
+  // An edit form that failed shows what was typed and its errors; otherwise the record as stored.
+  const editFailed = (intent: string, idField: string, id: string) => failed?.intent === intent && failed.values[idField] === id;
   const place = [partner.city, partner.state ? stateName(partner.state) : null, partner.country ? countryName(partner.country, locale) : null].filter(Boolean).join(", ");
 
   return (
@@ -147,11 +149,11 @@ export default function PartnerPage() {
         // Keyed by the location: after a successful save (a redirect) the forms start empty and closed.
         <section key={location.key} className="panel partner-add" aria-labelledby="partner-add">
           <h2 id="partner-add">{t("partners.detail.add")}</h2>
-          <details open={failed?.intent === "activity"}>
+          <details open={failed?.intent === "activity" && !failed.values.activityId}>
             <summary>{t("partners.activity.new")}</summary>
             <ActivityForm
-              values={valuesFor("activity")}
-              errors={errorsFor("activity")}
+              values={failed?.values.activityId ? {} : valuesFor("activity")}
+              errors={failed?.values.activityId ? {} : errorsFor("activity")}
               staff={staff}
               people={people.map((p) => ({
                 id: p.id,
@@ -162,13 +164,19 @@ export default function PartnerPage() {
               busy={busy}
             />
           </details>
-          <details open={failed?.intent === "followUp"}>
+          <details open={failed?.intent === "followUp" && !failed.values.followUpId}>
             <summary>{t("partners.followUp.new")}</summary>
-            <FollowUpForm values={valuesFor("followUp")} errors={errorsFor("followUp")} staff={staff} me={me} busy={busy} />
+            <FollowUpForm
+              values={failed?.values.followUpId ? {} : valuesFor("followUp")}
+              errors={failed?.values.followUpId ? {} : errorsFor("followUp")}
+              staff={staff}
+              me={me}
+              busy={busy}
+            />
           </details>
-          <details open={failed?.intent === "person"}>
+          <details open={failed?.intent === "person" && !failed.values.personId}>
             <summary>{t("partners.person.new")}</summary>
-            <PersonForm values={valuesFor("person")} errors={errorsFor("person")} busy={busy} />
+            <PersonForm values={failed?.values.personId ? {} : valuesFor("person")} errors={failed?.values.personId ? {} : errorsFor("person")} busy={busy} />
           </details>
           <details open={failed?.intent === "agreement" && !failed.values.agreementId}>
             <summary>{t("partners.agreement.new")}</summary>
@@ -255,6 +263,36 @@ export default function PartnerPage() {
                       ) : null}
                     </ul>
                     {canEdit ? (
+                      <details open={editFailed("activity", "activityId", entry.activity.id)}>
+                        <summary>{t("partners.activity.edit")}</summary>
+                        <ActivityForm
+                          activityId={entry.activity.id}
+                          idPrefix={`activity-${entry.activity.id}`}
+                          values={
+                            editFailed("activity", "activityId", entry.activity.id) && failed
+                              ? failed.values
+                              : {
+                                  occurredOn: entry.date,
+                                  kind: entry.activity.kind,
+                                  summary: entry.activity.summary,
+                                  peopleReached: entry.activity.peopleReached?.toString() ?? "",
+                                  itemsDistributed: entry.activity.itemsDistributed?.toString() ?? "",
+                                  bulletinRecipients: entry.activity.bulletinRecipients?.toString() ?? "",
+                                  eventId: entry.activity.event?.id ?? "",
+                                  userIds: entry.activity.users.map((u) => u.id).join(","),
+                                  personIds: entry.activity.people.map((p) => p.id).join(","),
+                                }
+                          }
+                          errors={editFailed("activity", "activityId", entry.activity.id) && failed ? failed.errors : {}}
+                          staff={staff}
+                          people={people.map((p) => ({ id: p.id, name: p.name ?? p.email }))}
+                          events={events}
+                          me={me}
+                          busy={busy}
+                        />
+                      </details>
+                    ) : null}
+                    {canEdit ? (
                       <Form method="post" className="entry-actions">
                         <input type="hidden" name="intent" value="removeActivity" />
                         <input type="hidden" name="activityId" value={entry.activity.id} />
@@ -295,6 +333,24 @@ export default function PartnerPage() {
                           </button>
                         )}
                       </Form>
+                    ) : null}
+                    {canEdit ? (
+                      <details open={editFailed("followUp", "followUpId", entry.followUp.id)}>
+                        <summary>{t("partners.followUp.edit")}</summary>
+                        <FollowUpForm
+                          followUpId={entry.followUp.id}
+                          idPrefix={`followUp-${entry.followUp.id}`}
+                          values={
+                            editFailed("followUp", "followUpId", entry.followUp.id) && failed
+                              ? failed.values
+                              : { title: entry.followUp.title, dueOn: entry.followUp.dueOn, ownerId: entry.followUp.owner.id, notes: entry.followUp.notes ?? "" }
+                          }
+                          errors={editFailed("followUp", "followUpId", entry.followUp.id) && failed ? failed.errors : {}}
+                          staff={staff.some((u) => u.id === entry.followUp.owner.id) ? staff : [entry.followUp.owner, ...staff]}
+                          me={me}
+                          busy={busy}
+                        />
+                      </details>
                     ) : null}
                   </>
                 ) : entry.kind === "agreement" ? (
@@ -369,6 +425,29 @@ export default function PartnerPage() {
                         </>
                       ) : null}
                     </p>
+                    {canEdit ? (
+                      <details open={editFailed("person", "personId", entry.person.id)}>
+                        <summary>{t("partners.person.edit")}</summary>
+                        <PersonForm
+                          personId={entry.person.id}
+                          idPrefix={`person-${entry.person.id}`}
+                          values={
+                            editFailed("person", "personId", entry.person.id) && failed
+                              ? failed.values
+                              : entry.person.contactId
+                                ? { contactEmail: entry.person.email ?? "", position: entry.person.position ?? "" }
+                                : {
+                                    name: entry.person.name ?? "",
+                                    position: entry.person.position ?? "",
+                                    email: entry.person.email ?? "",
+                                    phone: entry.person.phone ?? "",
+                                  }
+                          }
+                          errors={editFailed("person", "personId", entry.person.id) && failed ? failed.errors : {}}
+                          busy={busy}
+                        />
+                      </details>
+                    ) : null}
                     {canEdit ? (
                       <Form method="post" className="entry-actions">
                         <input type="hidden" name="intent" value="removePerson" />

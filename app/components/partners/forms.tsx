@@ -53,14 +53,19 @@ function Select({
   );
 }
 
-function Checkboxes({ legend, name, choices }: { legend: string; name: string; choices: Choice[] }) {
+/** Multi-valued fields travel as one comma-joined value when a form is echoed back (see page.server). */
+function listOf(value: string | undefined): string[] {
+  return value ? value.split(",").filter(Boolean) : [];
+}
+
+function Checkboxes({ legend, name, choices, checked = [] }: { legend: string; name: string; choices: Choice[]; checked?: string[] }) {
   if (!choices.length) return null;
   return (
     <fieldset className="choice-group field--wide">
       <legend>{legend}</legend>
       {choices.map((c) => (
         <label key={c.id}>
-          <input type="checkbox" name={name} value={c.id} /> {c.name}
+          <input type="checkbox" name={name} value={c.id} defaultChecked={checked.includes(c.id)} /> {c.name}
         </label>
       ))}
     </fieldset>
@@ -75,6 +80,8 @@ export function ActivityForm({
   events,
   me,
   busy,
+  activityId,
+  idPrefix = "activity",
 }: {
   values: Values;
   errors: Errors;
@@ -83,15 +90,19 @@ export function ActivityForm({
   events: Choice[];
   me: string;
   busy: boolean;
+  /** Set when the form corrects an existing activity (its follow-up is corrected on its own). */
+  activityId?: string;
+  idPrefix?: string;
 }) {
   const t = useT();
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="activity" />
+      {activityId ? <input type="hidden" name="activityId" value={activityId} /> : null}
       <FormErrors errors={errors} />
       <div className="form-grid">
         <Field
-          idPrefix="activity"
+          idPrefix={idPrefix}
           name="occurredOn"
           type="date"
           label={t("partners.activity.occurredOn")}
@@ -99,7 +110,7 @@ export function ActivityForm({
           error={errors.occurredOn}
           required
         />
-        <Select id="activity-kind" name="kind" label={t("partners.activity.kind")} value={values.kind} error={errors.kind} required>
+        <Select id={`${idPrefix}-kind`} name="kind" label={t("partners.activity.kind")} value={values.kind} error={errors.kind} required>
           <option value="">{t("partners.form.choose")}</option>
           {ACTIVITY_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -108,7 +119,7 @@ export function ActivityForm({
           ))}
         </Select>
         <Field
-          idPrefix="activity"
+          idPrefix={idPrefix}
           name="summary"
           label={t("partners.activity.summary")}
           defaultValue={values.summary}
@@ -118,27 +129,27 @@ export function ActivityForm({
           wide
         />
         <Field
-          idPrefix="activity"
+          idPrefix={idPrefix}
           name="peopleReached"
           label={t("partners.activity.peopleReached")}
           defaultValue={values.peopleReached}
           error={errors.peopleReached}
         />
         <Field
-          idPrefix="activity"
+          idPrefix={idPrefix}
           name="itemsDistributed"
           label={t("partners.activity.itemsDistributed")}
           defaultValue={values.itemsDistributed}
           error={errors.itemsDistributed}
         />
         <Field
-          idPrefix="activity"
+          idPrefix={idPrefix}
           name="bulletinRecipients"
           label={t("partners.activity.bulletinRecipients")}
           defaultValue={values.bulletinRecipients}
           error={errors.bulletinRecipients}
         />
-        <Select id="activity-eventId" name="eventId" label={t("partners.activity.event")} value={values.eventId} error={errors.eventId}>
+        <Select id={`${idPrefix}-eventId`} name="eventId" label={t("partners.activity.event")} value={values.eventId} error={errors.eventId}>
           <option value="">{t("partners.activity.noEvent")}</option>
           {events.map((e) => (
             <option key={e.id} value={e.id}>
@@ -147,44 +158,46 @@ export function ActivityForm({
           ))}
         </Select>
       </div>
-      <Checkboxes legend={t("partners.activity.users")} name="userIds" choices={staff} />
-      <Checkboxes legend={t("partners.activity.people")} name="personIds" choices={people} />
+      <Checkboxes legend={t("partners.activity.users")} name="userIds" choices={staff} checked={listOf(values.userIds)} />
+      <Checkboxes legend={t("partners.activity.people")} name="personIds" choices={people} checked={listOf(values.personIds)} />
       {errors.userIds || errors.personIds ? <p className="field-error">{t(errors.userIds ?? errors.personIds ?? "")}</p> : null}
-      <fieldset className="choice-group">
-        <legend>{t("partners.activity.followUpLegend")}</legend>
-        <p className="hint">{t("partners.activity.followUpHint")}</p>
-        <div className="form-grid">
-          <Field
-            idPrefix="activity"
-            name="followUpTitle"
-            label={t("partners.followUp.title")}
-            defaultValue={values.followUpTitle}
-            error={errors.followUpTitle}
-            wide
-          />
-          <Field
-            idPrefix="activity"
-            name="followUpDueOn"
-            type="date"
-            label={t("partners.followUp.dueOn")}
-            defaultValue={values.followUpDueOn}
-            error={errors.followUpDueOn}
-          />
-          <Select
-            id="activity-followUpOwnerId"
-            name="followUpOwnerId"
-            label={t("partners.followUp.owner")}
-            value={values.followUpOwnerId ?? me}
-            error={errors.followUpOwnerId}
-          >
-            {staff.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-      </fieldset>
+      {activityId ? null : (
+        <fieldset className="choice-group">
+          <legend>{t("partners.activity.followUpLegend")}</legend>
+          <p className="hint">{t("partners.activity.followUpHint")}</p>
+          <div className="form-grid">
+            <Field
+              idPrefix={idPrefix}
+              name="followUpTitle"
+              label={t("partners.followUp.title")}
+              defaultValue={values.followUpTitle}
+              error={errors.followUpTitle}
+              wide
+            />
+            <Field
+              idPrefix={idPrefix}
+              name="followUpDueOn"
+              type="date"
+              label={t("partners.followUp.dueOn")}
+              defaultValue={values.followUpDueOn}
+              error={errors.followUpDueOn}
+            />
+            <Select
+              id={`${idPrefix}-followUpOwnerId`}
+              name="followUpOwnerId"
+              label={t("partners.followUp.owner")}
+              value={values.followUpOwnerId ?? me}
+              error={errors.followUpOwnerId}
+            >
+              {staff.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+        </fieldset>
+      )}
       <button type="submit" className="button button--primary" disabled={busy}>
         {t("partners.activity.save")}
       </button>
@@ -192,23 +205,41 @@ export function ActivityForm({
   );
 }
 
-export function FollowUpForm({ values, errors, staff, me, busy }: { values: Values; errors: Errors; staff: Choice[]; me: string; busy: boolean }) {
+export function FollowUpForm({
+  values,
+  errors,
+  staff,
+  me,
+  busy,
+  followUpId,
+  idPrefix = "followUp",
+}: {
+  values: Values;
+  errors: Errors;
+  staff: Choice[];
+  me: string;
+  busy: boolean;
+  /** Set when the form corrects an existing follow-up. */
+  followUpId?: string;
+  idPrefix?: string;
+}) {
   const t = useT();
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="followUp" />
+      {followUpId ? <input type="hidden" name="followUpId" value={followUpId} /> : null}
       <FormErrors errors={errors} />
       <div className="form-grid">
-        <Field idPrefix="followUp" name="title" label={t("partners.followUp.title")} defaultValue={values.title} error={errors.title} required wide />
-        <Field idPrefix="followUp" name="dueOn" type="date" label={t("partners.followUp.dueOn")} defaultValue={values.dueOn} error={errors.dueOn} required />
-        <Select id="followUp-ownerId" name="ownerId" label={t("partners.followUp.owner")} value={values.ownerId ?? me} error={errors.ownerId} required>
+        <Field idPrefix={idPrefix} name="title" label={t("partners.followUp.title")} defaultValue={values.title} error={errors.title} required wide />
+        <Field idPrefix={idPrefix} name="dueOn" type="date" label={t("partners.followUp.dueOn")} defaultValue={values.dueOn} error={errors.dueOn} required />
+        <Select id={`${idPrefix}-ownerId`} name="ownerId" label={t("partners.followUp.owner")} value={values.ownerId ?? me} error={errors.ownerId} required>
           {staff.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
             </option>
           ))}
         </Select>
-        <Field idPrefix="followUp" name="notes" label={t("partners.fields.notes")} defaultValue={values.notes} error={errors.notes} multiline wide />
+        <Field idPrefix={idPrefix} name="notes" label={t("partners.fields.notes")} defaultValue={values.notes} error={errors.notes} multiline wide />
       </div>
       <button type="submit" className="button button--primary" disabled={busy}>
         {t("partners.followUp.save")}
@@ -217,15 +248,29 @@ export function FollowUpForm({ values, errors, staff, me, busy }: { values: Valu
   );
 }
 
-export function PersonForm({ values, errors, busy }: { values: Values; errors: Errors; busy: boolean }) {
+export function PersonForm({
+  values,
+  errors,
+  busy,
+  personId,
+  idPrefix = "person",
+}: {
+  values: Values;
+  errors: Errors;
+  busy: boolean;
+  /** Set when the form corrects an existing person. */
+  personId?: string;
+  idPrefix?: string;
+}) {
   const t = useT();
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="person" />
+      {personId ? <input type="hidden" name="personId" value={personId} /> : null}
       <FormErrors errors={errors} />
       <div className="form-grid">
         <Field
-          idPrefix="person"
+          idPrefix={idPrefix}
           name="contactEmail"
           type="email"
           label={t("partners.person.contactEmail")}
@@ -234,13 +279,13 @@ export function PersonForm({ values, errors, busy }: { values: Values; errors: E
           error={errors.contactEmail}
           wide
         />
-        <Field idPrefix="person" name="name" label={t("partners.person.name")} defaultValue={values.name} error={errors.name} />
-        <Field idPrefix="person" name="position" label={t("partners.person.position")} defaultValue={values.position} error={errors.position} />
-        <Field idPrefix="person" name="email" type="email" label={t("partners.person.email")} defaultValue={values.email} error={errors.email} />
-        <Field idPrefix="person" name="phone" type="tel" label={t("partners.person.phone")} defaultValue={values.phone} error={errors.phone} />
+        <Field idPrefix={idPrefix} name="name" label={t("partners.person.name")} defaultValue={values.name} error={errors.name} />
+        <Field idPrefix={idPrefix} name="position" label={t("partners.person.position")} defaultValue={values.position} error={errors.position} />
+        <Field idPrefix={idPrefix} name="email" type="email" label={t("partners.person.email")} defaultValue={values.email} error={errors.email} />
+        <Field idPrefix={idPrefix} name="phone" type="tel" label={t("partners.person.phone")} defaultValue={values.phone} error={errors.phone} />
       </div>
       <button type="submit" className="button button--primary" disabled={busy}>
-        {t("partners.person.save")}
+        {personId ? t("partners.person.update") : t("partners.person.save")}
       </button>
     </Form>
   );

@@ -3,6 +3,7 @@
  * in Spanish to the organisation's contact through the queue; the answer is new documents attached
  * to the request. The request keeps the mail's delivery state (the mail job reports it back).
  */
+import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { audit } from "~/modules/audit/audit.server";
 import { sendTransactionalMail } from "~/modules/mail/mail.server";
@@ -107,6 +108,38 @@ export async function answerCorrection(
     const submission = await tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { status: true } });
     if (submission.status === "CORRECTIONS_REQUESTED") await applyMove(tx, actor, submissionId, "IN_REVIEW", input.note, { automatic: true, at });
     return { documents: documents.length };
+  });
+}
+
+export const cancelCorrectionSchema = z.object({
+  requestId: z.string().regex(/^[a-z0-9]{10,40}$/, "contest.errors.correctionNotFound"),
+  reason: z
+    .string({ message: "contest.errors.cancelReasonRequired" })
+    .transform((v) => v.trim().normalize("NFC").replace(/\r\n?/g, "\n"))
+    .pipe(z.string().min(1, "contest.errors.cancelReasonRequired").max(2000, "contest.errors.tooLong")),
+});
+
+/**
+ * Withdraws an open request (sent by mistake, or settled another way): it no longer counts as an
+ * open correction, so a submission waiting on it goes back to review, recorded in its status
+ * history with the reason. No mail goes out: whoever cancels tells the organisation if needed.
+ */
+export async function cancelCorrection(actor: Actor, contestId: string, submissionId: string, input: { requestId: string; reason: string }, opts: { at?: Date } = {}) {
+  const at = opts.at ?? new Date();
+  return db.$transaction(async (tx) => {
+    const request = await tx.correctionRequest.findFirst({ where: { id: input.requestId, submissionId, submission: { contestId } }, select: { id: true, state: true } });
+    if (!request) throw new ContestError("correctionNotFound");
+    const updated = await tx.correctionRequest.updateMany({ where: { id: request.id, state: "OPEN" }, data: { state: "CANCELLED" } });
+    if (updated.count === 0) throw new ContestError("correctionClosed");
+    await audit(
+      actor,
+      { action: "contest.correction.cancel", entity: "submission", entityId: submissionId, before: { correctionRequestId: request.id, state: "OPEN" }, after: { correctionRequestId: request.id, state: "CANCELLED", reason: input.reason } },
+      tx,
+    );
+    const submission = await tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { status: true } });
+    // Only a submission still waiting on this request moves; one already moved on stays where it is.
+    const moved = submission.status === "CORRECTIONS_REQUESTED" ? await applyMove(tx, actor, submissionId, "IN_REVIEW", input.reason, { automatic: true, at }) : null;
+    return { status: moved?.to ?? submission.status };
   });
 }
 

@@ -39,7 +39,8 @@ export async function resolveMail(mail: TransactionalMail, now = new Date()): Pr
       return { template, locale, to: request.sentTo, data: mail.data };
     }
     case "juryReopened":
-    case "juryReminder": {
+    case "juryReminder":
+    case "integrityReport": {
       if (!("user" in to)) return { skip: "wrongRecipient" };
       const user = await db.user.findUnique({ where: { id: to.user }, select: { email: true, active: true } });
       if (!user?.active) return { skip: "inactiveUser" };

@@ -1,12 +1,12 @@
 import type { Locale } from "../../i18n/index.ts";
 
-export type TransactionalTemplate = "invite" | "passwordReset" | "eventSignupConfirm" | "contestCorrection" | "juryReopened" | "juryReminder";
+export type TransactionalTemplate = "invite" | "passwordReset" | "eventSignupConfirm" | "contestCorrection" | "juryReopened" | "juryReminder" | "integrityReport";
 
 /**
  * Who a message goes to, as a record id. Jobs never carry an address or a working link: the
  * worker looks them up when it runs, so an erased contact, a used or revoked token or a
  * deactivated account simply gets nothing.
- *   user: a staff user's own mail (jury);  token: a one-time token row (its user, and the link);
+ *   user: a staff user's own mail (jury, the integrity report to administrators);  token: a one-time token row (its user, and the link);
  *   signup: a kiosk sign-up (its contact, and the confirmation link);  correctionRequest: the
  *   address the request records.
  */

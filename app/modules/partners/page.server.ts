@@ -16,7 +16,10 @@ import {
   removeActivity,
   removePerson,
   setFollowUpState,
+  updateActivity,
   updateAgreement,
+  updateFollowUp,
+  updatePerson,
 } from "./partner.server";
 import { activityFormSchema, agreementFormSchema, followUpFormSchema, followUpStateSchema, personFormSchema } from "./schema";
 import { formBody, isMultipartBody, readBody } from "~/lib/params";
@@ -48,6 +51,8 @@ export function uploadMaxMb(): number {
 function values(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string") out[key] = value;
+  // The participant lists are multi-valued: echo every choice, not just the last one.
+  for (const key of ["userIds", "personIds"]) if (form.has(key)) out[key] = form.getAll(key).filter((v) => typeof v === "string").join(",");
   return out;
 }
 
@@ -62,8 +67,10 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
       case "person": {
         const parsed = personFormSchema.safeParse(obj);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        await addPerson(actor, partnerId, parsed.data);
-        return { ok: true, intent, message: "partners.person.added" };
+        const personId = String(form.get("personId") ?? "");
+        if (personId) await updatePerson(actor, partnerId, personId, parsed.data);
+        else await addPerson(actor, partnerId, parsed.data);
+        return { ok: true, intent, message: personId ? "partners.person.saved" : "partners.person.added" };
       }
       case "removePerson": {
         await removePerson(actor, partnerId, String(form.get("personId") ?? ""));
@@ -91,8 +98,10 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
       case "activity": {
         const parsed = activityFormSchema.safeParse({ ...obj, userIds: form.getAll("userIds"), personIds: form.getAll("personIds") });
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        await addActivity(actor, partnerId, parsed.data);
-        return { ok: true, intent, message: "partners.activity.added" };
+        const activityId = String(form.get("activityId") ?? "");
+        if (activityId) await updateActivity(actor, partnerId, activityId, parsed.data);
+        else await addActivity(actor, partnerId, parsed.data);
+        return { ok: true, intent, message: activityId ? "partners.activity.saved" : "partners.activity.added" };
       }
       case "removeActivity": {
         await removeActivity(actor, partnerId, String(form.get("activityId") ?? ""));
@@ -101,8 +110,10 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
       case "followUp": {
         const parsed = followUpFormSchema.safeParse(obj);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        await addFollowUp(actor, partnerId, parsed.data);
-        return { ok: true, intent, message: "partners.followUp.added" };
+        const followUpId = String(form.get("followUpId") ?? "");
+        if (followUpId) await updateFollowUp(actor, partnerId, followUpId, parsed.data);
+        else await addFollowUp(actor, partnerId, parsed.data);
+        return { ok: true, intent, message: followUpId ? "partners.followUp.saved" : "partners.followUp.added" };
       }
       case "followUpState": {
         const parsed = followUpStateSchema.safeParse(obj);
@@ -116,7 +127,10 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
   } catch (error) {
     if (error instanceof PartnerError) {
       if (error.code === "notFound" && intent === null) throw new Response("Not Found", { status: 404 });
-      return fail({ [error.field]: error.messageKey });
+      // The follow-up form names its owner "ownerId"; an edited person that vanished is the form's error.
+      const field =
+        intent === "followUp" && error.code === "userNotFound" ? "ownerId" : intent === "person" && error.code === "personNotFound" ? "_form" : error.field;
+      return fail({ [field]: error.messageKey });
     }
     throw error;
   }

@@ -174,6 +174,38 @@ export async function addPerson(actor: AuditActor, partnerId: string, input: Per
   });
 }
 
+/**
+ * Corrects a person: their position, and either the contact they are (by e-mail) or their own
+ * name, e-mail and phone. Audited with only the fields that changed, before and after.
+ */
+export async function updatePerson(actor: AuditActor, partnerId: string, personId: string, input: PersonInput) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.partnerPerson.findFirst({ where: { id: personId, partnerId } });
+    if (!before) throw new PartnerError("personNotFound");
+    let contactId: number | null = null;
+    if (input.contactEmail) {
+      const contact = await tx.contact.findUnique({ where: { email: input.contactEmail }, select: { id: true } });
+      if (!contact) throw new PartnerError("contactNotFound");
+      const linked = await tx.partnerPerson.findFirst({ where: { partnerId, contactId: contact.id, id: { not: personId } }, select: { id: true } });
+      if (linked) throw new PartnerError("contactAlreadyLinked", linked.id);
+      contactId = contact.id;
+    }
+    const after = contactId
+      ? { contactId, position: input.position, name: null, email: null, phone: null }
+      : { contactId: null, position: input.position, name: input.name, email: input.email, phone: input.phone };
+    const change = diff(before as unknown as Record<string, unknown>, after);
+    if (change.changed) {
+      await tx.partnerPerson.update({ where: { id: personId }, data: after });
+      await audit(
+        actor,
+        { action: "partner.person.update", entity: "partner", entityId: partnerId, before: { personId, ...change.before }, after: { personId, ...change.after } },
+        tx
+      );
+    }
+    return personView(await tx.partnerPerson.findUniqueOrThrow({ where: { id: personId }, include: personInclude }));
+  });
+}
+
 export async function removePerson(actor: AuditActor, partnerId: string, personId: string) {
   await db.$transaction(async (tx) => {
     const person = await tx.partnerPerson.findFirst({ where: { id: personId, partnerId } });
@@ -317,6 +349,73 @@ export async function addActivity(actor: AuditActor, partnerId: string, input: A
   });
 }
 
+/**
+ * Corrects an activity: its date, kind, summary, figures, event, staff and people. The follow-up
+ * fields of the form are not read here (a follow-up is corrected on its own). The participant lists
+ * are replaced; the audit records them as sorted id lists so a reorder is not a change.
+ */
+export async function updateActivity(actor: AuditActor, partnerId: string, activityId: string, input: ActivityInput) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.partnerActivity.findFirst({
+      where: { id: activityId, partnerId },
+      include: { users: { select: { userId: true } }, people: { select: { personId: true } } },
+    });
+    if (!before) throw new PartnerError("notFound");
+    if (input.personIds.length) {
+      const found = await tx.partnerPerson.count({ where: { id: { in: input.personIds }, partnerId } });
+      if (found !== input.personIds.length) throw new PartnerError("personNotFound");
+    }
+    const previousUsers = before.users.map((u) => u.userId);
+    // Someone who took part and has since left stays on the record; a newly named person must be active.
+    const addedUsers = input.userIds.filter((id) => !previousUsers.includes(id));
+    if (addedUsers.length) {
+      const found = await tx.user.count({ where: { id: { in: addedUsers }, active: true } });
+      if (found !== addedUsers.length) throw new PartnerError("userNotFound");
+    }
+    if (input.eventId && input.eventId !== before.eventId) {
+      const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { id: true } });
+      if (!event) throw new PartnerError("eventNotFound");
+    }
+    const data = {
+      occurredOn: dateOnly(input.occurredOn),
+      kind: input.kind,
+      summary: input.summary,
+      peopleReached: input.peopleReached,
+      itemsDistributed: input.itemsDistributed,
+      bulletinRecipients: input.bulletinRecipients,
+      eventId: input.eventId,
+    };
+    const sorted = (ids: string[]) => [...ids].sort();
+    const beforeView = {
+      occurredOn: before.occurredOn,
+      kind: before.kind,
+      summary: before.summary,
+      peopleReached: before.peopleReached,
+      itemsDistributed: before.itemsDistributed,
+      bulletinRecipients: before.bulletinRecipients,
+      eventId: before.eventId,
+      userIds: sorted(previousUsers),
+      personIds: sorted(before.people.map((p) => p.personId)),
+    };
+    const change = diff(beforeView, { ...data, userIds: sorted(input.userIds), personIds: sorted(input.personIds) });
+    if (!change.changed) return before;
+    const activity = await tx.partnerActivity.update({
+      where: { id: activityId },
+      data: {
+        ...data,
+        users: { deleteMany: {}, create: input.userIds.map((userId) => ({ userId })) },
+        people: { deleteMany: {}, create: input.personIds.map((personId) => ({ personId })) },
+      },
+    });
+    await audit(
+      actor,
+      { action: "partner.activity.update", entity: "partner", entityId: partnerId, before: { activityId, ...change.before }, after: { activityId, ...change.after } },
+      tx
+    );
+    return activity;
+  });
+}
+
 export async function removeActivity(actor: AuditActor, partnerId: string, activityId: string) {
   await db.$transaction(async (tx) => {
     const activity = await tx.partnerActivity.findFirst({ where: { id: activityId, partnerId } });
@@ -346,6 +445,31 @@ export async function addFollowUp(actor: AuditActor, partnerId: string, input: F
     const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true } });
     if (!partner) throw new PartnerError("notFound");
     return createFollowUpIn(tx, actor, partnerId, input);
+  });
+}
+
+/**
+ * Corrects a follow-up's title, due date, owner and notes (its state has its own action). A new
+ * owner must be active; the one already set stays valid even if they have since left.
+ */
+export async function updateFollowUp(actor: AuditActor, partnerId: string, followUpId: string, input: FollowUpInput) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.followUp.findFirst({ where: { id: followUpId, partnerId } });
+    if (!before) throw new PartnerError("notFound");
+    if (input.ownerId !== before.ownerId) {
+      const owner = await tx.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true } });
+      if (!owner) throw new PartnerError("userNotFound");
+    }
+    const after = { title: input.title, dueOn: dateOnly(input.dueOn), ownerId: input.ownerId, notes: input.notes };
+    const change = diff(before as unknown as Record<string, unknown>, after);
+    if (!change.changed) return before;
+    const followUp = await tx.followUp.update({ where: { id: followUpId }, data: after });
+    await audit(
+      actor,
+      { action: "partner.followUp.update", entity: "partner", entityId: partnerId, before: { followUpId, ...change.before }, after: { followUpId, ...change.after } },
+      tx
+    );
+    return followUp;
   });
 }
 
