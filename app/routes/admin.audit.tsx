@@ -95,7 +95,7 @@ export default function AuditPage() {
         </div>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="audit-table">
             <caption className="sr-only">{t("admin.audit.title")}</caption>
             <thead>
               <tr>

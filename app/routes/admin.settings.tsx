@@ -200,7 +200,7 @@ export default function SettingsPage() {
           const text = privacyErrors.language === language ? privacyErrors.text : (notice?.text ?? "");
           const id = `privacy-${language}`;
           return (
-            <section key={language} id={id} aria-labelledby={`${id}-title`} lang={language === "en" ? "en" : "es-MX"}>
+            <section key={language} id={id} aria-labelledby={`${id}-title`}>
               <h3 id={`${id}-title`}>{t(`admin.settings.privacy.in.${language}`)}</h3>
               {notice ? (
                 <>
@@ -211,7 +211,9 @@ export default function SettingsPage() {
                       {notice.publisher ? ` · ${t("admin.settings.privacy.publishedBy", { name: notice.publisher.name })}` : ""}
                     </span>
                   </p>
-                  <blockquote className="notice-text">{notice.text}</blockquote>
+                  <blockquote className="notice-text" lang={language === "en" ? "en" : "es-MX"}>
+                    {notice.text}
+                  </blockquote>
                 </>
               ) : (
                 <p className="empty-state">{t(language === "es" ? "admin.settings.privacy.none" : "admin.settings.privacy.noneEnglish")}</p>
@@ -228,6 +230,7 @@ export default function SettingsPage() {
                       id={`${id}-text`}
                       name="text"
                       rows={10}
+                      lang={language === "en" ? "en" : "es-MX"}
                       defaultValue={text}
                       aria-invalid={errors.text ? true : undefined}
                       aria-describedby={errors.text ? `${id}-text-error` : undefined}
