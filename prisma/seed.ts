@@ -29,6 +29,7 @@ export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
 ];
 
 const PRIVACY_NOTICE_V1 = `Aviso de privacidad simplificado. El Instituto Nacional Electoral, a través de la oficina de promoción del Voto de los Mexicanos Residentes en el Extranjero, utiliza tus datos de contacto únicamente para enviarte información sobre la credencialización y el voto desde el extranjero. Puedes ejercer tus derechos de acceso, rectificación, cancelación y oposición (ARCO) y darte de baja en cualquier momento desde el enlace incluido en cada boletín.`;
+const PRIVACY_NOTICE_EN = `Short privacy notice. The National Electoral Institute (INE), through the office that promotes the Vote of Mexicans Living Abroad, uses your contact details only to send you information about getting your voter ID card and voting from abroad. You can exercise your rights of access, rectification, cancellation and objection (ARCO) and unsubscribe at any time from the link included in every bulletin.`;
 
 // ── Demo contacts ───────────────────────────────────────────────────────────────────────────────
 // ~22,500 fictional people (deterministic: a seeded PRNG), loaded as a CSV through the import
@@ -152,7 +153,12 @@ async function main() {
   }
   await db.settings.upsert({ where: { id: 1 }, create: { id: 1, ...DEFAULT_SETTINGS }, update: {} });
   const notice = await db.privacyNotice.findFirst();
-  if (!notice) await db.privacyNotice.create({ data: { version: 1, text: PRIVACY_NOTICE_V1 } });
+  if (!notice) await db.privacyNotice.create({ data: { version: 1, language: "es", text: PRIVACY_NOTICE_V1 } });
+  // The English kiosk and mails show this one; versions are numbered across languages.
+  if (!(await db.privacyNotice.findFirst({ where: { language: "en" } }))) {
+    const last = await db.privacyNotice.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
+    await db.privacyNotice.create({ data: { version: (last?.version ?? 0) + 1, language: "en", text: PRIVACY_NOTICE_EN } });
+  }
   console.error(`[seed] users: ${created} created, ${DEMO_USERS.length - created} already present`);
   console.error(`[seed] ${await seedContacts()}`);
   // Order matters: events link partners; bulletins go to the demo contacts.

@@ -5,6 +5,7 @@ import { KeysetPager } from "~/components/admin/pager";
 import { hasKey } from "~/i18n";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { searchAudit } from "~/modules/audit/audit-query.server";
+import { actionKey, entityKey } from "~/modules/audit/labels";
 import { auditQueryFromUrl } from "~/modules/audit/schema";
 import { requirePermission } from "~/modules/auth/session.server";
 import { dateParam, idQuery } from "~/lib/params";
@@ -35,7 +36,7 @@ export default function AuditPage() {
   const { cursor: _cursor, ...filters } = query;
   const filterParams = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const filtered = filterParams.toString() !== "";
-  const actionLabel = (action: string) => (hasKey(locale, `admin.audit.action.${action}`) ? t(`admin.audit.action.${action}`) : null);
+  const label = (key: string) => (hasKey(locale, key) ? t(key) : null);
   return (
     <>
       <header className="page-header page-header--actions">
@@ -94,7 +95,7 @@ export default function AuditPage() {
         </div>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="audit-table">
             <caption className="sr-only">{t("admin.audit.title")}</caption>
             <thead>
               <tr>
@@ -107,54 +108,55 @@ export default function AuditPage() {
             </thead>
             <tbody>
               {entries.map((entry) => {
-                const label = actionLabel(entry.action);
+                const actionLabel = label(actionKey(entry.action));
+                const entityLabel = entry.entity ? (label(entityKey(entry.entity)) ?? entry.entity) : null;
+                const { who, link } = entry;
                 const hasBefore = entry.before !== null && entry.before !== undefined;
                 const hasAfter = entry.after !== null && entry.after !== undefined;
                 return (
                   <tr key={entry.id}>
-                    <td className="nowrap">
+                    <td className="nowrap" data-label={t("admin.audit.fields.at")}>
                       <time dateTime={new Date(entry.at).toISOString()}>{formatDate(entry.at, { dateStyle: "medium", timeStyle: "medium" })}</time>
                     </td>
-                    <td>
-                      {entry.actor ? (
+                    <td data-label={t("admin.audit.fields.actor")}>
+                      {who.kind === "user" ? (
                         <>
-                          {entry.actor.name}
+                          {who.name}
                           <br />
-                          <span className="muted">{entry.actor.email}</span>
+                          <span className="muted">{who.email}</span>
                         </>
-                      ) : entry.actorId ? (
-                        <span className="code-inline">{entry.actorId}</span>
                       ) : (
-                        <span className="muted">{t("admin.audit.system")}</span>
+                        <span className="muted">{t(who.key)}</span>
                       )}
-                      {entry.ip ? (
+                      {who.ip ? (
                         <>
                           <br />
-                          <span className="muted code-inline">{entry.ip}</span>
+                          <span className="muted code-inline" data-testid="audit-ip">
+                            {who.ip}
+                          </span>
                         </>
                       ) : null}
                     </td>
-                    <td>
-                      {label ? (
+                    <td data-label={t("admin.audit.fields.action")}>
+                      {actionLabel ?? <span className="code-inline">{entry.action}</span>}
+                      {actionLabel ? (
                         <>
-                          {label}
                           <br />
+                          <span className="code-inline muted" title={t("admin.audit.actionCode", { code: entry.action })}>
+                            {entry.action}
+                          </span>
                         </>
                       ) : null}
-                      <span className="code-inline muted">{entry.action}</span>
                     </td>
-                    <td>
-                      {entry.entity ? (
+                    <td data-label={t("admin.audit.fields.entity")}>
+                      {entityLabel ? (
                         <>
-                          {entry.entity === "user" && entry.entityId ? (
-                            <Link to={`/admin/users/${encodeURIComponent(entry.entityId)}`}>{entry.entity}</Link>
-                          ) : (
-                            entry.entity
-                          )}
+                          {link.href ? <Link to={link.href}>{entityLabel}</Link> : entityLabel}
                           {entry.entityId ? (
                             <>
                               <br />
-                              <span className="code-inline muted">{entry.entityId}</span>
+                              <span className="code-inline muted audit-id">{entry.entityId}</span>
+                              {link.exists === false ? <span className="muted"> · {t("admin.audit.entityGone")}</span> : null}
                             </>
                           ) : null}
                         </>
@@ -162,7 +164,7 @@ export default function AuditPage() {
                         t("common.none")
                       )}
                     </td>
-                    <td>
+                    <td data-label={t("admin.audit.fields.changes")}>
                       {hasBefore || hasAfter ? (
                         <details className="audit-changes">
                           <summary>{t("admin.audit.showChanges")}</summary>

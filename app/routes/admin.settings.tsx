@@ -14,6 +14,8 @@ import { formBody } from "~/lib/params";
 
 export const meta = adminTitle("admin.settings.title");
 
+const NOTICE_LANGUAGES = ["es", "en"] as const;
+
 const SETTINGS_FIELDS = [
   "institutionName",
   "postalAddress",
@@ -41,10 +43,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.intent === "privacy") {
     const parsed = privacyNoticeSchema.safeParse(form);
     if (!parsed.success) {
-      return data({ intent: "privacy" as const, errors: fieldErrors(parsed.error), values: { text: String(form.text ?? "") } }, { status: 400 });
+      const language = form.language === "en" ? "en" : "es";
+      return data({ intent: "privacy" as const, errors: fieldErrors(parsed.error), values: { text: String(form.text ?? ""), language } }, { status: 400 });
     }
-    const notice = await publishPrivacyNotice(actor, parsed.data.text);
-    return redirectWithToast("/admin/settings", { kind: "success", message: "admin.settings.privacy.published", params: { version: notice.version } });
+    const notice = await publishPrivacyNotice(actor, parsed.data.text, parsed.data.language);
+    return redirectWithToast(`/admin/settings#privacy-${notice.language}`, {
+      kind: "success",
+      message: `admin.settings.privacy.published.${parsed.data.language}`,
+      params: { version: notice.version },
+    });
   }
   const parsed = settingsSchema.safeParse(form);
   if (!parsed.success) {
@@ -56,17 +63,17 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SettingsPage() {
-  const { settings, current, earlier, timeZones } = useLoaderData<typeof loader>();
+  const { settings, current, earlier, nextVersion, timeZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const formatDate = useFormatDate();
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const settingsErrors: Record<string, string> = actionData?.intent === "settings" ? actionData.errors : {};
-  const privacyErrors: Record<string, string> = actionData?.intent === "privacy" ? actionData.errors : {};
+  const privacyErrors =
+    actionData?.intent === "privacy" ? { language: actionData.values.language, errors: actionData.errors as Record<string, string>, text: actionData.values.text } : { language: null, errors: {} as Record<string, string>, text: "" };
   const values = actionData?.intent === "settings" ? actionData.values : null;
   const value = (name: (typeof SETTINGS_FIELDS)[number]) => (values ? values[name] : (settings[name] ?? ""));
-  const privacyText = actionData?.intent === "privacy" ? actionData.values.text : (current?.text ?? "");
   const hasSettingsErrors = Object.keys(settingsErrors).length > 0;
   return (
     <>
@@ -186,47 +193,64 @@ export default function SettingsPage() {
       <section className="panel" aria-labelledby="privacy-title">
         <h2 id="privacy-title">{t("admin.settings.privacy.title")}</h2>
         <p className="muted">{t("admin.settings.privacy.intro")}</p>
-        {current ? (
-          <>
-            <p>
-              <strong>{t("admin.settings.privacy.currentVersion", { version: current.version })}</strong>{" "}
-              <span className="muted">
-                {t("admin.settings.privacy.publishedOn", { date: formatDate(current.publishedAt) })}
-                {current.publisher ? ` · ${t("admin.settings.privacy.publishedBy", { name: current.publisher.name })}` : ""}
-              </span>
-            </p>
-            <blockquote className="notice-text">{current.text}</blockquote>
-          </>
-        ) : (
-          <p className="empty-state">{t("admin.settings.privacy.none")}</p>
-        )}
-
-        <h3>{t("admin.settings.privacy.publishTitle")}</h3>
-        <p className="muted">{t("admin.settings.privacy.publishHint")}</p>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="privacy" />
-          <div className="field">
-            <label htmlFor="privacy-text">{t("admin.settings.privacy.text")}</label>
-            <textarea
-              id="privacy-text"
-              name="text"
-              rows={10}
-              defaultValue={privacyText}
-              aria-invalid={privacyErrors.text ? true : undefined}
-              aria-describedby={privacyErrors.text ? "privacy-text-error" : undefined}
-            />
-            {privacyErrors.text ? (
-              <p className="field-error" id="privacy-text-error">
-                {t(privacyErrors.text)}
-              </p>
-            ) : null}
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={submitting === "privacy"}>
-              {t("admin.settings.privacy.publish", { version: (current?.version ?? 0) + 1 })}
-            </button>
-          </div>
-        </Form>
+        <p className="muted">{t("admin.settings.privacy.languagesIntro")}</p>
+        {NOTICE_LANGUAGES.map((language) => {
+          const notice = current[language];
+          const errors = privacyErrors.language === language ? privacyErrors.errors : {};
+          const text = privacyErrors.language === language ? privacyErrors.text : (notice?.text ?? "");
+          const id = `privacy-${language}`;
+          return (
+            <section key={language} id={id} aria-labelledby={`${id}-title`}>
+              <h3 id={`${id}-title`}>{t(`admin.settings.privacy.in.${language}`)}</h3>
+              {notice ? (
+                <>
+                  <p>
+                    <strong>{t("admin.settings.privacy.currentVersion", { version: notice.version })}</strong>{" "}
+                    <span className="muted">
+                      {t("admin.settings.privacy.publishedOn", { date: formatDate(notice.publishedAt) })}
+                      {notice.publisher ? ` · ${t("admin.settings.privacy.publishedBy", { name: notice.publisher.name })}` : ""}
+                    </span>
+                  </p>
+                  <blockquote className="notice-text" lang={language === "en" ? "en" : "es-MX"}>
+                    {notice.text}
+                  </blockquote>
+                </>
+              ) : (
+                <p className="empty-state">{t(language === "es" ? "admin.settings.privacy.none" : "admin.settings.privacy.noneEnglish")}</p>
+              )}
+              <details open={Object.keys(errors).length > 0 || !notice ? true : undefined}>
+                <summary>{t("admin.settings.privacy.publishIn", { language: t(`admin.settings.privacy.language.${language}`) })}</summary>
+                <p className="muted">{t("admin.settings.privacy.publishHint")}</p>
+                <Form method="post" noValidate>
+                  <input type="hidden" name="intent" value="privacy" />
+                  <input type="hidden" name="language" value={language} />
+                  <div className="field">
+                    <label htmlFor={`${id}-text`}>{t("admin.settings.privacy.textIn", { language: t(`admin.settings.privacy.language.${language}`) })}</label>
+                    <textarea
+                      id={`${id}-text`}
+                      name="text"
+                      rows={10}
+                      lang={language === "en" ? "en" : "es-MX"}
+                      defaultValue={text}
+                      aria-invalid={errors.text ? true : undefined}
+                      aria-describedby={errors.text ? `${id}-text-error` : undefined}
+                    />
+                    {errors.text ? (
+                      <p className="field-error" id={`${id}-text-error`}>
+                        {t(errors.text)}
+                      </p>
+                    ) : null}
+                  </div>
+                  <div className="form-actions">
+                    <button type="submit" className="button button--primary" disabled={submitting === "privacy"}>
+                      {t("admin.settings.privacy.publish", { version: nextVersion })}
+                    </button>
+                  </div>
+                </Form>
+              </details>
+            </section>
+          );
+        })}
 
         <h3>{t("admin.settings.privacy.earlier")}</h3>
         {earlier.length === 0 ? (
@@ -237,11 +261,13 @@ export default function SettingsPage() {
               <li key={notice.version}>
                 <details>
                   <summary>
-                    {t("admin.settings.privacy.version", { version: notice.version })} ·{" "}
+                    {t("admin.settings.privacy.version", { version: notice.version })} · {t(`admin.settings.privacy.language.${notice.language === "en" ? "en" : "es"}`)} ·{" "}
                     {t("admin.settings.privacy.publishedOn", { date: formatDate(notice.publishedAt) })}
                     {notice.publisher ? ` · ${t("admin.settings.privacy.publishedBy", { name: notice.publisher.name })}` : ""}
                   </summary>
-                  <p className="notice-text">{notice.text}</p>
+                  <p className="notice-text" lang={notice.language === "en" ? "en" : "es-MX"}>
+                    {notice.text}
+                  </p>
                 </details>
               </li>
             ))}

@@ -67,12 +67,13 @@ function langOf(request: Request): Locale {
 
 /** The public sign-up page of an event: no login; closed outside the event's sign-up window. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const kiosk = await getKiosk(idParam(request, params.slug, "key"));
+  const lang = langOf(request);
+  const kiosk = await getKiosk(idParam(request, params.slug, "key"), lang);
   if (!kiosk) throw notFound(request);
   const url = new URL(request.url);
   const { event } = kiosk;
   return {
-    lang: langOf(request),
+    lang,
     done: url.searchParams.get("done") === "1",
     idleSeconds: idleSecondsOf(url),
     state: kiosk.state,
@@ -263,12 +264,26 @@ export default function KioskPage() {
             <input id={`kiosk-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
           <h3 id="kiosk-notice-title">{t("events.kiosk.noticeTitle", { version: notice.version })}</h3>
-          <div className="kiosk-notice" role="region" aria-labelledby="kiosk-notice-title" tabIndex={0}>
+          {notice.fallback ? (
+            <p className="kiosk-notice-language" id="kiosk-notice-language">
+              {t("events.kiosk.noticeSpanishOnly")}{" "}
+              <a href={`/k/notice/${notice.version}?lang=${lang}`} target="_blank" rel="noreferrer">
+                {t("events.kiosk.noticeOpen")}
+              </a>
+            </p>
+          ) : null}
+          <div className="kiosk-notice" role="region" aria-labelledby="kiosk-notice-title" tabIndex={0} lang={notice.language === "en" ? "en" : "es-MX"} data-notice-language={notice.language}>
             {notice.text}
           </div>
           <label className="kiosk-consent">
-            <input type="checkbox" name="consent" value="on" aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? "kiosk-consent-error" : undefined} />
-            <span>{t("events.kiosk.consent")}</span>
+            <input
+              type="checkbox"
+              name="consent"
+              value="on"
+              aria-invalid={errors.consent ? true : undefined}
+              aria-describedby={[errors.consent ? "kiosk-consent-error" : null, notice.fallback ? "kiosk-notice-language" : null].filter(Boolean).join(" ") || undefined}
+            />
+            <span>{t(notice.fallback ? "events.kiosk.consentSpanishNotice" : "events.kiosk.consent")}</span>
           </label>
           {error("consent")}
           <button type="submit" className="button button--primary button--block" disabled={busy}>

@@ -3,7 +3,7 @@ import { localeFromAcceptLanguage } from "~/i18n";
 import { clientIp } from "~/modules/auth/session.server";
 import { renderUnsubscribePage } from "~/modules/bulletins/unsubscribe-page.server";
 import { unsubscribeByToken, unsubscribePage } from "~/modules/bulletins/unsubscribe.server";
-import { currentPrivacyNotice } from "~/modules/settings/settings.server";
+import { privacyNoticeFor } from "~/modules/settings/settings.server";
 
 /**
  * The unsubscribe link of every bulletin (a resource route: a small page of its own, no session,
@@ -28,8 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const fallback = localeFromAcceptLanguage(request.headers.get("accept-language"));
   const result = await unsubscribeByToken(params.token, clientIp(request), fallback);
-  const notice = await currentPrivacyNotice();
+  const locale = result.ok ? result.locale : fallback;
   const state = !result.ok ? "invalid" : result.test ? "test" : result.changed ? "done" : "already";
-  const html = renderUnsubscribePage({ locale: result.ok ? result.locale : fallback, token: params.token ?? "", state, privacyNotice: notice?.text ?? null });
+  const html = renderUnsubscribePage({ locale, token: params.token ?? "", state, privacyNotice: await privacyNoticeFor(locale) });
   return new Response(html, { status: result.ok ? 200 : 400, headers: HEADERS });
 }

@@ -8,11 +8,16 @@ export const body = `<mj-text font-size="22px" font-weight="700">{{heading}}</mj
 <mj-text>{{intro}}</mj-text>
 <mj-button href="{{url}}">{{button}}</mj-button>
 <mj-text font-size="14px" color="#525a66">{{expiry}}</mj-text>
-<mj-text font-size="13px" color="#525a66">{{fallback}}<br /><a href="{{url}}">{{url}}</a></mj-text>`;
+<mj-text font-size="13px" color="#525a66">{{fallback}}<br /><a href="{{url}}">{{url}}</a></mj-text>
+<mj-text font-size="13px" color="#525a66">{{notice}}<br /><a href="{{noticeUrl}}">{{noticeUrl}}</a></mj-text>`;
 
-export const text = `{{heading}}\n\n{{intro}}\n\n{{button}}: {{url}}\n\n{{expiry}}`;
+export const text = `{{heading}}\n\n{{intro}}\n\n{{button}}: {{url}}\n\n{{expiry}}\n\n{{notice}}\n{{noticeUrl}}`;
 
-/** Translation keys per placeholder; the rest (eventName, url) come from the worker. */
+/**
+ * Translation keys per placeholder; the rest (eventName, url, and the privacy notice line and link:
+ * the version the visitor accepted, in the mail's language or saying it is Spanish only) come from
+ * the worker.
+ */
 export const strings = {
   heading: "events.mail.confirm.greeting",
   intro: "events.mail.confirm.intro",

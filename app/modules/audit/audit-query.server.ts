@@ -1,8 +1,10 @@
 import Papa from "papaparse";
-import { makeT, type Locale } from "~/i18n";
+import { hasKey, makeT, type Locale } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { audit, listAudit, AUDIT_PAGE_SIZE, type AuditActor, type AuditFilter } from "./audit.server";
+import { actionKey, actorView, entityKey, normaliseIp, type ActorView } from "./labels";
+import { recordLinks } from "./links.server";
 import type { AuditQuery } from "./schema";
 
 /** Whose clock the dates are read in: the user's own time zone, else the organisation's. */
@@ -56,13 +58,28 @@ export async function resolveAuditFilter(query: AuditQuery, timeZone: string): P
   return filter;
 }
 
-/** One page of the audit log, newest first, paged by key (?cursor= is the last id seen). */
+export type AuditRow = Awaited<ReturnType<typeof listAudit>>["entries"][number];
+
+/**
+ * One page of the audit log, newest first, paged by key (?cursor= is the last id seen), as people
+ * read it: who acted (a name or a translated label), the address written the usual way, and a link
+ * to the record while it exists.
+ */
 export async function searchAudit(query: AuditQuery, viewer: { timeZone: string | null }, take = AUDIT_PAGE_SIZE) {
   const timeZone = await viewerTimeZone(viewer);
   const filter = await resolveAuditFilter(query, timeZone);
-  if (!filter) return { entries: [], nextCursor: undefined, timeZone };
+  if (!filter) return { entries: [] as (AuditRow & { who: ActorView; link: { href: string | null; exists: boolean | null } })[], nextCursor: undefined, timeZone };
   const page = await listAudit(filter, query.cursor ? BigInt(query.cursor) : undefined, take);
-  return { ...page, timeZone };
+  const links = await recordLinks(page.entries);
+  const entries = page.entries.map((e, i) => ({ ...e, ip: normaliseIp(e.ip), who: actorView(e, e.actor), link: links[i]! }));
+  return { entries, nextCursor: page.nextCursor, timeZone };
+}
+
+/** An action's or entity's words in a language, or null for a code nobody translated yet. */
+export function auditLabel(locale: Locale, kind: "action" | "entity", code: string | null): string | null {
+  if (!code) return null;
+  const key = kind === "action" ? actionKey(code) : entityKey(code);
+  return hasKey(locale, key) ? makeT(locale)(key) : null;
 }
 
 const EXPORT_PAGE_SIZE = 1000;
@@ -97,7 +114,9 @@ export async function exportAuditCsv(
     t("admin.audit.csv.actorEmail"),
     t("admin.audit.csv.actorName"),
     t("admin.audit.csv.action"),
+    t("admin.audit.csv.actionLabel"),
     t("admin.audit.csv.entity"),
+    t("admin.audit.csv.entityLabel"),
     t("admin.audit.csv.entityId"),
     t("admin.audit.csv.ip"),
     t("admin.audit.csv.before"),
@@ -122,19 +141,24 @@ export async function exportAuditCsv(
         if (!filter) return;
         const page = await listAudit(filter, cursor, EXPORT_PAGE_SIZE);
         if (page.entries.length > 0) {
-          const rows = page.entries.map((e) => [
-            e.id,
-            e.at.toISOString(),
-            localTime(e.at, timeZone),
-            e.actor?.email ?? "",
-            e.actor?.name ?? "",
-            e.action,
-            e.entity ?? "",
-            e.entityId ?? "",
-            e.ip ?? "",
-            jsonCell(e.before),
-            jsonCell(e.after),
-          ]);
+          const rows = page.entries.map((e) => {
+            const who = actorView(e, e.actor);
+            return [
+              e.id,
+              e.at.toISOString(),
+              localTime(e.at, timeZone),
+              e.actor?.email ?? "",
+              who.kind === "user" ? who.name : t(who.key),
+              e.action,
+              auditLabel(viewer.locale, "action", e.action) ?? "",
+              e.entity ?? "",
+              auditLabel(viewer.locale, "entity", e.entity) ?? "",
+              e.entityId ?? "",
+              who.ip ?? "",
+              jsonCell(e.before),
+              jsonCell(e.after),
+            ];
+          });
           controller.enqueue(encoder.encode(unparse(rows)));
         }
         if (page.nextCursor) cursor = BigInt(page.nextCursor);

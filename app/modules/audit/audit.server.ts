@@ -1,4 +1,5 @@
 import { db, Prisma } from "~/lib/db.server";
+import { normaliseIp } from "./labels";
 
 export type AuditActor = { userId: string | null; ip?: string | null };
 
@@ -23,7 +24,7 @@ export async function audit(actor: AuditActor, entry: AuditEntry, client: Client
   await client.auditLog.create({
     data: {
       actorId: actor.userId,
-      ip: actor.ip ?? null,
+      ip: normaliseIp(actor.ip),
       action: entry.action,
       entity: entry.entity ?? null,
       entityId: entry.entityId ?? null,

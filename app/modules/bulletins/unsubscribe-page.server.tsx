@@ -5,13 +5,14 @@
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { INTL_LOCALE, makeT, type Locale } from "~/i18n";
+import type { NoticeShown } from "~/modules/settings/settings.server";
 
 const STYLE = `body{font-family:Helvetica,Arial,sans-serif;background:#f6f7f9;color:#1b1f24;margin:0}
 main{max-width:34rem;margin:3rem auto;background:#fff;border-radius:8px;padding:1.5rem 2rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 h1{font-size:1.5rem;margin-top:0}button{background:#8a1538;color:#fff;border:0;border-radius:6px;padding:.75rem 1.25rem;font-size:1rem;cursor:pointer;width:100%}
 details{margin-top:1.5rem;color:#525a66}.status{font-weight:600}`;
 
-export type UnsubscribeView = { locale: Locale; token: string; state: "ask" | "done" | "already" | "invalid" | "test"; privacyNotice: string | null };
+export type UnsubscribeView = { locale: Locale; token: string; state: "ask" | "done" | "already" | "invalid" | "test"; privacyNotice: NoticeShown | null };
 
 export function renderUnsubscribePage(view: UnsubscribeView): string {
   const t = makeT(view.locale);
@@ -49,7 +50,17 @@ export function renderUnsubscribePage(view: UnsubscribeView): string {
           )}
           <details id="aviso-de-privacidad">
             <summary>{t("bulletins.unsubscribe.privacy")}</summary>
-            <p style={{ whiteSpace: "pre-wrap" }}>{view.privacyNotice ?? t("bulletins.unsubscribe.noPrivacy")}</p>
+            {view.privacyNotice ? (
+              <>
+                {/* No notice in the reader's language: the Spanish one, and a plain word that it is Spanish only. */}
+                {view.privacyNotice.fallback ? <p data-testid="privacy-language">{t("bulletins.unsubscribe.privacySpanishOnly")}</p> : null}
+                <p style={{ whiteSpace: "pre-wrap" }} lang={INTL_LOCALE[view.privacyNotice.language]} data-notice-version={view.privacyNotice.version}>
+                  {view.privacyNotice.text}
+                </p>
+              </>
+            ) : (
+              <p>{t("bulletins.unsubscribe.noPrivacy")}</p>
+            )}
           </details>
         </main>
       </body>

@@ -6,7 +6,7 @@ import { verifyToken } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
 import { isLocale, type Locale } from "~/i18n";
 import { setSubscription } from "~/modules/contacts/contact.server";
-import { currentPrivacyNotice } from "~/modules/settings/settings.server";
+import { privacyNoticeFor, type NoticeShown } from "~/modules/settings/settings.server";
 import { UNSUBSCRIBE_PURPOSE } from "./pipeline.server";
 
 export type UnsubscribeTarget = { contactId: number | null; bulletinId: string };
@@ -20,18 +20,17 @@ export function readUnsubscribeToken(token: string | undefined): UnsubscribeTarg
   return { contactId: match[1] === "test" ? null : Number(match[1]), bulletinId: match[2]! };
 }
 
-export type UnsubscribePage = { valid: boolean; test: boolean; locale: Locale; unsubscribed: boolean; privacyNotice: string | null };
+export type UnsubscribePage = { valid: boolean; test: boolean; locale: Locale; unsubscribed: boolean; privacyNotice: NoticeShown | null };
 
 export async function unsubscribePage(token: string | undefined, fallback: Locale): Promise<UnsubscribePage> {
   const target = readUnsubscribeToken(token);
-  const notice = await currentPrivacyNotice();
-  const privacyNotice = notice?.text ?? null;
-  if (!target) return { valid: false, test: false, locale: fallback, unsubscribed: false, privacyNotice };
-  if (target.contactId === null) return { valid: true, test: true, locale: fallback, unsubscribed: false, privacyNotice };
+  // The notice in the page's language (the contact's own, else the browser's).
+  if (!target) return { valid: false, test: false, locale: fallback, unsubscribed: false, privacyNotice: await privacyNoticeFor(fallback) };
+  if (target.contactId === null) return { valid: true, test: true, locale: fallback, unsubscribed: false, privacyNotice: await privacyNoticeFor(fallback) };
   const contact = await db.contact.findUnique({ where: { id: target.contactId }, select: { language: true, subscriptionStatus: true } });
   const locale = contact?.language && isLocale(contact.language) ? contact.language : fallback;
   // An erased contact is already off every list.
-  return { valid: true, test: false, locale, unsubscribed: !contact || contact.subscriptionStatus !== "SUBSCRIBED", privacyNotice };
+  return { valid: true, test: false, locale, unsubscribed: !contact || contact.subscriptionStatus !== "SUBSCRIBED", privacyNotice: await privacyNoticeFor(locale) };
 }
 
 export type UnsubscribeResult = { ok: false } | { ok: true; changed: boolean; locale: Locale; test: boolean };

@@ -96,7 +96,7 @@ export async function syncConsentStatus(tx: Tx, contactId: number): Promise<void
 }
 
 async function currentNoticeVersion(tx: Tx): Promise<number | null> {
-  const notice = await tx.privacyNotice.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
+  const notice = await tx.privacyNotice.findFirst({ where: { language: "es" }, orderBy: { version: "desc" }, select: { version: true } });
   return notice?.version ?? null;
 }
 

@@ -2,8 +2,8 @@
  * The public sign-up kiosk of an event (/k/<signupSlug>) and its double opt-in.
  *
  * A sign-up creates the contact (source EVENT_SIGNUP) or adds to an existing one only what it
- * lacks, appends a PENDING consent record (method EVENT_SIGNUP, the privacy notice version the
- * visitor was shown, the event and the time), keeps one EventSignup per contact and event, and
+ * lacks, appends a PENDING consent record (method EVENT_SIGNUP, the privacy notice version and
+ * language the visitor was shown, the event and the time), keeps one EventSignup per contact and event, and
  * queues a confirmation e-mail. Only the confirmation link (signed, purpose "double-opt-in")
  * records the CONFIRMED consent (method DOUBLE_OPT_IN). Subscriptions are never changed here: a
  * contact who unsubscribed stays unsubscribed.
@@ -13,6 +13,9 @@
  * kioskMailsPerHour) and repeating nothing typed, and one answer for every accepted sign-up — new
  * address, known address, erased address, robot, mail not sent — given no sooner than
  * MIN_RESPONSE_MS, so neither the page nor its timing tells whether an address was already known.
+ *
+ * The privacy notice is the one in the kiosk's language; without an English version the English
+ * kiosk shows the Spanish one and says so, and the consent records what was shown ("es").
  */
 import QRCode from "qrcode";
 import type { Contact, Event } from "~/generated/prisma/client";
@@ -26,8 +29,9 @@ import { contactSnapshot, findContact, isUniqueViolation, lockContact, recordCon
 import { emailHmac, isSuppressed } from "~/modules/contacts/suppression.server";
 import { normalizeRegion, unknownRegionNote } from "~/modules/geo/regions";
 import { sendTransactionalMail } from "~/modules/mail/mail.server";
-import { currentPrivacyNotice, getSettings } from "~/modules/settings/settings.server";
-import { HONEYPOT_FIELD, kioskSignupSchema, type KioskSignupInput } from "./schema";
+import { makeT } from "~/i18n";
+import { getSettings, privacyNoticeFor, privacyNoticeVersion, type NoticeLanguage } from "~/modules/settings/settings.server";
+import { HONEYPOT_FIELD, kioskLanguageSchema, kioskSignupSchema, type KioskSignupInput } from "./schema";
 
 export const KIOSK_RATE_LIMIT = { limit: 30, windowSeconds: 600 };
 export const MIN_RESPONSE_MS = 400;
@@ -56,8 +60,8 @@ export function kioskState(event: Pick<Event, "status" | "signupOpensAt" | "sign
   return "open";
 }
 
-/** What the kiosk page shows, or null when no event has that slug. */
-export async function getKiosk(slug: string, now = new Date()) {
+/** What the kiosk page shows in a language, or null when no event has that slug. */
+export async function getKiosk(slug: string, language: NoticeLanguage = "es", now = new Date()) {
   if (!/^[a-z0-9-]{3,80}$/.test(slug)) return null;
   const event = await db.event.findUnique({
     where: { signupSlug: slug },
@@ -65,8 +69,8 @@ export async function getKiosk(slug: string, now = new Date()) {
   });
   if (!event) return null;
   const state = kioskState(event, now);
-  const notice = state === "open" ? await currentPrivacyNotice() : null;
-  return { event, state, notice: notice ? { version: notice.version, text: notice.text } : null };
+  const notice = state === "open" ? await privacyNoticeFor(language) : null;
+  return { event, state, notice };
 }
 
 export type KioskResult =
@@ -120,13 +124,14 @@ export async function submitKioskSignup(slug: string, form: Record<string, unkno
     const honeypot = form[HONEYPOT_FIELD];
     if (typeof honeypot === "string" && honeypot.trim() !== "") return { status: "accepted" } as const;
 
-    const notice = await currentPrivacyNotice();
+    // The notice this kiosk language shows now must be the one the visitor read and accepted.
+    const notice = await privacyNoticeFor(kioskLanguageSchema.parse(form.lang));
     if (!notice || notice.version !== parsed.data.noticeVersion) return { status: "noticeChanged" } as const;
 
     // An erased person's address is never stored again; the answer stays the same.
     if (await isSuppressed(parsed.data.email)) return { status: "accepted" } as const;
 
-    const signup = await registerSignup(event, parsed.data, notice.version, { userId: null, ip: ctx.ip }, now);
+    const signup = await registerSignup(event, parsed.data, notice, { userId: null, ip: ctx.ip }, now);
     // An address that bounced or whose owner reported us as spam gets no mail from a public form.
     const contact = await findContact(signup.contactId);
     if (contact && (contact.subscriptionStatus === "BOUNCED" || contact.subscriptionStatus === "COMPLAINED")) return { status: "accepted" } as const;
@@ -155,12 +160,46 @@ export async function submitKioskSignup(slug: string, form: Record<string, unkno
 export async function confirmationForMail(signupId: number, language: "es" | "en", now = new Date()): Promise<{ to: string; data: Record<string, string> } | { skip: string }> {
   const signup = await db.eventSignup.findUnique({
     where: { id: signupId },
-    select: { id: true, confirmedAt: true, event: { select: { name: true } }, contact: { select: { email: true, subscriptionStatus: true } } },
+    select: { id: true, contactId: true, confirmedAt: true, event: { select: { name: true } }, contact: { select: { email: true, subscriptionStatus: true } } },
   });
   if (!signup) return { skip: "signupGone" };
   if (signup.confirmedAt) return { skip: "alreadyConfirmed" };
   if (signup.contact.subscriptionStatus === "BOUNCED" || signup.contact.subscriptionStatus === "COMPLAINED") return { skip: "undeliverable" };
-  return { to: signup.contact.email, data: { eventName: signup.event.name, url: confirmUrl(signup.id, language, now) } };
+  return { to: signup.contact.email, data: { eventName: signup.event.name, url: confirmUrl(signup.id, language, now), ...(await noticeForMail(signup.contactId, language)) } };
+}
+
+/**
+ * The privacy notice line of the confirmation mail, in the mail's language: a link to the version the
+ * visitor accepted at a kiosk (their newest kiosk consent), else to the one in force for that
+ * language; when that text is Spanish while the mail is English, the line says so.
+ */
+async function noticeForMail(contactId: number, language: NoticeLanguage): Promise<Record<string, string>> {
+  const t = makeT(language);
+  const accepted = await db.consentRecord.findFirst({
+    where: { contactId, method: "EVENT_SIGNUP", privacyNoticeVersion: { not: null } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { privacyNoticeVersion: true },
+  });
+  const notice = accepted?.privacyNoticeVersion ? await privacyNoticeVersion(accepted.privacyNoticeVersion) : await privacyNoticeFor(language);
+  if (!notice) return { notice: "", noticeUrl: "" };
+  const noticeLanguage = notice.language === "en" ? "en" : "es";
+  const params = { version: notice.version };
+  const line = noticeLanguage === language ? t("events.mail.confirm.notice", params) : t("events.mail.confirm.noticeOtherLanguage", params);
+  return { notice: line, noticeUrl: noticeUrl(notice.version, language) };
+}
+
+/** The public page of one notice version, its page chrome in `language`. */
+export function noticeUrl(version: number, language: NoticeLanguage): string {
+  return `${env().APP_URL.replace(/\/+$/, "")}/k/notice/${version}${language === "en" ? "?lang=en" : ""}`;
+}
+
+/** A notice version as its public page shows it: the text, and whether it is in the reader's language. */
+export async function publicNotice(version: number, language: NoticeLanguage) {
+  const notice = await privacyNoticeVersion(version);
+  if (!notice) return null;
+  const noticeLanguage: NoticeLanguage = notice.language === "en" ? "en" : "es";
+  const current = await privacyNoticeFor(noticeLanguage);
+  return { version: notice.version, language: noticeLanguage, text: notice.text, publishedAt: notice.publishedAt, inForce: current?.version === notice.version, otherLanguage: noticeLanguage !== language };
 }
 
 export function confirmUrl(signupId: number, language: "es" | "en", now = new Date()): string {
@@ -178,7 +217,7 @@ const FILLABLE = ["givenName", "familyName", "country", "state", "language"] as 
 export async function registerSignup(
   event: Pick<Event, "id" | "name">,
   input: KioskSignupInput,
-  noticeVersion: number,
+  notice: { version: number; language: NoticeLanguage },
   actor: AuditActor,
   now = new Date(),
 ): Promise<{ signupId: number; contactId: number; created: boolean }> {
@@ -192,7 +231,16 @@ export async function registerSignup(
       // kiosk; only its owner, by the link, changes what it said before.
       if (contact.consentStatus === "PENDING") {
         const record = await tx.consentRecord.create({
-          data: { contactId: contact.id, status: "PENDING", method: "EVENT_SIGNUP", basis, privacyNoticeVersion: noticeVersion, recordedById: null, at: now },
+          data: {
+            contactId: contact.id,
+            status: "PENDING",
+            method: "EVENT_SIGNUP",
+            basis,
+            privacyNoticeVersion: notice.version,
+            privacyNoticeLanguage: notice.language,
+            recordedById: null,
+            at: now,
+          },
         });
         await syncConsentStatus(tx, contact.id);
         await audit(
@@ -202,7 +250,7 @@ export async function registerSignup(
             entity: "contact",
             entityId: String(contact.id),
             before: { consentStatus: created ? null : contact.consentStatus },
-            after: { consentStatus: "PENDING", consent: { id: record.id, status: record.status, method: record.method, basis, privacyNoticeVersion: noticeVersion, eventId: event.id } },
+            after: { consentStatus: "PENDING", consent: { id: record.id, status: record.status, method: record.method, basis, privacyNoticeVersion: notice.version, privacyNoticeLanguage: notice.language, eventId: event.id } },
           },
           tx,
         );
@@ -212,7 +260,7 @@ export async function registerSignup(
         create: { eventId: event.id, contactId: contact.id, at: now },
         update: {},
       });
-      await audit(actor, { action: "event.signup", entity: "event", entityId: event.id, after: { signupId: signup.id, contactId: contact.id, newContact: created, privacyNoticeVersion: noticeVersion } }, tx);
+      await audit(actor, { action: "event.signup", entity: "event", entityId: event.id, after: { signupId: signup.id, contactId: contact.id, newContact: created, privacyNoticeVersion: notice.version, privacyNoticeLanguage: notice.language } }, tx);
       return { signupId: signup.id, contactId: contact.id, created };
     });
   try {

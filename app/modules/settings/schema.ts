@@ -38,4 +38,6 @@ export type SettingsInput = z.infer<typeof settingsSchema>;
 
 export const privacyNoticeSchema = z.object({
   text: z.string().trim().min(50, "admin.settings.errors.privacyNotice").max(50_000),
+  // Spanish unless told: a form posted before languages existed still publishes the Spanish text.
+  language: z.enum(["es", "en"], { message: "admin.settings.errors.privacyLanguage" }).default("es"),
 });

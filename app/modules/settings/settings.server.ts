@@ -34,17 +34,44 @@ export async function updateSettings(actor: AuditActor, input: SettingsInput): P
   });
 }
 
-export async function currentPrivacyNotice() {
-  return db.privacyNotice.findFirst({ orderBy: { version: "desc" } });
+export type NoticeLanguage = "es" | "en";
+
+/** The notice in force for a language: its newest version (Spanish unless told). */
+export async function currentPrivacyNotice(language: NoticeLanguage = "es") {
+  return db.privacyNotice.findFirst({ where: { language }, orderBy: { version: "desc" } });
 }
 
-/** A new version each time: consents record the version they were given under. */
-export async function publishPrivacyNotice(actor: AuditActor, text: string) {
+export type NoticeShown = { version: number; language: NoticeLanguage; text: string; fallback: boolean };
+
+/**
+ * The notice a visitor reading in `language` is shown: the one in that language, else the Spanish
+ * one with `fallback` set (the page then says plainly that only the Spanish text exists, and the
+ * consent records "es"). Null when no notice was ever published.
+ */
+export async function privacyNoticeFor(language: NoticeLanguage): Promise<NoticeShown | null> {
+  const own = await currentPrivacyNotice(language);
+  const notice = own ?? (language === "es" ? null : await currentPrivacyNotice("es"));
+  if (!notice) return null;
+  return { version: notice.version, language: notice.language === "en" ? "en" : "es", text: notice.text, fallback: !own };
+}
+
+/** One published version, whatever its language (the public notice page, a consent's evidence). */
+export async function privacyNoticeVersion(version: number) {
+  return db.privacyNotice.findUnique({ where: { version } });
+}
+
+/**
+ * A new version each time, in one language: consents record the version (and language) they were
+ * given under. Versions are numbered across languages, so a number alone names one text.
+ */
+export async function publishPrivacyNotice(actor: AuditActor, text: string, language: NoticeLanguage = "es") {
   return db.$transaction(async (tx) => {
+    // Two administrators publishing at once must not both take the same number.
+    await tx.$executeRaw`LOCK TABLE "PrivacyNotice" IN SHARE ROW EXCLUSIVE MODE`;
     const last = await tx.privacyNotice.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
     const version = (last?.version ?? 0) + 1;
-    const notice = await tx.privacyNotice.create({ data: { version, text, publishedBy: actor.userId } });
-    await audit(actor, { action: "privacyNotice.publish", entity: "privacyNotice", entityId: String(version), after: { version } }, tx);
+    const notice = await tx.privacyNotice.create({ data: { version, language, text, publishedBy: actor.userId } });
+    await audit(actor, { action: "privacyNotice.publish", entity: "privacyNotice", entityId: String(version), after: { version, language } }, tx);
     return notice;
   });
 }

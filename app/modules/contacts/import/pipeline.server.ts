@@ -201,7 +201,7 @@ async function processFile(batchId: string, source: ByteSource, mode: Mode, opti
   const problem = mappingError(shape.columns);
   if (problem) throw problem;
 
-  const notice = mode === "run" ? await db.privacyNotice.findFirst({ orderBy: { version: "desc" }, select: { version: true } }) : null;
+  const notice = mode === "run" ? await db.privacyNotice.findFirst({ where: { language: "es" }, orderBy: { version: "desc" }, select: { version: true } }) : null;
   const ctx: WriteContext = {
     batchId,
     policy: batch.onDuplicate,
