@@ -278,7 +278,7 @@ function orderByKeys(spec: SortSpec): Prisma.Sql {
 
 /**
  * The list loader: a page of PAGE_SIZE rows after the cursor and the bounded count — exact up to
- * EXACT_COUNT_LIMIT (50,000; SEARCH_COUNT_LIMIT with ?q=), an estimate above (estimateCount: the
+ * EXACT_COUNT_LIMIT (25,000; SEARCH_COUNT_LIMIT with ?q=), an estimate above (estimateCount: the
  * planner's selectivity times the live rows, statistics refreshed when they drift). Two queries
  * run side by side, so neither the count nor a misjudged plan decides the page's speed alone:
  *  - the capped scan finds at most limit+1 matches (the bounded count's own scan, planned for
