@@ -291,6 +291,10 @@ async function main() {
     await extra("all_country_ms", { sort: "country" }),
     await extra("us_by_name_page2_ms", { sort: "name", country: "US" }, firstPage.nextCursor),
     await extra("short_term_ms", { q: "ma", country: "US", sort: "created" }),
+    // Filters alone count exactly up to EXACT_COUNT_LIMIT (50,000): the capped scan's worst cases.
+    await extra("filter_ca_ms", { country: "CA", sort: "created" }),
+    await extra("filter_confirmed_ms", { consent: "CONFIRMED", sort: "created" }),
+    await extra("filter_tag_ms", { tag: "prensa", sort: "created" }),
     await extra("search_by_name_ms", { q: "garc", language: "es", sort: "name" }),
   ]);
 

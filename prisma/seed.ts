@@ -169,6 +169,9 @@ async function main() {
   console.error(`[seed] ${await seedContest()}`);
   console.error(`[seed] ${await seedJury()}`);
   console.error(`[seed] ${await seedReports()}`);
+  // Planner statistics for everything just loaded (never analysed, the contacts list would
+  // estimate 22,500 rows as «cerca de 11,764»).
+  await db.$executeRaw`ANALYZE`;
 }
 
 main()

@@ -13,10 +13,11 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { BULK_OPERATIONS } from "~/modules/contacts/bulk";
-import { applyBulk, bulkTagSchema, previewBulk, selectedIdsSchema, type BulkRequest } from "~/modules/contacts/bulk.server";
+import { applyBulk, bulkTagSchema, BulkSetChanged, previewBulk, selectedIdsSchema, type BulkRequest, type BulkSet } from "~/modules/contacts/bulk.server";
 import { CONSENT_STATUSES, CONTACT_SOURCES, SUBSCRIPTION_STATUSES } from "~/modules/contacts/fields";
 import { filterFromSearchParams, filterToSearchParams, isFiltered, type ContactFilter } from "~/modules/contacts/filter";
-import { getFilterOptions, listContacts, searchPlan } from "~/modules/contacts/query.server";
+import { getFilterOptions, listContacts, SEARCH_COUNT_LIMIT, searchPlan } from "~/modules/contacts/query.server";
+import { EXACT_COUNT_LIMIT } from "~/lib/paging.server";
 import { getSegmentFilter } from "~/modules/contacts/segments.server";
 import contactsStylesHref from "~/styles/contacts.css?url";
 import { formBody, notFound } from "~/lib/params";
@@ -52,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options,
     canEdit: can(user.role, "edit:contact"),
     shortSearch: plan?.kind === "emailPrefix" ? plan.term : null,
+    countLimit: filter.q ? SEARCH_COUNT_LIMIT : EXACT_COUNT_LIMIT,
     onFirstPage: !cursor,
     allCountries: countryChoices(INTL_LOCALE[user.locale]),
   };
@@ -62,6 +64,12 @@ const bulkFormSchema = z.object({
   operation: z.enum(BULK_OPERATIONS, { message: "contacts.bulk.errors.invalid" }),
   scope: z.enum(["selection", "all"]).default("selection"),
   filter: z.string().max(2000).default(""),
+  /** The fingerprint of the set the confirmation stated (count.hash); apply acts on that set only. */
+  confirmed: z
+    .string()
+    .regex(/^\d{1,10}\.-?\d{1,20}$/)
+    .optional()
+    .catch(undefined),
 });
 
 type BulkConfirm = {
@@ -70,7 +78,11 @@ type BulkConfirm = {
   ids: number[];
   tag: string | null;
   filterQuery: string;
-  count: { value: number; exact: boolean };
+  /** Exact, counted when the confirmation was asked for. */
+  count: number;
+  fingerprint: string;
+  /** Set when the contacts changed between a confirmation and its apply: the number confirmed then. */
+  changedFrom: number | null;
 };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -81,6 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
     operation: form.get("operation") ?? undefined,
     scope: form.get("scope") ?? undefined,
     filter: form.get("filter") ?? undefined,
+    confirmed: form.get("confirmed") ?? undefined,
   });
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), confirm: null }, { status: 400 });
   const { intent, operation, scope } = parsed.data;
@@ -103,12 +116,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (Object.keys(errors).length) return data({ errors, confirm: null }, { status: 400 });
 
   const bulk: BulkRequest = { operation, tag, scope: scope === "all" ? { kind: "filter", filter } : { kind: "ids", ids } };
-  if (intent === "bulk-preview") {
-    const count = await previewBulk(bulk);
-    const confirm: BulkConfirm = { operation, scope, ids, tag: tag ?? null, filterQuery, count };
-    return data({ errors: {} as Record<string, string>, confirm });
+  const confirmStep = (set: BulkSet, changedFrom: number | null) => {
+    const confirm: BulkConfirm = { operation, scope, ids, tag: tag ?? null, filterQuery, count: set.count, fingerprint: set.fingerprint, changedFrom };
+    return data({ errors: {} as Record<string, string>, confirm }, { status: changedFrom === null ? 200 : 409 });
+  };
+  // Nothing runs without a confirmation of its exact number (a form without one gets the step).
+  const confirmedSet = parsed.data.confirmed ? { count: Number(parsed.data.confirmed.split(".")[0]), fingerprint: parsed.data.confirmed } : null;
+  if (intent === "bulk-preview" || !confirmedSet) return confirmStep(await previewBulk(bulk), null);
+  let changed: number;
+  try {
+    changed = await applyBulk({ userId: user.id, ip: clientIp(request) }, bulk, confirmedSet);
+  } catch (error) {
+    // The contacts changed since the confirmation: nothing was done; confirm the new number.
+    if (error instanceof BulkSetChanged) return confirmStep(error.now, error.confirmed.count);
+    throw error;
   }
-  const changed = await applyBulk({ userId: user.id, ip: clientIp(request) }, bulk);
   return redirectWithToast(filterQuery ? `/contacts?${filterQuery}` : "/contacts", {
     kind: "success",
     message: `contacts.bulk.done.${operation}`,
@@ -121,7 +143,7 @@ function Badge({ ok, off, children }: { ok?: boolean; off?: boolean; children: R
 }
 
 export default function ContactsPage() {
-  const { filter, filterQuery, rows, nextCursor, count, options, canEdit, shortSearch, onFirstPage, allCountries } = useLoaderData<typeof loader>();
+  const { filter, filterQuery, rows, nextCursor, count, options, canEdit, shortSearch, onFirstPage, countLimit, allCountries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -283,7 +305,7 @@ export default function ContactsPage() {
       ) : null}
 
       <div className="contacts-summary">
-        <p className="contacts-summary__count" role="status" title={count.exact ? undefined : t("contacts.countEstimateHint")}>
+        <p className="contacts-summary__count" role="status" title={count.exact ? undefined : t("contacts.countEstimateHintLimit", { limit: countLimit.toLocaleString(locale === "es" ? "es-MX" : "en-US") })}>
           {countText}
         </p>
         {canEdit ? (
@@ -487,18 +509,22 @@ function BulkConfirmPanel({ confirm }: { confirm: BulkConfirm }) {
   const t = useT();
   const location = useLocation();
   const danger = confirm.operation === "delete";
-  const params = { count: confirm.count.value, tag: confirm.tag ?? "" };
+  const params = { count: confirm.count, tag: confirm.tag ?? "" };
   return (
     <section className={danger ? "confirm-panel confirm-panel--danger" : "confirm-panel"} role="alertdialog" aria-labelledby="bulk-confirm-title">
       <h2 id="bulk-confirm-title">{t("contacts.bulk.confirm.title")}</h2>
-      {confirm.count.value === 0 ? (
+      {confirm.changedFrom !== null ? (
+        <p role="alert">
+          <strong>{t("contacts.bulk.confirm.changed", { before: confirm.changedFrom, count: confirm.count })}</strong>
+        </p>
+      ) : null}
+      {confirm.count === 0 ? (
         <p>{t("contacts.bulk.confirm.none")}</p>
       ) : (
         <>
           <p>
             <strong>{t(`contacts.bulk.confirm.${confirm.operation}`, params)}</strong>
           </p>
-          {!confirm.count.exact ? <p>{t("contacts.bulk.confirm.estimated")}</p> : null}
           {confirm.scope === "all" ? <p>{t("contacts.bulk.confirm.scopeAll")}</p> : null}
           {confirm.operation === "unsubscribe" ? <p>{t("contacts.bulk.confirm.unsubscribeNote")}</p> : null}
           {danger ? <p>{t("contacts.bulk.confirm.deleteNotArco")}</p> : null}
@@ -509,11 +535,12 @@ function BulkConfirmPanel({ confirm }: { confirm: BulkConfirm }) {
         <input type="hidden" name="operation" value={confirm.operation} />
         <input type="hidden" name="scope" value={confirm.scope} />
         <input type="hidden" name="filter" value={confirm.filterQuery} />
+        <input type="hidden" name="confirmed" value={confirm.fingerprint} />
         {confirm.tag ? <input type="hidden" name="tag" value={confirm.tag} /> : null}
         {confirm.ids.map((id) => (
           <input key={id} type="hidden" name="id" value={id} />
         ))}
-        {confirm.count.value > 0 ? (
+        {confirm.count > 0 ? (
           <button type="submit" className={danger ? "button button--danger" : "button button--primary"}>
             {danger ? t("contacts.bulk.confirm.deleteSubmit") : t("contacts.bulk.confirm.submit")}
           </button>

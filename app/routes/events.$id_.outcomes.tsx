@@ -60,6 +60,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/events/${id}`, changed ? { kind: "success", message: "events.outcomes.saved" } : { kind: "info", message: "events.form.unchanged" });
   } catch (error) {
     if (error instanceof EventError && error.code === "notFound") throw notFound(request);
+    // Not started / cancelled concern the whole form, not a field: shown at the top, entries kept.
+    if (error instanceof EventError && (error.code === "notStarted" || error.code === "cancelled")) {
+      return data({ errors: { form: error.messageKey } as Record<string, string>, values, handouts }, { status: 409 });
+    }
     if (error instanceof EventError) return data({ errors: { handouts: error.messageKey } as Record<string, string>, values, handouts }, { status: 400 });
     throw error;
   }
@@ -88,7 +92,7 @@ export default function OutcomesPage() {
       <Form method="post" noValidate className="panel">
         {Object.keys(errors).length > 0 ? (
           <p className="form-error" role="alert">
-            {t("events.form.errors.fix")}
+            {errors.form ? t(errors.form) : t("events.form.errors.fix")}
           </p>
         ) : null}
         <div className="form-grid">

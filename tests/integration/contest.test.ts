@@ -351,8 +351,9 @@ describe("funnel and exports", () => {
     await saveChecks(actorOf(coordinator), contest.id, a.id, allMet(requirements));
     await moveSubmission(actorOf(coordinator), contest.id, a.id, "REGISTERED", null);
     await moveSubmission(actorOf(coordinator), contest.id, b.id, "WITHDRAWN", "retirado");
-    expect(await contestFunnel(contest.id)).toEqual({ received: 2, inReview: 1, corrections: 0, registered: 1, notRegistered: 0, withdrawn: 1, pending: 0 });
-    expect(await contestFunnel(contest.id, new Date(Date.now() - 2 * DAY))).toEqual({ received: 1, inReview: 0, corrections: 0, registered: 0, notRegistered: 0, withdrawn: 0, pending: 1 });
+    const none = { awaitingReview: 0, underReview: 0, awaitingCorrections: 0 };
+    expect(await contestFunnel(contest.id)).toEqual({ received: 2, inReview: 1, corrections: 0, registered: 1, notRegistered: 0, withdrawn: 1, pending: 0, ...none });
+    expect(await contestFunnel(contest.id, new Date(Date.now() - 2 * DAY))).toEqual({ received: 1, inReview: 0, corrections: 0, registered: 0, notRegistered: 0, withdrawn: 0, pending: 1, ...none, awaitingReview: 1 });
   });
 
   it("exports submissions and requirement results as CSV with formula cells neutralised", async () => {

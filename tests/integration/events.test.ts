@@ -209,10 +209,12 @@ describe("lists, calendar and monthly figures", () => {
     const mx = await createEvent(actorOf(user), eventInput({ country: "MX", state: "Jalisco", timeZone: "America/Mexico_City", startsLocal: `${key}-05T11:00`, endsLocal: `${key}-05T13:00`, status: "HELD" }));
     const cancelled = await createEvent(actorOf(user), eventInput({ startsLocal: `${key}-12T10:00`, endsLocal: `${key}-12T11:00`, status: "CANCELLED" }));
     const [leaflets, buttons, postcards, cards] = [await material("Dípticos"), await material("Botones", "BUTTON"), await material("Postales", "POSTCARD"), await material("Credenciales de muestra", "SAMPLE_ID_CARD")];
-    await recordOutcomes(actorOf(user), tx.id, outcomes({ estimatedAttendance: "23000", credentialAppointments: "65", registrationRequests: "12" }, [[leaflets.id, "2000"], [buttons.id, "1000"]]));
-    await recordOutcomes(actorOf(user), la.id, outcomes({ credentialAppointments: "30", registrationRequests: "10" }, [[leaflets.id, "1500"], [postcards.id, "1000"], [cards.id, "500"]]));
-    await recordOutcomes(actorOf(user), mx.id, outcomes({ estimatedAttendance: "70" }, []));
-    await recordOutcomes(actorOf(user), cancelled.id, outcomes({ credentialAppointments: "999" }, [[leaflets.id, "1"]]));
+    // The month is in the future: outcomes and figures are taken as of the year after it.
+    const after = new Date(Date.UTC(year + 1, 0, 15));
+    await recordOutcomes(actorOf(user), tx.id, outcomes({ estimatedAttendance: "23000", credentialAppointments: "65", registrationRequests: "12" }, [[leaflets.id, "2000"], [buttons.id, "1000"]]), after);
+    await recordOutcomes(actorOf(user), la.id, outcomes({ credentialAppointments: "30", registrationRequests: "10" }, [[leaflets.id, "1500"], [postcards.id, "1000"], [cards.id, "500"]]), after);
+    await recordOutcomes(actorOf(user), mx.id, outcomes({ estimatedAttendance: "70" }, []), after);
+    await expect(recordOutcomes(actorOf(user), cancelled.id, outcomes({ credentialAppointments: "999" }, [[leaflets.id, "1"]]), after)).rejects.toMatchObject({ code: "cancelled" });
 
     const calendar = await calendarMonth(key);
     expect(calendar.days[`${key}-${lastDay}`]?.map((e) => e.id)).toContain(la.id);
@@ -221,7 +223,7 @@ describe("lists, calendar and monthly figures", () => {
     const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, "0")}`;
     expect((await calendarMonth(next)).days[`${next}-01`] ?? []).not.toContainEqual(expect.objectContaining({ id: la.id }));
 
-    const figures = await eventFiguresForMonth(year, month);
+    const figures = await eventFiguresForMonth(year, month, after);
     expect(figures.events.map((e) => e.id).sort()).toEqual([la.id, tx.id, mx.id].sort());
     const us = figures.byCountry.find((c) => c.country === "US")!.figures;
     expect(us).toMatchObject({ events: 2, attendance: 23000, appointments: 95, registrationRequests: 22, handedOut: 6000, appointmentsPer1000: 15.8, registrationRequestsPer1000: 3.7 });

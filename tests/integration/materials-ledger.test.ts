@@ -227,7 +227,8 @@ describe("figures and alerts", () => {
     await ship({ kind: "event", eventId: mexico.id }, 700);
     await ship({ kind: "event", eventId: cancelled.id }, 50);
     await ship({ kind: "partner", partnerId: partner.id }, 20_000);
-    await recordOutcomes(actor, abroad.id, outcomes([[material.id, "3000"]])); // 100 more than arrived: brought without a shipment
+    // 100 more than arrived: brought without a shipment. (Recorded as of after the month: the event must have started.)
+    await recordOutcomes(actor, abroad.id, outcomes([[material.id, "3000"]]), new Date(Date.UTC(year + 1, 0, 15)));
     const abroadLoc = await db.location.findUniqueOrThrow({ where: { eventId: abroad.id } });
     const mexicoLoc = await db.location.findUniqueOrThrow({ where: { eventId: mexico.id } });
     await recordMovement(actor, { kind: "RETURN", materialId: material.id, fromLocationId: mexicoLoc.id, toLocationId: warehouse.id, quantity: 36 });

@@ -33,11 +33,15 @@ const { db } = await import(process.cwd() + "/app/lib/db.server.ts");
 const view = await getReportView("2017-11");
 const docx = await docxOf(view);
 const html = await printHtmlOf(view);
-process.stdout.write(JSON.stringify({ figures: view.figures, narratives: view.narratives, docx: docx.toString("base64"), html }));
+const { homeDashboard } = await import(process.cwd() + "/app/modules/reports/home.server.ts");
+const admin = await db.user.findFirstOrThrow({ where: { email: "admin@alcance.test" } });
+const home = await homeDashboard({ id: admin.id, role: "ADMIN" }, "2017-11");
+process.stdout.write(JSON.stringify({ figures: view.figures, narratives: view.narratives, docx: docx.toString("base64"), html, home }));
 await db.$disconnect();
 `;
 
-type Result = { figures: ReportFigures; narratives: Record<string, string>; docx: string; html: string };
+type Home = { coordinator: { figures: Array<{ key: string; current: number }>; charts: { contestFunnel: { labels: string[]; series: Array<{ values: number[] }> } | null } } };
+type Result = { figures: ReportFigures; narratives: Record<string, string>; docx: string; html: string; home: Home };
 let result: Result;
 
 /** The text of a .docx: its word/document.xml without tags, runs joined. */
@@ -87,6 +91,38 @@ describe("November 2017 report from the demo data (fidelity)", () => {
     // Materials seed (materials area): to events abroad 52,174 and in Mexico 21,664.
     expect(f.promotion.materials.totals.eventsAbroad).toBe(52174);
     expect(f.promotion.materials.totals.eventsMexico).toBe(21664);
+  });
+
+  it("says the same on the home page as in the report: events held and the contest funnel", () => {
+    const home = result.home.coordinator;
+    const figure = (key: string) => home.figures.find((f) => f.key === key)?.current;
+    const p = result.figures.promotion.events;
+    expect(figure("eventsHeld")).toBe(p.events);
+    expect(p.events).toBe(7);
+    expect([figure("attendance"), figure("appointments"), figure("registrationRequests")]).toEqual([p.attendance, p.appointments, p.registrationRequests]);
+    expect(figure("materialsDistributed")).toBe(result.figures.promotion.materials.totals.total);
+    expect(htmlText(result.html)).toContain(`Se participó en ${p.events} eventos`);
+
+    // The home funnel: the total, then each of its parts; the parts add up to it.
+    const funnel = home.charts.contestFunnel!;
+    const [received, ...parts] = funnel.series[0]!.values;
+    expect(funnel.labels[0]).toBe("received");
+    expect(funnel.labels).toContain("withdrawn");
+    expect(received).toBe(19);
+    expect(parts.reduce((s, v) => s + v, 0)).toBe(received);
+  });
+
+  it("adds the contest section 2.6 up to its total, the withdrawn project included", () => {
+    const text = htmlText(result.html);
+    const m = text.match(
+      /se han recibido (\d+) proyectos \(\d+ durante el mes\): (\d+) quedaron? debidamente registrados? [^,]*, (\d+) no fueron? registrados?, (\d+) (?:fue retirado|fueron retirados)[^,]*? y (\d+) siguen? en proceso \((\d+) sin revisar aún, (\d+) en revisión y (\d+) en espera de subsane\)/,
+    );
+    expect(m, "2.6 sentence").toBeTruthy();
+    const [total, registered, notRegistered, withdrawn, inProcess, awaiting, review, corrections] = m!.slice(1).map(Number) as number[];
+    expect(total).toBe(19);
+    expect(withdrawn).toBeGreaterThanOrEqual(1);
+    expect(registered! + notRegistered! + withdrawn! + inProcess!).toBe(total);
+    expect(awaiting! + review! + corrections!).toBe(inProcess);
   });
 
   for (const format of ["docx", "html"] as const) {

@@ -1,6 +1,7 @@
 /**
  * The monthly report on the shared test database. Every test uses months of its own (far from the
  * demo data's November 2017, which another file may be seeding), so no global count is assumed.
+ * Months with events are in the past (1993–1994): an event counts once it has started (decision 018).
  */
 import { randomUUID } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
@@ -111,11 +112,11 @@ describe("which month a record belongs to", () => {
   });
 
   it("counts an event by its own local date", async () => {
-    // 1 February 2094, 05:00 UTC = 31 January, 21:00 in Los Angeles: a January event.
-    const e = await makeEvent({ startsAt: new Date("2094-02-01T05:00:00Z"), timeZone: "America/Los_Angeles", appointments: 4 });
-    const jan = await communityFigures(monthRange("2094-01", ZONE));
-    const feb = await communityFigures(monthRange("2094-02", ZONE));
-    expect(jan.events.find((x) => x.id === e.id)).toMatchObject({ appointments: 4, date: "2094-01-31" });
+    // 1 February 1994, 05:00 UTC = 31 January, 21:00 in Los Angeles: a January event.
+    const e = await makeEvent({ startsAt: new Date("1994-02-01T05:00:00Z"), timeZone: "America/Los_Angeles", appointments: 4 });
+    const jan = await communityFigures(monthRange("1994-01", ZONE));
+    const feb = await communityFigures(monthRange("1994-02", ZONE));
+    expect(jan.events.find((x) => x.id === e.id)).toMatchObject({ appointments: 4, date: "1994-01-31" });
     expect(feb.events.find((x) => x.id === e.id)).toBeUndefined();
   });
 });
@@ -123,8 +124,8 @@ describe("which month a record belongs to", () => {
 describe("approval freezes the figures", () => {
   it("keeps an approved report unchanged after a data correction, and a new version shows the correction", async () => {
     const who = await actor();
-    const month = "2093-05";
-    const e = await makeEvent({ startsAt: new Date("2093-05-10T18:00:00Z"), timeZone: "America/Chicago", appointments: 7, requests: 2, name: `Feria ${randomUUID().slice(0, 6)}` });
+    const month = "1993-05";
+    const e = await makeEvent({ startsAt: new Date("1993-05-10T18:00:00Z"), timeZone: "America/Chicago", appointments: 7, requests: 2, name: `Feria ${randomUUID().slice(0, 6)}` });
     await saveNarrative(who, month, "community", "Texto de la comunidad.");
     expect((await approveReport(who, month)).version).toBe(1);
     await expect(saveNarrative(who, month, "community", "Otro texto")).rejects.toMatchObject({ code: "approved" });
@@ -152,14 +153,14 @@ describe("/reports over HTTP", () => {
     const user = await createUser({ role: "COORDINATOR" });
     const client = new TestClient();
     expect((await client.login(user.email)).status).toBe(302);
-    const month = "2093-07";
-    await makeEvent({ startsAt: new Date("2093-07-04T17:00:00Z"), timeZone: "America/Chicago", appointments: 41, requests: 13, name: "Feria del 4 de julio" });
+    const month = "1993-07";
+    await makeEvent({ startsAt: new Date("1993-07-04T17:00:00Z"), timeZone: "America/Chicago", appointments: 41, requests: 13, name: "Feria del 4 de julio" });
 
     const page = await client.get(`/reports/${month}`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain("Informe de avances del Voto de los Mexicanos Residentes en el Extranjero");
-    expect(html).toContain("Julio de 2093");
+    expect(html).toContain("Julio de 1993");
     expect(html).toMatch(/«Feria del 4 de julio» \(Estados Unidos\): 41 citas para credencialización; 13 solicitudes de registro/);
 
     const saved = await client.post(`/reports/${month}`, { intent: "narrative", section: "partners", text: "Se fortaleció la red de aliados." });
@@ -191,7 +192,7 @@ describe("/reports over HTTP", () => {
     expect(csv.status).toBe(200);
     const csvText = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer());
     expect(csvText.split("\r\n")[0]).toBe("\uFEFFFecha,Evento,Lugar,Asistencia,Citas para credencialización,Solicitudes de registro,Materiales entregados,Registros en quiosco");
-    expect(csvText).toContain("2093-07-04,Feria del 4 de julio,Estados Unidos,0,41,13,0,0");
+    expect(csvText).toContain("1993-07-04,Feria del 4 de julio,Estados Unidos,0,41,13,0,0");
     expect((await client.get(`/reports/${month}/annex/nope.csv`)).status).toBe(404);
 
     const pdf = await client.get(`/reports/${month}/export.pdf`);
@@ -249,8 +250,8 @@ describe("home dashboard", () => {
     const user = await createUser({ role: "COORDINATOR" });
     const client = new TestClient();
     await client.login(user.email);
-    await makeEvent({ startsAt: new Date("2093-10-12T17:00:00Z"), timeZone: "America/Chicago", appointments: 17, requests: 5, name: "Kermés de octubre" });
-    const res = await client.get("/?month=2093-10");
+    await makeEvent({ startsAt: new Date("1993-10-12T17:00:00Z"), timeZone: "America/Chicago", appointments: 17, requests: 5, name: "Kermés de octubre" });
+    const res = await client.get("/?month=1993-10");
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("Citas para credencialización");

@@ -2,10 +2,14 @@
  * Bulk actions on contacts: tag, untag, unsubscribe, delete — on a selection of ids or on every
  * contact a filter matches. Each is one set-based statement and one audit entry (with the filter
  * or the ids and the number of rows changed), in one transaction.
+ *
+ * The confirmation states the exact number (previewBulk counts every affected row, however many)
+ * and carries a fingerprint of that set; applyBulk acts only when the rows it would change are
+ * still exactly the confirmed ones, and otherwise changes nothing and says so (BulkSetChanged), so
+ * the person confirms the new number. Decision 008.
  */
 import { z } from "zod";
 import { db, Prisma } from "~/lib/db.server";
-import { boundedCount, type ListCount } from "~/lib/paging.server";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
 import { normalizeTags } from "./fields";
 import { filterToJson, type ContactFilter } from "./filter";
@@ -49,42 +53,72 @@ function affectedWhere(request: BulkRequest): Prisma.Sql {
   }
 }
 
-/** How many contacts the operation would change, for the confirmation step. */
-export function previewBulk(request: BulkRequest, limit?: number): Promise<ListCount> {
-  return boundedCount(Prisma.sql`"Contact"`, affectedWhere(request), limit);
+/** The exact set a confirmation was given for: its size and an order-free hash of its ids. */
+export type BulkSet = { count: number; fingerprint: string };
+
+export class BulkSetChanged extends Error {
+  constructor(
+    readonly confirmed: BulkSet,
+    readonly now: BulkSet,
+  ) {
+    super(`The contacts to change went from ${confirmed.count} to ${now.count} since the confirmation`);
+    this.name = "BulkSetChanged";
+  }
+}
+
+// sum(hashint4(id)) is order-free and cheap; with the count it tells two sets apart in practice.
+const setOf = (row: { n: bigint; h: bigint | null } | undefined): BulkSet => ({ count: Number(row?.n ?? 0), fingerprint: `${row?.n ?? 0}.${row?.h ?? 0}` });
+
+/**
+ * Exactly how many contacts the operation would change, for the confirmation step (never an
+ * estimate: one count of the affected rows, ~0.3 µs each), and the set's fingerprint.
+ */
+export async function previewBulk(request: BulkRequest): Promise<BulkSet> {
+  const rows = await db.$queryRaw<Array<{ n: bigint; h: bigint | null }>>`
+    SELECT count(*)::bigint AS n, sum(hashint4("id"))::bigint AS h FROM "Contact" WHERE ${affectedWhere(request)}`;
+  return setOf(rows[0]);
 }
 
 function auditScope(scope: BulkScope) {
   return scope.kind === "ids" ? { scope: "selection", ids: scope.ids } : { scope: "filter", filter: filterToJson(scope.filter) };
 }
 
-/** Runs the operation; returns the number of contacts changed (or deleted). */
-export async function applyBulk(actor: AuditActor, request: BulkRequest): Promise<number> {
+/**
+ * Runs the operation; returns the number of contacts changed (or deleted). With `confirmed` (the
+ * preview the person saw) it changes nothing unless the changed rows are exactly that set: the
+ * statement runs, its RETURNING ids are compared, and a difference rolls it back (BulkSetChanged).
+ */
+export async function applyBulk(actor: AuditActor, request: BulkRequest, confirmed?: BulkSet): Promise<number> {
   if ((request.operation === "tag" || request.operation === "untag") && !request.tag) throw new Error("A tag is required");
   const where = affectedWhere(request);
   const count = await db.$transaction(
     async (tx) => {
-      let n: number;
+      let statement: Prisma.Sql;
       switch (request.operation) {
         case "tag":
           // Tags stay sorted and unique, as normalizeTags() stores them.
-          n = await tx.$executeRaw`
+          statement = Prisma.sql`
             UPDATE "Contact" SET
               "tags" = ARRAY(SELECT t FROM unnest(array_append("tags", ${request.tag}::text)) AS t ORDER BY t COLLATE "C"),
               "updatedAt" = now()
-            WHERE ${where}`;
+            WHERE ${where} RETURNING "id"`;
           break;
         case "untag":
-          n = await tx.$executeRaw`UPDATE "Contact" SET "tags" = array_remove("tags", ${request.tag}::text), "updatedAt" = now() WHERE ${where}`;
+          statement = Prisma.sql`UPDATE "Contact" SET "tags" = array_remove("tags", ${request.tag}::text), "updatedAt" = now() WHERE ${where} RETURNING "id"`;
           break;
         case "unsubscribe":
-          n = await tx.$executeRaw`
-            UPDATE "Contact" SET "subscriptionStatus" = 'UNSUBSCRIBED'::"SubscriptionStatus", "updatedAt" = now() WHERE ${where}`;
+          statement = Prisma.sql`
+            UPDATE "Contact" SET "subscriptionStatus" = 'UNSUBSCRIBED'::"SubscriptionStatus", "updatedAt" = now() WHERE ${where} RETURNING "id"`;
           break;
         case "delete":
-          n = await tx.$executeRaw`DELETE FROM "Contact" WHERE ${where}`;
+          statement = Prisma.sql`DELETE FROM "Contact" WHERE ${where} RETURNING "id"`;
           break;
       }
+      const rows = await tx.$queryRaw<Array<{ n: bigint; h: bigint | null }>>`
+        WITH changed AS (${statement}) SELECT count(*)::bigint AS n, sum(hashint4("id"))::bigint AS h FROM changed`;
+      const done = setOf(rows[0]);
+      if (confirmed && done.fingerprint !== confirmed.fingerprint) throw new BulkSetChanged(confirmed, done);
+      const n = done.count;
       await audit(
         actor,
         {

@@ -8,7 +8,7 @@
  * the id (migration 20261128071000_contacts_list_indexes), so a page is an index range scan.
  */
 import { db, Prisma } from "~/lib/db.server";
-import { boundedCount, decodeCursor, encodeCursor, estimateRows, EXACT_COUNT_LIMIT, likeContains, searchTerm, type ListCount } from "~/lib/paging.server";
+import { analyzeTable, boundedCount, decodeCursor, encodeCursor, estimateCount, EXACT_COUNT_LIMIT, likeContains, searchTerm, type ListCount } from "~/lib/paging.server";
 import { MIN_CONTAINS_LENGTH, type ContactFilter, type ContactSort } from "./filter";
 
 export const PAGE_SIZE = 50;
@@ -278,7 +278,8 @@ function orderByKeys(spec: SortSpec): Prisma.Sql {
 
 /**
  * The list loader: a page of PAGE_SIZE rows after the cursor and the bounded count — exact up to
- * EXACT_COUNT_LIMIT (10,000; SEARCH_COUNT_LIMIT with ?q=), the planner's estimate above, as boundedCount() does. Two queries
+ * EXACT_COUNT_LIMIT (25,000; SEARCH_COUNT_LIMIT with ?q=), an estimate above (estimateCount: the
+ * planner's selectivity times the live rows, statistics refreshed when they drift). Two queries
  * run side by side, so neither the count nor a misjudged plan decides the page's speed alone:
  *  - the capped scan finds at most limit+1 matches (the bounded count's own scan, planned for
  *    the filter: trigram, tag and btree indexes combined); when there are no more than `limit`,
@@ -335,7 +336,7 @@ export async function listContacts(
     found = capped.filter((r): r is { _total: number } & KeyedId => typeof r.id === "number");
   } else {
     const [estimate, page] = await Promise.all([
-      estimateRows(Prisma.sql`SELECT 1 FROM "Contact" WHERE ${where}`),
+      estimateCount("Contact", where),
       probe.length >= take ? Promise.resolve(probe) : denseFallback(spec, where, after, take, probe, probeRows),
     ]);
     count = { value: Math.max(estimate, limit + 1), exact: false };
@@ -371,9 +372,17 @@ async function denseFallback(spec: SortSpec, where: Prisma.Sql, after: CursorVal
     ORDER BY ${orderBy(spec)} LIMIT ${take}`;
 }
 
-/** Exact up to `limit` (EXACT_COUNT_LIMIT by default), the planner's estimate above. */
+/** Exact up to `limit` (EXACT_COUNT_LIMIT by default), an estimate above (estimateCount). */
 export function countContacts(filter: ContactFilter, options: Omit<WhereOptions, "alias"> & { limit?: number } = {}): Promise<ListCount> {
-  return boundedCount(Prisma.sql`"Contact"`, contactWhere(filter, { confirmedSubscribedOnly: options.confirmedSubscribedOnly }), options.limit);
+  return boundedCount(Prisma.sql`"Contact"`, contactWhere(filter, { confirmedSubscribedOnly: options.confirmedSubscribedOnly }), options.limit, { table: "Contact" });
+}
+
+/**
+ * Keeps the planner's statistics on contacts current after a change of many rows at once (an
+ * import, the seed): without them its estimates — and the list's «cerca de» — are off by half.
+ */
+export async function analyzeContacts(): Promise<void> {
+  await analyzeTable("Contact");
 }
 
 // ── Values for the filter selects ──────────────────────────────────────────────────────────────

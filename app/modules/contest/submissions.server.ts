@@ -304,19 +304,29 @@ export async function stateChoices(contestId: string): Promise<string[]> {
 // ── The funnel ─────────────────────────────────────────────────────────────────────────────────
 
 export type ContestFunnel = {
+  /** Every project received by then: the total the parts below add up to. */
   received: number;
+  /** Stages reached (cumulative, they overlap the parts): ever in review; ever asked for corrections. */
   inReview: number;
   corrections: number;
+  /** Where each received project stands — disjoint, and they add up to `received`: */
   registered: number;
   notRegistered: number;
   withdrawn: number;
+  /** Still in process: awaitingReview + underReview + awaitingCorrections. */
   pending: number;
+  awaitingReview: number;
+  underReview: number;
+  awaitingCorrections: number;
 };
+
+/** The parts of `received`, in the order they are shown (each project in exactly one). */
+export const FUNNEL_PARTS = ["registered", "notRegistered", "withdrawn", "awaitingReview", "underReview", "awaitingCorrections"] as const satisfies ReadonlyArray<keyof ContestFunnel>;
 
 /**
  * The funnel as it stood at an instant, from the status history: received by then; of those, how
  * many had reached review and a correction request, and where each one stood. For the contest page
- * (now) and the monthly report (the month's end).
+ * (now), the home page and the monthly report (the month's end) — the one definition (decision 018).
  */
 export async function contestFunnel(contestId: string, atDate: Date = new Date()): Promise<ContestFunnel> {
   const rows = await db.$queryRaw<Array<Record<keyof ContestFunnel, bigint>>>`
@@ -339,11 +349,25 @@ export async function contestFunnel(contestId: string, atDate: Date = new Date()
       count(*) FILTER (WHERE cur."to" = 'REGISTERED')::bigint AS "registered",
       count(*) FILTER (WHERE cur."to" = 'NOT_REGISTERED')::bigint AS "notRegistered",
       count(*) FILTER (WHERE cur."to" = 'WITHDRAWN')::bigint AS "withdrawn",
-      count(*) FILTER (WHERE cur."to" IS NULL OR cur."to" IN ('RECEIVED', 'IN_REVIEW', 'CORRECTIONS_REQUESTED'))::bigint AS "pending"
+      count(*) FILTER (WHERE cur."to" IS NULL OR cur."to" IN ('RECEIVED', 'IN_REVIEW', 'CORRECTIONS_REQUESTED'))::bigint AS "pending",
+      count(*) FILTER (WHERE cur."to" IS NULL OR cur."to" = 'RECEIVED')::bigint AS "awaitingReview",
+      count(*) FILTER (WHERE cur."to" = 'IN_REVIEW')::bigint AS "underReview",
+      count(*) FILTER (WHERE cur."to" = 'CORRECTIONS_REQUESTED')::bigint AS "awaitingCorrections"
     FROM subs LEFT JOIN cur ON cur."submissionId" = subs."id" LEFT JOIN reached r ON r."submissionId" = subs."id"`;
   const row = rows[0];
   const n = (k: keyof ContestFunnel) => Number(row?.[k] ?? 0);
-  return { received: n("received"), inReview: n("inReview"), corrections: n("corrections"), registered: n("registered"), notRegistered: n("notRegistered"), withdrawn: n("withdrawn"), pending: n("pending") };
+  return {
+    received: n("received"),
+    inReview: n("inReview"),
+    corrections: n("corrections"),
+    registered: n("registered"),
+    notRegistered: n("notRegistered"),
+    withdrawn: n("withdrawn"),
+    pending: n("pending"),
+    awaitingReview: n("awaitingReview"),
+    underReview: n("underReview"),
+    awaitingCorrections: n("awaitingCorrections"),
+  };
 }
 
 // ── Status moves ───────────────────────────────────────────────────────────────────────────────

@@ -13,12 +13,12 @@ import { KIND_GROUPS } from "~/modules/files/sniff";
 import { storeUpload } from "~/modules/files/storage.server";
 import { MaterialError } from "~/modules/materials/errors";
 import { eventHandouts, setEventHandouts } from "~/modules/materials/ledger.server";
-import { withRatios, type Figures } from "./figures";
+import { isHeld, withRatios, type Figures } from "./figures";
 import type { EventInput, OutcomesInput } from "./schema";
 
 export type Tx = Prisma.TransactionClient;
 
-export type EventErrorCode = "notFound" | "userNotFound" | "staffNotFound" | "photoNotFound" | "partnerNotFound" | "materialNotFound";
+export type EventErrorCode = "notFound" | "userNotFound" | "staffNotFound" | "photoNotFound" | "partnerNotFound" | "materialNotFound" | "notStarted" | "cancelled";
 
 const MESSAGES: Record<EventErrorCode, string> = {
   notFound: "events.errors.notFound",
@@ -27,6 +27,8 @@ const MESSAGES: Record<EventErrorCode, string> = {
   photoNotFound: "events.photos.errors.notFound",
   partnerNotFound: "events.form.errors.partners",
   materialNotFound: "events.outcomes.errors.material",
+  notStarted: "events.outcomes.errors.notStarted",
+  cancelled: "events.outcomes.errors.cancelled",
 };
 
 export class EventError extends Error {
@@ -216,10 +218,17 @@ export function listAssignableUsers() {
  * are set in the materials ledger (the difference becomes HANDOUT movements, or reversals of
  * earlier ones; see setEventHandouts), in the same transaction. Who recorded them and when is
  * kept; every recording is audited with what changed.
+ *
+ * Outcomes exist only once the event has started (its start is an instant, so "now" compared with
+ * it is the same in every zone): before that they are refused (notStarted), and a cancelled event
+ * has none (cancelled). Recording them moves a PLANNED or CONFIRMED event to HELD, so its status,
+ * its checklist and the month's "events held" (isHeld) say the same thing.
  */
 export async function recordOutcomes(actor: AuditActor, id: string, input: OutcomesInput, now = new Date()): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
     const before = await lockEvent(tx, id);
+    if (before.status === "CANCELLED") throw new EventError("cancelled");
+    if (now.getTime() < before.startsAt.getTime()) throw new EventError("notStarted");
     const handoutView = (rows: ReadonlyArray<{ materialId: string; quantity: number }>) =>
       rows.filter((h) => h.quantity > 0).map((h) => ({ materialId: h.materialId, quantity: h.quantity })).sort((a, b) => (a.materialId < b.materialId ? -1 : 1));
     const oldHandouts = handoutView(await eventHandouts(id, tx));
@@ -232,7 +241,8 @@ export async function recordOutcomes(actor: AuditActor, id: string, input: Outco
     };
     const afterValues = { ...input, handouts: handoutView(input.handouts) };
     const change = diff(beforeValues, afterValues);
-    if (!change.changed && before.outcomesRecordedAt) return { changed: false };
+    const held = before.status === "PLANNED" || before.status === "CONFIRMED";
+    if (!change.changed && before.outcomesRecordedAt && !held) return { changed: false };
     await tx.event.update({
       where: { id },
       data: {
@@ -242,6 +252,7 @@ export async function recordOutcomes(actor: AuditActor, id: string, input: Outco
         outcomeNotes: input.outcomeNotes,
         outcomesRecordedAt: now,
         outcomesRecordedById: actor.userId,
+        ...(held ? { status: "HELD" as const } : {}),
       },
     });
     let movements: string[] = [];
@@ -254,7 +265,18 @@ export async function recordOutcomes(actor: AuditActor, id: string, input: Outco
         throw error;
       }
     }
-    await audit(actor, { action: "event.outcomes", entity: "event", entityId: id, before: change.before, after: { ...change.after, recordedAt: now.toISOString(), ...(movements.length ? { movements } : {}) } }, tx);
+    const statusChange = held ? { before: { status: before.status }, after: { status: "HELD" } } : { before: {}, after: {} };
+    await audit(
+      actor,
+      {
+        action: "event.outcomes",
+        entity: "event",
+        entityId: id,
+        before: { ...change.before, ...statusChange.before },
+        after: { ...change.after, ...statusChange.after, recordedAt: now.toISOString(), ...(movements.length ? { movements } : {}) },
+      },
+      tx,
+    );
     return { changed: true };
   });
 }
@@ -321,14 +343,15 @@ export async function signupCounts(eventIds: readonly string[]): Promise<Map<str
   return out;
 }
 
-/** One event's figures (see figures.ts). */
+/** One event's figures (see figures.ts): it counts as an event once held (isHeld). */
 export function eventFigures(
-  event: Pick<Event, "estimatedAttendance" | "credentialAppointments" | "registrationRequests" | "status">,
+  event: Pick<Event, "estimatedAttendance" | "credentialAppointments" | "registrationRequests" | "status" | "startsAt">,
   handouts: ReadonlyArray<{ quantity: number }>,
   signups: { signups: number; confirmed: number },
+  now = new Date(),
 ): Figures {
   return withRatios({
-    events: event.status === "CANCELLED" ? 0 : 1,
+    events: isHeld(event, now) ? 1 : 0,
     attendance: event.estimatedAttendance ?? 0,
     appointments: event.credentialAppointments ?? 0,
     registrationRequests: event.registrationRequests ?? 0,
@@ -376,7 +399,7 @@ export async function getEvent(id: string, opts: { auditCursor?: bigint; now?: D
   ]);
   const signups = counts.get(id) ?? { signups: 0, confirmed: 0 };
   const { staff, partners, photos, ...fields } = event;
-  const figures = eventFigures(event, handouts, signups);
+  const figures = eventFigures(event, handouts, signups, opts.now);
   return {
     event: fields,
     staff: staff.map((s) => ({ userId: s.userId, confirmed: s.confirmed, name: s.user.name, email: s.user.email, role: s.user.role })),

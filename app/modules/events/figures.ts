@@ -19,6 +19,15 @@ export type Figures = OutcomeCounts & {
   signupsPer1000: number | null;
 };
 
+/**
+ * Whether an event counts as held: it has started (its start instant is not after `now`) and it is
+ * not cancelled. Its status need not say HELD (recording outcomes moves it there, but a past event
+ * nobody updated was still held). The SQL twin is heldEventSql() in query.server.ts; decision 018.
+ */
+export function isHeld(event: { status: string; startsAt: Date | string }, now: Date): boolean {
+  return event.status !== "CANCELLED" && new Date(event.startsAt).getTime() <= now.getTime();
+}
+
 export const ZERO_COUNTS: OutcomeCounts = { events: 0, attendance: 0, appointments: 0, registrationRequests: 0, signups: 0, confirmedSignups: 0, handedOut: 0 };
 
 /** Outcomes per 1,000 items handed out, to one decimal place. */

@@ -326,8 +326,13 @@ type OutcomeRow = {
   confirmedSignups: number;
 };
 
-/** One row per event (not cancelled) whose local start falls in [fromMonth, toMonth). */
-async function outcomeRows(fromMonth: string, toMonthExclusive: string): Promise<OutcomeRow[]> {
+/** isHeld() in SQL, over "Event" aliased e: started by `now` and not cancelled. */
+export function heldEventSql(now: Date): Prisma.Sql {
+  return Prisma.sql`e."status" <> 'CANCELLED'::"EventStatus" AND e."startsAt" <= ${now}`;
+}
+
+/** One row per event held by `now` (see isHeld) whose local start falls in [fromMonth, toMonth). */
+async function outcomeRows(fromMonth: string, toMonthExclusive: string, now: Date): Promise<OutcomeRow[]> {
   const from = new Date(Date.parse(`${fromMonth}-01T00:00:00Z`) - 86_400_000);
   const to = new Date(Date.parse(`${toMonthExclusive}-01T00:00:00Z`) + 86_400_000);
   return db.$queryRaw<OutcomeRow[]>`
@@ -341,7 +346,7 @@ async function outcomeRows(fromMonth: string, toMonthExclusive: string): Promise
         (SELECT count(*)::int FROM "EventSignup" su WHERE su."eventId" = e.id) AS "signups",
         (SELECT count(su."confirmedAt")::int FROM "EventSignup" su WHERE su."eventId" = e.id) AS "confirmedSignups"
       FROM "Event" e
-      WHERE e."startsAt" >= ${from} AND e."startsAt" < ${to} AND e."status" <> 'CANCELLED'::"EventStatus"
+      WHERE e."startsAt" >= ${from} AND e."startsAt" < ${to} AND ${heldEventSql(now)}
     ) AS r
     WHERE r."month" >= ${fromMonth} AND r."month" < ${toMonthExclusive}
     ORDER BY r."startsAt" ASC, r.id ASC`;
@@ -372,13 +377,15 @@ const byCountryOrder = (a: { country: string | null; figures: Figures }, b: { co
   b.figures.events - a.figures.events || (a.country ?? "~").localeCompare(b.country ?? "~");
 
 /**
- * The monthly report's events figures: each event, each country (null = online or no country)
- * and the month's totals, in the events' own months. Cancelled events are left out.
+ * The events figures of a month — the one definition the home page, the report, its CSV annex and
+ * "by country" all use (decision 018): each event held by `now` (isHeld: started, not cancelled)
+ * whose local date is in the month, each country (null = online or no country) and the totals.
+ * totals.events is "events held"; attendance, appointments and requests are those events' outcomes.
  */
-export async function eventFiguresForMonth(year: number, month: number) {
+export async function eventFiguresForMonth(year: number, month: number, now: Date = new Date()) {
   const key = `${year}-${String(month).padStart(2, "0")}`;
   const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, "0")}`;
-  const rows = await outcomeRows(key, next);
+  const rows = await outcomeRows(key, next, now);
   const countries = groupBy(rows, (r) => r.country ?? "");
   return {
     month: key,
@@ -389,8 +396,8 @@ export async function eventFiguresForMonth(year: number, month: number) {
 }
 
 /** "By country" for a year: per country, and per country and month, with the year's totals. */
-export async function figuresByCountry(year: number) {
-  const rows = await outcomeRows(`${year}-01`, `${year + 1}-01`);
+export async function figuresByCountry(year: number, now: Date = new Date()) {
+  const rows = await outcomeRows(`${year}-01`, `${year + 1}-01`, now);
   const perCountry = groupBy(rows, (r) => r.country ?? "");
   const perCountryMonth = groupBy(rows, (r) => `${r.country ?? ""}|${r.month}`);
   return {

@@ -116,6 +116,29 @@ export function annexTables(f: ReportFigures): Annex[] {
   ];
 }
 
+type FunnelFigures = ReportFigures["contest"][number]["funnel"];
+
+/**
+ * The contest funnel in words: the total and every part of it (each project is in exactly one, so
+ * they add up to the total — a withdrawn project is not left out), then the stage counts, which
+ * overlap the parts and are said apart. Reports approved before the in-process split (frozen
+ * figures without awaitingReview) show the in-process total alone.
+ */
+export function funnelSentence(f: FunnelFigures, receivedInMonth: number): string {
+  const v = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
+  const split =
+    typeof f.awaitingReview === "number"
+      ? ` (${n(f.awaitingReview)} sin revisar aún, ${n(f.underReview)} en revisión y ${n(f.awaitingCorrections)} en espera de subsane)`
+      : "";
+  const parts = [
+    `${v(f.registered, "quedó debidamente registrado", "quedaron debidamente registrados")} al cumplir con la totalidad de los requisitos`,
+    v(f.notRegistered, "no fue registrado", "no fueron registrados"),
+    v(f.withdrawn, "fue retirado por su organización", "fueron retirados por sus organizaciones"),
+  ];
+  const inProcess = `${v(f.pending, "sigue en proceso", "siguen en proceso")}${split}`;
+  return `con corte al cierre del mes se han recibido ${n(f.received)} proyectos (${n(receivedInMonth)} durante el mes): ${parts.join(", ")} y ${inProcess}. A lo largo de la revisión, ${v(f.corrections, "requirió subsane", "requirieron subsane")}.`;
+}
+
 export const ANNEX_IDS = ["events", "materials", "activities", "contest", "bulletins"] as const;
 
 function activityLine(a: ReportFigures["partners"]["activities"][number]): string {
@@ -197,7 +220,7 @@ export function buildReportDocument(input: DocumentInput): ReportDocument {
   section("contest", "2.6");
   if (f.contest.length === 0) para("No hubo un concurso en curso durante el mes.");
   for (const ct of f.contest) {
-    para(`${ct.name}: con corte al cierre del mes se han recibido ${n(ct.funnel.received)} proyectos (${n(ct.receivedInMonth)} durante el mes), de los cuales ${n(ct.funnel.registered)} quedaron debidamente registrados al cumplir con la totalidad de los requisitos; ${n(ct.funnel.corrections)} requirieron subsane, ${n(ct.funnel.notRegistered)} no fueron registrados y ${n(ct.funnel.pending)} siguen en revisión. El Jurado Dictaminador está integrado por ${n(ct.jurors)} especialistas.`);
+    para(`${ct.name}: ${funnelSentence(ct.funnel, ct.receivedInMonth)} El Jurado Dictaminador está integrado por ${n(ct.jurors)} especialistas.`);
     bullets(ct.sessions.map((j) => `${dayMonth(j.heldAt.slice(0, 10))} — ${SESSION_KINDS[j.kind] ?? j.kind} del Jurado Dictaminador.`));
   }
   narrative("contest");

@@ -47,10 +47,13 @@ function localDate(instant: Date | string, zone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));
 }
 
-async function monthEvents(range: MonthRange): Promise<EventItem[]> {
-  const figures = await eventFiguresForMonth(range.year, range.monthNumber);
+/** The month's events held by `now`, as the events module counts them (eventFiguresForMonth). */
+async function monthEventFigures(range: MonthRange, now: Date): Promise<{ events: EventItem[]; totals: EventTotals }> {
+  const figures = await eventFiguresForMonth(range.year, range.monthNumber, now);
   const kinds = new Map((await db.event.findMany({ where: { id: { in: figures.events.map((e) => e.id) } }, select: { id: true, kind: true } })).map((e) => [e.id, e.kind as string]));
-  return figures.events.map((e) => ({
+  const t = figures.totals;
+  const totals: EventTotals = { events: t.events, attendance: t.attendance, appointments: t.appointments, registrationRequests: t.registrationRequests, handedOut: t.handedOut, signups: t.signups };
+  const events = figures.events.map((e) => ({
     id: e.id,
     name: e.name,
     date: localDate(e.startsAt, e.timeZone),
@@ -64,8 +67,14 @@ async function monthEvents(range: MonthRange): Promise<EventItem[]> {
     handedOut: e.figures.handedOut,
     signups: e.figures.signups,
   }));
+  return { events, totals };
 }
 
+async function monthEvents(range: MonthRange, now: Date): Promise<EventItem[]> {
+  return (await monthEventFigures(range, now)).events;
+}
+
+/** Totals of a subset of the month's events (by country); the whole month's come from the events module. */
 export function eventTotals(events: EventItem[]): EventTotals {
   return events.reduce(
     (t, e) => ({ events: t.events + 1, attendance: t.attendance + e.attendance, appointments: t.appointments + e.appointments, registrationRequests: t.registrationRequests + e.registrationRequests, handedOut: t.handedOut + e.handedOut, signups: t.signups + e.signups }),
@@ -89,11 +98,11 @@ export async function secretariatFigures(range: MonthRange) {
 }
 
 /** 2.2 Registration-promotion activities: the month's events and the materials distributed. */
-export async function promotionFigures(range: MonthRange) {
-  const events = await monthEvents(range);
+export async function promotionFigures(range: MonthRange, now: Date = new Date()) {
+  const { totals } = await monthEventFigures(range, now);
   const materials = await materialFiguresForMonth(range.year, range.monthNumber);
   return {
-    events: eventTotals(events),
+    events: totals,
     materials: {
       totals: materials.totals,
       handedOutAtEvents: materials.handedOutAtEvents,
@@ -117,15 +126,15 @@ export async function partnerSectionFigures(range: MonthRange) {
 }
 
 /** 2.4 Community abroad: events outside Mexico (and online) with their outcomes. */
-export async function communityFigures(range: MonthRange) {
-  const events = (await monthEvents(range)).filter((e) => e.country !== "MX");
+export async function communityFigures(range: MonthRange, now: Date = new Date()) {
+  const events = (await monthEvents(range, now)).filter((e) => e.country !== "MX");
   return { events, totals: eventTotals(events) };
 }
 
 /** 2.5 Educational institutions: activities with universities and events in Mexico linked to them. */
-export async function educationFigures(range: MonthRange) {
+export async function educationFigures(range: MonthRange, now: Date = new Date()) {
   const activities = await activitiesOfMonth(range, EDUCATION_KINDS);
-  const events = (await monthEvents(range)).filter((e) => e.country === "MX");
+  const events = (await monthEvents(range, now)).filter((e) => e.country === "MX");
   return { activities, eventsInMexico: events, totals: eventTotals(events) };
 }
 
@@ -187,10 +196,10 @@ export async function computeReportFigures(month: string, now: Date = new Date()
   const range = monthRange(month, timeZone);
   // One after another: the pool is small and each is a handful of queries.
   const secretariat = await secretariatFigures(range);
-  const promotion = await promotionFigures(range);
+  const promotion = await promotionFigures(range, now);
   const partners = await partnerSectionFigures(range);
-  const community = await communityFigures(range);
-  const education = await educationFigures(range);
+  const community = await communityFigures(range, now);
+  const education = await educationFigures(range, now);
   const contest = await contestFigures(range);
   const bulletins = await bulletinFigures(range);
   const input = await monthlyInputFigures(month);

@@ -5,7 +5,7 @@
  */
 import { db } from "~/lib/db.server";
 import type { RoleName } from "~/modules/auth/permissions";
-import { contestFunnel } from "~/modules/contest/submissions.server";
+import { contestFunnel, FUNNEL_PARTS } from "~/modules/contest/submissions.server";
 import { eventFiguresForMonth } from "~/modules/events/query.server";
 import { lowStockAlerts, materialFiguresForMonth } from "~/modules/materials/figures.server";
 import { listAgreementAlerts, listFollowUpsDue, listMyFollowUps, partnerFiguresForMonth } from "~/modules/partners/index.server";
@@ -16,12 +16,12 @@ import { monthOf, monthRange, shiftMonth } from "./month";
 export type Comparison = { key: string; current: number; previous: number };
 export type Series = { id: string; labels: string[]; series: Array<{ key: string; values: number[] }> };
 
-async function coordinatorMonth(month: string) {
+/** Each figure is the owning area's own (decision 018): the report quotes the same functions. */
+async function coordinatorMonth(month: string, now: Date) {
   const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  const [events, materials, partners] = [await eventFiguresForMonth(y, m), await materialFiguresForMonth(y, m), await partnerFiguresForMonth(y, m)];
-  const held = events.events.filter((e) => e.status === "HELD").length;
+  const [events, materials, partners] = [await eventFiguresForMonth(y, m, now), await materialFiguresForMonth(y, m), await partnerFiguresForMonth(y, m)];
   return {
-    eventsHeld: held,
+    eventsHeld: events.totals.events,
     attendance: events.totals.attendance,
     appointments: events.totals.appointments,
     registrationRequests: events.totals.registrationRequests,
@@ -79,7 +79,7 @@ export async function homeDashboard(user: { id: string; role: RoleName }, monthP
 
   let coordinator = null;
   if (showCoordinator) {
-    const [cur, prev] = [await coordinatorMonth(month), await coordinatorMonth(previous)];
+    const [cur, prev] = [await coordinatorMonth(month, now), await coordinatorMonth(previous, now)];
     const today = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
     const followUps = await listFollowUpsDue(user.id, { now });
     const contest = await db.contest.findFirst({ where: { submissionsOpenAt: { lt: range.to } }, orderBy: { submissionsOpenAt: "desc" }, select: { id: true, name: true } });
@@ -102,7 +102,8 @@ export async function homeDashboard(user: { id: string; role: RoleName }, monthP
           ],
         } satisfies Series,
         contestFunnel: funnel
-          ? ({ id: "contestFunnel", labels: ["received", "inReview", "corrections", "registered", "notRegistered"], series: [{ key: "projects", values: [funnel.received, funnel.inReview, funnel.corrections, funnel.registered, funnel.notRegistered] }] } satisfies Series)
+          ? // The total, then every part of it (each project in one): the bars after the first add up to it.
+            ({ id: "contestFunnel", labels: ["received", ...FUNNEL_PARTS], series: [{ key: "projects", values: [funnel.received, ...FUNNEL_PARTS.map((k) => funnel[k])] }] } satisfies Series)
           : null,
       },
     };

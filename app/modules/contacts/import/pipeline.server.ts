@@ -23,6 +23,7 @@ import {
   type ImportEncoding,
   type LineBreak,
 } from "./detect";
+import { analyzeContacts } from "../query.server";
 import { ImportFileError } from "./errors";
 import { parseRecords, rawRecord, type ByteSource } from "./parse.server";
 import { fieldIndex, toContactRow, type ContactRow, type RejectReason } from "./rows";
@@ -413,6 +414,8 @@ export async function runBatch(batchId: string, source: ByteSource, actor: Audit
       await audit(actor, { action: "contacts.import.done", entity: "importBatch", entityId: batchId, after: { rows, created, updated, unchanged, duplicates, suppressed, rejected } }, tx);
       return finished;
     });
+    // Thousands of new rows at once: fresh statistics, or the list's estimates are off by half.
+    await analyzeContacts();
     return { batchId, status: done.status, rows: done.rows, created: done.created, updated: done.updated, unchanged: done.unchanged, duplicates: done.duplicates, suppressed: done.suppressed, rejected: done.rejected };
   });
 }
