@@ -8,6 +8,7 @@ import { BulletinStatusBadge } from "~/components/bulletins/status-badge";
 import { makeT } from "~/i18n";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
+import { formatDateTime } from "~/lib/format";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
@@ -125,7 +126,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const at = zonedLocalToUtc(parsed.data.scheduledAt, zone);
         if (!at) return fail({ scheduledAt: "bulletins.errors.scheduleInvalid" });
         await scheduleBulletin(actor, id, at);
-        const formatted = new Intl.DateTimeFormat(user.locale === "en" ? "en-US" : "es-MX", { timeZone: zone, dateStyle: "long", timeStyle: "short" }).format(at);
+        const formatted = formatDateTime(at, user.locale === "en" ? "en" : "es", zone, { dateStyle: "long", zoneName: true });
         return redirectWithToast(here, { kind: "success", message: "bulletins.schedule.done", params: { at: formatted } });
       }
       case "unschedule":
