@@ -182,7 +182,7 @@ export function buildReportDocument(input: DocumentInput): ReportDocument {
 
   section("partners", "2.3");
   const pa = f.partners;
-  para(`Se registraron ${pl(pa.activities.length, "actividad", "actividades")} de vinculación con ${pl(pa.institutions, "institución aliada", "instituciones aliadas")}, con ${n(pa.itemsDistributed)} materiales distribuidos por su conducto y ${n(pa.bulletinRecipients)} destinatarios de boletines enviados por ellas (Anexo 3).`);
+  para(`Se ${pa.activities.length === 1 ? "registró" : "registraron"} ${pl(pa.activities.length, "actividad", "actividades")} de vinculación con ${pl(pa.institutions, "institución aliada", "instituciones aliadas")}, con ${n(pa.itemsDistributed)} materiales distribuidos por su conducto y ${n(pa.bulletinRecipients)} destinatarios de boletines enviados por ellas (Anexo 3).`);
   bullets(pa.activities.map(activityLine));
   narrative("partners");
 
