@@ -63,10 +63,12 @@ export function translate(locale: Locale, key: string, params?: TParams): string
   }
   template ??= messages[key] ?? MESSAGES[DEFAULT_LOCALE][key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+  // A value that already ends a sentence ("3:18 p.m.") absorbs the template's own full stop.
+  return template.replace(/\{(\w+)\}(\.?)/g, (match, name: string, stop: string) => {
     const value = params[name];
     if (value === undefined) return match;
-    return typeof value === "number" ? value.toLocaleString(INTL_LOCALE[locale]) : value;
+    const text = typeof value === "number" ? value.toLocaleString(INTL_LOCALE[locale]) : value;
+    return stop && text.endsWith(".") ? text : text + stop;
   });
 }
 

@@ -1,5 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { DEFAULT_LOCALE, INTL_LOCALE, makeT, type Locale } from "./index";
+import { formatInstant } from "~/lib/format";
+import { DEFAULT_LOCALE, makeT, type Locale } from "./index";
 
 type RootData = { locale: Locale; timeZone: string } | undefined;
 
@@ -11,11 +12,16 @@ export function useT() {
   return makeT(useLocale());
 }
 
-/** Formats a UTC instant in the viewer's time zone and language. */
+/** The viewer's time zone (the root loader's), for pages that print instants. */
+export function useTimeZone(): string {
+  return (useRouteLoaderData("root") as RootData)?.timeZone ?? "America/Mexico_City";
+}
+
+/** Formats a UTC instant in the viewer's time zone and language (app/lib/format.ts). */
 export function useFormatDate() {
   const data = useRouteLoaderData("root") as RootData;
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const timeZone = data?.timeZone ?? "America/Mexico_City";
   return (value: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" }) =>
-    new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, ...options }).format(new Date(value));
+    formatInstant(value, locale, timeZone, options);
 }

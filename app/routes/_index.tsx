@@ -9,6 +9,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { can, navFor } from "~/modules/auth/permissions";
 import { homeDashboard, type Comparison } from "~/modules/reports/home.server";
 import { monthParam } from "~/lib/params";
+import { formatDate, formatMonth } from "~/lib/format";
 
 export const meta: MetaFunction = () => [{ title: "Alcance" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsStylesHref }];
@@ -54,7 +55,7 @@ export default function Home() {
   const t = useT();
   const locale = useLocale();
   const n = (v: number) => Math.round(v).toLocaleString(INTL_LOCALE[locale]);
-  const monthLabel = (m: string) => new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${m}-01T12:00:00Z`));
+  const monthLabel = (m: string) => formatMonth(m, locale);
   const chartText = { tableLabel: t("reports.home.chartTable"), csvLabel: t("reports.home.chartCsv"), emptyLabel: t("reports.home.chartEmpty"), format: n };
   const c = d.coordinator;
   const m = d.communications;
@@ -93,7 +94,7 @@ export default function Home() {
                 <ul>
                   {c.followUps.map((f) => (
                     <li key={f.id}>
-                      <Link to={`/partners/${f.partnerId}`}>{f.partner}</Link>: {f.title} — {f.dueOn}
+                      <Link to={`/partners/${f.partnerId}`}>{f.partner}</Link>: {f.title} — <time dateTime={String(f.dueOn).slice(0, 10)}>{formatDate(f.dueOn, locale)}</time>
                       {f.overdue ? <strong> ({t("reports.home.overdue")})</strong> : null}
                     </li>
                   ))}

@@ -9,6 +9,7 @@ import { BulletinStatusBadge } from "~/components/bulletins/status-badge";
 import { makeT } from "~/i18n";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
+import { formatDateTime } from "~/lib/format";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
@@ -159,8 +160,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const at = zonedLocalToUtc(parsed.data.scheduledAt, zone);
         if (!at) return fail({ scheduledAt: "bulletins.errors.scheduleInvalid" });
         if (at.getTime() <= Date.now()) return fail({ scheduledAt: "bulletins.errors.scheduleInPast" });
-        const formatted = new Intl.DateTimeFormat(user.locale === "en" ? "en-US" : "es-MX", { timeZone: zone, dateStyle: "long", timeStyle: "short" }).format(at);
-        const step = { kind: "schedule" as const, scheduledAt: parsed.data.scheduledAt, atLabel: `${formatted} (${zone})` };
+        const formatted = formatDateTime(at, user.locale === "en" ? "en" : "es", zone, { dateStyle: "long", zoneName: true });
+        const step = { kind: "schedule" as const, scheduledAt: parsed.data.scheduledAt, atLabel: formatted };
         if (intent.data === "confirm-schedule" || !confirmation) return await confirmStep(step);
         try {
           await scheduleBulletin(actor, id, at, new Date(), confirmation);

@@ -3,12 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { KeysetPager } from "~/components/admin/pager";
 import { pageTitle } from "~/components/contest/meta";
 import { ContestHeader, contestLinks, StatusBadge } from "~/components/contest/ui";
-import { useFormatDate, useT } from "~/i18n/use-t";
+import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
-import { contestFrame } from "~/modules/contest/contest.server";
+import { contestFrame, contestZone } from "~/modules/contest/contest.server";
+import { formatDateTime, formatDeadline, zoneLabel } from "~/lib/format";
 import { SUBMISSION_STATUSES } from "~/modules/contest/rules";
-import { filterFromParams, filterToParams } from "~/modules/contest/schema";
+import { DEADLINE_FIELDS, filterFromParams, filterToParams } from "~/modules/contest/schema";
 import { contestFunnel, listSubmissions, stateChoices } from "~/modules/contest/submissions.server";
 import { routeParams } from "~/lib/params";
 
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const frame = await contestFrame(contestId);
   const filter = filterFromParams(url.searchParams);
   const [funnel, list, states] = await Promise.all([contestFunnel(contestId), listSubmissions(contestId, filter, url.searchParams.get("cursor")), stateChoices(contestId)]);
-  return { ...frame, canEdit: can(user.role, "edit:contest"), funnel, list, states, filter, filterQuery: filterToParams(filter).toString() };
+  return { ...frame, contestZone: await contestZone(), canEdit: can(user.role, "edit:contest"), funnel, list, states, filter, filterQuery: filterToParams(filter).toString() };
 }
 
 const FUNNEL = [
@@ -40,6 +41,8 @@ export default function ContestPage() {
   const { contest, funnel, list, states, filter, filterQuery } = data;
   const t = useT();
   const formatDate = useFormatDate();
+  const locale = useLocale();
+  const zone = data.contestZone;
   const base = `/contest/${contest.id}`;
   const exportHref = (path: string) => `${base}/${path}${filterQuery ? `?${filterQuery}` : ""}`;
   const dates = [
@@ -68,11 +71,12 @@ export default function ContestPage() {
       <div className="ct-grid">
         <section className="panel" aria-labelledby="dates-title">
           <h2 id="dates-title">{t("contest.form.dates")}</h2>
+          <p className="hint muted">{t("contest.datesZone", { zone: zoneLabel(zone, locale, contest.submissionsOpenAt) })}</p>
           <dl className="ct-details ct-details--dates">
             {dates.map(([key, value]) => (
               <div key={key} style={{ display: "contents" }}>
                 <dt>{t(`contest.form.${key}`)}</dt>
-                <dd>{formatDate(value, { dateStyle: "medium", timeStyle: "short" })}</dd>
+                <dd>{DEADLINE_FIELDS.has(key) ? formatDeadline(value, locale, zone) : formatDateTime(value, locale, zone)}</dd>
               </div>
             ))}
             <dt>{t("contest.form.correctionDays")}</dt>

@@ -10,12 +10,13 @@ import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { contestFrame, setContestDocument, setPhaseOverride, updateContest, zoneFor } from "~/modules/contest/contest.server";
+import { contestFrame, contestZone, setContestDocument, setPhaseOverride, updateContest } from "~/modules/contest/contest.server";
 import { ContestError } from "~/modules/contest/errors";
 import { CONTEST_PHASES } from "~/modules/contest/rules";
-import { contestFormSchema, DATE_FIELDS, phaseOverrideSchema } from "~/modules/contest/schema";
+import { contestFormSchema, DATE_FIELDS, DEADLINE_FIELDS, phaseOverrideSchema } from "~/modules/contest/schema";
 import { isMultipart, parseUpload } from "~/modules/contest/upload.server";
-import { utcToZoned } from "~/modules/events/time";
+import { isEndOfDay, zoneLabel } from "~/lib/format";
+import { utcToZoned, zonedDate } from "~/modules/events/time";
 import { storeUpload, UploadRejected } from "~/modules/files/storage.server";
 import { KIND_GROUPS } from "~/modules/files/sniff";
 import { formBody, idParam, notFound, readBody } from "~/lib/params";
@@ -26,11 +27,12 @@ export const links = contestLinks;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
   const frame = await contestFrame(idParam(request, params.contestId, "key"));
-  const zone = await zoneFor(user);
+  const zone = await contestZone();
   const c = frame.contest;
   const values: Record<string, string> = { name: c.name, description: c.description ?? "", correctionDays: String(c.correctionDays) };
-  for (const field of DATE_FIELDS) values[field] = utcToZoned(c[field], zone);
-  return { ...frame, canEdit: true, values, timeZone: zone, isAdmin: user.role === "ADMIN", maxMb: Math.round(env().UPLOAD_MAX_BYTES / 1048576) };
+  // A deadline that is the end of its day goes back into the form as that day.
+  for (const field of DATE_FIELDS) values[field] = DEADLINE_FIELDS.has(field) && isEndOfDay(c[field], zone) ? zonedDate(c[field], zone) : utcToZoned(c[field], zone);
+  return { ...frame, canEdit: true, values, timeZone: zoneLabel(zone, user.locale === "en" ? "en" : "es"), isAdmin: user.role === "ADMIN", maxMb: Math.round(env().UPLOAD_MAX_BYTES / 1048576) };
 }
 
 type ActionResult = { intent: string; errors: Record<string, string>; values?: Record<string, string>; params?: Record<string, string | number> };
@@ -61,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(here, { kind: "success", message: "contest.phase.saved" });
     }
     const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
-    const parsed = contestFormSchema(await zoneFor(user)).safeParse(form);
+    const parsed = contestFormSchema(await contestZone()).safeParse(form);
     if (!parsed.success) return data<ActionResult>({ intent: "contest", errors: fieldErrors(parsed.error), values }, { status: 400 });
     try {
       await updateContest(actor, contestId, parsed.data);

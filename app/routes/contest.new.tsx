@@ -8,7 +8,8 @@ import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { createContest, zoneFor } from "~/modules/contest/contest.server";
+import { contestZone, createContest } from "~/modules/contest/contest.server";
+import { zoneLabel } from "~/lib/format";
 import { ContestError } from "~/modules/contest/errors";
 import { contestFormSchema } from "~/modules/contest/schema";
 import { formBody } from "~/lib/params";
@@ -18,12 +19,12 @@ export const links = contestLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  return { timeZone: await zoneFor(user) };
+  return { timeZone: zoneLabel(await contestZone(), user.locale === "en" ? "en" : "es") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const zone = await zoneFor(user);
+  const zone = await contestZone();
   const form = Object.fromEntries(await formBody(request));
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
   const parsed = contestFormSchema(zone).safeParse(form);

@@ -3,6 +3,7 @@ import { data, MaxPartSizeExceededError, unstable_parseMultipartFormData as pars
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { EventTime, formatNumber, placeLabel, StatusBadge } from "~/components/events/labels";
+import { formatDateTime } from "~/lib/format";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
@@ -404,14 +405,15 @@ export default function EventPage() {
         <h2 id="ev-kiosk">{t("events.kioskPanel.title")}</h2>
         {kiosk ? (
           <>
-            <p>
-              {t(`events.kioskPanel.state.${kiosk.state}`)}{" "}
-              {event.signupOpensAt && event.signupClosesAt ? (
-                <span className="muted">
-                  (<EventTime at={event.signupOpensAt} zone={event.timeZone} compact /> – <EventTime at={event.signupClosesAt} zone={event.timeZone} compact />)
-                </span>
-              ) : null}
-            </p>
+            <p>{t(`events.kioskPanel.state.${kiosk.state}`)}</p>
+            {event.signupOpensAt && event.signupClosesAt ? (
+              <p className="muted" data-testid="kiosk-window">
+                {t("events.kioskPanel.window", {
+                  from: formatDateTime(event.signupOpensAt, locale, event.timeZone),
+                  to: formatDateTime(event.signupClosesAt, locale, event.timeZone, { zoneName: true }),
+                })}
+              </p>
+            ) : null}
             <p>
               <a href={kiosk.url} className="ev-kiosk-link" target="_blank" rel="noopener">
                 {kiosk.url}

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormError, pageTitle } from "~/components/jury/ui";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
+import { formatDate } from "~/lib/format";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { isMultipart, parseUpload } from "~/modules/contest/upload.server";
@@ -151,7 +152,7 @@ export default function JurySetupPage() {
   const evaluations = new Map(view.evaluations.map((e) => [pair(e.submissionId, e.userId), e]));
   const jurorName = new Map(view.jurors.map((j) => [j.userId, j.name]));
   const project = new Map(view.submissions.map((s) => [s.id, s]));
-  const dateOnly = (d: string | Date | null) => (d ? new Intl.DateTimeFormat(locale === "es" ? "es-MX" : "en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(d)) : "—");
+  const dateOnly = (d: string | Date | null) => (d ? formatDate(d, locale, "long") : "—");
   const dErr = errorsFor("designate");
   const dVal = valuesFor("designate");
   const sErr = errorsFor("session");

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { fmt, pageTitle } from "~/components/jury/ui";
 import { useLocale, useT } from "~/i18n/use-t";
-import { INTL_LOCALE } from "~/i18n";
 import { requirePermission } from "~/modules/auth/session.server";
 import { asResponse } from "~/modules/jury/errors";
 import { contestResults } from "~/modules/jury/results.server";
 import { idParam } from "~/lib/params";
+import { formatDate } from "~/lib/format";
 
 export const meta = pageTitle("jury.verdict.title");
 
@@ -21,7 +21,7 @@ export default function VerdictPage() {
   const r = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const day = (d: string | Date) => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(new Date(d));
+  const day = (d: string | Date) => formatDate(d, locale, "long");
   const winners = r.rows.filter((row) => row.award).sort((a, b) => a.award!.place - b.award!.place);
   const resultsSession = [...r.sessions].reverse().find((s) => s.kind === "RESULTS");
   return (

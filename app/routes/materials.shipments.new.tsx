@@ -4,9 +4,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field } from "~/components/contact-detail/field";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { LinesEditor, linesFromForm } from "~/components/materials/lines-editor";
-import { useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
 import { db } from "~/lib/db.server";
 import { fieldErrors } from "~/lib/forms";
+import { formatInstantDate } from "~/lib/format";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { listPartnerOptions } from "~/modules/events/event.server";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listLocationOptions(["WAREHOUSE", "FOREIGN_SERVICE_POST", "PARTNER_OFFICE"]),
     listLocationOptions(["WAREHOUSE", "FOREIGN_SERVICE_POST", "PARTNER_OFFICE"]),
     listPartnerOptions(),
-    db.event.findMany({ where: { status: { not: "CANCELLED" } }, select: { id: true, name: true, startsAt: true }, orderBy: [{ startsAt: "desc" }, { id: "desc" }], take: 300 }),
+    db.event.findMany({ where: { status: { not: "CANCELLED" } }, select: { id: true, name: true, startsAt: true, timeZone: true }, orderBy: [{ startsAt: "desc" }, { id: "desc" }], take: 300 }),
   ]);
   return { materials, senders, destinations, partners, events, eventId };
 }
@@ -55,6 +56,7 @@ export default function NewShipmentPage() {
   const { materials, senders, destinations, partners, events, eventId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
+  const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string> = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? { destinationKind: eventId ? "event" : "location", eventId };
@@ -97,7 +99,7 @@ export default function NewShipmentPage() {
               <option value="">{t("materials.form.choose")}</option>
               {events.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {e.name} ({new Date(e.startsAt).toISOString().slice(0, 10)})
+                  {e.name} ({formatInstantDate(e.startsAt, locale, e.timeZone)})
                 </option>
               ))}
             </select>

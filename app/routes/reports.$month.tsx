@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field } from "~/components/contact-detail/field";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { ReportDocumentView } from "~/components/reports/report-document";
-import { INTL_LOCALE } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { redirectWithToast } from "~/lib/toast.server";
+import { formatMonth } from "~/lib/format";
 import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { documentOf } from "~/modules/reports/export.server";
@@ -97,7 +97,7 @@ export default function ReportPage() {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
-  const monthName = new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${d.month}-01T12:00:00Z`));
+  const monthName = formatMonth(d.month, locale);
   const busy = useNavigation().state === "submitting";
   const editable = d.canEdit && d.state === "DRAFT" && d.isLatest;
   const base = `/reports/${d.month}`;

@@ -12,7 +12,7 @@
 import { db } from "../../app/lib/db.server.ts";
 import { normalizeSubdivision } from "../../app/modules/geo/regions.ts";
 import type { CheckResult, Role } from "../../app/generated/prisma/enums.ts";
-import { zonedToUtc } from "../../app/modules/events/time.ts";
+import { endOfZonedDay, zonedToUtc } from "../../app/modules/events/time.ts";
 import { saveRequirements, saveRubric, setContestDocument, type Actor } from "../../app/modules/contest/contest.server.ts";
 import { storeUpload } from "../../app/modules/files/storage.server.ts";
 import { answerCorrection, requestCorrection } from "../../app/modules/contest/corrections.server.ts";
@@ -97,7 +97,8 @@ export async function seedContest(): Promise<string> {
 
   const staff = await actorFor("coordinacion@alcance.test", "COORDINATOR");
   const admin = await actorFor("admin@alcance.test", "ADMIN");
-  const evaluationEndsAt = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 42, 23, 59));
+  // A deadline given as a day: the end of that day in the contest's zone (decision 022).
+  const evaluationEndsAt = endOfZonedDay(new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10), ZONE);
   const contest = await db.contest.create({
     data: {
       name: DEMO_CONTEST_NAME,

@@ -191,7 +191,7 @@ describe("/reports over HTTP", () => {
     const csv = await client.get(`/reports/${month}/annex/events.csv`);
     expect(csv.status).toBe(200);
     const csvText = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer());
-    expect(csvText.split("\r\n")[0]).toBe("\uFEFFFecha,Evento,Lugar,Asistencia,Citas para credencialización,Solicitudes de registro,Materiales entregados,Registros en quiosco");
+    expect(csvText.split("\r\n")[0]).toBe("\uFEFFFecha,Evento,Lugar,Asistencia,Citas para credencialización,Solicitudes de registro,Materiales entregados,Registros en kiosco");
     expect(csvText).toContain("1993-07-04,Feria del 4 de julio,Estados Unidos,0,41,13,0,0");
     expect((await client.get(`/reports/${month}/annex/nope.csv`)).status).toBe(404);
 

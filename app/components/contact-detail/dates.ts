@@ -1,7 +1,8 @@
-import { useFormatDate } from "~/i18n/use-t";
+import { formatDate } from "~/lib/format";
+import { useLocale } from "~/i18n/use-t";
 
 /** Formats a calendar date ("YYYY-MM-DD", stored as UTC midnight) without shifting its day. */
 export function useFormatCalendarDate() {
-  const formatDate = useFormatDate();
-  return (date: string) => formatDate(`${date.slice(0, 10)}T00:00:00Z`, { dateStyle: "medium", timeZone: "UTC" });
+  const locale = useLocale();
+  return (date: string) => formatDate(date.slice(0, 10), locale);
 }

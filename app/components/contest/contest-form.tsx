@@ -6,8 +6,10 @@ import { FormErrorSummary } from "./ui";
 export type ContestFormValues = Partial<Record<string, string>>;
 
 const DATE_FIELDS = ["submissionsOpenAt", "submissionsCloseAt", "reviewEndsAt", "evaluationStartsAt", "evaluationEndsAt", "resultsAt"] as const;
+/** Typed as a day (the end of it, in the contest's zone) unless one already has a time. */
+const DEADLINES = new Set(["submissionsCloseAt", "reviewEndsAt", "evaluationEndsAt"]);
 
-/** Name, description, the phases' dates (in the person's time zone) and the correction days. */
+/** Name, description, the phases' dates (in the contest's time zone) and the correction days. */
 export function ContestForm({ values, errors, busy, submitLabel, cancelTo, timeZone }: { values: ContestFormValues; errors: Record<string, string>; busy: boolean; submitLabel: string; cancelTo: string; timeZone: string }) {
   const t = useT();
   return (
@@ -23,7 +25,7 @@ export function ContestForm({ values, errors, busy, submitLabel, cancelTo, timeZ
         <p className="hint muted">{t("contest.form.datesHint", { zone: timeZone })}</p>
         <div className="form-grid">
           {DATE_FIELDS.map((name) => (
-            <DateTimeField key={name} name={name} label={t(`contest.form.${name}`)} value={values[name]} error={errors[name]} />
+            <DateTimeField key={name} name={name} label={t(`contest.form.${name}`)} value={values[name]} error={errors[name]} dateOnly={DEADLINES.has(name) && !values[name]?.includes("T")} />
           ))}
         </div>
       </fieldset>
@@ -42,7 +44,7 @@ export function ContestForm({ values, errors, busy, submitLabel, cancelTo, timeZ
   );
 }
 
-export function DateTimeField({ name, label, value, error, hint }: { name: string; label: string; value?: string; error?: string; hint?: string }) {
+export function DateTimeField({ name, label, value, error, hint, dateOnly }: { name: string; label: string; value?: string; error?: string; hint?: string; dateOnly?: boolean }) {
   const t = useT();
   const id = `field-${name}`;
   return (
@@ -56,7 +58,7 @@ export function DateTimeField({ name, label, value, error, hint }: { name: strin
           {hint}
         </p>
       ) : null}
-      <input id={id} name={name} type="datetime-local" defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} required />
+      <input id={id} name={name} type={dateOnly ? "date" : "datetime-local"} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} required />
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {t(error)}

@@ -2,6 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { countryName } from "~/components/contacts/labels";
 import { DEFAULT_LOCALE, INTL_LOCALE, type Locale, type T } from "~/i18n";
 import { useLocale } from "~/i18n/use-t";
+import { formatMonth } from "~/lib/format";
 import { formatEventTime } from "~/modules/events/time";
 
 /** "Fort Worth, Texas, Estados Unidos" — or the online label. */
@@ -23,7 +24,7 @@ export function EventTime({ at, zone, compact, localOnly, lang }: { at: string |
   const locale = lang ?? rootLocale;
   const viewerZone = useViewerZone();
   const instant = new Date(at);
-  const shown = formatEventTime(instant, zone, viewerZone, INTL_LOCALE[locale]);
+  const shown = formatEventTime(instant, zone, viewerZone, locale);
   return (
     <span className="ev-time">
       <time dateTime={instant.toISOString()} suppressHydrationWarning>
@@ -50,5 +51,5 @@ export function StatusBadge({ status, t }: { status: string; t: T }) {
 
 /** "noviembre de 2017" for "2017-11". */
 export function monthLabel(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T12:00:00Z`));
+  return formatMonth(month, locale);
 }

@@ -1,5 +1,6 @@
 import type { LinksFunction } from "@remix-run/node";
-import { useT, useFormatDate } from "~/i18n/use-t";
+import { useLocale, useT, useTimeZone } from "~/i18n/use-t";
+import { formatDateTime, formatInstantDate, isEndOfDay } from "~/lib/format";
 import juryStylesHref from "./jury.css?url";
 
 export const juryLinks: LinksFunction = () => [{ rel: "stylesheet", href: juryStylesHref }];
@@ -26,10 +27,13 @@ export function Progress({ submitted, total }: { submitted: number; total: numbe
 /** The deadline in the viewer's time zone, and why nothing can be saved when that is so. */
 export function Deadline({ endsAt, refusal }: { endsAt: string | Date; refusal: string | null }) {
   const t = useT();
-  const format = useFormatDate();
+  const locale = useLocale();
+  const zone = useTimeZone();
+  // The end of a day is shown as that day ("until the end of"); any other instant with its time and zone.
+  const date = isEndOfDay(endsAt, zone) ? formatInstantDate(endsAt, locale, zone, "full") : formatDateTime(endsAt, locale, zone, { dateStyle: "full", zoneName: true });
   return (
     <p className={refusal ? "jy-deadline jy-deadline--closed" : "jy-deadline"}>
-      {t("jury.deadline.label", { date: format(endsAt, { weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }) })}
+      {t("jury.deadline.label", { date })}
       {refusal ? ` — ${t(`jury.errors.${refusal}`)}` : ""}
     </p>
   );

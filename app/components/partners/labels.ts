@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { formatDate } from "~/lib/format";
 import { DEFAULT_LOCALE, INTL_LOCALE, isLocale, makeT, type Locale } from "~/i18n";
 
 export { countryName, stateName } from "~/components/contacts/labels";
@@ -14,7 +15,7 @@ export function partnersTitle(key: string): MetaFunction {
 
 /** A calendar date ("2017-11-30") in the reader's language, without any time-zone shift. */
 export function formatDay(day: string, locale: Locale, style: "medium" | "long" = "medium"): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: style, timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  return formatDate(day, locale, style);
 }
 
 export function formatNumber(value: number, locale: Locale): string {

@@ -19,6 +19,14 @@ export async function zoneFor(user: { timeZone: string | null }): Promise<string
   return user.timeZone ?? (await getSettings()).timeZone;
 }
 
+/**
+ * The contest's zone: its dates are typed and shown there, whoever looks, so a deadline is one
+ * instant for everybody. The office runs the contest, so it is the office's zone (settings).
+ */
+export async function contestZone(): Promise<string> {
+  return (await getSettings()).timeZone;
+}
+
 /** What every contest page shows in its header: the contest and the others a click away. */
 export async function contestFrame(contestId: string) {
   const [contest, contests] = await Promise.all([getContest(contestId), listContests()]);

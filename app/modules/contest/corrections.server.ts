@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { db } from "~/lib/db.server";
+import { formatDeadline as formatDeadlineText } from "~/lib/format";
 import { audit } from "~/modules/audit/audit.server";
 import { sendTransactionalMail } from "~/modules/mail/mail.server";
 import { getSettings } from "~/modules/settings/settings.server";
@@ -18,7 +19,7 @@ export function defaultDeadline(correctionDays: number, from: Date = new Date())
 }
 
 export function formatDeadline(deadline: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("es-MX", { timeZone, dateStyle: "full", timeStyle: "short" }).format(deadline);
+  return formatDeadlineText(deadline, "es", timeZone, { dateStyle: "full", zoneName: true });
 }
 
 export function itemLines(items: readonly CorrectionItem[]): string {

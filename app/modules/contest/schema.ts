@@ -1,10 +1,11 @@
 /**
  * The contest's forms, validated with zod on the server. Messages are translation keys. Dates are
- * typed as wall-clock times (<input type="datetime-local">) in the person's time zone and stored as
- * UTC instants.
+ * typed as wall-clock times (<input type="datetime-local">) and stored as UTC instants; the
+ * contest's own dates are typed in the contest's zone, and its deadlines may be a date alone.
  */
 import { z } from "zod";
-import { isLocalDateTime, zonedToUtc } from "~/modules/events/time";
+import { isCalendarDate } from "~/modules/partners/dates";
+import { endOfZonedDay, isLocalDateTime, zonedToUtc } from "~/modules/events/time";
 import { CHECK_RESULTS, CONTEST_PHASES, RECEIPT_CHANNELS, SUBMISSION_STATUSES } from "./rules";
 
 export const TEXT_MAX = 200;
@@ -57,19 +58,34 @@ function localInstant(zone: string, message = "contest.errors.date") {
     .transform((v) => zonedToUtc(v, zone));
 }
 
+/**
+ * A deadline: a date alone ("2027-01-17") means the whole of that day in the contest's zone, so it
+ * is stored as the day's last millisecond there (23:59:59.999 local, as a UTC instant); a date and
+ * time is that instant.
+ */
+function deadlineInstant(zone: string, message = "contest.errors.date") {
+  return z
+    .string({ message })
+    .trim()
+    .refine((v) => isCalendarDate(v) || isLocalDateTime(v), message)
+    .transform((v) => (isCalendarDate(v) ? endOfZonedDay(v, zone) : zonedToUtc(v, zone)));
+}
+
 // ── The contest ────────────────────────────────────────────────────────────────────────────────
 
 export const DATE_FIELDS = ["submissionsOpenAt", "submissionsCloseAt", "reviewEndsAt", "evaluationStartsAt", "evaluationEndsAt", "resultsAt"] as const;
+/** The dates that close a phase: typed as a day, they mean the end of it. */
+export const DEADLINE_FIELDS: ReadonlySet<string> = new Set(["submissionsCloseAt", "reviewEndsAt", "evaluationEndsAt"]);
 
 export function contestFormSchema(zone: string) {
   return z.object({
     name: requiredText(TEXT_MAX * 2, "contest.errors.nameRequired"),
     description: optionalLong(),
     submissionsOpenAt: localInstant(zone),
-    submissionsCloseAt: localInstant(zone),
-    reviewEndsAt: localInstant(zone),
+    submissionsCloseAt: deadlineInstant(zone),
+    reviewEndsAt: deadlineInstant(zone),
     evaluationStartsAt: localInstant(zone),
-    evaluationEndsAt: localInstant(zone),
+    evaluationEndsAt: deadlineInstant(zone),
     resultsAt: localInstant(zone),
     correctionDays: z.coerce
       .number({ message: "contest.errors.correctionDays" })

@@ -6,6 +6,8 @@
  * 02:30 does not exist) or repeated (fall back: 01:30 happens twice): a missing time moves
  * forward by the gap (as the clocks did), a repeated time takes its first occurrence.
  */
+import type { Locale } from "~/i18n";
+import { formatDateTime } from "~/lib/format";
 
 /** "YYYY-MM-DDTHH:mm" — the value of an <input type="datetime-local">. */
 export type LocalDateTime = string;
@@ -104,23 +106,22 @@ export function startOfZonedDay(date: string, zone: string): Date {
   return zonedToUtc(`${date}T00:00`, zone);
 }
 
-/** The short name of the zone at that instant in that language ("CST", "GMT-6", "hora de Madrid"…). */
-export function zoneAbbreviation(instant: Date, zone: string, locale: string): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName");
-  return part?.value ?? zone;
-}
-
 /**
  * An instant as the event's zone shows it and, when different, as the viewer's zone shows it:
- * { local: "19 nov 2017, 10:00 CST", viewer: "19 nov 2017, 10:00 CST" | null }.
+ * { local: "19 nov 2017, 10:00 a.m. GMT-6", viewer: "19 nov 2017, 10:00 a.m. GMT-6" | null }.
+ * The zone is named as an offset in every language (app/lib/format.ts).
  */
-export function formatEventTime(instant: Date, eventZone: string, viewerZone: string, locale: string): { local: string; viewer: string | null } {
-  const opts: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
-  const fmt = (zone: string) => `${new Intl.DateTimeFormat(locale, { ...opts, timeZone: zone }).format(instant)} ${zoneAbbreviation(instant, zone, locale)}`;
-  const local = fmt(eventZone);
-  const viewer = eventZone === viewerZone ? local : fmt(viewerZone);
+export function formatEventTime(instant: Date, eventZone: string, viewerZone: string, locale: Locale): { local: string; viewer: string | null } {
+  const local = formatDateTime(instant, locale, eventZone, { zoneName: true });
+  const viewer = eventZone === viewerZone ? local : formatDateTime(instant, locale, viewerZone, { zoneName: true });
   // Shown once when the viewer reads exactly the same clock (same offset and same zone name).
   return { local, viewer: viewer === local ? null : viewer };
+}
+
+/** The instant a calendar day ends in a zone: its last millisecond (a deadline typed as a date). */
+export function endOfZonedDay(date: string, zone: string): Date {
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return new Date(startOfZonedDay(next, zone).getTime() - 1);
 }
 
 /** Every IANA zone the runtime knows, for the form's list. */

@@ -12,6 +12,7 @@ import { storeUpload, UploadRejected } from "~/modules/files/storage.server";
 import { inviteUser, type InviteActor } from "~/modules/users/invitations.server";
 import { UserExistsError } from "~/modules/users/users.server";
 import { env } from "~/lib/env.server";
+import { formatDeadline } from "~/lib/format";
 import { zoneFor } from "~/modules/contest/contest.server";
 import { recordConflictTx } from "./workspace.server";
 import type { JuryActor } from "./access.server";
@@ -302,7 +303,7 @@ export async function reopenEvaluation(actor: AdminActor, contestId: string, eva
   const locale = isLocale(result.user.locale) ? result.user.locale : DEFAULT_LOCALE;
   const t = makeT(locale);
   const zone = await zoneFor(result.user);
-  const deadline = new Intl.DateTimeFormat(locale === "es" ? "es-MX" : "en-US", { dateStyle: "long", timeStyle: "short", timeZone: zone }).format(result.contest.evaluationEndsAt);
+  const deadline = formatDeadline(result.contest.evaluationEndsAt, locale, zone, { dateStyle: "long", zoneName: true });
   let mailQueued = true;
   try {
     await sendTransactionalMail({

@@ -6,9 +6,10 @@
  */
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
+import { formatDeadline } from "~/lib/format";
 import { audit } from "~/modules/audit/audit.server";
 import { zoneFor } from "~/modules/contest/contest.server";
-import { DEFAULT_LOCALE, INTL_LOCALE, isLocale } from "~/i18n";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n";
 import { getQueue, QUEUES } from "../../../jobs/queues";
 import type { TransactionalMail } from "~/modules/mail/types";
 import type { AdminActor } from "./admin.server";
@@ -49,7 +50,7 @@ async function remind(actorId: string | null, contest: Contest, juror: Awaited<R
   const key = kind === "manual" ? `jury-reminder-${contest.id}-${juror.id}-manual-${now.getTime()}` : `jury-reminder-${contest.id}-${juror.id}-${kind}`;
   const locale = isLocale(juror.locale) ? juror.locale : DEFAULT_LOCALE;
   const zone = await zoneFor(juror);
-  const deadline = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeStyle: "short", timeZone: zone }).format(contest.evaluationEndsAt);
+  const deadline = formatDeadline(contest.evaluationEndsAt, locale, zone, { dateStyle: "long", zoneName: true });
   const mail: TransactionalMail = {
     template: "juryReminder",
     to: { user: juror.id },

@@ -3,6 +3,7 @@
  * language): title, month, numbered sections with their figures and narratives, annex tables and
  * a signature block. The page, the print view (PDF) and the DOCX all render this one model.
  */
+import { formatDate, formatDateTime, formatInstantDate } from "~/lib/format";
 import type { ReportFigures } from "./figures.server";
 import { monthNameEs } from "./month";
 import type { Narratives, ReportSection } from "./schema";
@@ -76,7 +77,9 @@ const ACTIVITY_KINDS: Record<string, string> = {
 };
 const SESSION_KINDS: Record<string, string> = { INSTALLATION: "Sesión de instalación", DELIBERATION: "Sesión de deliberación", RESULTS: "Sesión de resultados" };
 
-type Annex = { id: string; title: string; headers: string[]; rows: Array<Array<string | number | null>> };
+/** Which columns hold a calendar date or an instant: the document prints them, the CSV keeps ISO. */
+export type AnnexDateKind = "date" | "instant";
+type Annex = { id: string; title: string; headers: string[]; rows: Array<Array<string | number | null>>; dates: Record<number, AnnexDateKind> };
 
 /** The tables behind the sections (raw values: the CSV export writes these). */
 export function annexTables(f: ReportFigures): Annex[] {
@@ -86,32 +89,37 @@ export function annexTables(f: ReportFigures): Annex[] {
     {
       id: "events",
       title: "Eventos del mes y sus resultados",
-      headers: ["Fecha", "Evento", "Lugar", "Asistencia", "Citas para credencialización", "Solicitudes de registro", "Materiales entregados", "Registros en quiosco"],
+      headers: ["Fecha", "Evento", "Lugar", "Asistencia", "Citas para credencialización", "Solicitudes de registro", "Materiales entregados", "Registros en kiosco"],
       rows: allEvents.map((e) => [e.date, e.name, place(e), e.attendance, e.appointments, e.registrationRequests, e.handedOut, e.signups]),
+      dates: { 0: "date" },
     },
     {
       id: "materials",
       title: "Materiales distribuidos",
       headers: ["Clave", "Material", "Eventos en el extranjero", "Eventos en México", "Instituciones aliadas", "Representaciones en el exterior", "Total"],
       rows: f.promotion.materials.byMaterial.map((m) => [m.code, m.name, m.eventsAbroad, m.eventsMexico, m.partners, m.foreignServicePosts, m.total]),
+      dates: {},
     },
     {
       id: "activities",
       title: "Actividades con instituciones aliadas",
       headers: ["Fecha", "Institución", "Tipo", "Actividad", "Personas alcanzadas", "Materiales", "Destinatarios de boletín"],
       rows: activities.map((a) => [a.date, a.partner, ACTIVITY_KINDS[a.kind] ?? a.kind, a.summary, a.peopleReached, a.itemsDistributed, a.bulletinRecipients]),
+      dates: { 0: "date" },
     },
     {
       id: "contest",
       title: "Concurso: proyectos al cierre del mes",
       headers: ["Concurso", "Recibidos", "Revisados", "Con subsane", "Registrados", "No registrados", "Retirados", "Pendientes", "Jurado"],
       rows: f.contest.map((c) => [c.name, c.funnel.received, c.funnel.inReview, c.funnel.corrections, c.funnel.registered, c.funnel.notRegistered, c.funnel.withdrawn, c.funnel.pending, c.jurors]),
+      dates: {},
     },
     {
       id: "bulletins",
       title: "Boletines electrónicos enviados",
-      headers: ["Inicio del envío (UTC)", "Boletín", "Asunto", "Destinatarios", "Enviados", "Fallidos"],
+      headers: ["Inicio del envío", "Boletín", "Asunto", "Destinatarios", "Enviados", "Fallidos"],
       rows: f.bulletins.bulletins.map((b) => [b.startedAt, b.name, b.subject, b.recipients, b.sent, b.failed]),
+      dates: { 0: "instant" },
     },
   ];
 }
@@ -140,6 +148,13 @@ export function funnelSentence(f: FunnelFigures, receivedInMonth: number): strin
 }
 
 export const ANNEX_IDS = ["events", "materials", "activities", "contest", "bulletins"] as const;
+
+/** A date cell as the reader sees it elsewhere: a calendar date as a date, an instant in the office's zone, named. */
+function annexDate(value: string, kind: AnnexDateKind | undefined, zone: string): string {
+  if (kind === "date") return formatDate(value, "es");
+  if (kind === "instant") return formatDateTime(value, "es", zone, { zoneName: true });
+  return value;
+}
 
 function activityLine(a: ReportFigures["partners"]["activities"][number]): string {
   const reach = [
@@ -190,7 +205,7 @@ export function buildReportDocument(input: DocumentInput): ReportDocument {
 
   section("partners", "2.3");
   const pa = f.partners;
-  para(`Se registraron ${pl(pa.activities.length, "actividad", "actividades")} de vinculación con ${pl(pa.institutions, "institución aliada", "instituciones aliadas")}, con ${n(pa.itemsDistributed)} materiales distribuidos por su conducto y ${n(pa.bulletinRecipients)} destinatarios de boletines enviados por ellas (Anexo 3).`);
+  para(`Se ${pa.activities.length === 1 ? "registró" : "registraron"} ${pl(pa.activities.length, "actividad", "actividades")} de vinculación con ${pl(pa.institutions, "institución aliada", "instituciones aliadas")}, con ${n(pa.itemsDistributed)} materiales distribuidos por su conducto y ${n(pa.bulletinRecipients)} destinatarios de boletines enviados por ellas (Anexo 3).`);
   bullets(pa.activities.map(activityLine));
   narrative("partners");
 
@@ -254,13 +269,13 @@ export function buildReportDocument(input: DocumentInput): ReportDocument {
       id: a.id,
       caption: `Anexo ${index + 1}. ${a.title}`,
       headers: a.headers,
-      rows: a.rows.map((r) => r.map((v) => (typeof v === "number" ? n(v) : (v ?? "")))),
+      rows: a.rows.map((r) => r.map((v, column) => (typeof v === "number" ? n(v) : v ? annexDate(v, a.dates[column], f.timeZone) : ""))),
     });
   });
 
   const status =
     input.state === "APPROVED"
-      ? `Versión ${input.version}, aprobada el ${new Intl.DateTimeFormat("es-MX", { dateStyle: "long", timeZone: f.timeZone }).format(new Date(input.approvedAt ?? Date.now()))}${input.approvedBy ? ` por ${input.approvedBy}` : ""}`
+      ? `Versión ${input.version}, aprobada el ${formatInstantDate(input.approvedAt ?? new Date(), "es", f.timeZone, "long")}${input.approvedBy ? ` por ${input.approvedBy}` : ""}`
       : `Versión ${input.version} — BORRADOR`;
   return {
     title: "Informe de avances del Voto de los Mexicanos Residentes en el Extranjero",

@@ -4,7 +4,8 @@ import { db } from "~/lib/db.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
 import { blobStore } from "~/modules/files/storage.server";
 import { getSettings } from "~/modules/settings/settings.server";
-import { annexTables, buildReportDocument, type ReportDocument } from "./document";
+import { csvDate, csvDateTime } from "~/lib/format";
+import { annexTables, buildReportDocument, type AnnexDateKind, type ReportDocument } from "./document";
 import { reportDocx } from "./docx.server";
 import { htmlToPdf } from "./pdf.server";
 import { reportPrintHtml } from "./print.server";
@@ -73,7 +74,13 @@ export async function pdfOf(view: ReportView): Promise<Buffer> {
 export function annexCsv(view: ReportView, id: string, delimiter = ","): string | null {
   const table = annexTables(view.figures).find((a) => a.id === id);
   if (!table) return null;
-  return UTF8_BOM + csvLine(table.headers, delimiter) + table.rows.map((r) => csvLine(r, delimiter)).join("");
+  return UTF8_BOM + csvLine(table.headers, delimiter) + table.rows.map((r) => csvLine(r.map((v, column) => csvCell(v, table.dates[column])), delimiter)).join("");
+}
+
+/** CSV keeps machine forms: a date as YYYY-MM-DD, an instant as ISO 8601 UTC (decision 022). */
+function csvCell(value: string | number | null, kind: AnnexDateKind | undefined): string | number | null {
+  if (typeof value !== "string" || !kind) return value;
+  return kind === "date" ? csvDate(value) : csvDateTime(value);
 }
 
 export const fileBase = (view: ReportView) => `informe-avances-${view.month}-v${view.version}`;
