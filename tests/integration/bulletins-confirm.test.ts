@@ -104,7 +104,9 @@ describe("bulletin confirmation over HTTP", () => {
       expect(res.status).toBe(200);
       const html = await res.text();
       expect(html).toContain(`Se enviará «${subject}» el 20 de mayo de 2031`);
-      expect(html).toContain(`(${zone}) a quienes formen entonces su audiencia: hoy son 2 personas.`);
+      // The viewer's zone, named as an offset like every time in the app (decision 022).
+      const offset = new Intl.DateTimeFormat("es-MX", { timeZone: zone, timeZoneName: "shortOffset" }).formatToParts(new Date("2031-05-20T12:00:00Z")).find((p) => p.type === "timeZoneName")!.value;
+      expect(html).toContain(`a las 10:30 a.m. ${offset} a quienes formen entonces su audiencia: hoy son 2 personas.`);
       expect(html).toContain("Programar el envío a 2 personas");
       expect(html).toContain('name="scheduledAt" value="2031-05-20T10:30"');
       expect(await state(id)).toEqual({ status: "DRAFT", scheduledAt: null, deliveries: 0 });

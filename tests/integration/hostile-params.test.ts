@@ -172,8 +172,12 @@ beforeAll(async () => {
   const arco = await db.arcoRequest.create({ data: { kind: "ACCESS", requesterName: "Hostil", receivedAt: new Date(), dueAt: new Date(Date.now() + 86_400_000), contactId: contact.id } });
   const batch = await db.importBatch.create({ data: { fileName: "a.csv", fileSize: 1, fileSha256: sha256, sourceText: "email\n" } });
   const outbox = await db.outboxMessage.create({ data: { from: "a@alcance.test", subject: "Hola", raw: "Subject: Hola\r\n\r\nHola" } });
+  // Any published notice will do; another file may publish one at the same time (hence upsert).
+  const notice = (await db.privacyNotice.findFirst({ orderBy: { version: "desc" } })) ??
+    (await db.privacyNotice.upsert({ where: { version: 1 }, create: { version: 1, text: "Aviso", language: "es" }, update: {} }));
   const values: Record<string, string> = {
     contestId: fx.contest.id,
+    "notice/version": String(notice.version),
     submissionId,
     documentId: document.id,
     kind: "call",
