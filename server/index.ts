@@ -9,6 +9,7 @@ import path from "node:path";
 import express from "express";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv, EnvError } from "../app/lib/env.server.ts";
+import { normaliseIp } from "../app/modules/audit/labels.ts";
 import { isCrossOriginWrite, securityHeaders } from "../app/lib/http-security.ts";
 import { createLimitedRequestHandler, refuseBody } from "./remix-handler.ts";
 
@@ -40,8 +41,9 @@ app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
   for (const [name, value] of Object.entries(securityHeaders({ nonce, https, dev }))) res.setHeader(name, value);
-  // Only the server says who the client is.
-  req.headers["x-alcance-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+  // Only the server says who the client is, written as people write it ("::ffff:1.2.3.4" → "1.2.3.4"),
+  // so sessions, rate limits and the audit log name one client one way.
+  req.headers["x-alcance-client-ip"] = normaliseIp(req.ip ?? req.socket.remoteAddress) ?? "unknown";
   if (isCrossOriginWrite(req.method, req.path, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") }, appOrigin)) {
     refuseBody(req, res, 403, "Cross-origin request refused / Solicitud de otro origen rechazada");
     return;

@@ -544,7 +544,6 @@ describe("settings and privacy notice", () => {
     const { action } = await import("~/routes/admin.settings");
     const admin = await createAdmin();
     const before = await getSettings();
-    const auditBefore = await db.auditLog.count({ where: { action: "settings.update" } });
     const typed = { ...goodSettings, institutionName: "Otro nombre", bulkSenderEmail: "boletin-sin-arroba", timeZone: "Mars/Olympus_Mons" };
 
     const direct = settingsSchema.safeParse(typed);
@@ -565,8 +564,10 @@ describe("settings and privacy notice", () => {
     expect(result.data.errors).toEqual({ bulkSenderEmail: "common.errors.emailInvalid", timeZone: "common.errors.timeZoneInvalid" });
     expect(result.data.values).toMatchObject({ institutionName: "Otro nombre", bulkSenderEmail: "boletin-sin-arroba", timeZone: "Mars/Olympus_Mons" });
 
-    expect(await getSettings()).toEqual(before);
-    expect(await db.auditLog.count({ where: { action: "settings.update" } })).toBe(auditBefore);
+    // Only this form's fields: other files change other settings (the kiosk mail cap) meanwhile.
+    const formFields = (s: Awaited<ReturnType<typeof getSettings>>) => Object.fromEntries(Object.keys(goodSettings).map((k) => [k, s[k as keyof typeof s]]));
+    expect(formFields(await getSettings())).toEqual(formFields(before));
+    expect(await db.auditLog.count({ where: { action: "settings.update", actorId: admin.id } })).toBe(0);
 
     const others = settingsSchema.safeParse({ ...goodSettings, institutionName: "X", postalAddress: "corta", bulkSenderName: "", sendRatePerSecond: "0", replyTo: "no" });
     const errors = fieldErrors(others.error!);

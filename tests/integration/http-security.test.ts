@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
-import { createUser } from "../support/factories";
+import { db } from "~/lib/db.server";
+import { createUser, TEST_PASSWORD } from "../support/factories";
 import { TestClient } from "../support/http";
 import { freePort } from "../support/net";
 
@@ -37,6 +38,23 @@ describe("behind a proxy that rewrites Host", () => {
       body: new URLSearchParams({ email: "nobody-behind-proxy@alcance.test", password: "wrong-password" }),
     });
     expect(res.status).toBe(401);
+  });
+});
+
+describe("client addresses", () => {
+  it("an IPv4 client on the dual-stack socket is recorded as 127.0.0.1, not ::ffff:127.0.0.1", async () => {
+    const user = await createUser();
+    const base = new URL(inject("baseUrl"));
+    // No X-Forwarded-For: the address is the socket's own.
+    const res = await fetch(`http://127.0.0.1:${base.port}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: user.email, password: TEST_PASSWORD }),
+    });
+    expect(res.status).toBe(302);
+    const sessions = await db.session.findMany({ where: { userId: user.id }, select: { ip: true } });
+    expect(sessions.map((s) => s.ip)).toEqual(["127.0.0.1"]);
   });
 });
 
