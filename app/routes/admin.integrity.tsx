@@ -13,7 +13,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:audit");
   const chosen = idQuery(request, new URL(request.url).searchParams.get("run"), "key");
   const runs = await listIntegrityRuns();
-  const selected = chosen ? await getIntegrityRun(chosen) : (runs.find((r) => r.stockMismatches + r.consentMismatches > 0) ?? null);
+  const withMismatches = runs.find((r) => r.stockMismatches + r.consentMismatches > 0);
+  const selectedId = chosen ?? withMismatches?.id;
+  const selected = selectedId ? await getIntegrityRun(selectedId) : null;
   return { runs, selected, max: MISMATCH_SAMPLE };
 }
 
@@ -75,14 +77,15 @@ export default function IntegrityPage() {
               m.kind === "stock" ? (
                 <li key={`s-${m.materialId}-${m.locationId}`} data-kind="stock">
                   <Link to={`/materials/${m.materialId}`}>
-                    {t("admin.integrity.stockRow", { material: m.materialId, location: m.locationId, level: m.level, ledger: m.ledger })}
+                    {t("admin.integrity.stockRow", { material: m.materialName, location: m.locationName, level: m.level, ledger: m.ledger })}
                   </Link>
                 </li>
               ) : (
                 <li key={`c-${m.contactId}`} data-kind="consent">
                   <Link to={`/contacts/${m.contactId}`}>
                     {t("admin.integrity.consentRow", {
-                      contact: m.contactId,
+                      // An id, not a quantity: no thousands separator.
+                      contact: String(m.contactId),
                       status: t(`contacts.consent.${m.status}`),
                       newest: t(`contacts.consent.${m.newest}`),
                     })}

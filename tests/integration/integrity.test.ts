@@ -104,7 +104,7 @@ describe("the nightly integrity checks", () => {
       expect(page.status).toBe(200);
       const html = await page.text();
       expect(html).toContain(`data-run="${run.id}"`);
-      expect(html).toContain(`Material ${material.id} en ${warehouse.id}: existencia 77, según movimientos 70`);
+      expect(html).toContain(`Material ${material.code} · ${material.name} en ${warehouse.name}: existencia 77, según movimientos 70`);
       expect(html).toContain(`Contacto ${contact.id}: estado Retirado, registro más reciente Confirmado`);
       const client = new TestClient();
       expect((await client.login(coordinator.email)).status).toBe(302);

@@ -118,7 +118,22 @@ export async function listIntegrityRuns(take = 30) {
   return rows.map((r) => ({ ...r, mismatches: r.mismatches as unknown as Mismatch[] }));
 }
 
+/** One run with its mismatches, materials and locations named (one query each), for people to read. */
 export async function getIntegrityRun(id: string) {
   const row = await db.integrityRun.findUnique({ where: { id } });
-  return row ? { ...row, mismatches: row.mismatches as unknown as Mismatch[] } : null;
+  if (!row) return null;
+  const mismatches = row.mismatches as unknown as Mismatch[];
+  const stock = mismatches.filter((m): m is StockMismatch => m.kind === "stock");
+  const [materials, locations] = await Promise.all([
+    db.material.findMany({ where: { id: { in: [...new Set(stock.map((m) => m.materialId))] } }, select: { id: true, code: true, name: true } }),
+    db.location.findMany({ where: { id: { in: [...new Set(stock.map((m) => m.locationId))] } }, select: { id: true, name: true } }),
+  ]);
+  const materialName = new Map(materials.map((m) => [m.id, `${m.code} · ${m.name}`]));
+  const locationName = new Map(locations.map((l) => [l.id, l.name]));
+  return {
+    ...row,
+    mismatches: mismatches.map((m) =>
+      m.kind === "stock" ? { ...m, materialName: materialName.get(m.materialId) ?? m.materialId, locationName: locationName.get(m.locationId) ?? m.locationId } : m,
+    ),
+  };
 }
