@@ -1,4 +1,7 @@
-/** Prints the iso_regions data migration, generated from the normaliser (see app/modules/geo/migration-sql.ts). */
-import { isoRegionsMigrationSql } from "../app/modules/geo/migration-sql.ts";
+/**
+ * Prints a data migration generated from the normaliser (see app/modules/geo/migration-sql.ts): the
+ * iso_regions one by default, the event_contest_states one with --event-contest-states.
+ */
+import { eventContestStatesMigrationSql, isoRegionsMigrationSql } from "../app/modules/geo/migration-sql.ts";
 
-process.stdout.write(isoRegionsMigrationSql());
+process.stdout.write(process.argv.includes("--event-contest-states") ? eventContestStatesMigrationSql() : isoRegionsMigrationSql());

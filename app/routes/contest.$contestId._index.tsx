@@ -11,6 +11,7 @@ import { formatDateTime, formatDeadline, zoneLabel } from "~/lib/format";
 import { SUBMISSION_STATUSES } from "~/modules/contest/rules";
 import { DEADLINE_FIELDS, filterFromParams, filterToParams } from "~/modules/contest/schema";
 import { contestFunnel, listSubmissions, stateChoices } from "~/modules/contest/submissions.server";
+import { subdivisionName } from "~/modules/geo/regions";
 import { routeParams } from "~/lib/params";
 
 export const meta = pageTitle("contest.title");
@@ -132,8 +133,8 @@ export default function ContestPage() {
             <select id="f-state" name="state" defaultValue={filter.state ?? ""}>
               <option value="">{t("contest.list.any")}</option>
               {states.map((s) => (
-                <option key={s} value={s}>
-                  {s}
+                <option key={s.code} value={s.code}>
+                  {s.name}
                 </option>
               ))}
             </select>
@@ -177,7 +178,7 @@ export default function ContestPage() {
                       <Link to={`${base}/submissions/${row.id}`}>{row.title}</Link>
                     </td>
                     <td>{row.partner.name}</td>
-                    <td>{row.partner.state ?? t("common.none")}</td>
+                    <td>{row.partner.state ? subdivisionName(row.partner.state) : t("common.none")}</td>
                     <td>{formatDate(row.receivedAt, { dateStyle: "medium" })}</td>
                     <td>
                       <StatusBadge status={row.status} />{" "}

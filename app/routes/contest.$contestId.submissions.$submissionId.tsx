@@ -20,6 +20,7 @@ import { isMultipart, parseUpload } from "~/modules/contest/upload.server";
 import { utcToZoned } from "~/modules/events/time";
 import { UploadRejected } from "~/modules/files/storage.server";
 import { formBody, notFound, readBody, routeParams } from "~/lib/params";
+import { subdivisionName } from "~/modules/geo/regions";
 
 export const meta = pageTitle("contest.submission.pageTitle");
 export const links = contestLinks;
@@ -161,7 +162,7 @@ export default function SubmissionPage() {
             <dt>{t("contest.submission.organisation")}</dt>
             <dd>
               {s.partner.name}
-              {s.partner.city || s.partner.state ? ` — ${[s.partner.city, s.partner.state].filter(Boolean).join(", ")}` : ""}
+              {s.partner.city || s.partner.state ? ` — ${[s.partner.city, subdivisionName(s.partner.state)].filter(Boolean).join(", ")}` : ""}
             </dd>
             <dt>{t("contest.submission.contactPerson")}</dt>
             <dd>{s.contact ? [s.contact.name, s.contact.email, s.contact.phone].filter(Boolean).join(" · ") : value(null)}</dd>

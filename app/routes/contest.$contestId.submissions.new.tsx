@@ -21,6 +21,7 @@ import { utcToZoned } from "~/modules/events/time";
 import { UploadRejected } from "~/modules/files/storage.server";
 import { KIND_GROUPS, sniffKind } from "~/modules/files/sniff";
 import { idParam, notFound, readBody, requireMultipart } from "~/lib/params";
+import { subdivisionOptions } from "~/modules/geo/regions";
 
 export const meta = pageTitle("contest.submission.newTitle");
 export const links = contestLinks;
@@ -33,6 +34,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Values = Record<string, string>;
+
+/** The organisation's US state as its ISO 3166-2 code; a value posted that is not one is kept as typed (and refused). */
+function OrgStateSelect({ value, error }: { value: string; error?: string }) {
+  const t = useT();
+  const options = subdivisionOptions("US");
+  const legacy = value && !options.some(([code]) => code === value) ? value : null;
+  return (
+    <div className="field">
+      <label htmlFor="field-orgState">
+        {t("contest.submission.orgState")}
+        <span aria-hidden="true"> *</span>
+      </label>
+      <select id="field-orgState" name="orgState" defaultValue={value} required aria-invalid={error ? true : undefined} aria-describedby={error ? "field-orgState-error" : undefined}>
+        <option value="">—</option>
+        {legacy ? <option value={legacy}>{legacy}</option> : null}
+        {options.map(([code, name]) => (
+          <option key={code} value={code}>
+            {name}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field-error" id="field-orgState-error">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 function acceptedDocument(bytes: Uint8Array): boolean {
   const kind = sniffKind(bytes);
@@ -133,7 +163,7 @@ export default function NewSubmissionPage() {
             <div className="form-grid">
               <Field name="orgName" label={t("contest.submission.orgName")} defaultValue={values.orgName} error={errors.orgName} required wide />
               <Field name="orgCity" label={t("contest.submission.orgCity")} defaultValue={values.orgCity} error={errors.orgCity} />
-              <Field name="orgState" label={t("contest.submission.orgState")} defaultValue={values.orgState} error={errors.orgState} required />
+              <OrgStateSelect value={values.orgState ?? ""} error={errors.orgState} />
               <Field name="contactName" label={t("contest.submission.contactName")} defaultValue={values.contactName} error={errors.contactName} required />
               <Field name="contactEmail" type="email" label={t("contest.submission.contactEmail")} defaultValue={values.contactEmail} error={errors.contactEmail} required />
               <Field name="contactPhone" type="tel" label={t("contest.submission.contactPhone")} defaultValue={values.contactPhone} error={errors.contactPhone} />

@@ -19,6 +19,7 @@ import {
   getEvent,
   listAssignableUsers,
   markMaterialsRequested,
+  outcomesRefusal,
   removeStaff,
   setStaffConfirmed,
 } from "~/modules/events/event.server";
@@ -54,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...shown,
     ledger,
     canEdit,
+    // «Registrar resultados» only when recordOutcomes would take them (the same rule).
+    outcomesRefused: outcomesRefusal(view.event),
     assignable: canEdit ? await listAssignableUsers() : [],
     kiosk: slug ? { url: kioskUrl(slug), qr: await kioskQrDataUrl(slug), state: kioskState(view.event) } : null,
   };
@@ -112,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EventPage() {
   // ledger is null for a reader without read:material: the loader leaves the materials ledger out.
-  const { event, staff, partners, photos, outcomesRecordedBy, signups, figures, checklist, canEdit, assignable, kiosk, ledger } = useLoaderData<typeof loader>();
+  const { event, staff, partners, photos, outcomesRecordedBy, signups, figures, checklist, canEdit, outcomesRefused, assignable, kiosk, ledger } = useLoaderData<typeof loader>();
   const handouts = ledger?.handouts ?? [];
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -139,9 +142,15 @@ export default function EventPage() {
             <Link to={`/events/${event.id}/edit`} className="button">
               {t("events.actions.edit")}
             </Link>
-            <Link to={`/events/${event.id}/outcomes`} className="button button--primary">
-              {t("events.actions.outcomes")}
-            </Link>
+            {outcomesRefused === "notStarted" ? (
+              <p className="muted" data-testid="outcomes-from">
+                {t("events.detail.outcomesFrom")} <EventTime at={event.startsAt} zone={event.timeZone} />
+              </p>
+            ) : (
+              <Link to={`/events/${event.id}/outcomes`} className="button button--primary">
+                {t("events.actions.outcomes")}
+              </Link>
+            )}
           </div>
         ) : null}
       </header>

@@ -10,12 +10,14 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { EventError, findEvent, listPartnerOptions, updateEvent } from "~/modules/events/event.server";
 import { eventFormSchema } from "~/modules/events/schema";
 import { timeZoneNames } from "~/modules/events/time";
+import { INTL_LOCALE } from "~/i18n";
+import { countryChoices } from "~/modules/geo/regions";
 import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("events.form.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "edit:event");
+  const user = await requirePermission(request, "edit:event");
   const event = await findEvent(idParam(request, params.id, "key"));
   if (!event) throw notFound(request);
   return {
@@ -24,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: eventToFormValues({ ...event, partnerIds: event.partners.map((p) => p.partnerId) }),
     partners: await listPartnerOptions(),
     timeZones: timeZoneNames(),
+    countries: countryChoices(INTL_LOCALE[user.locale]),
   };
 }
 
@@ -47,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditEventPage() {
-  const { id, name, values, partners, timeZones } = useLoaderData<typeof loader>();
+  const { id, name, values, partners, timeZones, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -59,7 +62,7 @@ export default function EditEventPage() {
         <h1>{t("events.form.editTitle")}</h1>
         <p className="muted">{name}</p>
       </header>
-      <EventForm values={actionData?.values ?? values} errors={actionData?.errors ?? {}} partners={partners} timeZones={timeZones} submitLabel={t("common.save")} cancelTo={`/events/${id}`} />
+      <EventForm values={actionData?.values ?? values} errors={actionData?.errors ?? {}} partners={partners} timeZones={timeZones} countries={countries} submitLabel={t("common.save")} cancelTo={`/events/${id}`} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { KeysetPager } from "~/components/admin/pager";
 import { countryName } from "~/components/contacts/labels";
+import { subdivisionName } from "~/modules/geo/regions";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { EventTime, formatNumber, placeLabel, StatusBadge } from "~/components/events/labels";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -84,10 +85,10 @@ export default function EventsPage() {
           ))}
         </FilterSelect>
         <FilterSelect name="state" label={t("events.filters.state")} value={filter.state}>
-          {filter.state && !states.some((s) => s.state === filter.state) ? <option value={filter.state}>{filter.state}</option> : null}
+          {filter.state && !states.some((s) => s.state === filter.state) ? <option value={filter.state}>{subdivisionName(filter.state)}</option> : null}
           {states.map((s) => (
             <option key={`${s.country}-${s.state}`} value={s.state}>
-              {s.state}
+              {subdivisionName(s.state)}
             </option>
           ))}
         </FilterSelect>

@@ -10,6 +10,8 @@ import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { createEvent, EventError, listPartnerOptions } from "~/modules/events/event.server";
 import { eventFormSchema } from "~/modules/events/schema";
 import { timeZoneNames } from "~/modules/events/time";
+import { INTL_LOCALE } from "~/i18n";
+import { countryChoices } from "~/modules/geo/regions";
 import { viewerZone } from "~/modules/events/viewer.server";
 import { formBody } from "~/lib/params";
 
@@ -18,7 +20,7 @@ export const meta = pageTitle("events.form.newTitle");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:event");
   const defaults: EventFormValues = { status: "PLANNED", timeZone: await viewerZone(user), partnerIds: [] };
-  return { partners: await listPartnerOptions(), timeZones: timeZoneNames(), defaults };
+  return { partners: await listPartnerOptions(), timeZones: timeZoneNames(), countries: countryChoices(INTL_LOCALE[user.locale]), defaults };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewEventPage() {
-  const { partners, timeZones, defaults } = useLoaderData<typeof loader>();
+  const { partners, timeZones, countries, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -51,6 +53,7 @@ export default function NewEventPage() {
         errors={actionData?.errors ?? {}}
         partners={partners}
         timeZones={timeZones}
+        countries={countries}
         submitLabel={t("events.form.create")}
         cancelTo="/events"
       />

@@ -8,6 +8,12 @@
 import { db } from "../../app/lib/db.server.ts";
 import type { EventKind, EventStatus } from "../../app/generated/prisma/enums.ts";
 import { zonedToUtc } from "../../app/modules/events/time.ts";
+import { normalizeRegion } from "../../app/modules/geo/regions.ts";
+
+function regionOf(country: string | undefined, state: string | undefined): { country: string | null; state: string | null } {
+  const region = normalizeRegion(country, state);
+  return { country: region.country, state: region.state };
+}
 
 type SeedEvent = {
   id: string;
@@ -193,8 +199,8 @@ export async function seedEvents(): Promise<string> {
           timeZone: e.timeZone,
           startsAt: at(e.starts),
           endsAt: at(e.ends),
-          country: e.country ?? null,
-          state: e.state ?? null,
+          // Coded as every form codes it (decision 019): "Texas" → "US-TX".
+          ...regionOf(e.country, e.state),
           city: e.city ?? null,
           venue: e.venue ?? null,
           expectedAttendance: e.expectedAttendance ?? null,

@@ -66,7 +66,7 @@ describe("contest in Chromium", () => {
     await page.getByLabel("Organización nueva").check();
     await page.getByLabel("Nombre legal").fill(`Raíces del Valle ${tag}`);
     await page.getByLabel("Ciudad", { exact: true }).fill("Fresno");
-    await page.getByLabel("Estado (EUA)").fill("California");
+    await page.getByLabel("Estado (EUA)").selectOption({ label: "California" });
     await page.getByLabel("Nombre de la persona de contacto").fill("Rosa Elena Mejía");
     await page.getByLabel("Correo de contacto").fill(contactEmail);
     await page.getByLabel("Título del proyecto").fill(title);

@@ -57,8 +57,8 @@ describe("events and the kiosk in Chromium", () => {
     await page.getByLabel("Zona horaria del evento *", { exact: true }).fill(zone);
     await page.getByLabel("Inicio *", { exact: true }).fill(local(-HOUR));
     await page.getByLabel("Fin *", { exact: true }).fill(local(3 * HOUR));
-    await page.getByLabel("País", { exact: true }).fill("US");
-    await page.getByLabel("Estado o provincia", { exact: true }).fill("Texas");
+    await page.getByLabel("País", { exact: true }).selectOption("US");
+    await page.getByLabel("Estado o provincia", { exact: true }).selectOption({ label: "Texas" });
     await page.getByLabel("Ciudad", { exact: true }).fill("Fort Worth");
     await page.getByLabel("Sede", { exact: true }).fill("Gran Plaza");
     await page.getByLabel("Abrir un kiosco de registro para este evento").check();

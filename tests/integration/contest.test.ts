@@ -174,7 +174,7 @@ describe("submissions and their status", () => {
     const input = submissionInput();
     const submission = await createSubmission(actorOf(coordinator), contest.id, input);
     const detail = await getSubmission(contest.id, submission.id);
-    expect(detail!.partner).toMatchObject({ name: input.orgName, state: "Texas", city: "Houston", country: "US" });
+    expect(detail!.partner).toMatchObject({ name: input.orgName, state: "US-TX", city: "Houston", country: "US" });
     expect((await db.partner.findUniqueOrThrow({ where: { id: submission.partnerId } })).kind).toBe("CIVIL_SOCIETY");
     expect(detail!.contact).toEqual({ name: "Rosa Mejía", email: input.contactEmail, phone: "+1 713 555 0100" });
     expect(detail!.requestedBudget).toBe("25000.5");

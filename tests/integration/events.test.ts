@@ -171,7 +171,7 @@ describe("lists, calendar and monthly figures", () => {
     expect(await ids({ kind: "FORUM" })).toEqual([a.id]);
     expect(await ids({ status: "HELD" })).toEqual([c.id]);
     expect(await ids({ country: "US" })).toEqual([c.id, b.id]);
-    expect(await ids({ country: "US", state: "California" })).toEqual([c.id]);
+    expect(await ids({ country: "US", state: "US-CA" })).toEqual([c.id]);
     expect(await ids({ from: "2017-11-19", to: "2017-11-20" })).toEqual([b.id]);
     expect(await ids({ staff: user.id })).toEqual([b.id]);
     expect(await ids({ partner: partner.id })).toEqual([a.id]);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isoRegionsMigrationSql } from "~/modules/geo/migration-sql";
+import { eventContestStatesMigrationSql, isoRegionsMigrationSql } from "~/modules/geo/migration-sql";
 import {
   countryName,
   foldKey,
@@ -104,6 +104,11 @@ describe("the iso_regions data migration", () => {
   it("is the generator's output (regenerate with npx tsx scripts/geo-regions-sql.ts)", () => {
     const stored = readFileSync(new URL("../../prisma/migrations/20261207100000_iso_regions/migration.sql", import.meta.url), "utf8");
     expect(stored).toBe(isoRegionsMigrationSql());
+  });
+
+  it("the event_contest_states migration is the generator's output too (npx tsx scripts/geo-regions-sql.ts --event-contest-states)", () => {
+    const stored = readFileSync(new URL("../../prisma/migrations/20261207150000_event_contest_states/migration.sql", import.meta.url), "utf8");
+    expect(stored).toBe(eventContestStatesMigrationSql());
   });
 
   it("holds every spelling the normaliser recognises for the office's countries and states", () => {

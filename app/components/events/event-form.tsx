@@ -1,9 +1,9 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { Field } from "~/components/contact-detail/field";
-import { countryName } from "~/components/contacts/labels";
-import { useLocale, useT } from "~/i18n/use-t";
-import { COMMON_COUNTRIES, COMMON_TIME_ZONES, EVENT_KINDS, EVENT_STATUSES } from "~/modules/events/fields";
+import { RegionFields } from "~/components/geo/region-fields";
+import { useT } from "~/i18n/use-t";
+import { COMMON_TIME_ZONES, EVENT_KINDS, EVENT_STATUSES } from "~/modules/events/fields";
 import { utcToZoned } from "~/modules/events/time";
 
 export type EventFormValues = Record<string, string | string[] | undefined>;
@@ -72,13 +72,14 @@ type Props = {
   partners: Array<{ id: string; name: string; acronym: string | null }>;
   /** Every IANA zone (from the loader, so server and browser render the same list). */
   timeZones: string[];
+  /** From the loader (countryChoices): names computed where the page is served. */
+  countries: ReadonlyArray<{ code: string; name: string }>;
   submitLabel: string;
   cancelTo: string;
 };
 
-export function EventForm({ values, errors, partners, timeZones, submitLabel, cancelTo }: Props) {
+export function EventForm({ values, errors, partners, timeZones, countries, submitLabel, cancelTo }: Props) {
   const t = useT();
-  const locale = useLocale();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const v = (name: string) => {
@@ -159,19 +160,17 @@ export function EventForm({ values, errors, partners, timeZones, submitLabel, ca
       <fieldset className="ev-fieldset">
         <legend>{t("events.form.where")}</legend>
         <div className="form-grid">
-          <Field name="country" label={t("events.fields.country")} hint={t("events.form.countryHint")} defaultValue={v("country")} error={errors.country} list="event-countries" autoComplete="off" maxLength={2} />
-          <Field name="state" label={t("events.fields.state")} defaultValue={v("state")} error={errors.state} autoComplete="off" />
+          <RegionFields
+            countries={countries}
+            country={v("country")}
+            state={v("state")}
+            errors={{ country: errors.country, state: errors.state }}
+            labels={{ country: t("events.fields.country"), state: t("events.fields.state"), noCountry: t("events.form.noCountry"), noState: "—" }}
+          />
           <Field name="city" label={t("events.fields.city")} defaultValue={v("city")} error={errors.city} autoComplete="off" />
           <Field name="venue" label={t("events.fields.venue")} defaultValue={v("venue")} error={errors.venue} autoComplete="off" />
           <Field name="onlineUrl" label={t("events.fields.onlineUrl")} hint={t("events.form.onlineHint")} defaultValue={v("onlineUrl")} error={errors.onlineUrl} autoComplete="off" wide />
         </div>
-        <datalist id="event-countries">
-          {COMMON_COUNTRIES.map((c) => (
-            <option key={c} value={c}>
-              {countryName(c, locale)}
-            </option>
-          ))}
-        </datalist>
       </fieldset>
       <fieldset className="ev-fieldset">
         <legend>{t("events.form.plan")}</legend>

@@ -4,10 +4,11 @@ import { DEFAULT_LOCALE, INTL_LOCALE, type Locale, type T } from "~/i18n";
 import { useLocale } from "~/i18n/use-t";
 import { formatMonth } from "~/lib/format";
 import { formatEventTime } from "~/modules/events/time";
+import { subdivisionName } from "~/modules/geo/regions";
 
 /** "Fort Worth, Texas, Estados Unidos" — or the online label. */
 export function placeLabel(e: { city: string | null; state?: string | null; country: string | null; venue?: string | null; onlineUrl?: string | null }, locale: Locale, t: T): string {
-  const parts = [e.venue, e.city, e.state, e.country ? countryName(e.country, locale) : null].filter(Boolean);
+  const parts = [e.venue, e.city, subdivisionName(e.state), e.country ? countryName(e.country, locale) : null].filter(Boolean);
   if (parts.length) return parts.join(", ");
   return e.onlineUrl ? t("events.place.online") : t("common.none");
 }

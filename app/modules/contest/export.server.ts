@@ -3,6 +3,7 @@
  * requirement). Cells are neutralised against formula injection like the contacts export.
  */
 import { db } from "~/lib/db.server";
+import { subdivisionName } from "~/modules/geo/regions";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
 import { makeT, type Locale } from "~/i18n";
@@ -15,7 +16,7 @@ function where(contestId: string, filter: SubmissionFilter) {
     contestId,
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.late ? { late: true } : {}),
-    ...(filter.state ? { partner: { state: { equals: filter.state, mode: "insensitive" as const } } } : {}),
+    ...(filter.state ? { partner: { state: filter.state } } : {}),
     ...(filter.overdue ? { corrections: { some: { state: "OPEN" as const, deadline: { lt: new Date() } } } } : {}),
     ...(filter.q
       ? {
@@ -49,7 +50,7 @@ export async function submissionsCsv(actor: AuditActor, contestId: string, filte
       s.folio,
       s.partner.name,
       s.partner.city,
-      s.partner.state,
+      subdivisionName(s.partner.state),
       s.partner.country,
       contactName,
       cp?.contact?.email ?? cp?.email,

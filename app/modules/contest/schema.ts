@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "~/modules/partners/dates";
 import { endOfZonedDay, isLocalDateTime, zonedToUtc } from "~/modules/events/time";
+import { normalizeSubdivision, stateFilterValue } from "~/modules/geo/regions";
 import { CHECK_RESULTS, CONTEST_PHASES, RECEIPT_CHANNELS, SUBMISSION_STATUSES } from "./rules";
 
 export const TEXT_MAX = 200;
@@ -245,10 +246,13 @@ export function submissionFormSchema(zone: string) {
       if (v.partnerMode === "new") {
         if (!v.orgName) ctx.addIssue({ code: "custom", path: ["orgName"], message: "contest.errors.orgNameRequired" });
         if (!v.orgState) ctx.addIssue({ code: "custom", path: ["orgState"], message: "contest.errors.orgStateRequired" });
+        // The organisation is created in the United States: its state is an ISO 3166-2 code (decision 019).
+        else if (!normalizeSubdivision(v.orgState, "US")) ctx.addIssue({ code: "custom", path: ["orgState"], message: "contest.errors.orgStateUnknown" });
         if (!v.contactName) ctx.addIssue({ code: "custom", path: ["contactName"], message: "contest.errors.contactNameRequired" });
         if (!v.contactEmail) ctx.addIssue({ code: "custom", path: ["contactEmail"], message: "contest.errors.contactEmailRequired" });
       }
-    });
+    })
+    .transform((v) => ({ ...v, orgState: v.orgState ? (normalizeSubdivision(v.orgState, "US") ?? null) : null }));
 }
 export type SubmissionInput = z.output<ReturnType<typeof submissionFormSchema>>;
 
@@ -316,7 +320,10 @@ export const SUBMISSION_FILTER_KEYS = ["q", "status", "state", "late", "overdue"
 export const submissionFilterSchema = z.object({
   q: optionalText(200).catch(null),
   status: z.enum(SUBMISSION_STATUSES).optional().catch(undefined),
-  state: optionalText(120).catch(null),
+  // «Texas», «TX» or «US-TX» find the organisations stored as US-TX.
+  state: optionalText(120)
+    .transform((v) => (v ? stateFilterValue(v, "US") : v))
+    .catch(null),
   late: z.enum(["1"]).optional().catch(undefined),
   overdue: z.enum(["1"]).optional().catch(undefined),
 });

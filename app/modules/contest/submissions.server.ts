@@ -8,6 +8,7 @@ import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
 import { storeUpload } from "~/modules/files/storage.server";
 import { KIND_GROUPS } from "~/modules/files/sniff";
 import { addPerson, createPartner, PartnerError } from "~/modules/partners/partner.server";
+import { subdivisionName } from "~/modules/geo/regions";
 import type { SubmissionStatus } from "~/generated/prisma/client";
 import type { Actor } from "./contest.server";
 import { ContestError } from "./errors";
@@ -39,7 +40,7 @@ export async function organisationChoices() {
   return rows.map((p) => ({
     id: p.id,
     name: p.name,
-    place: [p.city, p.state].filter(Boolean).join(", "),
+    place: [p.city, subdivisionName(p.state)].filter(Boolean).join(", "),
     people: p.people.map((person) => ({
       id: person.id,
       name: person.contact ? [person.contact.givenName, person.contact.familyName].filter(Boolean).join(" ") || person.contact.email : (person.name ?? ""),
@@ -227,7 +228,7 @@ export function correctionItems(value: Prisma.JsonValue): CorrectionItem[] {
 function filterWhere(contestId: string, filter: SubmissionFilter, now = new Date()): Prisma.SubmissionWhereInput {
   const and: Prisma.SubmissionWhereInput[] = [{ contestId }];
   if (filter.status) and.push({ status: filter.status });
-  if (filter.state) and.push({ partner: { state: { equals: filter.state, mode: "insensitive" } } });
+  if (filter.state) and.push({ partner: { state: filter.state } });
   if (filter.late) and.push({ late: true });
   if (filter.overdue) and.push({ corrections: { some: { state: "OPEN", deadline: { lt: now } } } });
   if (filter.q) {
@@ -293,12 +294,12 @@ export async function listSubmissions(contestId: string, filter: SubmissionFilte
   };
 }
 
-/** The US states (or other regions) of the contest's organisations, for the filter. */
-export async function stateChoices(contestId: string): Promise<string[]> {
+/** The US states (or other regions) of the contest's organisations, for the filter: code and name, by name. */
+export async function stateChoices(contestId: string): Promise<Array<{ code: string; name: string }>> {
   const rows = await db.$queryRaw<Array<{ state: string }>>`
     SELECT DISTINCT p."state" FROM "Submission" s JOIN "Partner" p ON p."id" = s."partnerId"
     WHERE s."contestId" = ${contestId} AND p."state" IS NOT NULL ORDER BY 1 LIMIT 200`;
-  return rows.map((r) => r.state);
+  return rows.map((r) => ({ code: r.state, name: subdivisionName(r.state) })).sort((a, b) => a.name.localeCompare(b.name, "es"));
 }
 
 // ── The funnel ─────────────────────────────────────────────────────────────────────────────────

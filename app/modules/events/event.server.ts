@@ -214,6 +214,16 @@ export function listAssignableUsers() {
 // ── Outcomes ────────────────────────────────────────────────────────────────────────────────────
 
 /**
+ * Why outcomes cannot be recorded for this event now, or null when they can: the one rule for the
+ * refusal below and for the event page, which offers «Registrar resultados» only when it holds.
+ */
+export function outcomesRefusal(event: { status: string; startsAt: Date }, now = new Date()): "cancelled" | "notStarted" | null {
+  if (event.status === "CANCELLED") return "cancelled";
+  if (now.getTime() < event.startsAt.getTime()) return "notStarted";
+  return null;
+}
+
+/**
  * Records (or corrects) the outcomes: counts, notes and the materials handed out. The hand-outs
  * are set in the materials ledger (the difference becomes HANDOUT movements, or reversals of
  * earlier ones; see setEventHandouts), in the same transaction. Who recorded them and when is
@@ -227,8 +237,8 @@ export function listAssignableUsers() {
 export async function recordOutcomes(actor: AuditActor, id: string, input: OutcomesInput, now = new Date()): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
     const before = await lockEvent(tx, id);
-    if (before.status === "CANCELLED") throw new EventError("cancelled");
-    if (now.getTime() < before.startsAt.getTime()) throw new EventError("notStarted");
+    const refused = outcomesRefusal(before, now);
+    if (refused) throw new EventError(refused);
     const handoutView = (rows: ReadonlyArray<{ materialId: string; quantity: number }>) =>
       rows.filter((h) => h.quantity > 0).map((h) => ({ materialId: h.materialId, quantity: h.quantity })).sort((a, b) => (a.materialId < b.materialId ? -1 : 1));
     const oldHandouts = handoutView(await eventHandouts(id, tx));

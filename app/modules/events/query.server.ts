@@ -11,6 +11,7 @@ import { boundedCount, decodeCursor, encodeCursor, likeContains, searchTerm, typ
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
 import { HANDED_OUT_SQL } from "~/modules/materials/event-sql.server";
+import { subdivisionName } from "~/modules/geo/regions";
 import { addCounts, withRatios, ZERO_COUNTS, type Figures, type OutcomeCounts } from "./figures";
 import { dateParam } from "~/lib/params";
 import { filterFromSearchParams, filterToSearchParams, type EventFilter } from "./schema";
@@ -204,6 +205,9 @@ function csvCells(row: EventListRow, columns: ReadonlyArray<(typeof CSV_COLUMNS)
         return utcToZoned(row.endsAt, row.timeZone).replace("T", " ");
       case "startsAtUtc":
         return row.startsAt.toISOString();
+      case "state":
+        // Stored as an ISO 3166-2 code in the US, Canada and Mexico; a reader wants the name, as the CSV always gave.
+        return subdivisionName(row.state);
       default:
         return row[column];
     }

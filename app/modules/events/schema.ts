@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { contactEmailSchema } from "~/modules/contacts/schema";
+import { normalizeCountry, normalizeRegion, stateFilterValue } from "~/modules/geo/regions";
 import { EVENT_DESCRIPTION_MAX, EVENT_KINDS, EVENT_NAME_MAX, EVENT_STATUSES, EVENT_TEXT_MAX, HANDOUT_ITEM_MAX, MAX_COUNT, MAX_HANDOUT_ROWS } from "./fields";
 import { isLocalDateTime, isValidTimeZone, zonedToUtc } from "./time";
 
@@ -38,12 +39,12 @@ export function optionalCount(message = "events.form.errors.count") {
     .transform((v) => (v === "" ? null : Number(v)));
 }
 
-const countrySchema = z
+/** A country as typed ("MX", "México", "EE. UU."); coded with the state once both are known. */
+const regionText = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").trim().toUpperCase())
-  .refine((v) => v === "" || /^[A-Z]{2}$/.test(v), "events.form.errors.country")
-  .transform((v) => (v === "" ? null : v));
+  .transform(clean)
+  .pipe(z.string().max(EVENT_TEXT_MAX, "events.form.errors.tooLong"));
 
 const urlSchema = z
   .string()
@@ -95,8 +96,8 @@ export const eventFormSchema = z
       .refine(isValidTimeZone, "events.form.errors.timeZone"),
     startsLocal: localSchema("events.form.errors.startsAt"),
     endsLocal: localSchema("events.form.errors.endsAt"),
-    country: countrySchema,
-    state: optionalText(EVENT_TEXT_MAX),
+    country: regionText,
+    state: regionText,
     city: optionalText(EVENT_TEXT_MAX),
     venue: optionalText(EVENT_TEXT_MAX),
     onlineUrl: urlSchema,
@@ -112,6 +113,10 @@ export const eventFormSchema = z
     signupClosesLocal: optionalLocal("events.form.errors.signupClosesAt"),
   })
   .superRefine((v, ctx) => {
+    // The same rule as contacts and partners (decision 019): an unknown value is refused, never stored as text.
+    for (const { field } of normalizeRegion(v.country, v.state).unknown) {
+      ctx.addIssue({ code: "custom", path: [field], message: field === "country" ? "events.form.errors.countryUnknown" : "events.form.errors.stateUnknown" });
+    }
     if (!isValidTimeZone(v.timeZone)) return;
     if (zonedToUtc(v.endsLocal, v.timeZone) <= zonedToUtc(v.startsLocal, v.timeZone)) {
       ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "events.form.errors.endBeforeStart" });
@@ -125,14 +130,13 @@ export const eventFormSchema = z
     }
   })
   .transform((v) => ({
+    ...regionOf(v.country, v.state),
     name: v.name,
     kind: v.kind,
     status: v.status,
     timeZone: v.timeZone,
     startsAt: zonedToUtc(v.startsLocal, v.timeZone),
     endsAt: zonedToUtc(v.endsLocal, v.timeZone),
-    country: v.country,
-    state: v.state,
     city: v.city,
     venue: v.venue,
     onlineUrl: v.onlineUrl,
@@ -145,6 +149,11 @@ export const eventFormSchema = z
       : null,
   }));
 export type EventInput = z.output<typeof eventFormSchema>;
+
+function regionOf(country: string, state: string): { country: string | null; state: string | null } {
+  const region = normalizeRegion(country, state);
+  return { country: region.country, state: region.state };
+}
 
 // ── Outcomes ────────────────────────────────────────────────────────────────────────────────────
 
@@ -214,10 +223,11 @@ export const eventFilterSchema = z.object({
   q: textParam(200),
   kind: z.enum(EVENT_KINDS).optional().catch(undefined),
   status: z.enum(EVENT_STATUSES).optional().catch(undefined),
+  // A name in the URL ("?country=México", "?state=Texas") filters by the code, as the contacts list does.
   country: z
     .string()
     .optional()
-    .transform((v) => (v && /^[A-Za-z]{2}$/.test(v.trim()) ? v.trim().toUpperCase() : undefined)),
+    .transform((v) => (v?.trim() ? (normalizeCountry(v) ?? undefined) : undefined)),
   state: textParam(EVENT_TEXT_MAX),
   from: dateParam,
   to: dateParam,
@@ -233,7 +243,9 @@ export function filterFromSearchParams(params: URLSearchParams): EventFilter {
     const value = params.get(key);
     if (value) raw[key] = value;
   }
-  return eventFilterSchema.parse(raw);
+  const filter = eventFilterSchema.parse(raw);
+  if (filter.state) filter.state = stateFilterValue(filter.state, filter.country);
+  return filter;
 }
 
 export function filterToSearchParams(filter: EventFilter): URLSearchParams {

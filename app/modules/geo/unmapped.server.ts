@@ -21,8 +21,6 @@ export async function unmappedRegions(): Promise<UnmappedValue[]> {
       codes,
     );
     for (const c of countries) out.push({ table, field: "country", country: null, value: c.value, rows: c.rows });
-    // Event states stay free text (the events form does not code them yet).
-    if (table === "Event") continue;
     const states = await db.$queryRawUnsafe<Array<{ country: string; value: string; rows: number }>>(
       `SELECT country, state AS value, count(*)::int AS rows FROM "${table}"
         WHERE country = ANY ($1::text[]) AND state IS NOT NULL AND NOT (state = ANY ($2::text[]))
