@@ -4,6 +4,7 @@
  * a signature block. The page, the print view (PDF) and the DOCX all render this one model.
  */
 import { formatDate, formatDateTime, formatInstantDate } from "~/lib/format";
+import { countryName, subdivisionName } from "~/modules/geo/regions";
 import type { ReportFigures } from "./figures.server";
 import { monthNameEs } from "./month";
 import type { Narratives, ReportSection } from "./schema";
@@ -39,19 +40,13 @@ export const n = (v: number | null | undefined) => nf.format(v ?? 0);
 /** "1 evento" / "2 eventos". */
 const pl = (v: number, one: string, many: string) => `${n(v)} ${v === 1 ? one : many}`;
 const pct = (v: number) => `${new Intl.NumberFormat("es-MX", { maximumFractionDigits: 2 }).format(v)} %`;
-const countryName = (code: string | null) => {
-  if (!code) return "en línea";
-  try {
-    return new Intl.DisplayNames(["es-MX"], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
+const countryLabel = (code: string | null) => (code ? countryName(code, "es-MX") : "en línea");
 const dayMonth = (date: string) => {
   const [, m, d] = date.split("-").map(Number) as [number, number, number];
   return `${d} de ${monthNameEs(`2000-${String(m).padStart(2, "0")}`).split(" ")[0]}`;
 };
-const place = (e: { city: string | null; state: string | null; country: string | null }) => [e.city, e.state, countryName(e.country)].filter(Boolean).join(", ");
+const place = (e: { city: string | null; state: string | null; country: string | null }) =>
+  [e.city, e.state ? subdivisionName(e.state) : null, countryLabel(e.country)].filter(Boolean).join(", ");
 
 export const SECTION_TITLES: Record<ReportSection, string> = {
   presentation: "Presentación",
