@@ -23,6 +23,7 @@ import {
   unscoredCriteria,
 } from "~/modules/jury/workspace.server";
 import { badRequest, formBody, routeParams } from "~/lib/params";
+import { subdivisionName } from "~/modules/geo/regions";
 
 export const meta = pageTitle("jury.evaluation.title");
 
@@ -113,7 +114,7 @@ export default function EvaluationPage() {
           </p>
           <p className="muted">
             {check.project.organisation
-              ? [check.project.organisation.name, check.project.organisation.city, check.project.organisation.state].filter(Boolean).join(", ")
+              ? [check.project.organisation.name, check.project.organisation.city, check.project.organisation.state ? subdivisionName(check.project.organisation.state) : null].filter(Boolean).join(", ")
               : t("jury.workspace.organisationHidden")}
           </p>
           <p>{t("jury.conflict.explain")}</p>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { countryName } from "~/components/contacts/labels";
+import { subdivisionName } from "~/modules/geo/regions";
 import { EventTime } from "~/components/events/labels";
 import { eventsLinks } from "~/components/events/styles";
 import { makeT, type Locale } from "~/i18n";
@@ -152,7 +153,7 @@ export default function KioskPage() {
   const errors: Record<string, string> = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
   const closed = state !== "open" || actionData?.error === "events.kiosk.closed";
-  const place = [event.venue, event.city, event.state, event.country ? countryName(event.country, lang) : null].filter(Boolean).join(", ");
+  const place = [event.venue, event.city, event.state ? subdivisionName(event.state) : null, event.country ? countryName(event.country, lang) : null].filter(Boolean).join(", ");
   const countries = [...COMMON_COUNTRIES].sort((a, b) => (a === "US" ? -1 : b === "US" ? 1 : countryName(a, lang).localeCompare(countryName(b, lang), lang)));
   const field = (name: string) => ({
     id: `kiosk-${name}`,

@@ -6,6 +6,8 @@ import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getShipment } from "~/modules/materials/shipments.server";
 import { idParam, notFound } from "~/lib/params";
+import { countryName, subdivisionName } from "~/modules/geo/regions";
+import { INTL_LOCALE } from "~/i18n";
 
 export const meta = pageTitle("materials.packing.title");
 
@@ -22,7 +24,8 @@ export default function PackingListPage() {
   const t = useT();
   const locale = useLocale();
   const formatDate = useFormatDate();
-  const place = (l: { name: string; city: string | null; state: string | null; country: string | null }) => [l.name, l.city, l.state, l.country].filter(Boolean).join(", ");
+  const place = (l: { name: string; city: string | null; state: string | null; country: string | null }) =>
+    [l.name, l.city, l.state ? subdivisionName(l.state) : null, l.country ? countryName(l.country, INTL_LOCALE[locale]) : null].filter(Boolean).join(", ");
   return (
     <article className="packing">
       <p className="mt-no-print form-actions">

@@ -61,6 +61,12 @@ describe("the event form codes the country and the state", () => {
       const html = await (await c.get(`/events/${event.id}`)).text();
       expect(html).toContain("Fort Worth, Texas, Estados Unidos");
       expect(html).not.toContain("US-TX,");
+      // The public kiosk page names the state too, in the visitor's language.
+      const slug = `kiosco-${token}-${i}`;
+      await db.event.update({ where: { id: event.id }, data: { signupSlug: slug } });
+      const kiosk = await (await new TestClient().get(`/k/${slug}?lang=en`)).text();
+      expect(kiosk).toContain("Fort Worth, Texas, United States");
+      expect(kiosk).not.toContain("Fort Worth, US-TX");
     }
     // The list's filter, typed as a name in the URL or chosen as a code, finds both.
     const zone = "America/Mexico_City";
