@@ -16,6 +16,8 @@ import { MaterialError } from "~/modules/materials/errors";
 import { MANUAL_LOCATION_KINDS } from "~/modules/materials/fields";
 import { locationFormSchema } from "~/modules/materials/schema";
 import { formBody, idParam, notFound } from "~/lib/params";
+import { countryName } from "~/modules/geo/regions";
+import { INTL_LOCALE } from "~/i18n";
 
 export const meta = pageTitle("materials.locations.detailTitle");
 
@@ -57,7 +59,7 @@ export default function LocationPage() {
         <h1>{location.name}</h1>
         <p className="muted">
           {t(`materials.locationKind.${location.kind}`)}
-          {location.city || location.country ? ` · ${[location.city, location.state, location.country].filter(Boolean).join(", ")}` : ""}
+          {location.city || location.country ? ` · ${[location.city, location.state, location.country ? countryName(location.country, INTL_LOCALE[locale]) : null].filter(Boolean).join(", ")}` : ""}
           {location.event ? (
             <>
               {" · "}

@@ -17,6 +17,8 @@ import { locationFormSchema } from "~/modules/materials/schema";
 import { listPartnerOptions } from "~/modules/events/event.server";
 import { z } from "zod";
 import { formBody, searchParam } from "~/lib/params";
+import { countryName } from "~/modules/geo/regions";
+import { INTL_LOCALE } from "~/i18n";
 
 export const meta = pageTitle("materials.locations.title");
 
@@ -102,7 +104,7 @@ export default function LocationsPage() {
                   {!l.active ? <span className="badge badge--off"> {t("materials.list.retired")}</span> : null}
                 </td>
                 <td>{t(`materials.locationKind.${l.kind}`)}</td>
-                <td>{[l.city, l.country].filter(Boolean).join(", ") || "—"}</td>
+                <td>{[l.city, l.country ? countryName(l.country, INTL_LOCALE[locale]) : null].filter(Boolean).join(", ") || "—"}</td>
                 <td className="num">{formatQty(l.materials, locale)}</td>
                 <td className="num">{formatQty(l.items, locale)}</td>
               </tr>
