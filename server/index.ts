@@ -10,7 +10,7 @@ import express from "express";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv, EnvError } from "../app/lib/env.server.ts";
 import { normaliseIp } from "../app/modules/audit/labels.ts";
-import { isCrossOriginWrite, securityHeaders } from "../app/lib/http-security.ts";
+import { appOrigins, isCrossOriginWrite, securityHeaders } from "../app/lib/http-security.ts";
 import { createLimitedRequestHandler, refuseBody } from "./remix-handler.ts";
 
 const dev = process.argv.includes("--dev");
@@ -29,7 +29,7 @@ if (!config.SMTP_URL) {
   console.warn("[alcance] SMTP_URL is not set: mail is stored in the development outbox (/admin/outbox), not delivered.");
 }
 
-const appOrigin = new URL(config.APP_URL).origin;
+const appOrigin = appOrigins(config.APP_URL);
 const https = config.APP_URL.startsWith("https://");
 
 const app = express();

@@ -50,14 +50,27 @@ export function isCrossOriginWrite(
   method: string,
   path: string,
   headers: { origin?: string | null; secFetchSite?: string | null },
-  appOrigin: string,
+  appOrigin: string | readonly string[],
 ): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (isCrossOriginExempt(path)) return false;
   if (headers.secFetchSite === "cross-site") return true;
-  if (headers.origin && headers.origin !== "null") return headers.origin !== appOrigin;
+  if (headers.origin && headers.origin !== "null") return !(typeof appOrigin === "string" ? [appOrigin] : appOrigin).includes(headers.origin);
   if (headers.origin === "null") return true;
   return false;
+}
+
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * The origins whose writes are ours: APP_URL's, and when APP_URL is a loopback address, the same
+ * scheme and port under every loopback spelling — a developer who opens http://127.0.0.1:3000 while
+ * APP_URL says localhost is on the same machine and the same server, not another site.
+ */
+export function appOrigins(appUrl: string): string[] {
+  const url = new URL(appUrl);
+  if (!LOOPBACK_HOSTS.includes(url.hostname)) return [url.origin];
+  return LOOPBACK_HOSTS.map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ""}`);
 }
 
 export function securityHeaders(opts: { nonce: string; https: boolean; dev: boolean }): Record<string, string> {

@@ -27,6 +27,21 @@ describe("cross-origin protection", () => {
   });
 });
 
+describe("a local APP_URL under another loopback name", () => {
+  it("a browser on http://127.0.0.1 logs in when APP_URL says localhost (same machine, same server)", async () => {
+    const user = await createUser();
+    const base = new URL(inject("baseUrl"));
+    const origin = `http://127.0.0.1:${base.port}`;
+    const res = await fetch(`${origin}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin, "sec-fetch-site": "same-origin", "x-forwarded-for": "127.9.8.6" },
+      body: new URLSearchParams({ email: user.email, password: TEST_PASSWORD }),
+    });
+    expect(res.status).toBe(302);
+  });
+});
+
 describe("behind a proxy that rewrites Host", () => {
   it("a same-origin form POST reaching the server under another Host is answered, not a 500", async () => {
     // The browser's Origin is APP_URL's; the request arrives as 127.0.0.1 (Host rewritten, no X-Forwarded-Host).

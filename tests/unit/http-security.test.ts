@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import {
+  appOrigins,
   bodyPolicy,
   CONTACTS_IMPORT_MAX_BYTES,
   isCrossOriginExempt,
@@ -34,6 +35,21 @@ describe("isCrossOriginWrite", () => {
   it("exempts only the one-click unsubscribe endpoint", () => {
     expect(isCrossOriginWrite("POST", "/u/abc.def", { origin: "https://mail.example" }, APP)).toBe(false);
     expect(isCrossOriginWrite("POST", "/u/abc/other", { origin: "https://mail.example" }, APP)).toBe(true);
+  });
+});
+
+describe("appOrigins", () => {
+  it("is APP_URL's origin alone for a real host", () => {
+    expect(appOrigins("https://alcance.example.org/")).toEqual(["https://alcance.example.org"]);
+  });
+
+  it("takes every loopback spelling of a local APP_URL, same scheme and port, and nothing else", () => {
+    const origins = appOrigins("http://localhost:3000");
+    expect(origins).toEqual(["http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000"]);
+    expect(isCrossOriginWrite("POST", "/login", { origin: "http://127.0.0.1:3000" }, origins)).toBe(false);
+    expect(isCrossOriginWrite("POST", "/login", { origin: "http://127.0.0.1:3001" }, origins)).toBe(true);
+    expect(isCrossOriginWrite("POST", "/login", { origin: "https://127.0.0.1:3000" }, origins)).toBe(true);
+    expect(isCrossOriginWrite("POST", "/login", { origin: "http://localhost.evil.example:3000" }, origins)).toBe(true);
   });
 });
 
