@@ -1,0 +1,12 @@
+import { chromium } from "playwright-core";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const ctx = await b.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+const p = await ctx.newPage();
+await p.goto("http://127.0.0.1:3000/login");
+await p.fill('input[name="email"]', "comunicacion@alcance.test"); await p.fill('input[name="password"]', "alcance-demo-2017");
+await p.press('input[name="password"]', "Enter"); await p.waitForURL((u) => !u.pathname.startsWith("/login"));
+await p.goto("http://127.0.0.1:3000/contacts/1?lang=en", { waitUntil: "load" });
+const lab = await p.evaluate(() => [...document.querySelectorAll(".cd-danger label")].map(l => l.textContent)); console.log(lab);
+const r = await p.evaluate(() => { const o=[]; for (const el of document.querySelectorAll("main *")) { const r=el.getBoundingClientRect(); if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX !== "auto") o.push(el.tagName+"."+el.className+" sw="+el.scrollWidth+" cw="+el.clientWidth+" ov="+getComputedStyle(el).overflowX+" pos="+getComputedStyle(el).position); } const abs=[...document.querySelectorAll("main *")].filter(e=>getComputedStyle(e).position==="absolute").map(e=>{const r=e.getBoundingClientRect();return e.tagName+"."+e.className+" right="+Math.round(r.right)+" in table-wrap="+!!e.closest(".table-wrap")}).filter(s=>!s.includes("right=0")); return [document.documentElement.scrollWidth, o.slice(0,10), abs.slice(0,10)]; });
+console.log(JSON.stringify(r, null, 1));
+await b.close();
