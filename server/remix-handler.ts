@@ -26,8 +26,8 @@ const MESSAGES = {
  * lingering close, what still arrives is read and dropped (never kept) for a short while, then
  * the connection is closed: at most LINGER_BYTES or LINGER_MS, whichever comes first.
  */
-const LINGER_BYTES = 4 * 1024 * 1024;
-const LINGER_MS = 2_000;
+const LINGER_BYTES = 16 * 1024 * 1024;
+const LINGER_MS = 3_000;
 
 /** Stops taking a body nobody will use: what still arrives is dropped for a moment, then the connection closes. */
 function dropRest(req: ExpressRequest) {

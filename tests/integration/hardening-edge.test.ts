@@ -55,8 +55,11 @@ function streamPost(path: string, headers: Record<string, string>, source: Itera
     let sent = 0;
     let answered = false;
     let stopped = false;
+    // The status, once its headers are in: the connection may be reset before the body's end.
+    let status = 0;
+    let body = "";
     const req = http.request(`${base}${path}`, { method: "POST", headers: { origin, "x-forwarded-for": uniqueIp(), ...headers } }, (res) => {
-      let body = "";
+      status = res.statusCode ?? 0;
       res.setEncoding("utf8");
       res.on("data", (c: string) => (body += c));
       res.on("end", () => {
@@ -67,7 +70,11 @@ function streamPost(path: string, headers: Record<string, string>, source: Itera
     // The server closes the connection after a refusal: writing then fails, which is the point.
     req.on("error", (error) => {
       stopped = true;
-      setTimeout(() => answered || reject(error), 1000);
+      setTimeout(() => {
+        if (answered) return;
+        if (status) resolve({ status, body, sent });
+        else reject(error);
+      }, 1000);
     });
     const chunks = source[Symbol.iterator]();
     const pump = () => {
