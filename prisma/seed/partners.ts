@@ -184,14 +184,14 @@ const ACTIVITIES: SeedActivity[] = [
   {
     partner: SRE,
     on: "2017-11-07",
-    kind: "WORKSHOP",
+    kind: "OTHER",
     summary:
       "Taller virtual con mexicanos que residen en Europa (con la Dirección General de Asuntos Consulares): 29 embajadas y consulados en Europa, 2 consulados honorarios, capítulos de la Red Global MX y 12 asociaciones.",
   },
   {
     partner: "SEGOB – Consejo Consultivo de Política Migratoria",
     on: "2017-11-10",
-    kind: "MEETING",
+    kind: "OTHER",
     summary:
       "Tercera Sesión Ordinaria del Consejo: se presentó el proyecto del VMRE y después se enviaron materiales digitales para su difusión por los canales de las instituciones.",
   },
@@ -226,7 +226,7 @@ const ACTIVITIES: SeedActivity[] = [
   {
     partner: "Instituto Nacional para la Educación de los Adultos",
     on: "2017-11-30",
-    kind: "MEETING",
+    kind: "OTHER",
     summary:
       "Líneas del Programa de Trabajo del Convenio General: 300 plazas comunitarias en Estados Unidos, 6 videoconferencias y difusión de materiales impresos y digitales.",
   },
@@ -253,7 +253,7 @@ const ACTIVITIES: SeedActivity[] = [
   {
     partner: "Instituto para las Mujeres en la Migración, AC",
     on: "2017-11-30",
-    kind: "MEETING",
+    kind: "OTHER",
     summary: "Reunión para explorar acciones de apoyo en la promoción del voto extraterritorial.",
   },
   {
@@ -271,7 +271,7 @@ const ACTIVITIES: SeedActivity[] = [
   {
     partner: "Instituto de Elecciones y Participación Ciudadana de Chiapas",
     on: "2017-11-07",
-    kind: "MEETING",
+    kind: "OTHER",
     summary:
       "Reunión con el enlace del OPL de Chiapas en Estados Unidos: información para la promoción del VMRE y apoyo para enviar materiales a diversas ciudades.",
   },
@@ -279,13 +279,13 @@ const ACTIVITIES: SeedActivity[] = [
     {
       partner: o.name,
       on: "2017-11-16",
-      kind: "WORKSHOP" as const,
+      kind: "OTHER" as const,
       summary: "Taller virtual sobre la Aplicación móvil de Registro en la Lista Nominal de Electores Residentes en el Extranjero.",
     },
     {
       partner: o.name,
       on: "2017-11-29",
-      kind: "MEETING" as const,
+      kind: "OTHER" as const,
       summary: "Quinta Reunión de Trabajo con los OPL: avances del registro a la LNERE y de la promoción.",
     },
   ]),

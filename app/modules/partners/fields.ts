@@ -21,8 +21,6 @@ export const PARTNER_KINDS = [
 export const PARTNER_STATUSES = ["ACTIVE", "PROSPECT", "INACTIVE"] as const satisfies readonly PartnerStatus[];
 export const AGREEMENT_STATUSES = ["NEGOTIATION", "SIGNED", "EXPIRED", "TERMINATED"] as const satisfies readonly AgreementStatus[];
 export const ACTIVITY_KINDS = [
-  "MEETING",
-  "WORKSHOP",
   "MATERIALS_DELIVERED",
   "JOINT_EVENT",
   "PARTNER_BULLETIN",
