@@ -4,9 +4,9 @@
  * and the report part that counts each: the two community events abroad (Fort Worth, Lynwood;
  * COMMUNITY_ABROAD), the UNIVA conference (EDUCATIONAL) and the Operativo de Invierno, which runs in
  * December (DECENTRALIZED). Workshops and meetings are Meeting records (prisma/seed/meetings.ts);
- * the New York tour is CNCS's (2.5) and is no event here. Idempotent: an event is created only when its fixed id is
- * missing; organising partners (looked up by name, skipped when missing) and staff are linked
- * when missing. What was handed out is in the materials ledger (prisma/seed/materials.ts).
+ * the New York tour is CNCS's (2.5) and is no event here. Idempotent: an event is created only
+ * when its fixed id is missing; organising partners (looked up by name, skipped when missing) and
+ * staff are linked when missing. What was handed out is in the materials ledger (prisma/seed/materials.ts).
  */
 import { db } from "../../app/lib/db.server.ts";
 import type { EventKind, EventStatus, ReportPart } from "../../app/generated/prisma/enums.ts";
@@ -96,7 +96,10 @@ export const SEED_EVENTS: SeedEvent[] = [
     venue: "Gran Plaza",
     expectedAttendance: 20000,
     description: "Módulo informativo sobre la credencialización, el registro y el voto desde el extranjero en la celebración del Día del Músico.",
-    materialsRequest: "2,000 dípticos, 500 botones y 500 lápices.",
+    // What was sent is our split of the source's total (prisma/seed/materials.ts); 2,000 dípticos,
+    // 500 botones and 500 lápices were handed out (the source).
+    materialsRequest:
+      "20,000 dípticos EUA, Canadá y Resto del Mundo, 3,000 dípticos México Vocalías y MAC, 5,000 folletos, 2,000 postales, 1,000 credenciales de muestra, 500 botones, 500 lápices, 130 carteles y 4 displays; lo que no se entregue en el evento queda en resguardo para los siguientes eventos de la zona.",
     materialsRequestedOn: "2017-11-08T10:00",
     outcomes: {
       estimatedAttendance: 23000,
@@ -124,7 +127,10 @@ export const SEED_EVENTS: SeedEvent[] = [
     state: "California",
     city: "Lynwood",
     description: "Módulo informativo sobre la credencialización, el registro y el voto desde el extranjero en la entrega de pavos.",
-    materialsRequest: "1,500 dípticos informativos, 1,000 postales y 500 ejemplares de credenciales.",
+    // Our split of the source's total, as in Fort Worth; 1,500 dípticos, 1,000 postales and 500
+    // credenciales were handed out (the source).
+    materialsRequest:
+      "10,000 dípticos EUA, Canadá y Resto del Mundo, 2,000 dípticos México Vocalías y MAC, 3,000 folletos, 3,000 postales, 2,000 credenciales de muestra, 38 carteles y 2 displays; lo que no se entregue en el evento queda en resguardo para los siguientes eventos de la zona.",
     materialsRequestedOn: "2017-11-10T10:00",
     outcomes: { credentialAppointments: 30, registrationRequests: 10, recordedOn: "2017-11-22T10:00" },
     kiosk: { slug: "entrega-de-pavos-2017", opens: "2017-11-21T08:00", closes: "2017-11-21T16:00" },
