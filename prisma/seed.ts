@@ -1,6 +1,21 @@
 /**
- * Demo data: one user per role and the November 2017 figures as later areas land.
- * Idempotent: running it twice changes nothing. Refuses to run in production.
+ * Demo data: one user per role and the November 2017 month of the source report
+ * (../shared/seeds/000_9b5df074e05c70eb.txt), rebuilt from its text: meetings, sessions and
+ * agreements as records (seed/meetings.ts), the partners' activities (seed/partners.ts), the events
+ * (seed/events.ts), the materials ledger (seed/materials.ts), bulletins, contest, jury and the
+ * report's monthly input. Idempotent: running it twice changes nothing. Refuses to run in production.
+ *
+ * Where the source gives only a total or no detail, the split is ours; each file says so where it
+ * makes it. In short:
+ * - materials: the split of 52,174 (to events abroad) between Fort Worth (32,134) and Lynwood
+ *   (20,040) and among the materials; all 21,664 (to events in Mexico) to UNIVA, November's only
+ *   event in Mexico; which díptico was handed out; the printer's quantities (seed/materials.ts);
+ * - meetings: in-person format where the source does not say virtual; DERFE as the commission
+ *   sessions' participant; the agreements' owner areas; one participant «Representantes de
+ *   partidos políticos» for the unnamed parties (seed/meetings.ts);
+ * - days the source does not give (the partners' activities: the month's last day; the Operativo de
+ *   Invierno from 1 Dec), the bulletins' send days (8 and 24 Nov) and wording;
+ * - the contacts' creation dates, spread over January–October 2017 (backdateContacts below).
  */
 import "dotenv/config";
 import { createHash } from "node:crypto";
@@ -10,6 +25,7 @@ import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { DEFAULT_SETTINGS } from "../app/modules/settings/settings.server.ts";
 import type { Role } from "../app/generated/prisma/client.ts";
 import { seedPartners } from "./seed/partners.ts";
+import { seedMeetings } from "./seed/meetings.ts";
 import { seedEvents } from "./seed/events.ts";
 import { seedBulletins } from "./seed/bulletins.ts";
 import { seedContest } from "./seed/contest.ts";
@@ -113,10 +129,36 @@ export function demoContactsCsv(count = DEMO_CONTACTS): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
+/**
+ * The demo contacts joined the database over the months before November 2017, not on the day the
+ * seed runs: each imported contact (and its consent record) is dated between 2 Jan and 31 Oct 2017,
+ * more of them in the later months (our spread: the day is 302 × √u for a u fixed by the contact's
+ * id). Only contacts still dated after October are touched, so a second run changes nothing.
+ */
+async function backdateContacts(): Promise<number> {
+  const moved = await db.$executeRaw`
+    UPDATE "Contact" c SET "createdAt" = t.at, "updatedAt" = t.at
+    FROM (
+      SELECT id, timestamptz '2017-01-02 15:00:00+00'
+        + floor(302 * sqrt(((id::bigint * 7919) % 10007) / 10007.0)) * interval '1 day'
+        + ((id::bigint * 104729) % 32400) * interval '1 second' AS at
+      FROM "Contact" WHERE "importBatchId" = ${DEMO_IMPORT_ID} AND "createdAt" >= timestamptz '2017-11-01 00:00:00+00'
+    ) t
+    WHERE c.id = t.id`;
+  await db.$executeRaw`
+    UPDATE "ConsentRecord" r SET "at" = c."createdAt"
+    FROM "Contact" c
+    WHERE r."contactId" = c.id AND r."importBatchId" = ${DEMO_IMPORT_ID} AND r."at" > c."createdAt"`;
+  return moved;
+}
+
 /** Loads the demo contacts once: a finished demo import means they are there (or were edited since). */
 async function seedContacts(): Promise<string> {
   const existing = await db.importBatch.findUnique({ where: { id: DEMO_IMPORT_ID }, select: { status: true } });
-  if (existing?.status === "DONE") return "contacts: already present";
+  if (existing?.status === "DONE") {
+    const moved = await backdateContacts();
+    return moved ? `contacts: already present; ${moved} dated January–October 2017` : "contacts: already present";
+  }
   const bytes = Buffer.from(demoContactsCsv(), "utf8");
   const source = async function* () {
     for (let at = 0; at < bytes.length; at += 1 << 20) yield bytes.subarray(at, at + (1 << 20));
@@ -135,7 +177,8 @@ async function seedContacts(): Promise<string> {
   }
   const started = Date.now();
   const result = await runBatch(DEMO_IMPORT_ID, source, actor);
-  return `contacts: ${result.created} created from ${result.rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const moved = await backdateContacts();
+  return `contacts: ${result.created} created from ${result.rows} rows (${moved} dated January–October 2017) in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
 
 async function main() {
@@ -161,8 +204,10 @@ async function main() {
   }
   console.error(`[seed] users: ${created} created, ${DEMO_USERS.length - created} already present`);
   console.error(`[seed] ${await seedContacts()}`);
-  // Order matters: events link partners; bulletins go to the demo contacts.
+  // Order matters: meetings and events link partners; bulletins go to the demo contacts; jurors
+  // link the commission agreement that designated them.
   console.error(`[seed] ${await seedPartners()}`);
+  console.error(`[seed] ${await seedMeetings()}`);
   console.error(`[seed] ${await seedEvents()}`);
   console.error(`[seed] ${await seedMaterials()}`);
   console.error(`[seed] ${await seedBulletins()}`);

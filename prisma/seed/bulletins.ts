@@ -1,35 +1,51 @@
 /**
  * Demo data for the bulletins area (called by prisma/seed.ts after users and contacts): the
  * report's two November 2017 bulletins, sent to the demo audience (every confirmed, subscribed
- * contact: more than 22,000) with their deliveries recorded, and one draft ready to preview.
+ * contact created before the send: more than 22,000) with their deliveries recorded, and one draft
+ * ready to preview.
  * Idempotent: fixed ids; deliveries are inserted set-based, once.
  */
 import { db } from "../../app/lib/db.server.ts";
 
 type DemoBulletin = { id: string; name: string; subject: string; preheader: string; bodyMarkdown: string; startedAt?: Date; ratePerSecond?: number };
 
-const BODY_1 = `# Tu voto cuenta desde el extranjero
+// The two bulletins of November 2017 (2.1.4 «Estrategia digital»): the source says they invited
+// to take part in the contest, to register for next year's elections, and carried the OPL of
+// Mexico City's campaign «Corazón Chilango». Each is sent after the events it mentions. The send
+// dates (8 and 24 Nov) and the wording are ours; the contest's closing date is the demo contest's.
+const BODY_1 = `# Concurso para la promoción del voto desde el extranjero
 
 Hola {{nombre | "amiga, amigo"}}:
 
-Si vives fuera de México, puedes votar en las elecciones de 2018. Para hacerlo necesitas dos cosas:
+¿Formas parte de una organización de la sociedad civil en Estados Unidos? Participa en el **Concurso para la Promoción del Voto de las y los Mexicanos Residentes en el Extranjero**: recibimos proyectos hasta el **17 de noviembre**.
 
-1. Tu **credencial para votar** vigente, que puedes tramitar en el consulado más cercano.
-2. Registrarte en la **Lista Nominal de Electores Residentes en el Extranjero**.
+- Consulta la convocatoria y las reglas de operación.
+- Envía tu proyecto con los documentos que piden las bases.
+- Un jurado de especialistas evaluará los proyectos registrados.
 
-Durante noviembre estuvimos en la Gran Plaza de Fort Worth, Texas, y en Lynwood, California: gracias a quienes se acercaron a los módulos informativos.
+## En 2018 tu voto cuenta desde el extranjero
 
-[[Consulta cómo registrarte]](https://www.votoextranjero.mx)`;
+Si vives fuera de México puedes votar en las elecciones de 2018. Necesitas tu **credencial para votar** vigente y registrarte en la **Lista Nominal de Electores Residentes en el Extranjero**, hasta el 31 de marzo de 2018.
 
-const BODY_2 = `# Quedan pocas semanas para registrarte
+[[Consulta la convocatoria del concurso]](https://www.votoextranjero.mx/concurso)`;
+
+const BODY_2 = `# Regístrate para votar en 2018
 
 Hola {{nombre | "amiga, amigo"}}, de {{pais}}:
 
-Recuerda que el registro para votar desde el extranjero cierra pronto. Si ya tienes tu credencial, solicita tu inscripción en línea: toma menos de diez minutos.
+Si ya tienes tu credencial para votar, solicita tu inscripción a la Lista Nominal de Electores Residentes en el Extranjero: en línea o con la aplicación VotoExtranjeroMX, hasta el 31 de marzo de 2018.
 
 - Ten a la mano tu credencial para votar.
 - Usa un correo electrónico propio.
 - Guarda tu comprobante de registro.
+
+## Corazón Chilango
+
+El Instituto Electoral de la Ciudad de México invita a las y los chilangos que viven fuera del país a votar desde el extranjero en 2018: si tu credencial es de la Ciudad de México, también podrás votar por la Jefatura de Gobierno.
+
+## Gracias, Fort Worth y Lynwood
+
+El 19 de noviembre estuvimos en el Día del Músico, en la Gran Plaza de Fort Worth, Texas, y el 21 de noviembre en la Entrega de Pavos 2017 en Lynwood, California: gracias a quienes se acercaron a los módulos informativos.
 
 *¿Tienes dudas?* Escríbenos o llama a INETEL.
 
@@ -45,23 +61,24 @@ Este es el borrador del boletín de diciembre: el Operativo de Invierno en los 4
 
 [[Más información]](https://www.votoextranjero.mx)`;
 
+// No merge tags in the subjects: they are printed as they are (the report, the bulletins list).
 const SENT: DemoBulletin[] = [
   {
-    id: "seedbulletin2017110901",
-    name: "Boletín VMRE noviembre 2017 (1)",
-    subject: "{{nombre | \"Amiga, amigo\"}}, tu voto cuenta desde el extranjero",
-    preheader: "Tramita tu credencial y regístrate para votar en 2018",
+    id: "seedbulletin2017110801",
+    name: "Boletín VMRE noviembre 2017 (1): Concurso y registro 2018",
+    subject: "Concurso para la promoción del voto: envía tu proyecto antes del 17 de noviembre",
+    preheader: "Y en 2018 tu voto cuenta desde el extranjero: tramita tu credencial y regístrate",
     bodyMarkdown: BODY_1,
-    startedAt: new Date("2017-11-09T16:00:00Z"),
+    startedAt: new Date("2017-11-08T16:00:00Z"),
     ratePerSecond: 50,
   },
   {
-    id: "seedbulletin2017112301",
-    name: "Boletín VMRE noviembre 2017 (2)",
-    subject: "Quedan pocas semanas para registrarte",
-    preheader: "El registro para votar desde el extranjero cierra pronto",
+    id: "seedbulletin2017112401",
+    name: "Boletín VMRE noviembre 2017 (2): Registro 2018 y Corazón Chilango",
+    subject: "Regístrate para votar en 2018 desde el extranjero",
+    preheader: "Corazón Chilango, y lo que vivimos en Fort Worth y Lynwood",
     bodyMarkdown: BODY_2,
-    startedAt: new Date("2017-11-23T16:00:00Z"),
+    startedAt: new Date("2017-11-24T16:00:00Z"),
     ratePerSecond: 50,
   },
 ];
@@ -92,7 +109,7 @@ export async function seedBulletins(): Promise<string> {
         const count = await tx.$executeRaw`
           INSERT INTO "BulletinDelivery" ("bulletinId", "contactId", "email", "status", "attempts", "sentAt")
           SELECT ${b.id}, c."id", c."email", 'SENT', 1, ${b.startedAt}::timestamptz + (row_number() OVER (ORDER BY c."id")) * (interval '1 second' / ${b.ratePerSecond}::int)
-          FROM "Contact" c WHERE c."consentStatus" = 'CONFIRMED' AND c."subscriptionStatus" = 'SUBSCRIBED'
+          FROM "Contact" c WHERE c."consentStatus" = 'CONFIRMED' AND c."subscriptionStatus" = 'SUBSCRIBED' AND c."createdAt" < ${b.startedAt}
           ORDER BY c."id"
           ON CONFLICT ("bulletinId", "contactId") DO NOTHING`;
         const finishedAt = new Date(b.startedAt!.getTime() + Math.ceil(count / b.ratePerSecond!) * 1000);

@@ -1,12 +1,15 @@
 /**
  * Demo data for the events area (called by prisma/seed.ts after users, contacts and partners): the
- * community events, forums and workshops of the November 2017 progress report, with their real
- * names, places, time zones and figures. Idempotent: an event is created only when its fixed id is
- * missing; organising partners (looked up by name, skipped when missing) and staff are linked
- * when missing. What was handed out is in the materials ledger (prisma/seed/materials.ts).
+ * events of the November 2017 progress report, with their real names, places, time zones, figures
+ * and the report part that counts each: the two community events abroad (Fort Worth, Lynwood;
+ * COMMUNITY_ABROAD), the UNIVA conference (EDUCATIONAL) and the Operativo de Invierno, which runs in
+ * December (DECENTRALIZED). Workshops and meetings are Meeting records (prisma/seed/meetings.ts);
+ * the New York tour is CNCS's (2.5) and is no event here. Idempotent: an event is created only
+ * when its fixed id is missing; organising partners (looked up by name, skipped when missing) and
+ * staff are linked when missing. What was handed out is in the materials ledger (prisma/seed/materials.ts).
  */
 import { db } from "../../app/lib/db.server.ts";
-import type { EventKind, EventStatus } from "../../app/generated/prisma/enums.ts";
+import type { EventKind, EventStatus, ReportPart } from "../../app/generated/prisma/enums.ts";
 import { zonedToUtc } from "../../app/modules/events/time.ts";
 import { normalizeRegion } from "../../app/modules/geo/regions.ts";
 
@@ -20,6 +23,7 @@ type SeedEvent = {
   name: string;
   kind: EventKind;
   status: EventStatus;
+  reportPart: ReportPart;
   timeZone: string;
   starts: string;
   ends: string;
@@ -37,15 +41,6 @@ type SeedEvent = {
   staff?: Array<[email: string, confirmed: boolean]>;
 };
 
-const OPL = [
-  "Instituto de Elecciones y Participación Ciudadana de Chiapas",
-  "Instituto Electoral de la Ciudad de México",
-  "Instituto Electoral del Estado de Guanajuato",
-  "Instituto Electoral y de Participación Ciudadana del Estado de Jalisco",
-  "Instituto Morelense de Procesos Electorales y Participación Ciudadana",
-  "Instituto Electoral del Estado de Puebla",
-  "Instituto Electoral y de Participación Ciudadana de Yucatán",
-];
 const JUNTAS = ["Chihuahua", "Coahuila", "Nuevo León", "Zacatecas", "Guerrero"].map((s) => `Junta Local Ejecutiva del INE en ${s}`);
 
 export const SEED_EVENTS: SeedEvent[] = [
@@ -54,6 +49,7 @@ export const SEED_EVENTS: SeedEvent[] = [
     name: "Conferencia «Votar desde el extranjero; un derecho y una responsabilidad» (Semana UNIVA)",
     kind: "FORUM",
     status: "HELD",
+    reportPart: "EDUCATIONAL",
     timeZone: "America/Mexico_City",
     starts: "2017-11-02T11:00",
     ends: "2017-11-02T13:00",
@@ -68,30 +64,14 @@ export const SEED_EVENTS: SeedEvent[] = [
     staff: [["coordinacion@alcance.test", true]],
   },
   {
-    id: "seed-event-taller-europa-2017",
-    name: "Taller virtual con mexicanos que residen en Europa sobre el VMRE",
-    kind: "VIRTUAL_WORKSHOP",
-    status: "HELD",
-    timeZone: "America/Mexico_City",
-    starts: "2017-11-07T09:00",
-    ends: "2017-11-07T11:00",
-    description:
-      "Bajo los auspicios del IME y la Dirección General de Asuntos Consulares: trámite de la credencial para votar, registro para votar y emisión del voto.",
-    outcomes: {
-      notes:
-        "Participaron 29 Embajadas y Consulados de México en Europa, 2 Consulados Honorarios, los Capítulos Suiza, Italia y Noruega de la Red Global MX y 12 asociaciones de mexicanos en Europa (Mexicanos por España, Mexicanas en Madrid, Asociación de Mexicanos en España, Mexicanos en Eslovenia, Asociación «Viva México», AMEX Berna y Vaud/Neuchatel, entre otras).",
-      recordedOn: "2017-11-08T10:00",
-    },
-    partners: ["SRE – Instituto de los Mexicanos en el Exterior"],
-    staff: [["coordinacion@alcance.test", true]],
-  },
-  {
     id: "seed-event-paisano-invierno-2017",
     name: "Operativo de Invierno 2017 (Programa Paisano)",
     kind: "OPERATION",
     status: "CONFIRMED",
+    reportPart: "DECENTRALIZED",
     timeZone: "America/Mexico_City",
-    starts: "2017-11-10T00:00",
+    // The INE's presence in the operation: December and the first days of January (start date ours).
+    starts: "2017-12-01T00:00",
     ends: "2018-01-08T23:59",
     country: "MX",
     description:
@@ -102,39 +82,11 @@ export const SEED_EVENTS: SeedEvent[] = [
     staff: [["coordinacion@alcance.test", true]],
   },
   {
-    id: "seed-event-taller-opl-2017",
-    name: "Taller virtual con los OPL: aplicación móvil de registro a la LNERE",
-    kind: "VIRTUAL_WORKSHOP",
-    status: "HELD",
-    timeZone: "America/Mexico_City",
-    starts: "2017-11-16T10:00",
-    ends: "2017-11-16T13:00",
-    description:
-      "Capacitación a los Organismos Públicos Locales de Chiapas, Ciudad de México, Guanajuato, Jalisco, Morelos, Puebla y Yucatán para usar la aplicación móvil de registro en la Lista Nominal de Electores Residentes en el Extranjero, a fin de que la repliquen en sus entidades.",
-    outcomes: { notes: "Participaron los 7 OPL que implementan el voto desde el extranjero en 2017-2018.", recordedOn: "2017-11-17T10:00" },
-    partners: OPL,
-    staff: [["coordinacion@alcance.test", true]],
-  },
-  {
-    id: "seed-event-nueva-york-2017",
-    name: "Gira de trabajo del Consejero Enrique Andrade en Nueva York",
-    kind: "CONSULAR_VISIT",
-    status: "HELD",
-    timeZone: "America/New_York",
-    starts: "2017-11-17T09:00",
-    ends: "2017-11-18T18:00",
-    country: "US",
-    state: "Nueva York",
-    city: "Nueva York",
-    venue: "Consulado General de México en Nueva York",
-    description: "Contacto con líderes de comunidades migrantes en Nueva York; Facebook Live del Consulado con el Consejero Enrique Andrade.",
-    partners: ["Consulado General de México en Nueva York"],
-  },
-  {
     id: "seed-event-dia-del-musico-2017",
     name: "Día del Músico",
     kind: "COMMUNITY_FESTIVAL",
     status: "HELD",
+    reportPart: "COMMUNITY_ABROAD",
     timeZone: "America/Chicago",
     starts: "2017-11-19T10:00",
     ends: "2017-11-19T20:00",
@@ -144,7 +96,10 @@ export const SEED_EVENTS: SeedEvent[] = [
     venue: "Gran Plaza",
     expectedAttendance: 20000,
     description: "Módulo informativo sobre la credencialización, el registro y el voto desde el extranjero en la celebración del Día del Músico.",
-    materialsRequest: "2,000 dípticos, 500 botones y 500 lápices.",
+    // What was sent is our split of the source's total (prisma/seed/materials.ts); 2,000 dípticos,
+    // 500 botones and 500 lápices were handed out (the source).
+    materialsRequest:
+      "20,000 dípticos EUA, Canadá y Resto del Mundo, 3,000 dípticos México Vocalías y MAC, 5,000 folletos, 2,000 postales, 1,000 credenciales de muestra, 500 botones, 500 lápices, 130 carteles y 4 displays; lo que no se entregue en el evento queda en resguardo para los siguientes eventos de la zona.",
     materialsRequestedOn: "2017-11-08T10:00",
     outcomes: {
       estimatedAttendance: 23000,
@@ -164,6 +119,7 @@ export const SEED_EVENTS: SeedEvent[] = [
     name: "Entrega de Pavos 2017",
     kind: "COMMUNITY_FESTIVAL",
     status: "HELD",
+    reportPart: "COMMUNITY_ABROAD",
     timeZone: "America/Los_Angeles",
     starts: "2017-11-21T09:00",
     ends: "2017-11-21T15:00",
@@ -171,7 +127,10 @@ export const SEED_EVENTS: SeedEvent[] = [
     state: "California",
     city: "Lynwood",
     description: "Módulo informativo sobre la credencialización, el registro y el voto desde el extranjero en la entrega de pavos.",
-    materialsRequest: "1,500 dípticos informativos, 1,000 postales y 500 ejemplares de credenciales.",
+    // Our split of the source's total, as in Fort Worth; 1,500 dípticos, 1,000 postales and 500
+    // credenciales were handed out (the source).
+    materialsRequest:
+      "10,000 dípticos EUA, Canadá y Resto del Mundo, 2,000 dípticos México Vocalías y MAC, 3,000 folletos, 3,000 postales, 2,000 credenciales de muestra, 38 carteles y 2 displays; lo que no se entregue en el evento queda en resguardo para los siguientes eventos de la zona.",
     materialsRequestedOn: "2017-11-10T10:00",
     outcomes: { credentialAppointments: 30, registrationRequests: 10, recordedOn: "2017-11-22T10:00" },
     kiosk: { slug: "entrega-de-pavos-2017", opens: "2017-11-21T08:00", closes: "2017-11-21T16:00" },
@@ -196,6 +155,7 @@ export async function seedEvents(): Promise<string> {
           name: e.name,
           kind: e.kind,
           status: e.status,
+          reportPart: e.reportPart,
           timeZone: e.timeZone,
           startsAt: at(e.starts),
           endsAt: at(e.ends),

@@ -2,18 +2,20 @@
  * Demo data for the jury area (called by prisma/seed.ts after the contest). Idempotent: every row
  * is found by its unique key first, and an evaluation a juror has already touched is left alone.
  *
- * The report's jury: three specialists designated by the commission on 15 Nov 2017 and installed
+ * The report's jury: three specialists designated by the commission on 15 Nov 2017 (agreement
+ * INE/CVMRE-04SO, linked) and installed
  * on 27 Nov 2017, when they received the 15 registered projects and the rubric. The seed leaves
  * the evaluation open with some drafts (and one submitted), so a juror logging in sees real work.
  */
 import { db } from "../../app/lib/db.server.ts";
+import { AGREEMENT_JURY } from "./meetings.ts";
 
 const JURORS = [
   { email: "jurado1@alcance.test", expertise: ["Participación política", "Migración"] },
   { email: "jurado2@alcance.test", expertise: ["Sociedad civil", "Evaluación de proyectos"] },
   { email: "jurado3@alcance.test", expertise: ["Comunicación", "Comunidades mexicanas en EUA"] },
 ];
-const DESIGNATION_REF = "Acuerdo INE/CVMRE-04SO/2017";
+const DESIGNATION_REF = AGREEMENT_JURY;
 const DESIGNATED_ON = new Date("2017-11-15T12:00:00Z");
 const INSTALLED_AT = new Date("2017-11-27T16:00:00Z");
 
@@ -36,13 +38,16 @@ export async function seedJury(): Promise<string> {
   const submissions = await db.submission.findMany({ where: { contestId: contest.id, status: "REGISTERED" }, select: { id: true }, orderBy: { folio: "asc" } });
   const criteria = await db.criterion.findMany({ where: { contestId: contest.id }, orderBy: { position: "asc" } });
 
+  // The commission agreement that designated them (prisma/seed/meetings.ts), when it is there.
+  const agreement = await db.commissionAgreement.findUnique({ where: { number: AGREEMENT_JURY }, select: { id: true } });
   for (const j of JURORS) {
     await db.juryMember.upsert({
       where: { contestId_userId: { contestId: contest.id, userId: userId.get(j.email)! } },
-      create: { contestId: contest.id, userId: userId.get(j.email)!, designationRef: DESIGNATION_REF, designatedOn: DESIGNATED_ON, expertise: j.expertise },
+      create: { contestId: contest.id, userId: userId.get(j.email)!, designationRef: DESIGNATION_REF, designatedOn: DESIGNATED_ON, agreementId: agreement?.id ?? null, expertise: j.expertise },
       update: {},
     });
   }
+  if (agreement) await db.juryMember.updateMany({ where: { contestId: contest.id, userId: { in: [...userId.values()] }, agreementId: null }, data: { agreementId: agreement.id } });
   const installation = await db.jurySession.findFirst({ where: { contestId: contest.id, kind: "INSTALLATION" }, select: { id: true } });
   if (!installation) {
     await db.jurySession.create({
@@ -51,7 +56,7 @@ export async function seedJury(): Promise<string> {
         kind: "INSTALLATION",
         heldAt: INSTALLED_AT,
         attendees: "Dra. Julia Jurado, Mtro. Jorge Jurado, Lic. Josefina Jurado; por la oficina de vinculación: Carlos Coordinador.",
-        minutes: `Se instala el jurado dictaminador designado mediante el ${DESIGNATION_REF} del 15 de noviembre de 2017. Se entregan a las y los integrantes los ${submissions.length} proyectos registrados y la rúbrica de evaluación. Las y los jurados declaran conocer las reglas de conflicto de interés.`,
+        minutes: `Se instala el jurado dictaminador designado mediante el Acuerdo ${DESIGNATION_REF} del 15 de noviembre de 2017. Se entregan a las y los integrantes los ${submissions.length} proyectos registrados y la rúbrica de evaluación. Las y los jurados declaran conocer las reglas de conflicto de interés.`,
       },
     });
   }

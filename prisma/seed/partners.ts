@@ -1,12 +1,14 @@
 /**
  * Demo data for the partners area (called by prisma/seed.ts after users and contacts): the
  * institutions the November 2017 progress report names, with their real names and kinds, and that
- * month's activities with the report's figures. Idempotent: institutions are upserted by name,
- * activities, agreements and follow-ups are created only when missing.
+ * month's activities with the report's figures: one record per activity however many institutions
+ * shared it, each institution linked (PartnerActivityPartner, the lead included), each with the
+ * report part that counts it. Idempotent: institutions are upserted by name, activities,
+ * institution links, agreements and follow-ups are created only when missing.
  */
 import { db } from "../../app/lib/db.server.ts";
 import { normalizeSubdivision } from "../../app/modules/geo/regions.ts";
-import type { ActivityKind, PartnerKind } from "../../app/generated/prisma/enums.ts";
+import type { ActivityKind, PartnerKind, ReportPart } from "../../app/generated/prisma/enums.ts";
 
 type SeedPartner = {
   name: string;
@@ -21,9 +23,11 @@ type SeedPartner = {
 };
 
 type SeedActivity = {
-  partner: string;
+  /** Every institution it was done with; the first is the lead (PartnerActivity.partnerId). */
+  partners: string[];
   on: string;
   kind: ActivityKind;
+  reportPart: ReportPart;
   summary: string;
   peopleReached?: number;
   itemsDistributed?: number;
@@ -172,129 +176,107 @@ const PARTNERS: SeedPartner[] = [
   })),
 ];
 
+// The partners' own activities of 2.1.4 (reportPart INSTITUTIONAL) and the Juntas Locales' (DECENTRALIZED).
+// Meetings, workshops and sessions are Meeting records (prisma/seed/meetings.ts); UNIVA is an event
+// only (prisma/seed/events.ts). The quantities here are what the partners report handing out
+// themselves, never the ledger's. Where the source gives no day, the month's last day is ours.
 const ACTIVITIES: SeedActivity[] = [
   {
-    partner: SRE,
+    partners: [SRE],
     on: "2017-11-30",
     kind: "MATERIALS_DELIVERED",
+    reportPart: "INSTITUTIONAL",
     summary:
       "Se actualizaron los materiales digitales para las plataformas del IME y se distribuyeron 948 mil 747 materiales impresos en las sedes diplomáticas y consulares alrededor del mundo.",
     itemsDistributed: 948_747,
   },
   {
-    partner: SRE,
-    on: "2017-11-07",
-    kind: "OTHER",
-    summary:
-      "Taller virtual con mexicanos que residen en Europa (con la Dirección General de Asuntos Consulares): 29 embajadas y consulados en Europa, 2 consulados honorarios, capítulos de la Red Global MX y 12 asociaciones.",
-  },
-  {
-    partner: "SEGOB – Consejo Consultivo de Política Migratoria",
-    on: "2017-11-10",
-    kind: "OTHER",
-    summary:
-      "Tercera Sesión Ordinaria del Consejo: se presentó el proyecto del VMRE y después se enviaron materiales digitales para su difusión por los canales de las instituciones.",
-  },
-  {
-    partner: "Instituto Nacional de Migración – Programa Paisano",
+    partners: ["Instituto Nacional de Migración – Programa Paisano"],
     on: "2017-11-30",
     kind: "MATERIALS_DELIVERED",
+    reportPart: "INSTITUTIONAL",
     summary:
       "Se convino la presencia del INE y los OPLE en el Operativo de Invierno y Caravanas; se enviaron 244 mil 900 dípticos para 420 puntos de internación.",
     itemsDistributed: 244_900,
   },
   {
-    partner: "PGR – Fiscalía Especializada para la Atención de Delitos Electorales",
+    // FEPADE sent its materials to three consulates: each one's timeline shows it.
+    partners: [
+      "PGR – Fiscalía Especializada para la Atención de Delitos Electorales",
+      "Consulado General de México en Los Ángeles",
+      "Consulado General de México en Chicago",
+      "Consulado General de México en Dallas",
+    ],
     on: "2017-11-30",
     kind: "MATERIALS_DELIVERED",
+    reportPart: "INSTITUTIONAL",
     summary: "Envío de materiales para prevención de delitos a los consulados de Los Ángeles, Chicago y Dallas; acompañamiento en la difusión del VMRE.",
   },
   {
-    partner: "Consejo Nacional de Ciencia y Tecnología",
+    partners: ["Consejo Nacional de Ciencia y Tecnología"],
     on: "2017-11-30",
     kind: "PARTNER_BULLETIN",
+    reportPart: "INSTITUTIONAL",
     summary: "Tercer boletín para los becarios de CONACYT en el exterior.",
     bulletinRecipients: 7_000,
   },
   {
-    partner: "STPS – Programa de Trabajadores Agrícolas Temporales en Canadá",
+    partners: ["STPS – Programa de Trabajadores Agrícolas Temporales en Canadá"],
     on: "2017-11-30",
     kind: "MATERIALS_DELIVERED",
+    reportPart: "INSTITUTIONAL",
     summary: "Se enviaron 20 mil dípticos y promocionales a las 32 oficinas del PTAT en el país; se acordó presencia del INE en diciembre y enero.",
     itemsDistributed: 20_000,
   },
   {
-    partner: "Instituto Nacional para la Educación de los Adultos",
+    partners: ["Instituto Nacional para la Educación de los Adultos"],
     on: "2017-11-30",
     kind: "OTHER",
+    reportPart: "INSTITUTIONAL",
     summary:
       "Líneas del Programa de Trabajo del Convenio General: 300 plazas comunitarias en Estados Unidos, 6 videoconferencias y difusión de materiales impresos y digitales.",
   },
   {
-    partner: "ProMéxico",
+    partners: ["ProMéxico"],
     on: "2017-11-30",
     kind: "MATERIALS_DELIVERED",
+    reportPart: "INSTITUTIONAL",
     summary: "Distribuyeron 5 mil dípticos en sus eventos de Los Ángeles, Chicago, Lisboa, Hong Kong, Montreal, Dubái, Nueva Delhi y Estocolmo.",
     itemsDistributed: 5_000,
   },
   {
-    partner: "Programa Chevening – Embajada Británica en México",
+    partners: ["Programa Chevening – Embajada Británica en México"],
     on: "2017-11-30",
     kind: "OTHER",
+    reportPart: "INSTITUTIONAL",
     summary: "Se actualizaron los materiales digitales; se trabajan las fechas de reuniones informativas con aspirantes, becarios y ex becarios.",
   },
   {
-    partner: "Universidad del Valle de Atemajac",
-    on: "2017-11-02",
-    kind: "JOINT_EVENT",
-    summary: "Conferencia «Votar desde el extranjero; un derecho y una responsabilidad» en la semana UNIVA, Lagos de Moreno, Jalisco.",
-    peopleReached: 70,
-  },
-  {
-    partner: "Instituto para las Mujeres en la Migración, AC",
+    // One invitation, five Juntas: one activity.
+    partners: JUNTAS.map((state) => `Junta Local Ejecutiva del INE en ${state}`),
     on: "2017-11-30",
     kind: "OTHER",
-    summary: "Reunión para explorar acciones de apoyo en la promoción del voto extraterritorial.",
+    reportPart: "DECENTRALIZED",
+    summary:
+      "Invitación a sumarse al Operativo de Invierno del Programa Paisano en los puntos de internación (Meta Colectiva 7); seguimiento a la participación de las Juntas Locales Ejecutivas de Chihuahua, Coahuila, Nuevo León, Zacatecas y Guerrero.",
   },
+  // The New York tour and the Facebook Lives are CNCS's (2.5, a contributed section): kept on the
+  // consulates' timelines, not counted by the liaison office's parts (NOT_REPORTED). The Los Angeles
+  // Facebook Live has no date in the source: the month's last day is ours.
   {
-    partner: "Consulado General de México en Nueva York",
+    partners: ["Consulado General de México en Nueva York"],
     on: "2017-11-17",
     kind: "MEDIA",
+    reportPart: "NOT_REPORTED",
     summary: "Facebook Live con el Consejero Enrique Andrade durante su gira de trabajo en Nueva York (17 y 18 de noviembre).",
   },
   {
-    partner: "Consulado General de México en Los Ángeles",
+    partners: ["Consulado General de México en Los Ángeles"],
     on: "2017-11-30",
     kind: "MEDIA",
+    reportPart: "NOT_REPORTED",
     summary: "Facebook Live del Consejero Enrique Andrade en el Consulado de Los Ángeles.",
   },
-  {
-    partner: "Instituto de Elecciones y Participación Ciudadana de Chiapas",
-    on: "2017-11-07",
-    kind: "OTHER",
-    summary:
-      "Reunión con el enlace del OPL de Chiapas en Estados Unidos: información para la promoción del VMRE y apoyo para enviar materiales a diversas ciudades.",
-  },
-  ...OPL.flatMap((o) => [
-    {
-      partner: o.name,
-      on: "2017-11-16",
-      kind: "OTHER" as const,
-      summary: "Taller virtual sobre la Aplicación móvil de Registro en la Lista Nominal de Electores Residentes en el Extranjero.",
-    },
-    {
-      partner: o.name,
-      on: "2017-11-29",
-      kind: "OTHER" as const,
-      summary: "Quinta Reunión de Trabajo con los OPL: avances del registro a la LNERE y de la promoción.",
-    },
-  ]),
-  ...JUNTAS.map((state) => ({
-    partner: `Junta Local Ejecutiva del INE en ${state}`,
-    on: "2017-11-30",
-    kind: "OTHER" as const,
-    summary: "Invitación a sumarse al Operativo de Invierno del Programa Paisano en los puntos de internación (Meta Colectiva 7).",
-  })),
 ];
 
 export async function seedPartners(): Promise<string> {
@@ -323,25 +305,32 @@ export async function seedPartners(): Promise<string> {
     if (p.parent) await db.partner.updateMany({ where: { id: ids.get(p.name)!, parentId: null }, data: { parentId: ids.get(p.parent)! } });
   }
   let created = 0;
+  let links = 0;
   for (const a of ACTIVITIES) {
-    const partnerId = ids.get(a.partner)!;
+    const partnerId = ids.get(a.partners[0]!)!;
     const occurredOn = new Date(`${a.on}T00:00:00.000Z`);
-    const exists = await db.partnerActivity.findFirst({ where: { partnerId, occurredOn, kind: a.kind, summary: a.summary }, select: { id: true } });
-    if (exists) continue;
-    await db.partnerActivity.create({
-      data: {
-        partnerId,
-        occurredOn,
-        kind: a.kind,
-        summary: a.summary,
-        peopleReached: a.peopleReached ?? null,
-        itemsDistributed: a.itemsDistributed ?? null,
-        bulletinRecipients: a.bulletinRecipients ?? null,
-        createdById: coordinator?.id ?? null,
-        ...(coordinator ? { users: { create: [{ userId: coordinator.id }] } } : {}),
-      },
-    });
-    created++;
+    let activity = await db.partnerActivity.findFirst({ where: { partnerId, occurredOn, kind: a.kind, summary: a.summary }, select: { id: true } });
+    if (!activity) {
+      activity = await db.partnerActivity.create({
+        data: {
+          partnerId,
+          occurredOn,
+          kind: a.kind,
+          reportPart: a.reportPart,
+          summary: a.summary,
+          peopleReached: a.peopleReached ?? null,
+          itemsDistributed: a.itemsDistributed ?? null,
+          bulletinRecipients: a.bulletinRecipients ?? null,
+          createdById: coordinator?.id ?? null,
+          ...(coordinator ? { users: { create: [{ userId: coordinator.id }] } } : {}),
+        },
+        select: { id: true },
+      });
+      created++;
+    }
+    // Every institution, the lead included (decision 024).
+    const institutions = a.partners.map((name) => ({ activityId: activity.id, partnerId: ids.get(name)! }));
+    links += (await db.partnerActivityPartner.createMany({ data: institutions, skipDuplicates: true })).count;
   }
   const inea = ids.get("Instituto Nacional para la Educación de los Adultos")!;
   if (!(await db.agreement.findFirst({ where: { partnerId: inea }, select: { id: true } }))) {
@@ -380,5 +369,5 @@ export async function seedPartners(): Promise<string> {
       });
     }
   }
-  return `partners: ${PARTNERS.length} institutions, ${created} new activities (November 2017)`;
+  return `partners: ${PARTNERS.length} institutions, ${created} new activities (November 2017), ${links} institution links added`;
 }

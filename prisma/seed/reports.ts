@@ -1,7 +1,8 @@
 /**
  * Demo data for the monthly report (called last by prisma/seed.ts): the November 2017 figures the
  * system does not hold (social media, microsite, media monitoring, citizen enquiries, from the
- * source document) and a draft with a couple of narratives. Idempotent: it writes only what is
+ * source document) and a draft with a couple of narratives whose contest part counts up to 15 Dec
+ * 2017, as the source does («Hasta el 15 de diciembre»). Idempotent: it writes only what is
  * missing, and never touches a month someone has already edited.
  */
 import { db } from "../../app/lib/db.server.ts";
@@ -43,7 +44,11 @@ export async function seedReports(): Promise<string> {
   // skipDuplicates: a month someone already edited (or is editing right now) is left alone.
   const input = await db.monthlyInput.createMany({ data: [{ month: DEMO_REPORT_MONTH, data: NOVEMBER_2017_INPUT }], skipDuplicates: true });
   if (input.count) done.push("November 2017 figures entered");
-  const report = await db.monthlyReport.createMany({ data: [{ month: DEMO_REPORT_MONTH, version: 1, narratives: NARRATIVES }], skipDuplicates: true });
+  // The source counts the contest «Hasta el 15 de diciembre»: the draft cuts the funnel there.
+  const report = await db.monthlyReport.createMany({
+    data: [{ month: DEMO_REPORT_MONTH, version: 1, narratives: NARRATIVES, contestCutoffOn: new Date("2017-12-15T00:00:00.000Z") }],
+    skipDuplicates: true,
+  });
   if (report.count) done.push("November 2017 draft with 2 narratives");
   return `reports: ${done.length ? done.join("; ") : "already present"}`;
 }
