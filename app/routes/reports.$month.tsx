@@ -51,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     doc,
     sections,
     contestCutoffOn: view.contestCutoffOn,
+    annexIds: [...ANNEX_IDS],
     cutoffMin: `${month}-01`,
     cutoffMax: latestCutoff(month),
     agreements: editable ? (await listApprovalAgreements()).map((a) => ({ id: a.id, label: `${a.number} — ${dmy(a.adoptedOn)}`, title: a.title })) : [],
@@ -259,6 +260,9 @@ export default function ReportPage() {
   };
 
   const approveErrors = actionData?.intent === "approve" ? actionData.errors : {};
+  // A text's error shows in its editor; when there is none on the page (approved, unknown section), here.
+  const inEditor = actionData?.intent === "narrative" && d.editable && sections.has(actionData.section ?? "");
+  const topError = actionData && !inEditor ? (actionData.errors.form ?? (actionData.intent === "narrative" ? (actionData.errors.section ?? actionData.errors.text) : undefined)) : undefined;
   const reviews = d.sections.filter((s) => s.review);
 
   return (
@@ -304,7 +308,7 @@ export default function ReportPage() {
         <details className="report-csv-list">
           <summary>{t("reports.annexCsvTitle")}</summary>
           <ul>
-            {ANNEX_IDS.map((id) => (
+            {d.annexIds.map((id) => (
               <li key={id}>
                 <a href={`${base}/annex/${id}.csv${q}`}>{t(`reports.annexCsvTable.${id}`)}</a>
               </li>
@@ -313,9 +317,9 @@ export default function ReportPage() {
         </details>
       </header>
 
-      {actionData?.errors.form && actionData.intent !== "narrative" ? (
+      {topError ? (
         <p className="form-error" role="alert">
-          {t(actionData.errors.form)}
+          {t(topError)}
         </p>
       ) : null}
 
