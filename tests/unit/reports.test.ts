@@ -300,3 +300,12 @@ describe("rewrites, legacy texts, approval line", () => {
     expect(listEs(["A", "B", "C"])).toBe("A, B y C");
   });
 });
+
+describe("merge tags never reach the document", () => {
+  it("prints a bulletin subject's merge tag as its fallback, or without it", async () => {
+    const { withoutMergeTags } = await import("~/modules/reports/document");
+    expect(withoutMergeTags('{{nombre | "Amiga, amigo"}}, tu voto cuenta desde el extranjero')).toBe("Amiga, amigo, tu voto cuenta desde el extranjero");
+    expect(withoutMergeTags("{{nombre}}, quedan pocas semanas")).toBe("Quedan pocas semanas");
+    expect(withoutMergeTags("Hola {{ pais }} y {{roto")).toBe("Hola y roto");
+  });
+});

@@ -110,6 +110,13 @@ const MEETING_KIND: Record<string, [string, string]> = {
 };
 const JURY_SESSION: Record<string, string> = { INSTALLATION: "la Sesión de Instalación del Jurado Dictaminador", DELIBERATION: "una sesión de deliberación del Jurado Dictaminador", RESULTS: "la sesión de resultados del Jurado Dictaminador" };
 
+/** A bulletin's merge tags as a reader sees them without a contact: {{nombre | "amiga, amigo"}} → its fallback, else nothing. */
+export function withoutMergeTags(text: string): string {
+  const out = text.replace(/\{\{\s*[^{}|]*?\s*(?:\|\s*"([^"{}]*)")?\s*\}\}/g, (_, fallback: string | undefined) => fallback ?? "").replace(/\{\{|\}\}/g, "");
+  const tidy = out.replace(/\s+([,.;:])/g, "$1").replace(/^[\s,;:]+/, "").replace(/\s{2,}/g, " ").trim();
+  return capital(tidy);
+}
+
 const sentence = (s: string) => (/[.:;!?»)]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 function participantsOf(m: MeetingItem): string[] {
@@ -308,7 +315,7 @@ const COMPUTED: Record<string, (c: Ctx) => Block[]> = {
       );
     } else blocks.push(para("Cifras de redes sociales y del micrositio: pendientes de captura para este mes."));
     if (b.count) {
-      const list = b.bulletins.map((x) => `«${x.subject}» (${dayMonth(localDay(x.startedAt, f.timeZone))})`);
+      const list = b.bulletins.map((x) => `«${withoutMergeTags(x.subject)}» (${dayMonth(localDay(x.startedAt, f.timeZone))})`);
       blocks.push(para(`Se ${b.count === 1 ? "envió" : "enviaron"} ${pl(b.count, "boletín electrónico", "boletines electrónicos")} a ${pl(b.distinctContacts, "registro", "registros")} de la base de datos de contactos del VMRE: ${listEs(list)}.`));
     } else blocks.push(para("No se enviaron boletines electrónicos durante el mes."));
     blocks.push(...recordBlocks(f.digital));
