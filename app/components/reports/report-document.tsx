@@ -125,9 +125,7 @@ export function ReportDocumentView({
           <ul>
             {doc.annexes.map((a) => (
               <li key={a.id}>
-                <a href={`#${a.id}`}>
-                  {a.number}. {a.title}
-                </a>
+                <a href={`#${a.id}`}>{`${a.number}. ${a.title}`}</a>
                 {a.pending ? ` (${pendingLabel.toLowerCase()})` : null}
               </li>
             ))}
@@ -141,9 +139,7 @@ export function ReportDocumentView({
               <tr>
                 <th scope="row">Acuerdo</th>
                 <td>
-                  <strong>
-                    {doc.approval.agreement}: {doc.approval.adoptedOn}
-                  </strong>{" "}
+                  <strong>{`${doc.approval.agreement}: ${doc.approval.adoptedOn}`}</strong>{" "}
                   {doc.approval.text}
                 </td>
               </tr>
