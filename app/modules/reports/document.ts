@@ -1,28 +1,30 @@
 /**
- * The report as a document, in Spanish (the commission's language, whatever the reader's UI
- * language): title, month, numbered sections with their figures and narratives, annex tables and
- * a signature block. The page, the print view (PDF) and the DOCX all render this one model.
+ * The report as a document (decision 024), in Spanish (the commission's language, whatever the
+ * reader's UI language), built by walking the outline in document order: each section is a
+ * heading (level = depth, its number, id = the outline key) followed by its content —
+ * - COMPUTED sections: the block of the registry named by `computed`, from the month's figures;
+ *   staff may rewrite its text ({text, basis}), which replaces the computed paragraphs (tables
+ *   stay); when the figures differ from the basis the rewrite was made on, the heading says review;
+ * - NARRATIVE / CONTRIBUTED sections: their text; empty and with nothing under them, a «Pendiente»
+ *   note (the heading stays).
+ * Then the annex list, and the approval line as the source prints it. The page, the print view
+ * (PDF) and the DOCX all render this one model (blocks.ts).
  */
-import { formatDate, formatDateTime, formatInstantDate } from "~/lib/format";
+import { formatInstantDate } from "~/lib/format";
 import { countryName, subdivisionName } from "~/modules/geo/regions";
-import type { ReportFigures } from "./figures.server";
+import type { Block, HeadingBlock, ReportDocument, TocEntry } from "./blocks";
+import { basisKey, figuresJson, institutionName, type ActivityItem, type EventItem, type FiguresJson, type Institution, type MeetingItem, type PartRecords, type ReportFigures } from "./figures.server";
 import { monthNameEs } from "./month";
-import type { Narratives, ReportSection } from "./schema";
+import type { OutlineNode } from "./outline.server";
 
-export type Block =
-  | { type: "heading"; level: 1 | 2 | 3; text: string; id?: string }
-  | { type: "paragraph"; text: string; narrative?: boolean }
-  | { type: "bullets"; items: string[] }
-  | { type: "table"; id: string; caption: string; headers: string[]; rows: string[][] };
+export type { Block, ReportDocument } from "./blocks";
 
-export type ReportDocument = {
-  title: string;
-  subtitle: string;
-  monthLabel: string;
-  status: string;
-  blocks: Block[];
-  signature: Array<{ role: string; name: string }>;
-};
+/** A section's stored text: a rewrite of a computed section keeps the figures it was written on. */
+export type NarrativeEntry = { text: string; basis: Record<string, number> | null };
+/** Per outline key; a plain string is a text saved before decision 024 (read as it was: added after the figures). */
+export type Narratives = Record<string, string | NarrativeEntry>;
+
+export type ApprovalAgreement = { number: string; adoptedOn: string; title: string; vote: string | null };
 
 export type DocumentInput = {
   month: string;
@@ -32,136 +34,364 @@ export type DocumentInput = {
   approvedBy: string | null;
   narratives: Narratives;
   figures: ReportFigures;
+  outline: OutlineNode[];
+  approval: ApprovalAgreement | null;
   institutionName?: string;
 };
 
+/** What the report page shows beside each section: its state, the computed text and figures, the review flag. */
+export type SectionView = {
+  key: string;
+  number: string | null;
+  title: string;
+  kind: OutlineNode["kind"];
+  computed: string | null;
+  /** computed: figures as computed; rewritten: staff's text replaces them; written: a narrative/contributed text; pending: waiting for its text; parent: its content is in its subsections. */
+  state: "computed" | "rewritten" | "written" | "pending" | "parent";
+  review: boolean;
+  /** The computed text (paragraphs and list items), shown beside a rewrite. */
+  computedText: string[];
+  /** The section's figures now, and the ones a rewrite was made on. */
+  figures: Record<string, number> | null;
+  basis: Record<string, number> | null;
+  /** The stored text (what the editor opens with). */
+  text: string;
+};
+
+// ── Spanish formatting ───────────────────────────────────────────────────────────────────────────
+
 const nf = new Intl.NumberFormat("es-MX");
 export const n = (v: number | null | undefined) => nf.format(v ?? 0);
-/** "1 evento" / "2 eventos". */
 const pl = (v: number, one: string, many: string) => `${n(v)} ${v === 1 ? one : many}`;
-const pct = (v: number) => `${new Intl.NumberFormat("es-MX", { maximumFractionDigits: 2 }).format(v)} %`;
-const countryLabel = (code: string | null) => (code ? countryName(code, "es-MX") : "en línea");
-const dayMonth = (date: string) => {
-  const [, m, d] = date.split("-").map(Number) as [number, number, number];
-  return `${d} de ${monthNameEs(`2000-${String(m).padStart(2, "0")}`).split(" ")[0]}`;
+const pct = (v: number) => `${new Intl.NumberFormat("es-MX", { maximumFractionDigits: 2 }).format(v)}%`;
+const MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+const ymd = (date: string) => date.split("-").map(Number) as [number, number, number];
+/** "2017-11-19" → "19 de noviembre". */
+export const dayMonth = (date: string) => {
+  const [, m, d] = ymd(date);
+  return `${d} de ${MONTHS[m - 1]}`;
 };
+/** ["2017-11-03", "2017-11-06"] → "3 y 6 de noviembre" (one month) or "30 de octubre y 2 de noviembre". */
+function dayList(dates: string[]): string {
+  const months = new Set(dates.map((d) => d.slice(0, 7)));
+  if (months.size === 1) return `${listEs(dates.map((d) => String(ymd(d)[2])))} de ${MONTHS[ymd(dates[0]!)[1] - 1]}`;
+  return listEs(dates.map(dayMonth));
+}
+/** "21/12/2017", as the source writes an agreement's date. */
+export const dmy = (date: string) => {
+  const [y, m, d] = ymd(date);
+  return `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/${y}`;
+};
+/** "A, B y C". */
+export function listEs(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} y ${items[items.length - 1]}`;
+}
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const place = (e: { city: string | null; state: string | null; country: string | null }) =>
-  [e.city, e.state ? subdivisionName(e.state) : null, countryLabel(e.country)].filter(Boolean).join(", ");
+  [e.city, e.state ? subdivisionName(e.state) : null, e.country ? countryName(e.country, "es-MX") : null].filter(Boolean).join(", ");
 
-export const SECTION_TITLES: Record<ReportSection, string> = {
-  presentation: "Presentación",
-  secretariat: "Secretaría Técnica y reuniones de trabajo",
-  promotion: "Actividades de promoción para el registro",
-  partners: "Vinculación institucional",
-  community: "Vinculación con la comunidad en el extranjero",
-  education: "Vinculación con instancias educativas",
-  contest: "Concurso para la Promoción del Voto",
-  digital: "Estrategia digital y boletines electrónicos",
-  media: "Monitoreo de medios",
-  enquiries: "Atención ciudadana",
+const AREA: Record<string, string> = {
+  DERFE: "DERFE",
+  DEOE: "DEOE",
+  DECEYEC: "DECEyEC",
+  UNICOM: "UNICOM",
+  CNCS: "CNCS",
+  DAC: "Dirección de Atención Ciudadana",
+  UTVOPL: "UTVOPL",
+  VMRE_OFFICE: "Oficina de Vinculación Electoral de Mexicanos Residentes en el Extranjero",
 };
-
-const ACTIVITY_KINDS: Record<string, string> = {
-  MEETING: "Reunión",
-  WORKSHOP: "Taller",
-  MATERIALS_DELIVERED: "Envío de materiales",
-  JOINT_EVENT: "Evento conjunto",
-  PARTNER_BULLETIN: "Boletín de la institución",
-  MEDIA: "Acción en medios",
-  OTHER: "Otra",
+const MEETING_KIND: Record<string, [string, string]> = {
+  WORKING_MEETING: ["Reunión de trabajo", "Reuniones de trabajo"],
+  WORKSHOP: ["Taller", "Talleres"],
+  COMMISSION_SESSION: ["Sesión de la Comisión", "Sesiones de la Comisión"],
+  COUNCIL_SESSION: ["Sesión de consejo", "Sesiones de consejo"],
+  OTHER: ["Reunión", "Reuniones"],
 };
-const SESSION_KINDS: Record<string, string> = { INSTALLATION: "Sesión de instalación", DELIBERATION: "Sesión de deliberación", RESULTS: "Sesión de resultados" };
+const JURY_SESSION: Record<string, string> = { INSTALLATION: "la Sesión de Instalación del Jurado Dictaminador", DELIBERATION: "una sesión de deliberación del Jurado Dictaminador", RESULTS: "la sesión de resultados del Jurado Dictaminador" };
 
-/** Which columns hold a calendar date or an instant: the document prints them, the CSV keeps ISO. */
-export type AnnexDateKind = "date" | "instant";
-type Annex = { id: string; title: string; headers: string[]; rows: Array<Array<string | number | null>>; dates: Record<number, AnnexDateKind> };
-
-/** The tables behind the sections (raw values: the CSV export writes these). */
-export function annexTables(f: ReportFigures): Annex[] {
-  const activities = [...f.secretariat.activities, ...f.partners.activities, ...f.education.activities].sort((a, b) => a.date.localeCompare(b.date) || a.partner.localeCompare(b.partner, "es"));
-  const allEvents = [...f.community.events, ...f.education.eventsInMexico].sort((a, b) => a.date.localeCompare(b.date));
-  return [
-    {
-      id: "events",
-      title: "Eventos del mes y sus resultados",
-      headers: ["Fecha", "Evento", "Lugar", "Asistencia", "Citas para credencialización", "Solicitudes de registro", "Materiales entregados", "Registros en kiosco"],
-      rows: allEvents.map((e) => [e.date, e.name, place(e), e.attendance, e.appointments, e.registrationRequests, e.handedOut, e.signups]),
-      dates: { 0: "date" },
-    },
-    {
-      id: "materials",
-      title: "Materiales distribuidos",
-      headers: ["Clave", "Material", "Eventos en el extranjero", "Eventos en México", "Instituciones aliadas", "Representaciones en el exterior", "Total"],
-      rows: f.promotion.materials.byMaterial.map((m) => [m.code, m.name, m.eventsAbroad, m.eventsMexico, m.partners, m.foreignServicePosts, m.total]),
-      dates: {},
-    },
-    {
-      id: "activities",
-      title: "Actividades con instituciones aliadas",
-      headers: ["Fecha", "Institución", "Tipo", "Actividad", "Personas alcanzadas", "Materiales", "Destinatarios de boletín"],
-      rows: activities.map((a) => [a.date, a.partner, ACTIVITY_KINDS[a.kind] ?? a.kind, a.summary, a.peopleReached, a.itemsDistributed, a.bulletinRecipients]),
-      dates: { 0: "date" },
-    },
-    {
-      id: "contest",
-      title: "Concurso: proyectos al cierre del mes",
-      headers: ["Concurso", "Recibidos", "Revisados", "Con subsane", "Registrados", "No registrados", "Retirados", "Pendientes", "Jurado"],
-      rows: f.contest.map((c) => [c.name, c.funnel.received, c.funnel.inReview, c.funnel.corrections, c.funnel.registered, c.funnel.notRegistered, c.funnel.withdrawn, c.funnel.pending, c.jurors]),
-      dates: {},
-    },
-    {
-      id: "bulletins",
-      title: "Boletines electrónicos enviados",
-      headers: ["Inicio del envío", "Boletín", "Asunto", "Destinatarios", "Enviados", "Fallidos"],
-      rows: f.bulletins.bulletins.map((b) => [b.startedAt, b.name, b.subject, b.recipients, b.sent, b.failed]),
-      dates: { 0: "instant" },
-    },
-  ];
+/** A bulletin's merge tags as a reader sees them without a contact: {{nombre | "amiga, amigo"}} → its fallback, else nothing. */
+export function withoutMergeTags(text: string): string {
+  const out = text.replace(/\{\{\s*[^{}|]*?\s*(?:\|\s*"([^"{}]*)")?\s*\}\}/g, (_, fallback: string | undefined) => fallback ?? "").replace(/\{\{|\}\}/g, "");
+  const tidy = out.replace(/\s+([,.;:])/g, "$1").replace(/^[\s,;:]+/, "").replace(/\s{2,}/g, " ").trim();
+  return capital(tidy);
 }
 
-type FunnelFigures = ReportFigures["contest"][number]["funnel"];
+const sentence = (s: string) => (/[.:;!?»)]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
-/**
- * The contest funnel in words: the total and every part of it (each project is in exactly one, so
- * they add up to the total — a withdrawn project is not left out), then the stage counts, which
- * overlap the parts and are said apart. Reports approved before the in-process split (frozen
- * figures without awaitingReview) show the in-process total alone.
- */
-export function funnelSentence(f: FunnelFigures, receivedInMonth: number): string {
-  const v = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
-  const split =
-    typeof f.awaitingReview === "number"
-      ? ` (${n(f.awaitingReview)} sin revisar aún, ${n(f.underReview)} en revisión y ${n(f.awaitingCorrections)} en espera de subsane)`
-      : "";
+function participantsOf(m: MeetingItem): string[] {
+  return m.participants.map((p) => (p.type === "partner" ? (p.acronym ?? p.name) : p.type === "area" ? (AREA[p.area] ?? p.area) : p.name));
+}
+
+/** An event's institutions not already named by the event's own name. */
+function eventInstitutions(e: EventItem): string[] {
+  const name = e.name.toLowerCase();
+  return e.institutions.filter((i) => !name.includes(i.name.toLowerCase()) && !(i.acronym && name.includes(i.acronym.toLowerCase()))).map(institutionName);
+}
+
+// ── Lines: each record once ──────────────────────────────────────────────────────────────────────
+
+type Line = { date: string; text: string; after?: Block[] };
+
+function meetingLines(meetings: MeetingItem[]): Line[] {
+  // Repeated meetings (same kind, subject and participants) read as one line with their days, as the source does.
+  const groups = new Map<string, MeetingItem[]>();
+  for (const m of meetings) {
+    const key = m.kind === "COMMISSION_SESSION" || m.agreements.length ? m.id : JSON.stringify([m.kind, m.subject, m.summary, m.format, participantsOf(m)]);
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  return [...groups.values()].map((group) => {
+    const m = group[0]!;
+    const many = group.length > 1;
+    const [one, several] = MEETING_KIND[m.kind] ?? ["Reunión", "Reuniones"];
+    const when = many ? `Los días ${dayList(group.map((g) => g.heldOn))}` : `El ${dayMonth(m.heldOn)}`;
+    const who = participantsOf(m);
+    const parts = [`${when}: ${many ? several : one}${m.format === "ONLINE" ? " virtual" : ""} — ${sentence(m.subject)}`];
+    if (who.length) parts.push(`Participaron: ${listEs(who)}.`);
+    if (m.summary && m.summary !== m.subject) parts.push(sentence(m.summary));
+    const line: Line = { date: m.heldOn, text: parts.join(" ") };
+    if (m.agreements.length) {
+      line.text = `${line.text} Se ${m.agreements.length === 1 ? "aprobó el siguiente Acuerdo" : "aprobaron los siguientes Acuerdos"}:`;
+      line.after = [{ type: "bullets", items: m.agreements.map((a) => `${a.number}: ${dmy(a.adoptedOn)}: ${sentence(a.title)}`) }];
+    }
+    return line;
+  });
+}
+
+function reach(a: ActivityItem): string {
   const parts = [
-    `${v(f.registered, "quedó debidamente registrado", "quedaron debidamente registrados")} al cumplir con la totalidad de los requisitos`,
-    v(f.notRegistered, "no fue registrado", "no fueron registrados"),
-    v(f.withdrawn, "fue retirado por su organización", "fueron retirados por sus organizaciones"),
-  ];
-  const inProcess = `${v(f.pending, "sigue en proceso", "siguen en proceso")}${split}`;
-  return `con corte al cierre del mes se han recibido ${n(f.received)} proyectos (${n(receivedInMonth)} durante el mes): ${parts.join(", ")} y ${inProcess}. A lo largo de la revisión, ${v(f.corrections, "requirió subsane", "requirieron subsane")}.`;
-}
-
-export const ANNEX_IDS = ["events", "materials", "activities", "contest", "bulletins"] as const;
-
-/** A date cell as the reader sees it elsewhere: a calendar date as a date, an instant in the office's zone, named. */
-function annexDate(value: string, kind: AnnexDateKind | undefined, zone: string): string {
-  if (kind === "date") return formatDate(value, "es");
-  if (kind === "instant") return formatDateTime(value, "es", zone, { zoneName: true });
-  return value;
-}
-
-function activityLine(a: ReportFigures["partners"]["activities"][number]): string {
-  const reach = [
-    a.peopleReached ? `${n(a.peopleReached)} personas` : null,
-    a.itemsDistributed ? `${n(a.itemsDistributed)} materiales` : null,
+    a.peopleReached ? `alcance de ${n(a.peopleReached)} personas` : null,
+    a.itemsDistributed ? `${n(a.itemsDistributed)} materiales distribuidos por la institución` : null,
     a.bulletinRecipients ? `${n(a.bulletinRecipients)} destinatarios` : null,
   ].filter(Boolean);
-  return `${dayMonth(a.date)} — ${a.partner}: ${a.summary}${reach.length ? ` (${reach.join("; ")})` : ""}`;
+  return parts.length ? ` (${parts.join("; ")})` : "";
 }
 
-function narrativeBlocks(text: string | undefined): Block[] {
-  if (!text) return [];
+function activityLines(activities: ActivityItem[]): Line[] {
+  return activities.map((a) => ({ date: a.date, text: `${listEs(a.institutions.map(institutionName))}. El ${dayMonth(a.date)}: ${a.summary.trim().replace(/\.$/, "")}${reach(a)}.` }));
+}
+
+function eventOutcomes(e: EventItem): string[] {
+  return [
+    e.attendance ? `${e.online ? "participaron en línea" : "contó con una asistencia de alrededor de"} ${n(e.attendance)} personas` : null,
+    e.handedOut ? `se entregaron ${n(e.handedOut)} materiales` : null,
+    e.appointments || e.registrationRequests || e.reportPart === "COMMUNITY_ABROAD" ? `se lograron ${pl(e.appointments, "cita", "citas")} para credencialización y ${pl(e.registrationRequests, "solicitud", "solicitudes")} de registro` : null,
+  ].filter((x): x is string => !!x);
+}
+
+function eventLines(events: EventItem[]): Line[] {
+  return events.map((e) => {
+    const where = e.online ? "en línea" : `en ${place(e)}`;
+    const withWho = eventInstitutions(e);
+    const outcomes = eventOutcomes(e);
+    const text = `El ${dayMonth(e.date)}, se participó en «${e.name}», ${where}${withWho.length ? `, con ${listEs(withWho)}` : ""}.${outcomes.length ? ` ${capital(outcomes.join("; "))}.` : ""}`;
+    return { date: e.date, text };
+  });
+}
+
+/** A part's records in date order, each once, as bullets (with the blocks that follow a line, e.g. a session's agreements). */
+function recordBlocks(records: PartRecords, extra: Line[] = []): Block[] {
+  const lines = [...meetingLines(records.meetings), ...eventLines(records.events), ...activityLines(records.activities), ...extra].sort((a, b) => a.date.localeCompare(b.date));
+  const out: Block[] = [];
+  let items: string[] = [];
+  for (const l of lines) {
+    items.push(l.text);
+    if (l.after) {
+      out.push({ type: "bullets", items }, ...l.after);
+      items = [];
+    }
+  }
+  if (items.length) out.push({ type: "bullets", items });
+  return out;
+}
+
+const para = (text: string): Block => ({ type: "paragraph", text });
+
+// ── The computed blocks, by `computed` key ──────────────────────────────────────────────────────
+
+type Ctx = { f: ReportFigures; j: FiguresJson; month: string; monthName: string; annexOf: (computed: string) => string | null };
+
+const COMPUTED: Record<string, (c: Ctx) => Block[]> = {
+  presentation: ({ monthName }) => [
+    para(
+      `A propósito de dar a conocer las actividades realizadas en el marco del proyecto del Voto de los Mexicanos Residentes en el Extranjero (VMRE), y de conformidad con el Plan Integral de Trabajo del VMRE, se presenta este informe que da cuenta de las actividades realizadas durante el mes de ${monthName}.`,
+    ),
+  ],
+
+  secretariat: ({ f, j, monthName }) => {
+    const s = j.secretariat;
+    const sessionAgreements = new Set(f.secretariat.meetings.flatMap((m) => m.agreements.map((a) => a.id)));
+    const loose = f.secretariat.agreements.filter((a) => !sessionAgreements.has(a.id));
+    const blocks: Block[] = [
+      para(
+        `Durante el mes de ${monthName}, la Secretaría Técnica de la CVMRE llevó a cabo ${pl(s.working_meetings, "reunión de trabajo", "reuniones de trabajo")}, ${pl(s.workshops, "taller", "talleres")} y ${pl(s.commission_sessions, "sesión de la Comisión", "sesiones de la Comisión")}; se ${s.agreements === 1 ? "aprobó" : "aprobaron"} ${pl(s.agreements, "acuerdo", "acuerdos")}. De esta forma, se llevaron a cabo las siguientes actividades:`,
+      ),
+      ...recordBlocks(f.secretariat),
+    ];
+    if (loose.length) blocks.push(para("Asimismo, se aprobaron los siguientes Acuerdos:"), { type: "bullets", items: loose.map((a) => `${a.number}: ${dmy(a.adoptedOn)}: ${sentence(a.title)}`) });
+    return blocks;
+  },
+
+  enquiries: ({ f, monthName, annexOf }) => {
+    const i = f.input;
+    if (!i) return [para("Atención ciudadana: cifras pendientes de captura para este mes.")];
+    const annex = annexOf("annex_enquiries");
+    const rest = Math.max(0, Math.round((100 - i.enquiriesUsPercent) * 100) / 100);
+    return [
+      para(
+        `Como parte de los servicios que brinda la Dirección de Atención Ciudadana (DAC), a través del Centro de Atención INETEL en el tema VMRE, durante el mes de ${monthName} se atendieron ${pl(i.enquiriesTotal, "consulta", "consultas")}, de las cuales el ${pct(i.enquiriesUsPercent)} fueron recibidas de Estados Unidos y el ${pct(rest)} del resto del mundo${annex ? ` (${annex})` : ""}.`,
+      ),
+    ];
+  },
+
+  institutional: ({ f }) => {
+    const blocks = recordBlocks(f.institutional);
+    return blocks.length ? blocks : [para("Sin actividades de vinculación institucional registradas en el mes.")];
+  },
+
+  community_abroad: ({ f, j }) => {
+    const c = j.community_abroad;
+    const blocks = recordBlocks(f.community_abroad);
+    if (c.events || c.online_events)
+      blocks.push(
+        para(
+          `En total, se participó en ${pl(c.events, "evento", "eventos")} con la comunidad en el extranjero${c.online_events ? ` (además de ${pl(c.online_events, "evento", "eventos")} en línea, sin contar su asistencia)` : ""}, con una asistencia estimada de ${n(c.attendance)} personas; se lograron ${pl(c.appointments, "cita", "citas")} para credencialización y ${pl(c.registration_requests, "solicitud", "solicitudes")} de registro.`,
+        ),
+      );
+    return blocks.length ? blocks : [para("Sin actividades con la comunidad en el extranjero registradas en el mes.")];
+  },
+
+  contest: ({ f, monthName }) => {
+    const blocks: Block[] = [];
+    const cut = f.contest.cutoffOn ? `Hasta el ${dayMonth(f.contest.cutoffOn)}` : `Al cierre de ${monthName}`;
+    for (const c of f.contest.contests) {
+      const k = c.funnel;
+      const split = [
+        k.awaitingReview ? `${n(k.awaitingReview)} sin revisar aún` : null,
+        k.underReview ? `${n(k.underReview)} en revisión` : null,
+        k.awaitingCorrections ? `${n(k.awaitingCorrections)} en espera de subsane` : null,
+      ].filter((x): x is string => !!x);
+      const parts = [
+        `${pl(k.registered, "proyecto quedó debidamente registrado", "proyectos quedaron debidamente registrados")} al cumplir con la totalidad de los requisitos`,
+        k.notRegistered ? pl(k.notRegistered, "no fue registrado", "no fueron registrados") : null,
+        k.withdrawn ? pl(k.withdrawn, "fue retirado por su organización", "fueron retirados por sus organizaciones") : null,
+        k.pending ? `${pl(k.pending, "sigue en proceso", "siguen en proceso")}${split.length ? ` (${listEs(split)})` : ""}` : null,
+      ].filter((x): x is string => !!x);
+      blocks.push(para(`${cut} fueron recibidos ${pl(k.received, "proyecto", "proyectos")} del ${c.name}, de los cuales se realizó la revisión de cumplimiento de requisitos para el registro: ${listEs(parts)}.`));
+      if (c.jurors)
+        blocks.push(
+          para(
+            `El Jurado Dictaminador está integrado por ${pl(c.jurors, "especialista", "especialistas")}${c.designation ? `, designados por la CVMRE mediante el Acuerdo ${c.designation.number} del ${dayMonth(c.designation.adoptedOn)}` : ""}.`,
+          ),
+        );
+      if (c.sessions.length) blocks.push({ type: "bullets", items: c.sessions.map((s) => `El ${dayMonth(s.date)}, se llevó a cabo ${JURY_SESSION[s.kind] ?? "una sesión del Jurado Dictaminador"}.`) });
+    }
+    blocks.push(...recordBlocks(f.contest));
+    return blocks.length ? blocks : [para("No hubo un concurso en curso durante el mes.")];
+  },
+
+  educational: ({ f, j }) => {
+    const blocks = recordBlocks(f.educational);
+    if (!blocks.length) return [para("Sin actividades con instancias educativas registradas en el mes.")];
+    if (j.educational.events > 1) blocks.push(para(`En total, ${pl(j.educational.events, "evento", "eventos")} con instancias educativas, con una asistencia de alrededor de ${n(j.educational.attendance)} personas.`));
+    return blocks;
+  },
+
+  decentralized: ({ f }) => {
+    const blocks = recordBlocks(f.decentralized);
+    return blocks.length ? blocks : [para("Sin actividades con los Órganos Desconcentrados registradas en el mes.")];
+  },
+
+  digital: ({ f }) => {
+    const i = f.input;
+    const b = f.digital.bulletins;
+    const blocks: Block[] = [];
+    if (i) {
+      blocks.push(
+        para(
+          `En el marco de las acciones de promoción del VMRE en plataformas digitales, en el mes de reporte, para redes sociales, se realizaron un total de ${pl(i.facebookPosts, "publicación", "publicaciones")} en Facebook, obteniendo un alcance de ${n(i.facebookImpressions)} impresiones, y la comunidad cerró con ${n(i.facebookFollowers)} seguidores. En Twitter, se llevaron a cabo ${pl(i.twitterPosts, "publicación", "publicaciones")}, mismas que recibieron ${n(i.twitterRetweets)} retweets, ${n(i.twitterLikes)} me gusta y ${n(i.twitterComments)} comentarios; el periodo en esta red social cerró con ${n(i.twitterFollowers)} seguidores.`,
+        ),
+        para(`En cuanto al micrositio del VMRE, en el periodo de reporte se obtuvieron ${n(i.micrositeVisits)} visitas desde ${n(i.micrositeCountries)} países.`),
+      );
+    } else blocks.push(para("Cifras de redes sociales y del micrositio: pendientes de captura para este mes."));
+    if (b.count) {
+      const list = b.bulletins.map((x) => `«${withoutMergeTags(x.subject)}» (${dayMonth(localDay(x.startedAt, f.timeZone))})`);
+      blocks.push(para(`Se ${b.count === 1 ? "envió" : "enviaron"} ${pl(b.count, "boletín electrónico", "boletines electrónicos")} a ${pl(b.distinctContacts, "registro", "registros")} de la base de datos de contactos del VMRE: ${listEs(list)}.`));
+    } else blocks.push(para("No se enviaron boletines electrónicos durante el mes."));
+    blocks.push(...recordBlocks(f.digital));
+    return blocks;
+  },
+
+  materials: ({ f }) => {
+    const m = f.materials;
+    const names = (key: "eventsAbroad" | "eventsMexico") => listEs(m.byMaterial.filter((x) => x[key] > 0).map((x) => x.name));
+    const blocks: Block[] = [para("Atendiendo las necesidades de los eventos de vinculación, se destinaron distintos materiales impresos de difusión dependiendo de la sede de cada evento, ya fuera en territorio nacional o en el extranjero:")];
+    const line = (label: string, key: "eventsAbroad" | "eventsMexico") =>
+      m.totals[key] ? `${label}: se distribuyeron los siguientes materiales: ${names(key)}; la suma total de los materiales fue de ${n(m.totals[key])}.` : `${label}: no se distribuyeron materiales en el mes.`;
+    const items = [line("Eventos de vinculación en el extranjero", "eventsAbroad"), line("Eventos de vinculación en territorio nacional", "eventsMexico")];
+    if (m.totals.eventsNoCountry) items.push(`Eventos en línea o sin sede: ${n(m.totals.eventsNoCountry)} materiales.`);
+    if (m.totals.partners) items.push(`A instituciones aliadas se enviaron ${n(m.totals.partners)} materiales.`);
+    if (m.totals.foreignServicePosts) items.push(`A representaciones de México en el exterior se enviaron ${n(m.totals.foreignServicePosts)} materiales.`);
+    blocks.push({ type: "bullets", items });
+    if (m.partnerReported.total) {
+      const detail = m.partnerReported.items.filter((x) => x.quantity > 0).map((x) => `${x.name}: ${n(x.quantity)}`);
+      blocks.push(
+        para(
+          `Además, las instituciones aliadas informan haber distribuido por su cuenta ${n(m.partnerReported.total)} materiales${detail.length ? ` (${detail.join("; ")})` : ""}: es una cifra reportada por ellas, no incluida en las sumas anteriores.`,
+        ),
+      );
+    }
+    return blocks;
+  },
+
+  media: ({ f, j }) => {
+    if (!f.input) return [para("Monitoreo de medios: cifras pendientes de captura para este mes.")];
+    const m = j.media;
+    const tone = [m.positive ? `${n(m.positive)} positivas` : null, m.neutral ? `${n(m.neutral)} se consideraron como «neutras»` : null, m.negative ? `${n(m.negative)} negativas` : null].filter((x): x is string => !!x);
+    const share = (v: number) => (m.notes ? ` (${pct(Math.round((v / m.notes) * 100))} del total)` : "");
+    return [
+      para(`En total fueron ${pl(m.notes, "nota", "notas")}${tone.length ? `, de las cuales ${listEs(tone)}${tone.length === 1 ? share(m.positive || m.neutral || m.negative) : ""}` : ""}.`),
+      { type: "bullets", items: [`Internet: ${pl(m.internet, "nota", "notas")}${share(m.internet)}.`, `Medios impresos: ${pl(m.print, "nota", "notas")}${share(m.print)}.`, `Radio: ${pl(m.radio, "nota", "notas")}${share(m.radio)}.`, `Televisión: ${pl(m.tv, "nota", "notas")}${share(m.tv)}.`] },
+    ];
+  },
+
+  annex_enquiries: ({ f }) => {
+    const i = f.input;
+    if (!i) return [{ type: "pending", text: "Pendiente: cifras de atención ciudadana del mes." }];
+    return [
+      {
+        type: "table",
+        id: "annex_enquiries",
+        caption: "Consultas atendidas por el Centro de Atención INETEL sobre el VMRE",
+        headers: ["Concepto", "Cifra"],
+        rows: [
+          ["Consultas atendidas", n(i.enquiriesTotal)],
+          ["Recibidas de Estados Unidos", pct(i.enquiriesUsPercent)],
+          ["Recibidas del resto del mundo", pct(Math.max(0, Math.round((100 - i.enquiriesUsPercent) * 100) / 100))],
+        ],
+      },
+    ];
+  },
+};
+
+/** The computed blocks a section key can name (the admin outline editor offers these). */
+export const COMPUTED_BLOCKS = Object.keys(COMPUTED);
+
+function localDay(instant: string, zone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));
+}
+
+// ── Narratives ───────────────────────────────────────────────────────────────────────────────────
+
+/** A stored narrative, whatever its age: {text, basis, legacy} (legacy: a plain string from before decision 024). */
+export function narrativeOf(narratives: Narratives, key: string): { text: string; basis: Record<string, number> | null; legacy: boolean } | null {
+  const v = narratives[key];
+  if (typeof v === "string") return v.trim() ? { text: v, basis: null, legacy: true } : null;
+  if (v && typeof v === "object" && typeof v.text === "string" && v.text.trim()) return { text: v.text, basis: v.basis ?? null, legacy: false };
+  return null;
+}
+
+function textBlocks(text: string): Block[] {
   return text
     .split(/\n{2,}/)
     .map((p) => p.trim())
@@ -169,118 +399,182 @@ function narrativeBlocks(text: string | undefined): Block[] {
     .map((p) => ({ type: "paragraph" as const, text: p, narrative: true }));
 }
 
-/** Builds the document. */
-export function buildReportDocument(input: DocumentInput): ReportDocument {
-  const { figures: f, narratives } = input;
-  const monthLabel = monthNameEs(input.month);
+function blockText(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : b.type === "bullets" ? b.items.map((i) => `• ${i}`) : b.type === "pending" ? [b.text] : []));
+}
+
+export function sameBasis(a: Record<string, number> | null, b: Record<string, number> | null): boolean {
+  if (!a || !b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if ((a[k] ?? 0) !== (b[k] ?? 0)) return false;
+  return true;
+}
+
+/** The section's figures (its part of figures.json), or null for a section that counts nothing. */
+export function sectionFigures(j: FiguresJson, computed: string | null): Record<string, number> | null {
+  const key = basisKey(computed);
+  return key ? { ...(j[key] as Record<string, number>) } : null;
+}
+
+function pendingText(node: OutlineNode): string {
+  const who = node.ownerArea ? (AREA[node.ownerArea] ?? node.ownerArea) : null;
+  return who ? `Pendiente: la información de ${who} para esta sección.` : "Pendiente: el texto de esta sección.";
+}
+
+// ── The document ─────────────────────────────────────────────────────────────────────────────────
+
+export function buildReport(input: DocumentInput): { doc: ReportDocument; sections: SectionView[] } {
+  const { figures: f, narratives, outline } = input;
+  const monthName = monthNameEs(input.month);
+  const j = figuresJson(f);
+  const annexNumber = new Map(outline.filter((o) => o.isAnnex && o.computed).map((o) => [o.computed!, o.number]));
+  const ctx: Ctx = { f, j, month: input.month, monthName, annexOf: (c) => annexNumber.get(c) ?? null };
+
+  // A section has content when it counts something, has a text, or a subsection does.
+  const children = new Map<string | null, OutlineNode[]>();
+  for (const o of outline) children.set(o.parentKey, [...(children.get(o.parentKey) ?? []), o]);
+  const memo = new Map<string, boolean>();
+  const hasContent = (o: OutlineNode): boolean => {
+    if (!memo.has(o.key)) memo.set(o.key, (o.kind === "COMPUTED" && !!o.computed && !!COMPUTED[o.computed]) || !!narrativeOf(narratives, o.key) || (children.get(o.key) ?? []).some(hasContent));
+    return memo.get(o.key)!;
+  };
+
   const blocks: Block[] = [];
-  const section = (key: ReportSection, number: string, level: 1 | 2 = 2) => blocks.push({ type: "heading", level, text: `${number}. ${SECTION_TITLES[key]}`, id: `section-${key}` });
-  const para = (text: string) => blocks.push({ type: "paragraph", text });
-  const bullets = (items: string[]) => items.length && blocks.push({ type: "bullets", items });
-  const narrative = (key: ReportSection) => blocks.push(...narrativeBlocks(narratives[key]));
-
-  section("presentation", "1", 1);
-  para(`Se presenta este informe que da cuenta de las actividades realizadas en el marco del proyecto del Voto de los Mexicanos Residentes en el Extranjero (VMRE) durante el mes de ${monthLabel}. Las cifras se obtienen de los registros de Alcance al cierre del mes (zona horaria ${f.timeZone}).`);
-  narrative("presentation");
-
-  blocks.push({ type: "heading", level: 1, text: "2. Avances generados" });
-
-  section("secretariat", "2.1");
-  const s = f.secretariat;
-  para(`Durante el mes se llevaron a cabo ${pl(s.meetings, "reunión", "reuniones")} de trabajo y ${pl(s.workshops, "taller", "talleres")} con ${pl(s.institutions, "institución", "instituciones")} (Organismos Públicos Locales y órganos desconcentrados del Instituto), con ${pl(s.activities.length, "actividad registrada", "actividades registradas")}.`);
-  bullets(s.activities.map(activityLine));
-  bullets(s.jurySessions.map((j) => `${dayMonth(j.heldAt.slice(0, 10))} — ${SESSION_KINDS[j.kind] ?? j.kind} del Jurado Dictaminador (${j.contest}).`));
-  narrative("secretariat");
-
-  section("promotion", "2.2");
-  const p = f.promotion;
-  para(`Se participó en ${pl(p.events.events, "evento", "eventos")}, con una asistencia estimada de ${n(p.events.attendance)} personas; se lograron ${n(p.events.appointments)} citas para credencialización y ${n(p.events.registrationRequests)} solicitudes de registro a la Lista Nominal de Electores Residentes en el Extranjero.`);
-  para(`Distribución de materiales impresos: a eventos de vinculación en el extranjero ${n(p.materials.totals.eventsAbroad)} materiales; a eventos de vinculación en territorio nacional ${n(p.materials.totals.eventsMexico)}; a eventos en línea o sin país ${n(p.materials.totals.eventsNoCountry)}; a instituciones aliadas ${n(p.materials.totals.partners)}; a representaciones de México en el exterior ${n(p.materials.totals.foreignServicePosts)}. La suma total fue de ${n(p.materials.totals.total)} materiales (Anexo 2).`);
-  narrative("promotion");
-
-  section("partners", "2.3");
-  const pa = f.partners;
-  para(`Se ${pa.activities.length === 1 ? "registró" : "registraron"} ${pl(pa.activities.length, "actividad", "actividades")} de vinculación con ${pl(pa.institutions, "institución aliada", "instituciones aliadas")}, con ${n(pa.itemsDistributed)} materiales distribuidos por su conducto y ${n(pa.bulletinRecipients)} destinatarios de boletines enviados por ellas (Anexo 3).`);
-  bullets(pa.activities.map(activityLine));
-  narrative("partners");
-
-  section("community", "2.4");
-  const c = f.community;
-  para(`Se participó en ${pl(c.totals.events, "evento", "eventos")} con la comunidad en el extranjero, con una asistencia estimada de ${n(c.totals.attendance)} personas, ${n(c.totals.appointments)} citas para credencialización y ${n(c.totals.registrationRequests)} solicitudes de registro (Anexo 1).`);
-  bullets(
-    c.events.map((e) => {
-      const outcomes = [
-        e.attendance ? `asistencia de ${n(e.attendance)} personas` : null,
-        e.handedOut ? `${n(e.handedOut)} materiales entregados` : null,
-        `${n(e.appointments)} citas para credencialización`,
-        `${n(e.registrationRequests)} solicitudes de registro`,
-      ].filter(Boolean);
-      return `El ${dayMonth(e.date)}, «${e.name}» (${place(e)}): ${outcomes.join("; ")}.`;
-    }),
-  );
-  narrative("community");
-
-  section("education", "2.5");
-  const ed = f.education;
-  para(`Se registraron ${pl(ed.activities.length, "actividad", "actividades")} con instituciones educativas y ${pl(ed.totals.events, "evento", "eventos")} en territorio nacional, con una asistencia estimada de ${n(ed.totals.attendance)} personas.`);
-  bullets(ed.activities.map(activityLine));
-  bullets(ed.eventsInMexico.map((e) => `El ${dayMonth(e.date)}, «${e.name}» (${place(e)})${e.attendance ? `: asistencia de alrededor de ${n(e.attendance)} personas` : ""}.`));
-  narrative("education");
-
-  section("contest", "2.6");
-  if (f.contest.length === 0) para("No hubo un concurso en curso durante el mes.");
-  for (const ct of f.contest) {
-    para(`${ct.name}: ${funnelSentence(ct.funnel, ct.receivedInMonth)} El Jurado Dictaminador está integrado por ${n(ct.jurors)} especialistas.`);
-    bullets(ct.sessions.map((j) => `${dayMonth(j.heldAt.slice(0, 10))} — ${SESSION_KINDS[j.kind] ?? j.kind} del Jurado Dictaminador.`));
+  const toc: TocEntry[] = [];
+  const sections: SectionView[] = [];
+  for (const node of outline) {
+    const heading: HeadingBlock = { type: "heading", level: Math.min(6, Math.max(1, node.depth)) as HeadingBlock["level"], number: node.number, text: node.title, id: node.key };
+    const stored = narrativeOf(narratives, node.key);
+    const view: SectionView = { key: node.key, number: node.number, title: node.title, kind: node.kind, computed: node.computed, state: "parent", review: false, computedText: [], figures: null, basis: null, text: stored?.text ?? "" };
+    let content: Block[] = [];
+    const computedFn = node.kind === "COMPUTED" && node.computed ? COMPUTED[node.computed] : undefined;
+    if (computedFn) {
+      const computed = computedFn(ctx);
+      view.computedText = blockText(computed);
+      view.figures = sectionFigures(j, node.computed);
+      if (stored && !stored.legacy) {
+        // The rewrite replaces the computed text; its tables stay.
+        content = [...textBlocks(stored.text), ...computed.filter((b) => b.type === "table")];
+        view.state = "rewritten";
+        view.basis = stored.basis;
+        view.review = !sameBasis(stored.basis, view.figures);
+      } else {
+        content = [...computed, ...(stored ? textBlocks(stored.text) : [])];
+        view.state = "computed";
+      }
+    } else if (stored) {
+      content = textBlocks(stored.text);
+      view.state = "written";
+    } else if (!(children.get(node.key) ?? []).some(hasContent)) {
+      content = [{ type: "pending", text: pendingText(node) }];
+      view.state = "pending";
+    }
+    if (view.state === "pending") heading.pending = true;
+    if (view.review) heading.review = true;
+    blocks.push(heading, ...content);
+    toc.push({ id: node.key, number: node.number, text: node.title, level: heading.level });
+    sections.push(view);
   }
-  narrative("contest");
 
-  const i = f.input;
-  section("digital", "2.7");
-  if (i) {
-    para(`En redes sociales se realizaron ${n(i.facebookPosts)} publicaciones en Facebook, con ${n(i.facebookImpressions)} impresiones; la comunidad cerró con ${n(i.facebookFollowers)} seguidores. En Twitter se hicieron ${n(i.twitterPosts)} publicaciones, que recibieron ${n(i.twitterRetweets)} retweets, ${n(i.twitterLikes)} me gusta y ${n(i.twitterComments)} comentarios; cerró con ${n(i.twitterFollowers)} seguidores.`);
-    para(`El micrositio del VMRE recibió ${n(i.micrositeVisits)} visitas desde ${n(i.micrositeCountries)} países.`);
-  } else para("Cifras de redes sociales y micrositio: pendientes de captura para este mes.");
-  const b = f.bulletins;
-  para(`Se ${b.count === 1 ? "envió" : "enviaron"} ${pl(b.count, "boletín electrónico", "boletines electrónicos")} a ${pl(b.distinctContacts, "contacto", "contactos")} de la base de datos del VMRE (${n(b.sent)} envíos entregados al servidor de correo, ${n(b.failed)} fallidos; Anexo 5).`);
-  narrative("digital");
-
-  section("media", "2.8");
-  if (i) {
-    const total = i.mediaInternet + i.mediaPrint + i.mediaRadio + i.mediaTv;
-    para(`En total fueron ${n(total)} notas: ${n(i.mediaInternet)} en internet, ${n(i.mediaPrint)} en medios impresos, ${n(i.mediaRadio)} en radio y ${n(i.mediaTv)} en televisión. Por su sentido, ${n(i.mediaPositive)} positivas, ${n(i.mediaNeutral)} neutras y ${n(i.mediaNegative)} negativas.`);
-  } else para("Monitoreo de medios: pendiente de captura para este mes.");
-  narrative("media");
-
-  section("enquiries", "2.9");
-  if (i) para(`Se atendieron ${n(i.enquiriesTotal)} consultas ciudadanas sobre el VMRE, de las cuales el ${pct(i.enquiriesUsPercent)} fueron recibidas de Estados Unidos.`);
-  else para("Atención ciudadana: pendiente de captura para este mes.");
-  narrative("enquiries");
-
-  blocks.push({ type: "heading", level: 1, text: "Anexos" });
-  annexTables(f).forEach((a, index) => {
-    blocks.push({
-      type: "table",
-      id: a.id,
-      caption: `Anexo ${index + 1}. ${a.title}`,
-      headers: a.headers,
-      rows: a.rows.map((r) => r.map((v, column) => (typeof v === "number" ? n(v) : v ? annexDate(v, a.dates[column], f.timeZone) : ""))),
-    });
-  });
-
+  const annexes = outline.filter((o) => o.isAnnex && o.depth === 2).map((o) => ({ id: o.key, number: o.number ?? "", title: o.title, pending: sections.find((s) => s.key === o.key)?.state === "pending" }));
+  const approval = input.approval ? { agreement: input.approval.number, adoptedOn: dmy(input.approval.adoptedOn), text: input.approval.title, vote: input.approval.vote } : null;
   const status =
     input.state === "APPROVED"
-      ? `Versión ${input.version}, aprobada el ${formatInstantDate(input.approvedAt ?? new Date(), "es", f.timeZone, "long")}${input.approvedBy ? ` por ${input.approvedBy}` : ""}`
+      ? `Versión ${input.version}, aprobada el ${input.approval ? formatLongDate(input.approval.adoptedOn) : formatInstantDate(input.approvedAt ?? new Date(), "es", f.timeZone, "long")}${input.approval ? ` mediante el Acuerdo ${input.approval.number}` : input.approvedBy ? ` por ${input.approvedBy}` : ""}`
       : `Versión ${input.version} — BORRADOR`;
-  return {
+  const doc: ReportDocument = {
     title: "Informe de avances del Voto de los Mexicanos Residentes en el Extranjero",
     subtitle: input.institutionName ?? "Oficina de Vinculación Electoral de Mexicanos Residentes en el Extranjero",
-    monthLabel: monthLabel.charAt(0).toUpperCase() + monthLabel.slice(1),
+    monthLabel: capital(monthName),
     status,
     blocks,
+    toc,
+    annexes,
+    approval,
     signature: [
       { role: "Elaboró", name: "Coordinación de vinculación" },
       { role: "Aprobó", name: input.state === "APPROVED" && input.approvedBy ? input.approvedBy : "" },
     ],
   };
+  return { doc, sections };
 }
+
+function formatLongDate(date: string): string {
+  const [y] = ymd(date);
+  return `${dayMonth(date)} de ${y}`;
+}
+
+/** Builds the document. */
+export function buildReportDocument(input: DocumentInput): ReportDocument {
+  return buildReport(input).doc;
+}
+
+// ── Annex tables (CSV) ──────────────────────────────────────────────────────────────────────────
+
+/** Which columns hold a calendar date or an instant: CSV keeps machine forms. */
+export type AnnexDateKind = "date" | "instant";
+export type Annex = { id: string; title: string; headers: string[]; rows: Array<Array<string | number | null>>; dates: Record<number, AnnexDateKind> };
+
+const PART_ES: Record<string, string> = {
+  SECRETARIAT: "Secretaría Técnica",
+  INSTITUTIONAL: "Vinculación institucional",
+  COMMUNITY_ABROAD: "Comunidad en el extranjero",
+  CONTEST: "Concurso",
+  EDUCATIONAL: "Instancias educativas",
+  DECENTRALIZED: "Órganos desconcentrados",
+  DIGITAL: "Estrategia digital",
+  NOT_REPORTED: "No se informa",
+};
+const ACTIVITY_KINDS: Record<string, string> = { MATERIALS_DELIVERED: "Envío de materiales", JOINT_EVENT: "Evento conjunto", PARTNER_BULLETIN: "Boletín de la institución", MEDIA: "Acción en medios", OTHER: "Otra" };
+
+/** The month's records behind the sections, as tables with raw values (the CSV annexes: /reports/<month>/annex/<id>.csv). */
+export function annexTables(f: ReportFigures): Annex[] {
+  return [
+    {
+      id: "events",
+      title: "Eventos del mes y sus resultados",
+      headers: ["Fecha", "Evento", "Lugar", "Apartado del informe", "Asistencia", "Citas para credencialización", "Solicitudes de registro", "Materiales entregados", "Registros en kiosco"],
+      rows: f.all.events.map((e) => [e.date, e.name, e.online ? "En línea" : place(e), PART_ES[e.reportPart] ?? e.reportPart, e.attendance, e.appointments, e.registrationRequests, e.handedOut, e.signups]),
+      dates: { 0: "date" },
+    },
+    {
+      id: "materials",
+      title: "Materiales distribuidos",
+      headers: ["Clave", "Material", "Eventos en el extranjero", "Eventos en México", "Eventos en línea", "Instituciones aliadas", "Representaciones en el exterior", "Total"],
+      rows: f.materials.byMaterial.map((m) => [m.code, m.name, m.eventsAbroad, m.eventsMexico, m.eventsNoCountry, m.partners, m.foreignServicePosts, m.total]),
+      dates: {},
+    },
+    {
+      id: "activities",
+      title: "Actividades con instituciones aliadas",
+      headers: ["Fecha", "Instituciones", "Tipo", "Apartado del informe", "Actividad", "Personas alcanzadas", "Materiales distribuidos por la institución", "Destinatarios de boletín"],
+      rows: f.all.activities.map((a) => [a.date, a.institutions.map(institutionName).join("; "), ACTIVITY_KINDS[a.kind] ?? a.kind, PART_ES[a.reportPart] ?? a.reportPart, a.summary, a.peopleReached, a.itemsDistributed, a.bulletinRecipients]),
+      dates: { 0: "date" },
+    },
+    {
+      id: "meetings",
+      title: "Reuniones, talleres y sesiones",
+      headers: ["Fecha", "Tipo", "Modalidad", "Apartado del informe", "Asunto", "Participantes", "Acuerdos"],
+      rows: f.all.meetings.map((m) => [m.heldOn, MEETING_KIND[m.kind]?.[0] ?? m.kind, m.format === "ONLINE" ? "Virtual" : "Presencial", PART_ES[m.reportPart] ?? m.reportPart, m.subject, participantsOf(m).join("; "), m.agreements.map((a) => a.number).join("; ")]),
+      dates: { 0: "date" },
+    },
+    {
+      id: "contest",
+      title: "Concurso: proyectos al corte",
+      headers: ["Concurso", "Recibidos", "Registrados", "No registrados", "Retirados", "En proceso", "Jurado"],
+      rows: f.contest.contests.map((c) => [c.name, c.funnel.received, c.funnel.registered, c.funnel.notRegistered, c.funnel.withdrawn, c.funnel.pending, c.jurors]),
+      dates: {},
+    },
+    {
+      id: "bulletins",
+      title: "Boletines electrónicos enviados",
+      headers: ["Inicio del envío", "Boletín", "Asunto", "Destinatarios", "Enviados", "Fallidos"],
+      rows: f.digital.bulletins.bulletins.map((b) => [b.startedAt, b.name, b.subject, b.recipients, b.sent, b.failed]),
+      dates: { 0: "instant" },
+    },
+  ];
+}
+
+export const ANNEX_IDS = ["events", "materials", "activities", "meetings", "contest", "bulletins"] as const;
+
+export type { EventItem, Institution };

@@ -5,15 +5,22 @@ import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
 import { blobStore } from "~/modules/files/storage.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { csvDate, csvDateTime } from "~/lib/format";
-import { annexTables, buildReportDocument, type AnnexDateKind, type ReportDocument } from "./document";
+import { annexTables, buildReport, type AnnexDateKind, type ReportDocument, type SectionView } from "./document";
+import { buildLegacyDocument, legacyAnnexTables } from "./document-v1";
 import { reportDocx } from "./docx.server";
 import { htmlToPdf } from "./pdf.server";
 import { reportPrintHtml } from "./print.server";
 import type { ReportView } from "./reports.server";
 
-export async function documentOf(view: ReportView): Promise<ReportDocument> {
+/** The document and, for the page, each section's state (a legacy version has no section views). */
+export async function reportOf(view: ReportView): Promise<{ doc: ReportDocument; sections: SectionView[] }> {
   const { institutionName } = await getSettings();
-  return buildReportDocument({ ...view, institutionName });
+  if (view.legacy) return { doc: buildLegacyDocument({ ...view, institutionName }), sections: [] };
+  return buildReport({ ...view, institutionName });
+}
+
+export async function documentOf(view: ReportView): Promise<ReportDocument> {
+  return (await reportOf(view)).doc;
 }
 
 export async function docxOf(view: ReportView): Promise<Buffer> {
@@ -72,7 +79,7 @@ export async function pdfOf(view: ReportView): Promise<Buffer> {
 
 /** One annex table as CSV (UTF-8 with BOM), or null for an unknown table. */
 export function annexCsv(view: ReportView, id: string, delimiter = ","): string | null {
-  const table = annexTables(view.figures).find((a) => a.id === id);
+  const table = (view.legacy ? legacyAnnexTables(view.figures) : annexTables(view.figures)).find((a) => a.id === id);
   if (!table) return null;
   return UTF8_BOM + csvLine(table.headers, delimiter) + table.rows.map((r) => csvLine(r.map((v, column) => csvCell(v, table.dates[column])), delimiter)).join("");
 }

@@ -1,80 +1,78 @@
 /**
- * The monthly report's figures: one function per section, each computed from the data of the
- * area that owns it (through that area's exported functions where it has one). Everything
- * returned is plain JSON (dates as ISO strings), so an approved report stores it as it is.
+ * The monthly report's figures (decisions 015, 018, 024), by the part of the report that counts
+ * them. Each record carries its report part (Event, PartnerActivity, Meeting.reportPart: explicit,
+ * editable, defaulted by its owning module); this module only reads it, and quotes each owning
+ * module's one definition: events (eventFiguresForMonth), meetings (meetingFiguresForMonth),
+ * materials (materialFiguresForMonth), the contest funnel (contestFunnel). Everything returned is
+ * plain JSON (dates as strings) so an approved version stores it as it is (frozenFigures).
  *
- * Which month a record belongs to: an event by its local date (events module); a partner
- * activity by its calendar date; everything else (bulletins, contest, jury sessions) by its
- * instant in the organisation's time zone (settings). Funnels are cumulative at the month's end.
+ * A record appears once: a meeting in its part, an event in its part, a partner activity in its
+ * part unless it belongs to an event that is printed (then the event stands for it).
+ *
+ * Which month: events by their own local date; meetings, agreements and partner activities by
+ * their calendar date; bulletins by their start in the office's zone (settings); the contest
+ * funnel up to the report's cutoff date (MonthlyReport.contestCutoffOn) or the month's end.
  */
-import { db, Prisma } from "~/lib/db.server";
+import type { ReportPart } from "~/generated/prisma/enums";
+import { db } from "~/lib/db.server";
 import { contestFunnel } from "~/modules/contest/submissions.server";
 import { eventFiguresForMonth } from "~/modules/events/query.server";
+import { endOfZonedDay } from "~/modules/events/time";
 import { materialFiguresForMonth } from "~/modules/materials/figures.server";
-import { partnerFiguresForMonth } from "~/modules/partners/index.server";
+import { meetingFiguresForMonth, type AgreementItem, type MeetingItem } from "~/modules/meetings/figures.server";
 import { getSettings } from "~/modules/settings/settings.server";
-import { monthRange, type MonthRange } from "./month";
-import { REPORT_SECTIONS, type MonthlyInputData } from "./schema";
+import { monthRange, shiftMonth, type MonthRange } from "./month";
+import type { MonthlyInputData } from "./schema";
 
-export type ActivityItem = { id: string; date: string; kind: string; partner: string; partnerKind: string; summary: string; peopleReached: number | null; itemsDistributed: number | null; bulletinRecipients: number | null };
-export type EventItem = { id: string; name: string; date: string; kind: string; country: string | null; state: string | null; city: string | null; attendance: number; appointments: number; registrationRequests: number; handedOut: number; signups: number };
+export type { AgreementItem, MeetingItem };
+
+/** Frozen figures of this shape carry `schema: 2`; older approved versions (no schema) read through document-v1. */
+export const FIGURES_SCHEMA = 2;
+
+export type Institution = { name: string; acronym: string | null; kind: string };
+
+export type EventItem = {
+  id: string;
+  name: string;
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  kind: string;
+  country: string | null;
+  state: string | null;
+  city: string | null;
+  /** Online (no place): never counted as attendance abroad. */
+  online: boolean;
+  reportPart: ReportPart;
+  attendance: number;
+  appointments: number;
+  registrationRequests: number;
+  handedOut: number;
+  signups: number;
+  /** Institutions that took part (EventPartner) and those of partner activities tied to the event, each once. */
+  institutions: Institution[];
+};
+
 export type EventTotals = { events: number; attendance: number; appointments: number; registrationRequests: number; handedOut: number; signups: number };
 
-const SECRETARIAT_KINDS = ["LOCAL_ELECTORAL_BODY", "INE_OFFICE"];
-const EDUCATION_KINDS = ["UNIVERSITY"];
+export type ActivityItem = {
+  id: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  kind: string;
+  institutions: Institution[];
+  summary: string;
+  peopleReached: number | null;
+  itemsDistributed: number | null;
+  bulletinRecipients: number | null;
+  eventId: string | null;
+  reportPart: ReportPart;
+};
 
-/** Partner activities of the month (by their calendar date), optionally of some partner kinds only. */
-async function activitiesOfMonth(range: MonthRange, include?: string[], exclude?: string[]): Promise<ActivityItem[]> {
-  const first = `${range.month}-01`;
-  const next = `${monthRangeNext(range.month)}-01`;
-  const kindFilter = include ? Prisma.sql`AND p."kind"::text IN (${Prisma.join(include)})` : exclude ? Prisma.sql`AND p."kind"::text NOT IN (${Prisma.join(exclude)})` : Prisma.empty;
-  const rows = await db.$queryRaw<Array<Omit<ActivityItem, "date" | "partner"> & { date: Date; name: string; acronym: string | null }>>`
-    SELECT a.id, a."occurredOn" AS date, a."kind"::text AS kind, p."name", p."acronym", p."kind"::text AS "partnerKind", a."summary",
-      a."peopleReached", a."itemsDistributed", a."bulletinRecipients"
-    FROM "PartnerActivity" a JOIN "Partner" p ON p.id = a."partnerId"
-    WHERE a."occurredOn" >= ${first}::date AND a."occurredOn" < ${next}::date ${kindFilter}
-    ORDER BY a."occurredOn", p."name", a.id
-    LIMIT 2000`;
-  return rows.map(({ date, name, acronym, ...r }) => ({ ...r, date: date.toISOString().slice(0, 10), partner: acronym ? `${name} (${acronym})` : name }));
-}
+/** What one part of 2.1.4 (or 2.1.1) prints: each record once. */
+export type PartRecords = { events: EventItem[]; activities: ActivityItem[]; meetings: MeetingItem[] };
 
-function monthRangeNext(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-}
+export const institutionName = (i: Institution) => (i.acronym ? `${i.name} (${i.acronym})` : i.name);
 
-function localDate(instant: Date | string, zone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));
-}
-
-/** The month's events held by `now`, as the events module counts them (eventFiguresForMonth). */
-async function monthEventFigures(range: MonthRange, now: Date): Promise<{ events: EventItem[]; totals: EventTotals }> {
-  const figures = await eventFiguresForMonth(range.year, range.monthNumber, now);
-  const kinds = new Map((await db.event.findMany({ where: { id: { in: figures.events.map((e) => e.id) } }, select: { id: true, kind: true } })).map((e) => [e.id, e.kind as string]));
-  const t = figures.totals;
-  const totals: EventTotals = { events: t.events, attendance: t.attendance, appointments: t.appointments, registrationRequests: t.registrationRequests, handedOut: t.handedOut, signups: t.signups };
-  const events = figures.events.map((e) => ({
-    id: e.id,
-    name: e.name,
-    date: localDate(e.startsAt, e.timeZone),
-    kind: kinds.get(e.id) ?? "OTHER",
-    country: e.country,
-    state: e.state,
-    city: e.city,
-    attendance: e.figures.attendance,
-    appointments: e.figures.appointments,
-    registrationRequests: e.figures.registrationRequests,
-    handedOut: e.figures.handedOut,
-    signups: e.figures.signups,
-  }));
-  return { events, totals };
-}
-
-async function monthEvents(range: MonthRange, now: Date): Promise<EventItem[]> {
-  return (await monthEventFigures(range, now)).events;
-}
-
-/** Totals of a subset of the month's events (by country); the whole month's come from the events module. */
 export function eventTotals(events: EventItem[]): EventTotals {
   return events.reduce(
     (t, e) => ({ events: t.events + 1, attendance: t.attendance + e.attendance, appointments: t.appointments + e.appointments, registrationRequests: t.registrationRequests + e.registrationRequests, handedOut: t.handedOut + e.handedOut, signups: t.signups + e.signups }),
@@ -82,85 +80,124 @@ export function eventTotals(events: EventItem[]): EventTotals {
   );
 }
 
-// ── One function per section ──────────────────────────────────────────────────────────────────
-
-/** 2.1 Technical secretariat and meetings: work with local electoral bodies (OPL) and INE offices. */
-export async function secretariatFigures(range: MonthRange) {
-  const activities = await activitiesOfMonth(range, SECRETARIAT_KINDS);
-  const jurySessions = await db.jurySession.findMany({ where: { heldAt: { gte: range.from, lt: range.to } }, orderBy: { heldAt: "asc" }, select: { kind: true, heldAt: true, contest: { select: { name: true } } } });
-  return {
-    activities,
-    meetings: activities.filter((a) => a.kind === "MEETING").length,
-    workshops: activities.filter((a) => a.kind === "WORKSHOP").length,
-    institutions: new Set(activities.map((a) => a.partner)).size,
-    jurySessions: jurySessions.map((s) => ({ kind: s.kind as string, heldAt: s.heldAt.toISOString(), contest: s.contest.name })),
-  };
+function localDate(instant: Date | string, zone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));
 }
 
-/** 2.2 Registration-promotion activities: the month's events and the materials distributed. */
-export async function promotionFigures(range: MonthRange, now: Date = new Date()) {
-  const { totals } = await monthEventFigures(range, now);
-  const materials = await materialFiguresForMonth(range.year, range.monthNumber);
-  return {
-    events: totals,
-    materials: {
-      totals: materials.totals,
-      handedOutAtEvents: materials.handedOutAtEvents,
-      byMaterial: materials.byMaterial.map((m) => ({ code: m.code, name: m.name, kind: m.kind as string, eventsAbroad: m.eventsAbroad, eventsMexico: m.eventsMexico, partners: m.partners, foreignServicePosts: m.foreignServicePosts, total: m.total })),
-      byKind: materials.byKind.map((k) => ({ kind: k.kind as string, total: k.total })),
-    },
-  };
+// ── Events ───────────────────────────────────────────────────────────────────────────────────────
+
+type EventFigureRow = Awaited<ReturnType<typeof eventFiguresForMonth>>["events"][number] & { reportPart?: ReportPart; online?: boolean };
+
+/**
+ * The month's held events as the events module counts them, each with its report part. The part
+ * and "online" come from eventFiguresForMonth once it carries them; until then they are read here
+ * (one query), with the events module's rule for "online" (no country, or a virtual workshop).
+ */
+export async function monthEvents(range: MonthRange, now: Date): Promise<EventItem[]> {
+  const figures = await eventFiguresForMonth(range.year, range.monthNumber, now);
+  const rows = figures.events as EventFigureRow[];
+  const extra = new Map(
+    (
+      await db.event.findMany({
+        where: { id: { in: rows.map((e) => e.id) } },
+        select: { id: true, kind: true, reportPart: true, partners: { select: { partner: { select: { name: true, acronym: true, kind: true } } } } },
+      })
+    ).map((e) => [e.id, e]),
+  );
+  return rows.map((e) => {
+    const x = extra.get(e.id);
+    const kind = (x?.kind as string | undefined) ?? "OTHER";
+    return {
+      id: e.id,
+      name: e.name,
+      date: localDate(e.startsAt, e.timeZone),
+      kind,
+      country: e.country,
+      state: e.state,
+      city: e.city,
+      online: e.online ?? (!e.country || kind === "VIRTUAL_WORKSHOP"),
+      reportPart: e.reportPart ?? x?.reportPart ?? "INSTITUTIONAL",
+      attendance: e.figures.attendance,
+      appointments: e.figures.appointments,
+      registrationRequests: e.figures.registrationRequests,
+      handedOut: e.figures.handedOut,
+      signups: e.figures.signups,
+      institutions: (x?.partners ?? []).map((p) => ({ name: p.partner.name, acronym: p.partner.acronym, kind: p.partner.kind as string })),
+    };
+  });
 }
 
-/** 2.3 Partner institutions (institutional liaison): every activity with a partner outside the other sections. */
-export async function partnerSectionFigures(range: MonthRange) {
-  const [figures, activities] = await Promise.all([partnerFiguresForMonth(range.year, range.monthNumber), activitiesOfMonth(range, undefined, [...SECRETARIAT_KINDS, ...EDUCATION_KINDS])]);
-  return {
-    totals: figures.totals,
-    byKind: figures.byKind,
-    activities,
-    institutions: new Set(activities.map((a) => a.partner)).size,
-    itemsDistributed: activities.reduce((s, a) => s + (a.itemsDistributed ?? 0), 0),
-    bulletinRecipients: activities.reduce((s, a) => s + (a.bulletinRecipients ?? 0), 0),
-  };
+// ── Partner activities ───────────────────────────────────────────────────────────────────────────
+
+/** The month's partner activities by calendar date: one row per activity, with every institution it was done with. */
+export async function monthActivities(range: MonthRange): Promise<ActivityItem[]> {
+  const first = `${range.month}-01`;
+  const next = `${shiftMonth(range.month, 1)}-01`;
+  const rows = await db.$queryRaw<Array<Omit<ActivityItem, "date" | "institutions"> & { date: Date; institutions: Institution[] }>>`
+    SELECT a.id, a."occurredOn" AS date, a."kind"::text AS kind, a."summary", a."peopleReached", a."itemsDistributed", a."bulletinRecipients",
+      a."eventId", a."reportPart"::text AS "reportPart",
+      (SELECT coalesce(json_agg(json_build_object('name', p."name", 'acronym', p."acronym", 'kind', p."kind"::text) ORDER BY (p.id = a."partnerId") DESC, p."name"), '[]'::json)
+         FROM "Partner" p
+         WHERE p.id = a."partnerId" OR p.id IN (SELECT x."partnerId" FROM "PartnerActivityPartner" x WHERE x."activityId" = a.id)) AS institutions
+    FROM "PartnerActivity" a
+    WHERE a."occurredOn" >= ${first}::date AND a."occurredOn" < ${next}::date
+    ORDER BY a."occurredOn", a.id
+    LIMIT 2000`;
+  return rows.map(({ date, ...r }) => ({ ...r, date: date.toISOString().slice(0, 10) }));
 }
 
-/** 2.4 Community abroad: events outside Mexico (and online) with their outcomes. */
-export async function communityFigures(range: MonthRange, now: Date = new Date()) {
-  const events = (await monthEvents(range, now)).filter((e) => e.country !== "MX");
-  return { events, totals: eventTotals(events) };
-}
+// ── Contest ──────────────────────────────────────────────────────────────────────────────────────
 
-/** 2.5 Educational institutions: activities with universities and events in Mexico linked to them. */
-export async function educationFigures(range: MonthRange, now: Date = new Date()) {
-  const activities = await activitiesOfMonth(range, EDUCATION_KINDS);
-  const events = (await monthEvents(range, now)).filter((e) => e.country === "MX");
-  return { activities, eventsInMexico: events, totals: eventTotals(events) };
-}
+export type ContestItem = {
+  id: string;
+  name: string;
+  funnel: Awaited<ReturnType<typeof contestFunnel>>;
+  jurors: number;
+  /** The agreement that designated the jurors (INE/CVMRE-04SO), when recorded. */
+  designation: { number: string; adoptedOn: string } | null;
+  /** The month's jury sessions (kind, local date). */
+  sessions: Array<{ kind: string; date: string }>;
+};
 
-/** 2.6 The contest: each contest running in the month, its funnel at the month's end, and its jury. */
-export async function contestFigures(range: MonthRange) {
+/**
+ * The contests running in the month: each funnel cut at `cutoffOn` (a date, its last instant in the
+ * office's zone) or at the month's end; the jurors designated by then.
+ */
+export async function contestFigures(range: MonthRange, timeZone: string, cutoffOn: string | null): Promise<{ cutoffOn: string | null; contests: ContestItem[] }> {
+  const cutoffAt = cutoffOn ? endOfZonedDay(cutoffOn, timeZone) : new Date(range.to.getTime() - 1);
+  const cutoffDay = cutoffOn ?? localDate(cutoffAt, timeZone);
   const contests = await db.contest.findMany({
     where: { submissionsOpenAt: { lt: range.to }, resultsAt: { gte: new Date(range.from.getTime() - 62 * 86_400_000) } },
     orderBy: { submissionsOpenAt: "desc" },
     select: { id: true, name: true },
     take: 5,
   });
-  const endOfMonth = new Date(range.to.getTime() - 1);
-  return Promise.all(
-    contests.map(async (c) => {
-      const funnel = await contestFunnel(c.id, endOfMonth);
-      // designatedOn is a calendar date: designated on or before the month's last day.
-      const nextFirst = new Date(`${monthRangeNext(range.month)}-01T00:00:00Z`);
-      const jurors = await db.juryMember.count({ where: { contestId: c.id, OR: [{ designatedOn: { lt: nextFirst } }, { designatedOn: null, createdAt: { lt: range.to } }] } });
-      const receivedInMonth = await db.submission.count({ where: { contestId: c.id, receivedAt: { gte: range.from, lt: range.to } } });
-      const sessions = await db.jurySession.findMany({ where: { contestId: c.id, heldAt: { gte: range.from, lt: range.to } }, orderBy: { heldAt: "asc" }, select: { kind: true, heldAt: true } });
-      return { id: c.id, name: c.name, funnel, receivedInMonth, jurors, sessions: sessions.map((s) => ({ kind: s.kind as string, heldAt: s.heldAt.toISOString() })) };
-    }),
-  );
+  const out: ContestItem[] = [];
+  for (const c of contests) {
+    const funnel = await contestFunnel(c.id, cutoffAt);
+    const dayAfter = new Date(Date.parse(`${cutoffDay}T00:00:00Z`) + 86_400_000);
+    const jurors = await db.juryMember.findMany({
+      where: { contestId: c.id, OR: [{ designatedOn: { lt: dayAfter } }, { designatedOn: null, createdAt: { lte: cutoffAt } }] },
+      orderBy: { createdAt: "asc" },
+      select: { agreement: { select: { number: true, adoptedOn: true } } },
+    });
+    const designation = jurors.find((j) => j.agreement)?.agreement ?? null;
+    const sessions = await db.jurySession.findMany({ where: { contestId: c.id, heldAt: { gte: range.from, lt: range.to } }, orderBy: { heldAt: "asc" }, select: { kind: true, heldAt: true } });
+    out.push({
+      id: c.id,
+      name: c.name,
+      funnel,
+      jurors: jurors.length,
+      designation: designation ? { number: designation.number, adoptedOn: designation.adoptedOn.toISOString().slice(0, 10) } : null,
+      sessions: sessions.map((s) => ({ kind: s.kind as string, date: localDate(s.heldAt, timeZone) })),
+    });
+  }
+  return { cutoffOn, contests: out };
 }
 
-/** 2.7 Digital strategy and bulletins: the bulletins whose sending started in the month. */
+// ── Bulletins ────────────────────────────────────────────────────────────────────────────────────
+
+/** The bulletins whose sending started in the month (office's zone): each, and the contacts they reached (each once). */
 export async function bulletinFigures(range: MonthRange) {
   const bulletins = await db.$queryRaw<Array<{ id: string; name: string; subject: string; startedAt: Date; recipients: number; sent: number; failed: number }>>`
     SELECT b.id, b."name", b."subject", b."startedAt", b."recipients",
@@ -182,40 +219,202 @@ export async function bulletinFigures(range: MonthRange) {
   };
 }
 
+// ── Materials ────────────────────────────────────────────────────────────────────────────────────
+
+export type PartnerReported = { total: number; items: Array<{ name: string; quantity: number }> };
+
+/** What partners report handing out themselves (materials module, when it returns it): labelled apart, never added to the ledger. */
+function partnerReportedOf(value: unknown): PartnerReported {
+  if (typeof value === "number") return { total: value, items: [] };
+  if (Array.isArray(value)) {
+    const items = value.map((v: { name?: string; partner?: string; material?: string; quantity?: number; total?: number }) => ({ name: v.name ?? v.partner ?? v.material ?? "", quantity: Number(v.quantity ?? v.total ?? 0) }));
+    return { total: items.reduce((s, i) => s + i.quantity, 0), items };
+  }
+  if (value && typeof value === "object") {
+    const v = value as { total?: number; items?: unknown; byPartner?: unknown; byMaterial?: unknown };
+    const inner = partnerReportedOf(v.items ?? v.byPartner ?? v.byMaterial ?? []);
+    return { total: typeof v.total === "number" ? v.total : inner.total, items: inner.items };
+  }
+  return { total: 0, items: [] };
+}
+
+async function materialsSection(range: MonthRange) {
+  const m = await materialFiguresForMonth(range.year, range.monthNumber);
+  return {
+    totals: m.totals,
+    handedOutAtEvents: m.handedOutAtEvents,
+    byMaterial: m.byMaterial.map((x) => ({ code: x.code, name: x.name, kind: x.kind as string, eventsAbroad: x.eventsAbroad, eventsMexico: x.eventsMexico, eventsNoCountry: x.eventsNoCountry, partners: x.partners, foreignServicePosts: x.foreignServicePosts, total: x.total })),
+    partnerReported: partnerReportedOf((m as { partnerReported?: unknown }).partnerReported),
+  };
+}
+
 /** The figures the system does not hold, as entered for the month (null when not entered yet). */
 export async function monthlyInputFigures(month: string): Promise<MonthlyInputData | null> {
   const row = await db.monthlyInput.findUnique({ where: { month } });
   return (row?.data as MonthlyInputData | undefined) ?? null;
 }
 
+// ── The whole month ──────────────────────────────────────────────────────────────────────────────
+
+const PRINTED_PARTS: ReportPart[] = ["SECRETARIAT", "INSTITUTIONAL", "COMMUNITY_ABROAD", "CONTEST", "EDUCATIONAL", "DECENTRALIZED", "DIGITAL"];
+
 export type ReportFigures = Awaited<ReturnType<typeof computeReportFigures>>;
 
-/** Every section's figures for a month ("2017-11"). */
-export async function computeReportFigures(month: string, now: Date = new Date()) {
+/** Every part's figures for a month ("2017-11"); the contest funnel cut at `contestCutoffOn` (YYYY-MM-DD) when given. */
+export async function computeReportFigures(month: string, now: Date = new Date(), opts: { contestCutoffOn?: string | null } = {}) {
   const { timeZone } = await getSettings();
   const range = monthRange(month, timeZone);
   // One after another: the pool is small and each is a handful of queries.
-  const secretariat = await secretariatFigures(range);
-  const promotion = await promotionFigures(range, now);
-  const partners = await partnerSectionFigures(range);
-  const community = await communityFigures(range, now);
-  const education = await educationFigures(range, now);
-  const contest = await contestFigures(range);
+  const events = await monthEvents(range, now);
+  const activities = await monthActivities(range);
+  const meetingFigures = await meetingFiguresForMonth(range);
+  const contest = await contestFigures(range, timeZone, opts.contestCutoffOn ?? null);
   const bulletins = await bulletinFigures(range);
+  const materials = await materialsSection(range);
   const input = await monthlyInputFigures(month);
+
+  // A partner activity tied to a printed event is told by the event (its institutions named there).
+  const printedEvents = new Map(events.filter((e) => PRINTED_PARTS.includes(e.reportPart)).map((e) => [e.id, e]));
+  const standalone: ActivityItem[] = [];
+  for (const a of activities) {
+    const event = a.eventId ? printedEvents.get(a.eventId) : undefined;
+    if (!event) {
+      standalone.push(a);
+      continue;
+    }
+    for (const i of a.institutions) if (!event.institutions.some((x) => x.name === i.name)) event.institutions.push(i);
+  }
+  const part = (p: ReportPart): PartRecords => ({
+    events: events.filter((e) => e.reportPart === p),
+    activities: standalone.filter((a) => a.reportPart === p),
+    meetings: meetingFigures.meetings.filter((m) => m.reportPart === p),
+  });
+  const inPerson = (records: PartRecords) => eventTotals(records.events.filter((e) => !e.online));
+
+  const community = part("COMMUNITY_ABROAD");
+  const educational = part("EDUCATIONAL");
+  const decentralized = part("DECENTRALIZED");
   return {
+    schema: FIGURES_SCHEMA,
     month,
     timeZone,
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
     computedAt: now.toISOString(),
-    sections: REPORT_SECTIONS,
-    secretariat,
-    promotion,
-    partners,
-    community,
-    education,
-    contest,
-    bulletins,
+    secretariat: { ...part("SECRETARIAT"), counts: meetingFigures.secretariat, agreements: meetingFigures.agreements },
+    institutional: part("INSTITUTIONAL"),
+    community_abroad: { ...community, totals: inPerson(community), onlineEvents: community.events.filter((e) => e.online).length },
+    contest: { ...part("CONTEST"), ...contest },
+    educational: { ...educational, totals: inPerson(educational) },
+    decentralized: { ...decentralized, totals: inPerson(decentralized) },
+    digital: { ...part("DIGITAL"), bulletins },
+    materials,
+    /** Every held event of the month (all parts) and every activity and meeting: the CSV annexes. */
+    all: { events, eventTotals: eventTotals(events), activities, meetings: meetingFigures.meetings },
     input,
   };
+}
+
+// ── figures.json: the numbers the document prints ───────────────────────────────────────────────
+
+export type FiguresJson = {
+  month: string;
+  secretariat: { working_meetings: number; workshops: number; commission_sessions: number; agreements: number };
+  institutional: { meetings: number; activities: number; events: number; institutions: number };
+  community_abroad: { events: number; online_events: number; attendance: number; appointments: number; registration_requests: number; meetings: number; activities: number };
+  contest: { received: number; registered: number; not_registered: number; withdrawn: number; in_process: number; jurors_designated: number; jury_sessions: number };
+  educational: { events: number; attendance: number; activities: number; meetings: number };
+  decentralized: { events: number; attendance: number; activities: number; meetings: number };
+  digital: {
+    bulletins: number;
+    bulletin_recipients: number;
+    facebook_posts: number;
+    facebook_impressions: number;
+    facebook_followers: number;
+    twitter_posts: number;
+    twitter_retweets: number;
+    twitter_likes: number;
+    twitter_comments: number;
+    twitter_followers: number;
+    microsite_visits: number;
+    microsite_countries: number;
+  };
+  materials: { events_abroad: number; events_mexico: number; events_online: number; partners: number; foreign_service_posts: number; total: number; partner_reported: number };
+  media: { notes: number; internet: number; print: number; radio: number; tv: number; positive: number; neutral: number; negative: number };
+  enquiries: { total: number; us_percent: number };
+};
+
+/** Institutions named in a part (each once). */
+export function partInstitutions(records: PartRecords): string[] {
+  const names = new Set<string>();
+  for (const m of records.meetings) for (const p of m.participants) if (p.type === "partner") names.add(institutionName(p));
+  for (const a of records.activities) for (const i of a.institutions) names.add(institutionName(i));
+  for (const e of records.events) for (const i of e.institutions) names.add(institutionName(i));
+  return [...names];
+}
+
+/** The month's figures as plain nested numbers (GET /reports/<month>/figures.json; a section's review basis). */
+export function figuresJson(f: ReportFigures): FiguresJson {
+  const i = f.input;
+  const sum = (k: keyof ContestItem["funnel"]) => f.contest.contests.reduce((s, c) => s + c.funnel[k], 0);
+  const inPerson = (r: PartRecords) => r.events.filter((e) => !e.online);
+  return {
+    month: f.month,
+    secretariat: { ...f.secretariat.counts },
+    institutional: { meetings: f.institutional.meetings.length, activities: f.institutional.activities.length, events: f.institutional.events.length, institutions: partInstitutions(f.institutional).length },
+    community_abroad: {
+      events: inPerson(f.community_abroad).length,
+      online_events: f.community_abroad.onlineEvents,
+      attendance: f.community_abroad.totals.attendance,
+      appointments: f.community_abroad.totals.appointments,
+      registration_requests: f.community_abroad.totals.registrationRequests,
+      meetings: f.community_abroad.meetings.length,
+      activities: f.community_abroad.activities.length,
+    },
+    contest: {
+      received: sum("received"),
+      registered: sum("registered"),
+      not_registered: sum("notRegistered"),
+      withdrawn: sum("withdrawn"),
+      in_process: sum("pending"),
+      jurors_designated: f.contest.contests.reduce((s, c) => s + c.jurors, 0),
+      jury_sessions: f.contest.contests.reduce((s, c) => s + c.sessions.length, 0),
+    },
+    educational: { events: f.educational.events.length, attendance: f.educational.totals.attendance, activities: f.educational.activities.length, meetings: f.educational.meetings.length },
+    decentralized: { events: f.decentralized.events.length, attendance: f.decentralized.totals.attendance, activities: f.decentralized.activities.length, meetings: f.decentralized.meetings.length },
+    digital: {
+      bulletins: f.digital.bulletins.count,
+      bulletin_recipients: f.digital.bulletins.distinctContacts,
+      facebook_posts: i?.facebookPosts ?? 0,
+      facebook_impressions: i?.facebookImpressions ?? 0,
+      facebook_followers: i?.facebookFollowers ?? 0,
+      twitter_posts: i?.twitterPosts ?? 0,
+      twitter_retweets: i?.twitterRetweets ?? 0,
+      twitter_likes: i?.twitterLikes ?? 0,
+      twitter_comments: i?.twitterComments ?? 0,
+      twitter_followers: i?.twitterFollowers ?? 0,
+      microsite_visits: i?.micrositeVisits ?? 0,
+      microsite_countries: i?.micrositeCountries ?? 0,
+    },
+    materials: {
+      events_abroad: f.materials.totals.eventsAbroad,
+      events_mexico: f.materials.totals.eventsMexico,
+      events_online: f.materials.totals.eventsNoCountry,
+      partners: f.materials.totals.partners,
+      foreign_service_posts: f.materials.totals.foreignServicePosts,
+      total: f.materials.totals.total,
+      partner_reported: f.materials.partnerReported.total,
+    },
+    media: i
+      ? { notes: i.mediaInternet + i.mediaPrint + i.mediaRadio + i.mediaTv, internet: i.mediaInternet, print: i.mediaPrint, radio: i.mediaRadio, tv: i.mediaTv, positive: i.mediaPositive, neutral: i.mediaNeutral, negative: i.mediaNegative }
+      : { notes: 0, internet: 0, print: 0, radio: 0, tv: 0, positive: 0, neutral: 0, negative: 0 },
+    enquiries: { total: i?.enquiriesTotal ?? 0, us_percent: i?.enquiriesUsPercent ?? 0 },
+  };
+}
+
+/** Which figures.json part a computed section prints (its basis for the review flag); null: none. */
+export function basisKey(computed: string | null): keyof Omit<FiguresJson, "month"> | null {
+  if (!computed) return null;
+  if (computed === "annex_enquiries") return "enquiries";
+  const keys = ["secretariat", "institutional", "community_abroad", "contest", "educational", "decentralized", "digital", "materials", "media", "enquiries"] as const;
+  return (keys as readonly string[]).includes(computed) ? (computed as (typeof keys)[number]) : null;
 }

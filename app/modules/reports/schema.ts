@@ -1,8 +1,5 @@
-/** The report's sections, the monthly-input form and the narrative form (zod; messages are i18n keys). */
+/** The monthly-input form, the section-text form, the contest cutoff and the approval (zod; messages are i18n keys). */
 import { z } from "zod";
-
-export const REPORT_SECTIONS = ["presentation", "secretariat", "promotion", "partners", "community", "education", "contest", "digital", "media", "enquiries"] as const;
-export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export const NARRATIVE_MAX = 20_000;
 
@@ -58,12 +55,31 @@ export const monthlyInputSchema = z
 
 export type MonthlyInputData = Record<InputField, number>;
 
+/** A section's text: `section` is an outline key (the server checks it names a section of the report's outline). */
 export const narrativeSchema = z.object({
-  section: z.enum(REPORT_SECTIONS, { message: "reports.errors.section" }),
+  section: z.string({ message: "reports.errors.section" }).regex(/^[a-z][a-z0-9_]{0,79}$/, "reports.errors.section"),
   text: z.string().max(NARRATIVE_MAX, "reports.errors.narrativeTooLong").transform((v) => v.replace(/\r\n/g, "\n").trim()),
 });
 
-export type Narratives = Partial<Record<ReportSection, string>>;
+const isCalendarDate = (v: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= "1900-01-01" && v <= "9999-12-31";
+};
+
+/** The contest cutoff: a calendar date (YYYY-MM-DD) or empty for the month's end. */
+export const contestCutoffSchema = z.object({
+  cutoff: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || isCalendarDate(v), "reports.errors.cutoffDate")
+    .transform((v) => (v === "" ? null : v)),
+});
+
+/** The approval names the commission agreement that approved the report. */
+export const approvalSchema = z.object({
+  agreementId: z.string({ message: "reports.errors.agreementRequired" }).trim().min(1, "reports.errors.agreementRequired").max(64, "reports.errors.agreementRequired"),
+});
 
 /** The zod issues as { field: i18n key }. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
