@@ -11,7 +11,7 @@ import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { MeetingError } from "~/modules/meetings/errors";
 import { handleMeetingForm } from "~/modules/meetings/form.server";
-import { deleteMeeting, getMeeting, meetingDeletionImpact } from "~/modules/meetings/meeting.server";
+import { deleteMeeting, getMeeting, meetingDeletionImpact, meetingExists } from "~/modules/meetings/meeting.server";
 
 export const meta = meetingsTitle("meetings.detail.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesHref }];
@@ -31,6 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(request, params.id, "key");
   const actor = { userId: user.id, ip: clientIp(request) };
   const form = await formBody(request);
+  if (!(await meetingExists(id))) throw notFound(request);
   const intent = form.get("intent");
   try {
     switch (intent) {

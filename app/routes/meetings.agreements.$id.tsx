@@ -10,7 +10,7 @@ import { badRequest, formBody, idParam, notFound } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { agreementDeletionImpact, deleteAgreement, getAgreement, sessionChoices } from "~/modules/meetings/agreements.server";
+import { agreementDeletionImpact, agreementExists, deleteAgreement, getAgreement, sessionChoices } from "~/modules/meetings/agreements.server";
 import { MeetingError } from "~/modules/meetings/errors";
 import { handleAgreementForm } from "~/modules/meetings/form.server";
 
@@ -33,6 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(request, params.id, "key");
   const actor = { userId: user.id, ip: clientIp(request) };
   const form = await formBody(request);
+  if (!(await agreementExists(id))) throw notFound(request);
   try {
     switch (form.get("intent")) {
       case "save": {

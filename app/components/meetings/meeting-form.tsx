@@ -206,18 +206,15 @@ export function MeetingForm({
         {errors.ineAreas ? <p className="field-error">{t(errors.ineAreas)}</p> : null}
       </fieldset>
 
-      <fieldset>
-        <legend>{t("meetings.fields.politicalParties")}</legend>
-        <Field
-          idPrefix="meeting"
-          name="politicalParties"
-          label={t("meetings.fields.politicalParties")}
-          hint={t("meetings.fields.politicalPartiesHint")}
-          defaultValue={values.politicalParties}
-          error={errors.politicalParties}
-          multiline
-        />
-      </fieldset>
+      <Field
+        idPrefix="meeting"
+        name="politicalParties"
+        label={t("meetings.fields.politicalParties")}
+        hint={t("meetings.fields.politicalPartiesHint")}
+        defaultValue={values.politicalParties}
+        error={errors.politicalParties}
+        multiline
+      />
 
       <div className="field">
         <label htmlFor="meeting-reportPart">{t("meetings.fields.reportPart")}</label>

@@ -154,6 +154,10 @@ export async function linkJurorsToAgreement(actor: AuditActor, agreementId: stri
 
 // ── Reading ────────────────────────────────────────────────────────────────────────────────────
 
+export async function agreementExists(id: string): Promise<boolean> {
+  return (await db.commissionAgreement.count({ where: { id } })) > 0;
+}
+
 export async function getAgreement(id: string) {
   const a = await db.commissionAgreement.findUnique({
     where: { id },

@@ -183,6 +183,10 @@ export async function deleteMeeting(actor: AuditActor, id: string, confirmed?: {
 
 // ── Reading ────────────────────────────────────────────────────────────────────────────────────
 
+export async function meetingExists(id: string): Promise<boolean> {
+  return (await db.meeting.count({ where: { id } })) > 0;
+}
+
 export type MeetingParticipants = {
   partners: Array<{ id: string; name: string; acronym: string | null; kind: PartnerKind }>;
   ineAreas: IneArea[];
