@@ -277,24 +277,34 @@ function monthBounds(month: string): { gte: Date; lt: Date } {
   return { gte: new Date(Date.UTC(y, m - 1, 1)), lt: new Date(Date.UTC(y, m, 1)) };
 }
 
-/** Newest first, keyset-paged by (heldOn desc, id desc) — the index Meeting_heldOn_id_idx. */
+/**
+ * Newest first, keyset-paged by (heldOn desc, id desc): one row comparison over the index
+ * Meeting_heldOn_id_idx picks the page's ids (an OR of the two columns would scan from the top),
+ * then their participants come in one query.
+ */
 export async function listMeetings(filter: MeetingFilter, cursor?: string | null, pageSize = MEETINGS_PAGE_SIZE) {
   const after = parseMeetingCursor(cursor);
-  const where: Prisma.MeetingWhereInput = {
-    ...(filter.month ? { heldOn: monthBounds(filter.month) } : {}),
-    ...(filter.kind ? { kind: filter.kind } : {}),
-    ...(filter.reportPart ? { reportPart: filter.reportPart } : {}),
-    ...(after ? { OR: [{ heldOn: { lt: dateOnly(after[0]) } }, { heldOn: dateOnly(after[0]), id: { lt: after[1] } }] } : {}),
-  };
+  const where: Prisma.Sql[] = [];
+  if (filter.month) {
+    const { gte, lt } = monthBounds(filter.month);
+    where.push(Prisma.sql`m."heldOn" >= ${day(gte)}::date AND m."heldOn" < ${day(lt)}::date`);
+  }
+  if (filter.kind) where.push(Prisma.sql`m."kind" = ${filter.kind}::"MeetingKind"`);
+  if (filter.reportPart) where.push(Prisma.sql`m."reportPart" = ${filter.reportPart}::"ReportPart"`);
+  if (after) where.push(Prisma.sql`(m."heldOn", m."id") < (${after[0]}::date, ${after[1]}::text)`);
+  const ids = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT m."id" FROM "Meeting" m
+    WHERE ${where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`}
+    ORDER BY m."heldOn" DESC, m."id" DESC
+    LIMIT ${pageSize + 1}`;
+  const pageIds = ids.slice(0, pageSize).map((r) => r.id);
   const found = await db.meeting.findMany({
-    where,
+    where: { id: { in: pageIds } },
     orderBy: [{ heldOn: "desc" }, { id: "desc" }],
-    take: pageSize + 1,
     include: { participants: { select: participantSelect }, _count: { select: { agreements: true } } },
   });
-  const page = found.slice(0, pageSize);
-  const last = page[page.length - 1];
-  const rows: MeetingListRow[] = page.map((m) => ({
+  const last = found[found.length - 1];
+  const rows: MeetingListRow[] = found.map((m) => ({
     id: m.id,
     kind: m.kind,
     heldOn: day(m.heldOn),
@@ -305,7 +315,7 @@ export async function listMeetings(filter: MeetingFilter, cursor?: string | null
     participants: participantsOf(m.participants),
     agreementCount: m._count.agreements,
   }));
-  return { rows, nextCursor: found.length > pageSize && last ? encodeCursor([day(last.heldOn), last.id]) : null };
+  return { rows, nextCursor: ids.length > pageSize && last ? encodeCursor([day(last.heldOn), last.id]) : null };
 }
 
 // ── Choosing institutions (the form's search, which works without JavaScript) ──────────────────
