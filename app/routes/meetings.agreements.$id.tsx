@@ -151,10 +151,7 @@ export default function AgreementPage() {
         </section>
       ) : null}
 
-      <section className="panel meeting-detail" aria-labelledby="agreement-about">
-        <h2 id="agreement-about" className="sr-only">
-          {a.number}
-        </h2>
+      <section className="panel meeting-detail">
         <dl>
           <dt>{t("meetings.agreements.titleField")}</dt>
           <dd>{a.title}</dd>

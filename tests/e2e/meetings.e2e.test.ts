@@ -85,4 +85,50 @@ describe("meetings in Chromium", () => {
     expect(errors, errors.join("\n")).toEqual([]);
     await context.close();
   });
+
+  it("records an agreement from its session's page, every page within 390 px, in English too", async () => {
+    const token = randomUUID().slice(0, 8).toUpperCase();
+    const user = await createUser({ role: "COORDINATOR", name: `Acuerdos ${token}`, locale: "en" });
+    const session = await db.meeting.create({
+      data: { kind: "COMMISSION_SESSION", heldOn: new Date("2017-11-15T00:00:00Z"), subject: `Fourth Ordinary Session ${token}`, reportPart: "SECRETARIAT", participants: { create: [{ ineArea: "DERFE" }] } },
+    });
+    const context = await browser.newContext({ baseURL: inject("baseUrl"), extraHTTPHeaders: { "x-forwarded-for": uniqueIp() }, locale: "en-US", viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") errors.push(msg.text());
+    });
+    const fits = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page.goto("/login");
+    await page.locator('input[name="email"]').fill(user.email);
+    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+
+    await page.goto(`/meetings/${session.id}`);
+    await page.getByRole("heading", { name: "Agreements of the session" }).waitFor();
+    await fits();
+    await page.getByRole("link", { name: "Record an agreement" }).click();
+    await page.getByRole("heading", { name: "New Commission agreement" }).waitFor();
+    await expect(page.locator("#agreement-adoptedOn").inputValue()).resolves.toBe("2017-11-15");
+    await fits();
+    await page.locator("#agreement-number").fill(`ine/cvmre-04so-${token}`);
+    await page.locator("#agreement-title").fill("Designation of the contest jury");
+    await page.getByRole("button", { name: "Save agreement" }).click();
+    await page.getByRole("heading", { name: `INE/CVMRE-04SO-${token}`, level: 1 }).waitFor();
+    await page.getByText("Agreement recorded.").waitFor();
+    await fits();
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/meetings-agreement-390.png", fullPage: true });
+
+    for (const path of ["/meetings/agreements", `/meetings/${session.id}`, "/meetings", "/meetings/new", `/meetings/${session.id}?edit=1`]) {
+      await page.goto(path);
+      await page.locator("h1").first().waitFor();
+      await fits();
+    }
+    expect(errors, errors.join("\n")).toEqual([]);
+    await context.close();
+  });
 });
