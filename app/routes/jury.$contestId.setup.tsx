@@ -25,6 +25,9 @@ import { juryActor, juryErrorAnswer } from "~/modules/jury/http.server";
 import { sendReminderNow } from "~/modules/jury/reminders.server";
 import { adminConflictSchema, balancedSchema, designateSchema, optionsSchema, pairSchema, reopenSchema, sessionSchema, SESSION_KINDS } from "~/modules/jury/schema";
 import { badRequest, formBody, idParam, readBody } from "~/lib/params";
+import { linkJurorsToAgreement } from "~/modules/meetings/agreements.server";
+import { MeetingError } from "~/modules/meetings/errors";
+import { linkJurorsSchema } from "~/modules/meetings/schema";
 
 export const meta = pageTitle("jury.setup.title");
 
@@ -65,6 +68,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!parsed.success) return invalid(intent, fieldErrors(parsed.error), values);
         const result = await designateJuror(actor, contestId, parsed.data, user.locale);
         return back(result.invited ? "jury.setup.jurorInvited" : "jury.setup.jurorDesignated");
+      }
+      case "linkAgreement": {
+        const parsed = linkJurorsSchema.safeParse({ agreementId: values.agreementId, memberIds: form.getAll("userIds").filter((v) => typeof v === "string") });
+        if (!parsed.success) return invalid(intent, fieldErrors(parsed.error), values);
+        try {
+          const { linked } = await linkJurorsToAgreement(actor, parsed.data.agreementId, { contestId, userIds: parsed.data.memberIds });
+          return back("jury.setup.jurorsLinked", { count: linked });
+        } catch (error) {
+          if (error instanceof MeetingError) return invalid(intent, { _form: error.messageKey }, values);
+          throw error;
+        }
       }
       case "removeJuror": {
         await removeJuror(actor, contestId, values.userId ?? "");
@@ -243,7 +257,15 @@ export default function JurySetupPage() {
                       {j.invited ? ` · ${t("jury.setup.invitedPending")}` : ""}
                     </div>
                   </td>
-                  <td>{j.designationRef}</td>
+                  <td>
+                    {j.agreement ? (
+                      <Link to={`/meetings/agreements/${j.agreement.id}`} data-designated-by={j.agreement.number}>
+                        {t("meetings.agreements.designatedBy", { number: j.agreement.number, date: formatDate(j.agreement.adoptedOn, locale) })}
+                      </Link>
+                    ) : (
+                      j.designationRef
+                    )}
+                  </td>
                   <td>{dateOnly(j.designatedOn)}</td>
                   <td>{j.expertise.join(", ")}</td>
                   <td>
@@ -272,8 +294,23 @@ export default function JurySetupPage() {
           <input type="hidden" name="intent" value="designate" />
           <TextInput name="email" label={t("jury.setup.email")} type="email" value={dVal.email} error={dErr.email} required />
           <TextInput name="name" label={t("jury.setup.name")} hint={t("jury.setup.nameHint")} value={dVal.name} error={dErr.name} />
-          <TextInput name="designationRef" label={t("jury.setup.designationRef")} hint={t("jury.setup.designationRefHint")} value={dVal.designationRef} error={dErr.designationRef} required />
-          <TextInput name="designatedOn" label={t("jury.setup.designatedOn")} type="date" value={dVal.designatedOn} error={dErr.designatedOn} required />
+          <div className="field">
+            <label htmlFor="jy-agreementId">{t("jury.setup.agreement")}</label>
+            <p className="hint" id="jy-agreementId-hint">
+              {t("jury.setup.agreementHint")}
+            </p>
+            <select id="jy-agreementId" name="agreementId" defaultValue={dVal.agreementId ?? ""} aria-describedby="jy-agreementId-hint">
+              <option value="">{t("jury.setup.noAgreement")}</option>
+              {view.agreements.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.number} ({formatDate(a.adoptedOn, locale)})
+                </option>
+              ))}
+            </select>
+            {dErr.agreementId ? <p className="field-error">{t(dErr.agreementId)}</p> : null}
+          </div>
+          <TextInput name="designationRef" label={t("jury.setup.designationRef")} hint={t("jury.setup.designationRefHint")} value={dVal.designationRef} error={dErr.designationRef} />
+          <TextInput name="designatedOn" label={t("jury.setup.designatedOn")} type="date" value={dVal.designatedOn} error={dErr.designatedOn} />
           <TextInput name="expertise" label={t("jury.setup.expertise")} hint={t("jury.setup.expertiseHint")} value={dVal.expertise} error={dErr.expertise} />
           <FormError error={dErr._form} />
           <div className="form-actions">
@@ -283,6 +320,46 @@ export default function JurySetupPage() {
           </div>
         </Form>
       </section>
+
+      {view.jurors.length > 0 ? (
+        <section className="panel jy-section" aria-labelledby="link-heading">
+          <h2 id="link-heading">{t("jury.setup.linkTitle")}</h2>
+          {view.agreements.length === 0 ? (
+            <p className="muted">
+              {t("jury.setup.noAgreements")} <Link to="/meetings/agreements/new">{t("jury.setup.recordAgreement")}</Link>
+            </p>
+          ) : (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="linkAgreement" />
+              <p className="hint">{t("jury.setup.linkHint")}</p>
+              <div className="field">
+                <label htmlFor="link-agreementId">{t("jury.setup.agreement")}</label>
+                <select id="link-agreementId" name="agreementId" defaultValue={valuesFor("linkAgreement").agreementId ?? view.agreements[0]?.id}>
+                  {view.agreements.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.number} ({formatDate(a.adoptedOn, locale)})
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <fieldset className="field">
+                <legend>{t("jury.setup.jurorsTitle")}</legend>
+                {view.jurors.map((j) => (
+                  <label key={j.userId} className="jy-check">
+                    <input type="checkbox" name="userIds" value={j.userId} defaultChecked={!j.agreement} /> {j.name}
+                  </label>
+                ))}
+              </fieldset>
+              <FormError error={errorsFor("linkAgreement")._form ?? errorsFor("linkAgreement").memberIds ?? errorsFor("linkAgreement").agreementId} />
+              <div className="form-actions">
+                <button type="submit" className="button" disabled={busy}>
+                  {t("jury.setup.link")}
+                </button>
+              </div>
+            </Form>
+          )}
+        </section>
+      ) : null}
 
       <section className="panel jy-section" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t("jury.setup.sessionsTitle")}</h2>

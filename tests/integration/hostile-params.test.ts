@@ -33,6 +33,7 @@ const QUERY_PARAMS = [
   "q", "cursor", "page", "contact", "contactId", "id", "status", "country", "kind", "state", "segment", "staff", "partner", "active",
   "delimiter", "lang", "format", "version", "audit", "deliveries", "closed", "a", "b", "eventId", "inline", "name", "done", "mode",
   "redirectTo", "role", "action", "entity", "actor", "late", "overdue", "sort", "consent", "subscription", "language", "source",
+  "meeting", "part", "edit",
 ];
 
 type Route = { file: string; pattern: string[]; hasAction: boolean; hasLoader: boolean; isPage: boolean; heavy: boolean };
@@ -175,6 +176,10 @@ beforeAll(async () => {
   // Any published notice will do; another file may publish one at the same time (hence upsert).
   const notice = (await db.privacyNotice.findFirst({ orderBy: { version: "desc" } })) ??
     (await db.privacyNotice.upsert({ where: { version: 1 }, create: { version: 1, text: "Aviso", language: "es" }, update: {} }));
+  const meeting = await db.meeting.create({
+    data: { kind: "COMMISSION_SESSION", heldOn: new Date("2017-11-15T00:00:00Z"), subject: `Hostil ${tag}`, reportPart: "SECRETARIAT", participants: { create: [{ partnerId: partner.id }, { ineArea: "DERFE" }] } },
+  });
+  const commissionAgreement = await db.commissionAgreement.create({ data: { number: `HOSTIL-${tag}`, adoptedOn: new Date("2017-11-15T00:00:00Z"), title: "Hostil", meetingId: meeting.id } });
   const values: Record<string, string> = {
     contestId: fx.contest.id,
     "notice/version": String(notice.version),
@@ -196,6 +201,8 @@ beforeAll(async () => {
     "arco/id": arco.id,
     "outbox/id": String(outbox.id),
     "users/id": user.id,
+    "meetings/id": meeting.id,
+    "agreements/id": commissionAgreement.id,
   };
   for (const [key, value] of Object.entries(values)) valid.set(key, value);
 }, 60_000);

@@ -75,6 +75,7 @@ export function permissionsOf(role: RoleName): readonly Permission[] {
 export const NAV_AREAS = [
   { to: "/", label: "nav.home", permission: "read:home" },
   { to: "/partners", label: "nav.partners", permission: "read:partner" },
+  { to: "/meetings", label: "nav.meetings", permission: "read:partner" },
   { to: "/follow-ups", label: "nav.followUps", permission: "read:partner" },
   { to: "/events", label: "nav.events", permission: "read:event" },
   { to: "/materials", label: "nav.materials", permission: "read:material" },

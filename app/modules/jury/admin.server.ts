@@ -14,6 +14,7 @@ import { UserExistsError } from "~/modules/users/users.server";
 import { env } from "~/lib/env.server";
 import { formatDeadline } from "~/lib/format";
 import { zoneFor } from "~/modules/contest/contest.server";
+import { agreementChoices } from "~/modules/meetings/agreements.server";
 import { recordConflictTx } from "./workspace.server";
 import type { JuryActor } from "./access.server";
 import { planBalanced } from "./assign";
@@ -65,7 +66,11 @@ export async function juryContests() {
 export async function juryAdminView(contestId: string) {
   const contest = await requireContest(contestId);
   const [members, sessions, submissions, assignments, conflicts, evaluations] = await Promise.all([
-    db.juryMember.findMany({ where: { contestId }, include: { user: { select: { id: true, name: true, email: true, passwordHash: true, active: true } } }, orderBy: { createdAt: "asc" } }),
+    db.juryMember.findMany({
+      where: { contestId },
+      include: { user: { select: { id: true, name: true, email: true, passwordHash: true, active: true } }, agreement: { select: { id: true, number: true, adoptedOn: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
     db.jurySession.findMany({ where: { contestId }, orderBy: { heldAt: "asc" } }),
     db.submission.findMany({ where: { contestId, status: "REGISTERED" }, select: { id: true, folio: true, title: true }, orderBy: { folio: "asc" } }),
     db.assignment.findMany({ where: { contestId, submission: { status: "REGISTERED" } }, select: { submissionId: true, userId: true, noConflictAt: true } }),
@@ -91,8 +96,10 @@ export async function juryAdminView(contestId: string) {
       active: m.user.active,
       designationRef: m.designationRef,
       designatedOn: m.designatedOn,
+      agreement: m.agreement ? { id: m.agreement.id, number: m.agreement.number, adoptedOn: m.agreement.adoptedOn.toISOString().slice(0, 10) } : null,
       expertise: m.expertise,
     })),
+    agreements: await agreementChoices(),
     sessions,
     submissions,
     assignments,
@@ -126,10 +133,16 @@ export async function designateJuror(actor: AdminActor, contestId: string, input
   await db.$transaction(async (tx) => {
     const existing = await tx.juryMember.findUnique({ where: { contestId_userId: { contestId, userId } } });
     if (existing) throw new JuryError("alreadyDesignated", "email");
-    const member = await tx.juryMember.create({
-      data: { contestId, userId, designationRef: input.designationRef, designatedOn: input.designatedOn, expertise: input.expertise },
-    });
-    await audit(actor, { action: "jury.member.designate", entity: "juryMember", entityId: member.id, after: { contestId, userId, designationRef: input.designationRef, designatedOn: input.designatedOn, expertise: input.expertise } }, tx);
+    // The designating commission agreement (INE/CVMRE-04SO): what was left empty comes from it.
+    const agreement = input.agreementId
+      ? await tx.commissionAgreement.findUnique({ where: { id: input.agreementId }, select: { id: true, number: true, adoptedOn: true } })
+      : null;
+    if (input.agreementId && !agreement) throw new JuryError("agreementNotFound", "agreementId");
+    const designationRef = input.designationRef ?? agreement?.number ?? null;
+    const designatedOn = input.designatedOn ?? agreement?.adoptedOn ?? null;
+    const data = { contestId, userId, designationRef, designatedOn, agreementId: agreement?.id ?? null, expertise: input.expertise };
+    const member = await tx.juryMember.create({ data });
+    await audit(actor, { action: "jury.member.designate", entity: "juryMember", entityId: member.id, after: data }, tx);
   });
   return { userId, invited };
 }

@@ -16,7 +16,8 @@ export type JuryErrorCode =
   | "noJurors"
   | "invalidK"
   | "fileRejected"
-  | "awardTaken";
+  | "awardTaken"
+  | "agreementNotFound";
 
 const STATUS: Partial<Record<JuryErrorCode, number>> = { notFound: 404, conflicted: 403 };
 

@@ -30,8 +30,22 @@ export const designateSchema = z.object({
     .email("jury.errors.email")
     .transform((v) => v.normalize("NFC").toLowerCase()),
   name: optionalText(120),
-  designationRef: z.string().trim().min(1, "jury.errors.designationRef").max(200, "jury.errors.tooLong"),
-  designatedOn: dateOnly,
+  // With a designating agreement chosen, the reference and date may be left empty: they are the
+  // agreement's number and adoption date (admin.server.ts designateJuror).
+  designationRef: optionalText(200),
+  designatedOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v ?? "")
+    .pipe(z.union([z.literal(""), dateOnly]))
+    .transform((v) => (v === "" ? null : v)),
+  agreementId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(v), "jury.errors.agreementNotFound"),
   expertise: z
     .string()
     .trim()
@@ -43,6 +57,10 @@ export const designateSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+}).superRefine((v, ctx) => {
+  if (v.agreementId) return;
+  if (!v.designationRef) ctx.addIssue({ code: "custom", path: ["designationRef"], message: "jury.errors.designationRef" });
+  if (!v.designatedOn) ctx.addIssue({ code: "custom", path: ["designatedOn"], message: "jury.errors.date" });
 });
 export type DesignateInput = z.output<typeof designateSchema>;
 
