@@ -63,6 +63,8 @@ function values(form: FormData): Record<string, string> {
   for (const [key, value] of form) if (typeof value === "string") out[key] = value;
   // The participant lists are multi-valued: echo every choice, not just the last one.
   for (const key of ["userIds", "personIds", "partnerIds"]) if (form.has(key)) out[key] = form.getAll(key).filter((v) => typeof v === "string").join(",");
+  // An edit that unticked every other institution echoes that (not the stored list).
+  if (form.get("intent") === "activity" && form.get("activityId") && !form.has("partnerIds")) out.partnerIds = "";
   if (form.has("partnerNames"))
     out.partnerNames = form
       .getAll("partnerNames")
