@@ -77,7 +77,17 @@ export default function MyFollowUpsPage() {
                     {formatDay(f.dueOn, locale)}{" "}
                     {f.overdue ? <span className="badge badge--off">{t("partners.myFollowUps.late", { count: f.daysLate })}</span> : null}
                   </td>
-                  <td>{f.title}</td>
+                  <td>
+                    {f.title}
+                    {f.meeting ? (
+                      <>
+                        <br />
+                        <Link to={`/meetings/${f.meeting.id}`}>
+                          {t("partners.followUp.fromMeeting", { subject: f.meeting.subject, date: formatDay(f.meeting.heldOn, locale) })}
+                        </Link>
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     <Link to={`/partners/${f.partner.id}`}>{f.partner.acronym ? `${f.partner.name} (${f.partner.acronym})` : f.partner.name}</Link>
                   </td>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { ActivityForm, AgreementForm, FollowUpForm, PersonForm } from "~/components/partners/forms";
+import { ActivityForm, AgreementForm, FollowUpForm, InstitutionsList, PersonForm } from "~/components/partners/forms";
 import partnersStylesHref from "~/components/partners/partners.css?url";
 import { countryName, formatDay, partnersTitle, stateName } from "~/components/partners/labels";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -9,7 +9,8 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { handlePageAction, readPageForm, uploadMaxMb } from "~/modules/partners/page.server";
-import { eventChoices, getPartner, listPeople, partnerTimeline, staffChoices } from "~/modules/partners/partner.server";
+import { defaultActivityReportPart } from "~/modules/partners/fields";
+import { eventChoices, getPartner, institutionChoices, type ActivityRemoval, listPeople, partnerTimeline, staffChoices } from "~/modules/partners/partner.server";
 import { TIMELINE_KINDS, timelineKindsFrom } from "~/modules/partners/schema";
 import { idParam, notFound } from "~/lib/params";
 
@@ -22,14 +23,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!partner) throw notFound(request);
   const kinds = timelineKindsFrom(new URL(request.url).searchParams);
   const canEdit = can(user.role, "edit:partner");
-  const [timeline, people, staff, events] = await Promise.all([
+  const [timeline, people, staff, events, institutions] = await Promise.all([
     partnerTimeline(partner.id, kinds),
     canEdit ? listPeople(partner.id) : Promise.resolve([]),
     canEdit ? staffChoices() : Promise.resolve([]),
     canEdit ? eventChoices() : Promise.resolve([]),
+    canEdit ? institutionChoices() : Promise.resolve([]),
   ]);
+  // The page's own institution is always one of an activity's: the search list offers the others.
+  const kindOf = new Map(institutions.map((i) => [i.id, i.kind]));
   return {
     partner,
+    institutions: institutions.filter((i) => i.id !== partner.id).map(({ id, name, acronym }) => ({ id, name, acronym })),
+    defaultPart: defaultActivityReportPart([partner.kind]),
+    // Per shared activity, the default for all its institutions (the edit form's «automatic» choice).
+    defaultParts: Object.fromEntries(
+      timeline.flatMap((e) =>
+        e.kind === "activity" && e.activity.others.length
+          ? [[e.activity.id, defaultActivityReportPart([partner.kind, ...e.activity.others.flatMap((o) => kindOf.get(o.id) ?? [])])]]
+          : []
+      )
+    ) as Record<string, string>,
     timeline,
     kinds,
     canEdit,
@@ -49,12 +63,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`/partners/${id}`, {
       kind: "success",
       message: result.message,
+      ...(result.params ? { params: result.params } : {}),
     });
+  // A shared activity's removal is a question first (200), asked again when its institutions changed (409).
+  if ("confirm" in result) return data(result, { status: result.stale ? 409 : 200 });
   return data(result, { status: 400 });
 }
 
 export default function PartnerPage() {
-  const { partner, timeline, kinds, canEdit, people, staff, events, me, maxMb } = useLoaderData<typeof loader>();
+  const { partner, timeline, kinds, canEdit, people, staff, events, me, maxMb, institutions, defaultPart, defaultParts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -62,6 +79,8 @@ export default function PartnerPage() {
   const location = useLocation();
   const hasAbout = !!(partner.parent || partner.website || partner.tags.length || partner.notes || partner.children.length);
   const failed = actionData && !actionData.ok ? actionData : null;
+  const removal = failed && "confirm" in failed ? (failed as unknown as { confirm: ActivityRemoval; stale: boolean }) : null;
+  const personChoices = people.map((p) => ({ id: p.id, name: p.name ?? p.email }));
   const errorsFor = (intent: string): Record<string, string> => (failed?.intent === intent ? failed.errors : {});
   const valuesFor = (intent: string): Record<string, string> => (failed?.intent === intent ? failed.values : {});
   // An edit form that failed shows what was typed and its errors; otherwise the record as stored.
@@ -86,6 +105,9 @@ export default function PartnerPage() {
         </div>
         {canEdit ? (
           <div className="form-actions">
+            <Link to={`/meetings/new?partner=${encodeURIComponent(partner.id)}`} className="button">
+              {t("partners.meeting.new")}
+            </Link>
             <Link to={`/partners/${partner.id}/edit`} className="button">
               {t("partners.actions.edit")}
             </Link>
@@ -149,19 +171,19 @@ export default function PartnerPage() {
         // Keyed by the location: after a successful save (a redirect) the forms start empty and closed.
         <section key={location.key} className="panel partner-add" aria-labelledby="partner-add">
           <h2 id="partner-add">{t("partners.detail.add")}</h2>
+          <InstitutionsList institutions={institutions} />
           <details open={failed?.intent === "activity" && !failed.values.activityId}>
             <summary>{t("partners.activity.new")}</summary>
             <ActivityForm
               values={failed?.values.activityId ? {} : valuesFor("activity")}
               errors={failed?.values.activityId ? {} : errorsFor("activity")}
               staff={staff}
-              people={people.map((p) => ({
-                id: p.id,
-                name: p.name ?? p.email,
-              }))}
+              people={personChoices}
               events={events}
               me={me}
               busy={busy}
+              institutionName={partner.name}
+              defaultPartLabel={t(`reportPart.${defaultPart}`)}
             />
           </details>
           <details open={failed?.intent === "followUp" && !failed.values.followUpId}>
@@ -216,6 +238,18 @@ export default function PartnerPage() {
                   <>
                     <h3>{t(`partners.activityKind.${entry.activity.kind}`)}</h3>
                     <p className="summary">{entry.activity.summary}</p>
+                    {entry.activity.others.length ? (
+                      <p className="shared-with" data-shared={entry.activity.others.length + 1}>
+                        {t("partners.activity.sharedWith", { count: entry.activity.others.length })}{" "}
+                        {entry.activity.others.map((o, i) => (
+                          <span key={o.id}>
+                            {i > 0 ? ", " : ""}
+                            <Link to={`/partners/${o.id}`}>{o.acronym ?? o.name}</Link>
+                          </span>
+                        ))}
+                      </p>
+                    ) : null}
+                    <p className="muted meta">{t("partners.activity.reportPartLine", { part: t(`reportPart.${entry.activity.reportPart}`) })}</p>
                     <ul>
                       {entry.activity.peopleReached !== null ? (
                         <li>
@@ -279,32 +313,96 @@ export default function PartnerPage() {
                                   itemsDistributed: entry.activity.itemsDistributed?.toString() ?? "",
                                   bulletinRecipients: entry.activity.bulletinRecipients?.toString() ?? "",
                                   eventId: entry.activity.event?.id ?? "",
+                                  reportPart: entry.activity.reportPart,
                                   userIds: entry.activity.users.map((u) => u.id).join(","),
                                   personIds: entry.activity.people.map((p) => p.id).join(","),
                                 }
                           }
                           errors={editFailed("activity", "activityId", entry.activity.id) && failed ? failed.errors : {}}
                           staff={staff}
-                          people={people.map((p) => ({ id: p.id, name: p.name ?? p.email }))}
+                          people={personChoices}
                           events={events}
                           me={me}
                           busy={busy}
+                          institutionName={partner.name}
+                          others={entry.activity.others}
+                          defaultPartLabel={t(`reportPart.${defaultParts[entry.activity.id] ?? defaultPart}`)}
                         />
                       </details>
                     ) : null}
-                    {canEdit ? (
+                    {canEdit && removal?.confirm.activityId === entry.activity.id ? (
+                      <div className="partner-confirm" role="alert" data-confirm="removeActivity">
+                        <p>
+                          <strong>
+                            {removal.stale
+                              ? t("partners.activity.removeStale", { count: removal.confirm.institutions.length })
+                              : t("partners.activity.removeShared", { count: removal.confirm.institutions.length })}
+                          </strong>
+                        </p>
+                        <ul>
+                          {removal.confirm.institutions.map((i) => (
+                            <li key={i.id}>{i.acronym ? `${i.name} (${i.acronym})` : i.name}</li>
+                          ))}
+                        </ul>
+                        <Form method="post" className="entry-actions">
+                          <input type="hidden" name="intent" value="removeActivity" />
+                          <input type="hidden" name="activityId" value={entry.activity.id} />
+                          <input type="hidden" name="institutions" value={removal.confirm.institutions.length} />
+                          <button type="submit" name="scope" value="institution" className="button" autoFocus>
+                            {t("partners.activity.removeThisOnly", { name: partner.acronym ?? partner.name })}
+                          </button>
+                          <button type="submit" name="scope" value="all" className="button button--danger">
+                            {t("partners.activity.removeForAll", { count: removal.confirm.institutions.length })}
+                          </button>
+                          <Link to={`/partners/${partner.id}`}>{t("partners.activity.removeKeep")}</Link>
+                        </Form>
+                      </div>
+                    ) : canEdit ? (
                       <Form method="post" className="entry-actions">
                         <input type="hidden" name="intent" value="removeActivity" />
                         <input type="hidden" name="activityId" value={entry.activity.id} />
                         <button type="submit" className="link-button">
-                          {t("partners.activity.remove")}
+                          {entry.activity.others.length ? t("partners.activity.removeSharedButton") : t("partners.activity.remove")}
                         </button>
                       </Form>
+                    ) : null}
+                  </>
+                ) : entry.kind === "meeting" ? (
+                  <>
+                    <h3>
+                      <Link to={`/meetings/${entry.meeting.id}`}>{entry.meeting.subject}</Link>
+                    </h3>
+                    <p>
+                      {t(`partners.meetingKind.${entry.meeting.kind}`)} · {t(`partners.meetingFormat.${entry.meeting.format}`)}
+                    </p>
+                    {entry.meeting.others.length ? (
+                      <p className="shared-with" data-shared={entry.meeting.others.length + 1}>
+                        {t("partners.meeting.with", { count: entry.meeting.others.length })}{" "}
+                        {entry.meeting.others.map((o, i) => (
+                          <span key={o.kind === "partner" ? o.id : o.kind === "ineArea" ? o.area : `party-${o.name}`}>
+                            {i > 0 ? ", " : ""}
+                            {o.kind === "partner" ? (
+                              <Link to={`/partners/${o.id}`}>{o.acronym ?? o.name}</Link>
+                            ) : o.kind === "ineArea" ? (
+                              t(`ineArea.${o.area}`)
+                            ) : (
+                              o.name
+                            )}
+                          </span>
+                        ))}
+                      </p>
                     ) : null}
                   </>
                 ) : entry.kind === "followUp" ? (
                   <>
                     <h3>{entry.followUp.title}</h3>
+                    {entry.followUp.meeting ? (
+                      <p>
+                        <Link to={`/meetings/${entry.followUp.meeting.id}`}>
+                          {t("partners.followUp.fromMeeting", { subject: entry.followUp.meeting.subject, date: formatDay(entry.followUp.meeting.heldOn, locale) })}
+                        </Link>
+                      </p>
+                    ) : null}
                     <p>
                       {t("partners.followUp.dueLine", {
                         date: formatDay(entry.followUp.dueOn, locale),

@@ -44,6 +44,14 @@ export default function PartnerFiguresPage() {
         </p>
         <h1>{t("partners.figures.title")}</h1>
         <p className="muted">{t("partners.figures.intro", { month: monthName })}</p>
+        <p className="muted" data-counting="once">
+          {t("partners.figures.countingNote")}
+        </p>
+        <p>
+          <a href={`/partners/figures.csv?month=${monthValue}`} download>
+            {t("partners.figures.csv")}
+          </a>
+        </p>
       </header>
       <Form method="get" className="filters">
         <div className="field">
@@ -66,7 +74,7 @@ export default function PartnerFiguresPage() {
           </thead>
           <tbody>
             {figures.byKind.map((k) => (
-              <tr key={k.kind} data-kind={k.kind}>
+              <tr key={k.kind} data-kind={k.kind} data-activities={k.activities} data-institutions={k.institutions}>
                 <th scope="row">{t(`partners.kind.${k.kind}`)}</th>
                 <td>{n(k.institutions)}</td>
                 <td>{n(k.activities)}</td>
@@ -75,7 +83,7 @@ export default function PartnerFiguresPage() {
                 <td>{n(k.bulletinRecipients)}</td>
               </tr>
             ))}
-            <tr data-kind="total">
+            <tr data-kind="total" data-activities={figures.totals.activities}>
               <th scope="row">{t("partners.figures.total")}</th>
               <td />
               <td>{n(figures.totals.activities)}</td>
@@ -86,7 +94,30 @@ export default function PartnerFiguresPage() {
           </tbody>
         </table>
       </div>
+      <h2>{t("partners.figures.byReportPart")}</h2>
+      <div className="table-wrap">
+        <table className="partner-figures" aria-label={t("partners.figures.byReportPart")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("partners.activity.reportPart")}</th>
+              {head}
+            </tr>
+          </thead>
+          <tbody>
+            {figures.byReportPart.map((r) => (
+              <tr key={r.reportPart} data-report-part={r.reportPart}>
+                <th scope="row">{t(`reportPart.${r.reportPart}`)}</th>
+                <td>{n(r.activities)}</td>
+                <td>{n(r.peopleReached)}</td>
+                <td>{n(r.itemsDistributed)}</td>
+                <td>{n(r.bulletinRecipients)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>{t("partners.figures.byPartner")}</h2>
+      <p className="muted">{t("partners.figures.byPartnerNote")}</p>
       {figures.byPartner.length === 0 ? (
         <p className="empty-state">{t("partners.figures.empty")}</p>
       ) : (
@@ -101,7 +132,7 @@ export default function PartnerFiguresPage() {
             </thead>
             <tbody>
               {figures.byPartner.map((p) => (
-                <tr key={p.partnerId}>
+                <tr key={p.partnerId} data-partner={p.partnerId} data-activities={p.activities}>
                   <th scope="row">
                     <Link to={`/partners/${p.partnerId}`}>{p.acronym ? `${p.name} (${p.acronym})` : p.name}</Link>
                   </th>

@@ -38,7 +38,7 @@ describe("the audit log for people", () => {
     const stored = await db.auditLog.findFirstOrThrow({ where: { action: "partner.create", entityId: partner.id } });
     expect(stored.ip).toBe("10.20.30.40");
     // A row written before the fix, by nobody signed in; and one by the CLI.
-    await db.auditLog.create({ data: { action: "partner.activity.create", entity: "partner", entityId: partner.id, ip: "::ffff:127.0.0.1", after: { kind: "MEETING" } } });
+    await db.auditLog.create({ data: { action: "partner.activity.create", entity: "partner", entityId: partner.id, ip: "::ffff:127.0.0.1", after: { kind: "OTHER" } } });
     await db.auditLog.create({ data: { action: "partner.update", entity: "partner", entityId: partner.id, ip: "cli" } });
 
     const res = await get(`/admin/audit?entityId=${partner.id}`);

@@ -91,7 +91,7 @@ describe("one date format on every page", () => {
     // A month of its own far ahead, so no other test's activities share the annex.
     const year = 2101 + Math.floor(Math.random() * 99);
     const day = `${year}-12-08`;
-    await addActivity(actor, partner.id, activityFormSchema.parse({ occurredOn: day, kind: "MEETING", summary: `Reunión ${token()}` }));
+    await addActivity(actor, partner.id, activityFormSchema.parse({ occurredOn: day, kind: "OTHER", summary: `Reunión ${token()}` }));
 
     const { client } = await loggedIn(user.email);
     const expected = formatDate("2017-12-08", "es");

@@ -74,11 +74,11 @@ describe("correcting a partner's people, activities and follow-ups", () => {
     const { activity, followUp } = await addActivity(
       actor,
       p.id,
-      activityFormSchema.parse({ occurredOn: "2017-11-10", kind: "MEETING", summary: "Sesión", peopleReached: "40", userIds: [coord.user.id], followUpTitle: "Enviar", followUpDueOn: "2017-11-20", followUpOwnerId: coord.user.id })
+      activityFormSchema.parse({ occurredOn: "2017-11-10", kind: "OTHER", summary: "Sesión", peopleReached: "40", userIds: [coord.user.id], followUpTitle: "Enviar", followUpDueOn: "2017-11-20", followUpOwnerId: coord.user.id })
     );
 
     const form = (occurredOn: string) => {
-      const f = new URLSearchParams({ intent: "activity", activityId: activity.id, occurredOn, kind: "WORKSHOP", summary: "Taller de credencialización", peopleReached: "45" });
+      const f = new URLSearchParams({ intent: "activity", activityId: activity.id, occurredOn, kind: "JOINT_EVENT", summary: "Taller de credencialización", peopleReached: "45" });
       for (const id of [coord.user.id, other.id]) f.append("userIds", id);
       f.append("personIds", person.id);
       return f;
@@ -93,14 +93,14 @@ describe("correcting a partner's people, activities and follow-ups", () => {
 
     expect((await coord.post(`/partners/${p.id}`, form("2017-11-11"))).status).toBe(302);
     const after = await db.partnerActivity.findUniqueOrThrow({ where: { id: activity.id }, include: { users: true, people: true, followUps: true } });
-    expect(after).toMatchObject({ kind: "WORKSHOP", summary: "Taller de credencialización", peopleReached: 45 });
+    expect(after).toMatchObject({ kind: "JOINT_EVENT", summary: "Taller de credencialización", peopleReached: 45 });
     expect(after.occurredOn.toISOString().slice(0, 10)).toBe("2017-11-11");
     expect(after.users.map((u) => u.userId).sort()).toEqual([coord.user.id, other.id].sort());
     expect(after.people.map((x) => x.personId)).toEqual([person.id]);
     expect(after.followUps.map((f) => f.id)).toEqual([followUp!.id]);
     const log = await db.auditLog.findFirstOrThrow({ where: { entityId: p.id, action: "partner.activity.update" } });
-    expect(log.before).toMatchObject({ activityId: activity.id, kind: "MEETING", peopleReached: 40, userIds: [coord.user.id], personIds: [] });
-    expect(log.after).toMatchObject({ activityId: activity.id, kind: "WORKSHOP", peopleReached: 45, personIds: [person.id] });
+    expect(log.before).toMatchObject({ activityId: activity.id, kind: "OTHER", peopleReached: 40, userIds: [coord.user.id], personIds: [] });
+    expect(log.after).toMatchObject({ activityId: activity.id, kind: "JOINT_EVENT", peopleReached: 45, personIds: [person.id] });
   });
 
   it("edits a follow-up's title, due date and owner; refuses an inactive owner on the owner field", async () => {

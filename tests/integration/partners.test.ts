@@ -285,7 +285,7 @@ describe("people, agreements and activities", () => {
       input({ followUpTitle: "Confirmar Operativo de Invierno", followUpDueOn: "2017-12-05", followUpOwnerId: colleague.id })
     );
     expect(followUp).toMatchObject({ activityId: activity.id, ownerId: colleague.id, state: "OPEN" });
-    await addActivity(actorOf(user), p.id, activityFormSchema.parse({ occurredOn: "2017-11-10", kind: "MEETING", summary: "Reunión previa" }));
+    await addActivity(actorOf(user), p.id, activityFormSchema.parse({ occurredOn: "2017-11-10", kind: "OTHER", summary: "Llamada previa" }));
 
     const timeline = await partnerTimeline(p.id, ["activity", "followUp", "person"]);
     // The person was added today; the follow-up is due after the activities it came from.
@@ -572,7 +572,7 @@ describe("the pages over HTTP", () => {
     const p = await partner(user, { name: `Actividades ${token()}` });
     const bad = await client.post(
       `/partners/${p.id}`,
-      { intent: "activity", occurredOn: "2017-11-31", kind: "MEETING", summary: "Reunión con el Consejo" },
+      { intent: "activity", occurredOn: "2017-11-31", kind: "OTHER", summary: "Reunión con el Consejo" },
       { headers: { origin: origin() } }
     );
     expect(bad.status).toBe(400);
@@ -583,7 +583,7 @@ describe("the pages over HTTP", () => {
     const form = new URLSearchParams({
       intent: "activity",
       occurredOn: "2017-11-10",
-      kind: "MEETING",
+      kind: "JOINT_EVENT",
       summary: "Tercera Sesión Ordinaria",
       peopleReached: "40",
       followUpTitle: "Enviar materiales digitales",

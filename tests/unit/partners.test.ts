@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { agreementAlert, daysBetween, effectiveTimeZone, isCalendarDate, isOverdue, monthRange, todayIn } from "~/modules/partners/dates";
-import { normalizeCountry, normalizeWebsite, parseKind, parseStatus } from "~/modules/partners/fields";
+import { ACTIVITY_KINDS, defaultActivityReportPart, normalizeCountry, normalizeWebsite, parseKind, parseStatus } from "~/modules/partners/fields";
 import { partnerFilterFromSearchParams, partnerFilterToSearchParams } from "~/modules/partners/filter";
 import { detectPartnerDelimiter, mapPartnerHeaders, partnerMappingProblem, toPartnerRow } from "~/modules/partners/import";
-import { activityFormSchema, partnerFormSchema, personFormSchema } from "~/modules/partners/schema";
+import { activityFormSchema, partnerFormSchema, personFormSchema, removeActivitySchema, timelineKindsFrom } from "~/modules/partners/schema";
 
 describe("today and overdue, per time zone", () => {
   // 03:00 UTC on 11 March: still the 10th in Mexico City (UTC-6), already the 11th in Madrid.
@@ -134,8 +134,8 @@ describe("forms", () => {
       peopleReached: "",
     });
     expect(parsed).toMatchObject({ itemsDistributed: 948747, peopleReached: null, userIds: [], personIds: [] });
-    expect(activityFormSchema.safeParse({ occurredOn: "2017-11-31", kind: "MEETING", summary: "x" }).error?.issues[0]?.message).toBe("partners.errors.date");
-    expect(activityFormSchema.safeParse({ occurredOn: "2017-11-30", kind: "MEETING", summary: "x", peopleReached: "-5" }).error?.issues[0]?.message).toBe(
+    expect(activityFormSchema.safeParse({ occurredOn: "2017-11-31", kind: "OTHER", summary: "x" }).error?.issues[0]?.message).toBe("partners.errors.date");
+    expect(activityFormSchema.safeParse({ occurredOn: "2017-11-30", kind: "OTHER", summary: "x", peopleReached: "-5" }).error?.issues[0]?.message).toBe(
       "partners.errors.count"
     );
   });
@@ -191,5 +191,61 @@ describe("import rows", () => {
     // An export's neutralised cell reads back as it was.
     const back = toPartnerRow(["'=Instituto", "", "OSC", "", "", "", "", ""], 8, columns);
     expect(back.ok === true && back.row.name).toBe("=Instituto");
+  });
+});
+
+describe("shared activities and report parts", () => {
+  it("defaults the report part from all the institutions' kinds, with the migration's precedence", () => {
+    expect(defaultActivityReportPart([])).toBe("INSTITUTIONAL");
+    expect(defaultActivityReportPart(["UNIVERSITY"])).toBe("EDUCATIONAL");
+    expect(defaultActivityReportPart(["INE_OFFICE"])).toBe("DECENTRALIZED");
+    expect(defaultActivityReportPart(["INE_OFFICE", "INE_OFFICE", "INE_OFFICE"])).toBe("DECENTRALIZED");
+    expect(defaultActivityReportPart(["INE_OFFICE", "FEDERAL_AGENCY"])).toBe("INSTITUTIONAL");
+    expect(defaultActivityReportPart(Array.from({ length: 7 }, () => "LOCAL_ELECTORAL_BODY" as const))).toBe("SECRETARIAT");
+    expect(defaultActivityReportPart(["UNIVERSITY", "LOCAL_ELECTORAL_BODY"])).toBe("SECRETARIAT");
+    expect(defaultActivityReportPart(["INE_OFFICE", "UNIVERSITY"])).toBe("EDUCATIONAL");
+    for (const kind of ["FEDERAL_AGENCY", "FOREIGN_SERVICE_POST", "CIVIL_SOCIETY", "INTERNATIONAL_PROGRAMME", "MEDIA", "PRIVATE_COMPANY"] as const)
+      expect(defaultActivityReportPart([kind]), kind).toBe("INSTITUTIONAL");
+  });
+
+  it("refuses the old meeting and workshop kinds with their own message", () => {
+    expect(ACTIVITY_KINDS as readonly string[]).not.toContain("MEETING");
+    expect(ACTIVITY_KINDS as readonly string[]).not.toContain("WORKSHOP");
+    const kindError = (kind: unknown) => activityFormSchema.safeParse({ occurredOn: "2017-11-30", kind, summary: "x" }).error?.issues.find((i) => i.path[0] === "kind")?.message;
+    expect(kindError("MEETING")).toBe("partners.errors.activityKindIsMeeting");
+    expect(kindError("WORKSHOP")).toBe("partners.errors.activityKindIsMeeting");
+    expect(kindError("NAVE")).toBe("partners.errors.activityKindRequired");
+    expect(kindError("")).toBe("partners.errors.activityKindRequired");
+    expect(kindError(undefined)).toBe("partners.errors.activityKindRequired");
+    expect(kindError(["OTHER"])).toBe("partners.errors.activityKindRequired");
+    expect(kindError("OTHER")).toBeUndefined();
+  });
+
+  it("reads the institutions by id and by name (trimmed, each once) and the report part", () => {
+    const parsed = activityFormSchema.parse({
+      occurredOn: "2017-11-30",
+      kind: "OTHER",
+      summary: "x",
+      partnerIds: ["clabcdefghij0001", "clabcdefghij0001"],
+      partnerNames: ["  IECM ", "iecm", "", "Instituto   Electoral"],
+      reportPart: "",
+    });
+    expect(parsed).toMatchObject({ partnerIds: ["clabcdefghij0001"], partnerNames: ["IECM", "Instituto Electoral"], reportPart: null });
+    expect(activityFormSchema.parse({ occurredOn: "2017-11-30", kind: "OTHER", summary: "x", reportPart: "EDUCATIONAL" }).reportPart).toBe("EDUCATIONAL");
+    expect(activityFormSchema.safeParse({ occurredOn: "2017-11-30", kind: "OTHER", summary: "x", reportPart: "MEETING" }).success).toBe(false);
+    expect(activityFormSchema.safeParse({ occurredOn: "2017-11-30", kind: "OTHER", summary: "x", partnerIds: ["'; DROP"] }).success).toBe(false);
+    expect(activityFormSchema.safeParse({ occurredOn: "2017-11-30", kind: "OTHER", summary: "x", partnerNames: ["x".repeat(201)] }).success).toBe(false);
+  });
+
+  it("reads a removal's scope and the count that was shown", () => {
+    expect(removeActivitySchema.parse({ activityId: "clabcdefghij0001" })).toEqual({ activityId: "clabcdefghij0001", scope: undefined, institutions: undefined });
+    expect(removeActivitySchema.parse({ activityId: "clabcdefghij0001", scope: "all", institutions: "7" })).toMatchObject({ scope: "all", institutions: 7 });
+    for (const bad of [{ scope: "todo" }, { institutions: "-1" }, { institutions: "1.5" }, { institutions: "x" }])
+      expect(removeActivitySchema.safeParse({ activityId: "clabcdefghij0001", ...bad }).success, JSON.stringify(bad)).toBe(false);
+  });
+
+  it("shows meetings on the timeline, and ignores unknown kinds in the URL", () => {
+    expect(timelineKindsFrom(new URLSearchParams("show=meeting"))).toEqual(["meeting"]);
+    expect(timelineKindsFrom(new URLSearchParams("show=MEETING"))).toEqual(["person", "agreement", "activity", "meeting", "followUp"]);
   });
 });

@@ -1,7 +1,9 @@
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/contact-detail/field";
 import { useT } from "~/i18n/use-t";
+import { useEffect, useState } from "react";
 import { ACTIVITY_KINDS, AGREEMENT_STATUSES } from "~/modules/partners/fields";
+import { REPORT_PARTS } from "~/modules/reports/parts";
 
 type Values = Record<string, string | undefined>;
 type Errors = Record<string, string>;
@@ -72,6 +74,55 @@ function Checkboxes({ legend, name, choices, checked = [] }: { legend: string; n
   );
 }
 
+/** The id of the page's one list of institutions (a <datalist>): every search box of the page uses it. */
+export const INSTITUTIONS_LIST_ID = "partner-institutions";
+
+/** Every institution by name, once per page, for the search boxes of the activity forms (native: no JavaScript needed). */
+export function InstitutionsList({ institutions }: { institutions: Array<{ id: string; name: string; acronym: string | null }> }) {
+  return (
+    <datalist id={INSTITUTIONS_LIST_ID}>
+      {institutions.map((p) => (
+        <option key={p.id} value={p.name}>
+          {p.acronym ?? undefined}
+        </option>
+      ))}
+    </datalist>
+  );
+}
+
+/** Boxes for more institutions; without JavaScript a fixed few (save, then edit to add more), with it one more on demand. */
+function InstitutionSearch({ idPrefix, typed, error, initial }: { idPrefix: string; typed: string[]; error?: string; initial: number }) {
+  const t = useT();
+  const [extra, setExtra] = useState(0);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const count = Math.max(initial, typed.length + 1) + extra;
+  return (
+    <div className="institution-search">
+      {Array.from({ length: count }, (_, i) => (
+        <div className="field" key={i}>
+          <label htmlFor={`${idPrefix}-partnerNames-${i}`}>{t("partners.activity.addInstitution", { n: i + 1 })}</label>
+          <input
+            id={`${idPrefix}-partnerNames-${i}`}
+            name="partnerNames"
+            type="search"
+            list={INSTITUTIONS_LIST_ID}
+            autoComplete="off"
+            defaultValue={typed[i] ?? ""}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${idPrefix}-partnerNames-error` : `${idPrefix}-partnerNames-hint`}
+          />
+        </div>
+      ))}
+      {hydrated ? (
+        <button type="button" className="link-button" onClick={() => setExtra((n) => n + 1)}>
+          {t("partners.activity.anotherInstitution")}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 export function ActivityForm({
   values,
   errors,
@@ -82,6 +133,9 @@ export function ActivityForm({
   busy,
   activityId,
   idPrefix = "activity",
+  institutionName,
+  others = [],
+  defaultPartLabel,
 }: {
   values: Values;
   errors: Errors;
@@ -93,8 +147,16 @@ export function ActivityForm({
   /** Set when the form corrects an existing activity (its follow-up is corrected on its own). */
   activityId?: string;
   idPrefix?: string;
+  /** The page's own institution: always one of the activity's. */
+  institutionName: string;
+  /** The activity's other institutions as stored (checked: they stay; unchecked: they leave). */
+  others?: Array<{ id: string; name: string; acronym: string | null }>;
+  /** The report part the default rule gives (shown on the «automatic» choice). */
+  defaultPartLabel: string;
 }) {
   const t = useT();
+  const typedNames = values.partnerNames ? values.partnerNames.split("\n").filter(Boolean) : [];
+  const keptIds = values.partnerIds !== undefined ? listOf(values.partnerIds) : others.map((o) => o.id);
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="activity" />
@@ -157,7 +219,32 @@ export function ActivityForm({
             </option>
           ))}
         </Select>
+        <Select id={`${idPrefix}-reportPart`} name="reportPart" label={t("partners.activity.reportPart")} value={values.reportPart} error={errors.reportPart}>
+          <option value="">{t("partners.activity.reportPartAuto", { part: defaultPartLabel })}</option>
+          {REPORT_PARTS.map((part) => (
+            <option key={part} value={part}>
+              {t(`reportPart.${part}`)}
+            </option>
+          ))}
+        </Select>
       </div>
+      <fieldset className="choice-group field--wide institutions">
+        <legend>{t("partners.activity.institutions")}</legend>
+        <p className="hint" id={`${idPrefix}-partnerNames-hint`}>
+          {t("partners.activity.institutionsHint", { name: institutionName })}
+        </p>
+        {others.map((o) => (
+          <label key={o.id}>
+            <input type="checkbox" name="partnerIds" value={o.id} defaultChecked={keptIds.includes(o.id)} /> {o.acronym ? `${o.name} (${o.acronym})` : o.name}
+          </label>
+        ))}
+        <InstitutionSearch idPrefix={idPrefix} typed={typedNames} error={errors.partnerNames ?? errors.partnerIds} initial={activityId ? 1 : 3} />
+        {errors.partnerNames || errors.partnerIds ? (
+          <p className="field-error" id={`${idPrefix}-partnerNames-error`}>
+            {t(errors.partnerNames ?? errors.partnerIds ?? "")}
+          </p>
+        ) : null}
+      </fieldset>
       <Checkboxes legend={t("partners.activity.users")} name="userIds" choices={staff} checked={listOf(values.userIds)} />
       <Checkboxes legend={t("partners.activity.people")} name="personIds" choices={people} checked={listOf(values.personIds)} />
       {errors.userIds || errors.personIds ? <p className="field-error">{t(errors.userIds ?? errors.personIds ?? "")}</p> : null}

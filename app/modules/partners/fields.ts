@@ -3,7 +3,7 @@
  * CSV columns (export header order, which the import reads back), and the normalisers shared by the
  * forms, the import and the export. Pure: no database.
  */
-import type { ActivityKind, AgreementStatus, FollowUpState, PartnerKind, PartnerStatus } from "~/generated/prisma/enums";
+import type { ActivityKind, AgreementStatus, FollowUpState, PartnerKind, PartnerStatus, ReportPart } from "~/generated/prisma/enums";
 import { normalizeTags } from "~/modules/contacts/fields";
 import { normalizeHeader } from "~/modules/contacts/import/detect";
 
@@ -27,6 +27,24 @@ export const ACTIVITY_KINDS = [
   "MEDIA",
   "OTHER",
 ] as const satisfies readonly ActivityKind[];
+/** Kinds that used to be activities and are Meeting records now (decision 024): refused with a pointer to «Nueva reunión». */
+export const MEETING_ACTIVITY_KINDS = ["MEETING", "WORKSHOP"] as const;
+
+/**
+ * Where the monthly report counts an activity, by default, from the kinds of ALL its institutions
+ * (the form preselects it; staff may change it). The same precedence as the migration that gave
+ * existing meetings their part (prisma/migrations/20261208090000_meetings_and_report_outline):
+ * any local electoral body (OPL) → SECRETARIAT (2.1.1 reports the work with the OPL); else any
+ * university → EDUCATIONAL; else only INE offices → DECENTRALIZED; else INSTITUTIONAL. For one
+ * institution this is exactly the migration's rule for activities (by the lead's kind).
+ */
+export function defaultActivityReportPart(partnerKinds: readonly PartnerKind[]): ReportPart {
+  if (partnerKinds.includes("LOCAL_ELECTORAL_BODY")) return "SECRETARIAT";
+  if (partnerKinds.includes("UNIVERSITY")) return "EDUCATIONAL";
+  if (partnerKinds.length > 0 && partnerKinds.every((k) => k === "INE_OFFICE")) return "DECENTRALIZED";
+  return "INSTITUTIONAL";
+}
+
 export const FOLLOW_UP_STATES = ["OPEN", "DONE", "CANCELLED"] as const satisfies readonly FollowUpState[];
 
 export { normalizeTags };

@@ -18,6 +18,8 @@ export type MyFollowUp = {
   daysLate: number;
   partner: { id: string; name: string; acronym: string | null };
   activityId: string | null;
+  /** The meeting the follow-up came from, if any. */
+  meeting: { id: string; subject: string; heldOn: string } | null;
 };
 
 export const FOLLOW_UPS_PAGE_SIZE = 50;
@@ -28,7 +30,12 @@ async function ownerToday(userId: string, now: Date): Promise<string | null> {
   return todayIn(effectiveTimeZone(user.timeZone, settings.timeZone), now);
 }
 
-function toView(row: Prisma.FollowUpGetPayload<{ include: { partner: { select: { id: true; name: true; acronym: true } } } }>, today: string): MyFollowUp {
+const include = {
+  partner: { select: { id: true, name: true, acronym: true } },
+  meeting: { select: { id: true, subject: true, heldOn: true } },
+} as const;
+
+function toView(row: Prisma.FollowUpGetPayload<{ include: typeof include }>, today: string): MyFollowUp {
   const dueOn = isoDay(row.dueOn);
   const overdue = dueOn < today;
   return {
@@ -40,6 +47,7 @@ function toView(row: Prisma.FollowUpGetPayload<{ include: { partner: { select: {
     daysLate: overdue ? Math.round((dateOnly(today).getTime() - row.dueOn.getTime()) / 86_400_000) : 0,
     partner: row.partner,
     activityId: row.activityId,
+    meeting: row.meeting ? { id: row.meeting.id, subject: row.meeting.subject, heldOn: isoDay(row.meeting.heldOn) } : null,
   };
 }
 
@@ -61,7 +69,7 @@ export async function listMyFollowUps(
   const [found, overdueCount] = await Promise.all([
     db.followUp.findMany({
       where: { ownerId: userId, state: "OPEN", ...keyset },
-      include: { partner: { select: { id: true, name: true, acronym: true } } },
+      include,
       orderBy: [{ dueOn: "asc" }, { id: "asc" }],
       take: pageSize + 1,
     }),
@@ -87,7 +95,7 @@ export async function listFollowUpsDue(userId: string, options: { withinDays?: n
   const until = addDays(today, options.withinDays ?? 7);
   const rows = await db.followUp.findMany({
     where: { ownerId: userId, state: "OPEN", dueOn: { lte: dateOnly(until) } },
-    include: { partner: { select: { id: true, name: true, acronym: true } } },
+    include,
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     take: options.limit ?? 20,
   });

@@ -8,6 +8,7 @@ import { fieldErrors } from "~/lib/forms";
 import type { AuditActor } from "~/modules/audit/audit.server";
 import { storeUpload, UploadRejected } from "~/modules/files/storage.server";
 import {
+  activityRemoval,
   addActivity,
   addAgreement,
   addFollowUp,
@@ -20,16 +21,25 @@ import {
   updateAgreement,
   updateFollowUp,
   updatePerson,
+  type ActivityRemoval,
 } from "./partner.server";
-import { activityFormSchema, agreementFormSchema, followUpFormSchema, followUpStateSchema, personFormSchema } from "./schema";
+import { activityFormSchema, agreementFormSchema, followUpFormSchema, followUpStateSchema, personFormSchema, removeActivitySchema } from "./schema";
 import { formBody, isMultipartBody, readBody } from "~/lib/params";
 
 export const PAGE_INTENTS = ["person", "removePerson", "agreement", "activity", "removeActivity", "followUp", "followUpState"] as const;
 export type PageIntent = (typeof PAGE_INTENTS)[number];
 
 export type PageActionResult =
-  | { ok: true; intent: PageIntent; message: string }
-  | { ok: false; intent: PageIntent | null; errors: Record<string, string>; values: Record<string, string> };
+  | { ok: true; intent: PageIntent; message: string; params?: Record<string, string | number> }
+  | { ok: false; intent: PageIntent | null; errors: Record<string, string>; values: Record<string, string> }
+  /**
+   * A shared activity: the page asks (decision 023) whether to take only this institution out or
+   * to delete the activity for all of them, naming them; `stale` when the count changed meanwhile.
+   */
+  | { ok: false; intent: "removeActivity"; confirm: ActivityRemoval; stale: boolean; errors: Record<string, string>; values: Record<string, string> };
+
+/** Multi-valued names travel joined by a line break (names may hold commas). */
+export const NAME_LIST_SEPARATOR = "\n";
 
 /** Reads a plain or multipart form (the agreement form carries a document); null when the file is too large. */
 export async function readPageForm(request: Request): Promise<FormData | null> {
@@ -52,7 +62,14 @@ function values(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string") out[key] = value;
   // The participant lists are multi-valued: echo every choice, not just the last one.
-  for (const key of ["userIds", "personIds"]) if (form.has(key)) out[key] = form.getAll(key).filter((v) => typeof v === "string").join(",");
+  for (const key of ["userIds", "personIds", "partnerIds"]) if (form.has(key)) out[key] = form.getAll(key).filter((v) => typeof v === "string").join(",");
+  // An edit that unticked every other institution echoes that (not the stored list).
+  if (form.get("intent") === "activity" && form.get("activityId") && !form.has("partnerIds")) out.partnerIds = "";
+  if (form.has("partnerNames"))
+    out.partnerNames = form
+      .getAll("partnerNames")
+      .filter((v): v is string => typeof v === "string" && v.trim() !== "")
+      .join(NAME_LIST_SEPARATOR);
   return out;
 }
 
@@ -96,7 +113,13 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
         return { ok: true, intent, message: agreementId ? "partners.agreement.saved" : "partners.agreement.added" };
       }
       case "activity": {
-        const parsed = activityFormSchema.safeParse({ ...obj, userIds: form.getAll("userIds"), personIds: form.getAll("personIds") });
+        const parsed = activityFormSchema.safeParse({
+          ...obj,
+          userIds: form.getAll("userIds"),
+          personIds: form.getAll("personIds"),
+          partnerIds: form.getAll("partnerIds"),
+          partnerNames: form.getAll("partnerNames"),
+        });
         if (!parsed.success) return fail(fieldErrors(parsed.error));
         const activityId = String(form.get("activityId") ?? "");
         if (activityId) await updateActivity(actor, partnerId, activityId, parsed.data);
@@ -104,8 +127,26 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
         return { ok: true, intent, message: activityId ? "partners.activity.saved" : "partners.activity.added" };
       }
       case "removeActivity": {
-        await removeActivity(actor, partnerId, String(form.get("activityId") ?? ""));
-        return { ok: true, intent, message: "partners.activity.removed" };
+        const parsed = removeActivitySchema.safeParse(obj);
+        if (!parsed.success) return fail({ _form: "partners.errors.notFound" });
+        const ask = async (stale: boolean): Promise<PageActionResult> => ({
+          ok: false,
+          intent: "removeActivity",
+          confirm: await activityRemoval(partnerId, parsed.data.activityId),
+          stale,
+          errors: {},
+          values: echo,
+        });
+        try {
+          const done = await removeActivity(actor, partnerId, parsed.data.activityId, parsed.data);
+          return done.removed === "activity"
+            ? { ok: true, intent, message: done.institutions > 1 ? "partners.activity.removedAll" : "partners.activity.removed", params: { count: done.institutions } }
+            : { ok: true, intent, message: "partners.activity.left" };
+        } catch (error) {
+          if (error instanceof PartnerError && error.code === "activityShared") return ask(false);
+          if (error instanceof PartnerError && error.code === "activityChanged") return ask(true);
+          throw error;
+        }
       }
       case "followUp": {
         const parsed = followUpFormSchema.safeParse(obj);

@@ -8,7 +8,10 @@ import { db, Prisma } from "~/lib/db.server";
 import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { addDays, agreementAlert, dateOnly, EXPIRY_WARNING_DAYS, effectiveTimeZone, isoDay, isOverdue, todayIn, type AgreementAlert } from "./dates";
-import type { ActivityInput, AgreementInput, FollowUpInput, PartnerInput, PersonInput, TimelineKind } from "./schema";
+import type { PartnerKind, ReportPart } from "~/generated/prisma/enums";
+import { meetingsOfPartner, type MeetingParticipantView } from "~/modules/meetings/timeline.server";
+import { defaultActivityReportPart } from "./fields";
+import type { ActivityInput, AgreementInput, FollowUpInput, PartnerInput, PersonInput, RemoveActivityInput, TimelineKind } from "./schema";
 
 export type PartnerErrorCode =
   | "notFound"
@@ -20,7 +23,10 @@ export type PartnerErrorCode =
   | "personNotFound"
   | "userNotFound"
   | "eventNotFound"
-  | "followUpIncomplete";
+  | "followUpIncomplete"
+  | "institutionNotFound"
+  | "activityShared"
+  | "activityChanged";
 
 const ERROR_FIELDS: Partial<Record<PartnerErrorCode, string>> = {
   nameTaken: "name",
@@ -32,6 +38,7 @@ const ERROR_FIELDS: Partial<Record<PartnerErrorCode, string>> = {
   userNotFound: "userIds",
   eventNotFound: "eventId",
   followUpIncomplete: "followUpTitle",
+  institutionNotFound: "partnerNames",
 };
 
 export class PartnerError extends Error {
@@ -287,15 +294,77 @@ export async function listAgreementAlerts(today: string) {
 }
 
 // ── Activities ─────────────────────────────────────────────────────────────────────────────────
+//
+// One activity, however many institutions took part: PartnerActivityPartner holds EVERY institution
+// (the lead `PartnerActivity.partnerId` included), each once. The lead is only the institution the
+// activity hangs from (its page created it); when it leaves a shared activity another institution
+// becomes the lead, so the activity stays for the others. An institution's people named in the
+// activity and its follow-ups linked to it go with the institution when it leaves.
+
+type Institution = { id: string; name: string; kind: PartnerKind };
+
+/**
+ * The activity's institutions: the page's own always, plus the ones chosen by id (checkboxes) and
+ * by name (the search box: the exact name, case-blind, or an acronym that only one institution
+ * has). Each once. An unknown one is the form's error, never silently dropped.
+ */
+async function resolveInstitutions(tx: Tx, pagePartnerId: string, input: Pick<ActivityInput, "partnerIds" | "partnerNames">): Promise<Institution[]> {
+  const page = await tx.partner.findUnique({ where: { id: pagePartnerId }, select: { id: true, name: true, kind: true } });
+  if (!page) throw new PartnerError("notFound");
+  const byId = new Map<string, Institution>([[page.id, page]]);
+  const ids = (input.partnerIds ?? []).filter((id) => id !== page.id);
+  if (ids.length) {
+    const found = await tx.partner.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, kind: true } });
+    if (found.length !== new Set(ids).size) throw new PartnerError("institutionNotFound");
+    for (const p of found) byId.set(p.id, p);
+  }
+  for (const name of input.partnerNames ?? []) {
+    const rows = await tx.$queryRaw<Institution[]>`
+      SELECT "id", "name", "kind"::text AS "kind" FROM "Partner" WHERE lower("name") = lower(${name})
+      UNION ALL
+      SELECT "id", "name", "kind"::text AS "kind" FROM "Partner" WHERE lower("acronym") = lower(${name}) AND lower("name") <> lower(${name})
+      LIMIT 3`;
+    // The name wins; an acronym counts only when it names one institution.
+    const exact = rows.find((r) => r.name.toLowerCase() === name.toLowerCase());
+    const match = exact ?? (rows.length === 1 ? rows[0] : undefined);
+    if (!match) throw new PartnerError("institutionNotFound");
+    byId.set(match.id, match);
+  }
+  return [...byId.values()];
+}
+
+const sortedIds = (ids: Iterable<string>) => [...ids].sort();
+
+/** The first institution by name (accent- and case-blind), to lead an activity its lead has left. */
+async function firstByName(tx: Tx, ids: string[]): Promise<string> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Partner" WHERE "id" = ANY(${ids}::text[]) ORDER BY search_text("name"), "id" LIMIT 1`;
+  return rows[0]?.id ?? ids[0]!;
+}
+
+/** An activity the institution takes part in (lead or not), or null. */
+function activityOf(tx: Tx, partnerId: string, activityId: string) {
+  return tx.partnerActivity.findFirst({
+    where: { id: activityId, OR: [{ partnerId }, { institutions: { some: { partnerId } } }] },
+    include: {
+      users: { select: { userId: true } },
+      people: { select: { personId: true, person: { select: { partnerId: true } } } },
+      institutions: { select: { partnerId: true } },
+    },
+  });
+}
+
+function institutionIdsOf(activity: { partnerId: string; institutions: Array<{ partnerId: string }> }): string[] {
+  return [...new Set([activity.partnerId, ...activity.institutions.map((i) => i.partnerId)])];
+}
 
 export async function addActivity(actor: AuditActor, partnerId: string, input: ActivityInput) {
   const wantsFollowUp = !!(input.followUpTitle || input.followUpDueOn);
   if (wantsFollowUp && !(input.followUpTitle && input.followUpDueOn && input.followUpOwnerId)) throw new PartnerError("followUpIncomplete");
   return db.$transaction(async (tx) => {
-    const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { id: true } });
-    if (!partner) throw new PartnerError("notFound");
+    const institutions = await resolveInstitutions(tx, partnerId, input);
+    const partnerIds = institutions.map((i) => i.id);
     if (input.personIds.length) {
-      const found = await tx.partnerPerson.count({ where: { id: { in: input.personIds }, partnerId } });
+      const found = await tx.partnerPerson.count({ where: { id: { in: input.personIds }, partnerId: { in: partnerIds } } });
       if (found !== input.personIds.length) throw new PartnerError("personNotFound");
     }
     const userIds = [...new Set([...input.userIds, ...(wantsFollowUp && input.followUpOwnerId ? [input.followUpOwnerId] : [])])];
@@ -315,6 +384,7 @@ export async function addActivity(actor: AuditActor, partnerId: string, input: A
       itemsDistributed: input.itemsDistributed,
       bulletinRecipients: input.bulletinRecipients,
       eventId: input.eventId,
+      reportPart: input.reportPart ?? defaultActivityReportPart(institutions.map((i) => i.kind)),
     };
     const activity = await tx.partnerActivity.create({
       data: {
@@ -323,6 +393,7 @@ export async function addActivity(actor: AuditActor, partnerId: string, input: A
         ...data,
         users: { create: input.userIds.map((userId) => ({ userId })) },
         people: { create: input.personIds.map((personId) => ({ personId })) },
+        institutions: { create: partnerIds.map((id) => ({ partnerId: id })) },
       },
     });
     await audit(
@@ -331,7 +402,7 @@ export async function addActivity(actor: AuditActor, partnerId: string, input: A
         action: "partner.activity.create",
         entity: "partner",
         entityId: partnerId,
-        after: { activityId: activity.id, ...data, userIds: input.userIds, personIds: input.personIds },
+        after: { activityId: activity.id, ...data, partnerIds: sortedIds(partnerIds), userIds: input.userIds, personIds: input.personIds },
       },
       tx
     );
@@ -350,21 +421,27 @@ export async function addActivity(actor: AuditActor, partnerId: string, input: A
 }
 
 /**
- * Corrects an activity: its date, kind, summary, figures, event, staff and people. The follow-up
- * fields of the form are not read here (a follow-up is corrected on its own). The participant lists
- * are replaced; the audit records them as sorted id lists so a reorder is not a change.
+ * Corrects an activity from one of its institutions' pages: its date, kind, summary, figures,
+ * event, report part, staff, people and institutions. The page's own institution always stays (it
+ * leaves through «Eliminar»); others not chosen again leave, taking their people and unlinking their
+ * follow-ups; if the lead leaves, the page's institution leads. People of the other institutions
+ * that stay are kept (the page lists its own people only). The follow-up fields of the form are
+ * not read here. Lists are audited as sorted id lists so a reorder is not a change.
  */
 export async function updateActivity(actor: AuditActor, partnerId: string, activityId: string, input: ActivityInput) {
   return db.$transaction(async (tx) => {
-    const before = await tx.partnerActivity.findFirst({
-      where: { id: activityId, partnerId },
-      include: { users: { select: { userId: true } }, people: { select: { personId: true } } },
-    });
+    const before = await activityOf(tx, partnerId, activityId);
     if (!before) throw new PartnerError("notFound");
+    const institutions = await resolveInstitutions(tx, partnerId, input);
+    const partnerIds = institutions.map((i) => i.id);
+    const previousInstitutions = institutionIdsOf(before);
+    const leaving = previousInstitutions.filter((id) => !partnerIds.includes(id));
     if (input.personIds.length) {
-      const found = await tx.partnerPerson.count({ where: { id: { in: input.personIds }, partnerId } });
+      const found = await tx.partnerPerson.count({ where: { id: { in: input.personIds }, partnerId: { in: partnerIds } } });
       if (found !== input.personIds.length) throw new PartnerError("personNotFound");
     }
+    const kept = before.people.filter((p) => p.person.partnerId !== partnerId && partnerIds.includes(p.person.partnerId)).map((p) => p.personId);
+    const personIds = [...new Set([...input.personIds, ...kept])];
     const previousUsers = before.users.map((u) => u.userId);
     // Someone who took part and has since left stays on the record; a newly named person must be active.
     const addedUsers = input.userIds.filter((id) => !previousUsers.includes(id));
@@ -376,6 +453,7 @@ export async function updateActivity(actor: AuditActor, partnerId: string, activ
       const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { id: true } });
       if (!event) throw new PartnerError("eventNotFound");
     }
+    const lead = partnerIds.includes(before.partnerId) ? before.partnerId : partnerId;
     const data = {
       occurredOn: dateOnly(input.occurredOn),
       kind: input.kind,
@@ -384,8 +462,8 @@ export async function updateActivity(actor: AuditActor, partnerId: string, activ
       itemsDistributed: input.itemsDistributed,
       bulletinRecipients: input.bulletinRecipients,
       eventId: input.eventId,
+      reportPart: input.reportPart ?? defaultActivityReportPart(institutions.map((i) => i.kind)),
     };
-    const sorted = (ids: string[]) => [...ids].sort();
     const beforeView = {
       occurredOn: before.occurredOn,
       kind: before.kind,
@@ -394,34 +472,126 @@ export async function updateActivity(actor: AuditActor, partnerId: string, activ
       itemsDistributed: before.itemsDistributed,
       bulletinRecipients: before.bulletinRecipients,
       eventId: before.eventId,
-      userIds: sorted(previousUsers),
-      personIds: sorted(before.people.map((p) => p.personId)),
+      reportPart: before.reportPart,
+      partnerId: before.partnerId,
+      partnerIds: sortedIds(previousInstitutions),
+      userIds: sortedIds(previousUsers),
+      personIds: sortedIds(before.people.map((p) => p.personId)),
     };
-    const change = diff(beforeView, { ...data, userIds: sorted(input.userIds), personIds: sorted(input.personIds) });
+    const change = diff(beforeView, { ...data, partnerId: lead, partnerIds: sortedIds(partnerIds), userIds: sortedIds(input.userIds), personIds: sortedIds(personIds) });
     if (!change.changed) return before;
     const activity = await tx.partnerActivity.update({
       where: { id: activityId },
       data: {
         ...data,
+        partnerId: lead,
         users: { deleteMany: {}, create: input.userIds.map((userId) => ({ userId })) },
-        people: { deleteMany: {}, create: input.personIds.map((personId) => ({ personId })) },
+        people: { deleteMany: {}, create: personIds.map((personId) => ({ personId })) },
       },
     });
+    await tx.partnerActivityPartner.deleteMany({ where: { activityId, partnerId: { notIn: partnerIds } } });
+    await tx.partnerActivityPartner.createMany({ data: partnerIds.map((id) => ({ activityId, partnerId: id })), skipDuplicates: true });
+    const unlinked = leaving.length ? await unlinkFollowUps(tx, activityId, leaving) : [];
     await audit(
       actor,
-      { action: "partner.activity.update", entity: "partner", entityId: partnerId, before: { activityId, ...change.before }, after: { activityId, ...change.after } },
+      {
+        action: "partner.activity.update",
+        entity: "partner",
+        entityId: partnerId,
+        before: { activityId, ...change.before },
+        after: { activityId, ...change.after, ...(unlinked.length ? { unlinkedFollowUpIds: unlinked } : {}) },
+      },
       tx
     );
     return activity;
   });
 }
 
-export async function removeActivity(actor: AuditActor, partnerId: string, activityId: string) {
-  await db.$transaction(async (tx) => {
-    const activity = await tx.partnerActivity.findFirst({ where: { id: activityId, partnerId } });
+/** Follow-ups of institutions leaving an activity stay theirs, no longer linked to it. */
+async function unlinkFollowUps(tx: Tx, activityId: string, partnerIds: string[]): Promise<string[]> {
+  const rows = await tx.followUp.findMany({ where: { activityId, partnerId: { in: partnerIds } }, select: { id: true }, orderBy: { id: "asc" } });
+  if (rows.length) await tx.followUp.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { activityId: null } });
+  return rows.map((r) => r.id);
+}
+
+export type ActivityRemoval = { activityId: string; summary: string; occurredOn: string; institutions: Array<{ id: string; name: string; acronym: string | null }> };
+
+/** What removing an activity from an institution's page would touch: every institution of it, by name. */
+export async function activityRemoval(partnerId: string, activityId: string): Promise<ActivityRemoval> {
+  const activity = await db.partnerActivity.findFirst({
+    where: { id: activityId, OR: [{ partnerId }, { institutions: { some: { partnerId } } }] },
+    select: { id: true, summary: true, occurredOn: true, partnerId: true, institutions: { select: { partner: { select: { id: true, name: true, acronym: true } } } } },
+  });
+  if (!activity) throw new PartnerError("notFound");
+  const institutions = activity.institutions.map((i) => i.partner);
+  if (!institutions.some((i) => i.id === activity.partnerId)) {
+    const lead = await db.partner.findUnique({ where: { id: activity.partnerId }, select: { id: true, name: true, acronym: true } });
+    if (lead) institutions.push(lead);
+  }
+  institutions.sort((a, b) => a.name.localeCompare(b.name, "es") || a.id.localeCompare(b.id));
+  return { activityId: activity.id, summary: activity.summary, occurredOn: isoDay(activity.occurredOn), institutions };
+}
+
+/**
+ * Removes an activity from an institution's page. Not shared: deleted. Shared by several: the
+ * caller must say what to do (else `activityShared`, so the page asks) — `scope: "institution"`
+ * takes only this institution out (the others keep the activity; if it led, the first remaining
+ * by name leads), `scope: "all"` deletes it for every institution and needs `institutions`, the
+ * number of institutions the person was shown (`activityChanged` when it no longer matches).
+ */
+export async function removeActivity(
+  actor: AuditActor,
+  partnerId: string,
+  activityId: string,
+  options: Pick<RemoveActivityInput, "scope" | "institutions"> = {}
+): Promise<{ removed: "activity" | "institution"; institutions: number }> {
+  return db.$transaction(async (tx) => {
+    const activity = await activityOf(tx, partnerId, activityId);
     if (!activity) throw new PartnerError("notFound");
-    await tx.partnerActivity.delete({ where: { id: activityId } });
-    await audit(actor, { action: "partner.activity.delete", entity: "partner", entityId: partnerId, before: activity }, tx);
+    const all = institutionIdsOf(activity);
+    const shared = all.length > 1;
+    if (shared && !options.scope) throw new PartnerError("activityShared");
+    if (shared && options.scope === "all" && options.institutions !== all.length) throw new PartnerError("activityChanged");
+    if (!shared || options.scope === "all") {
+      await tx.partnerActivity.delete({ where: { id: activityId } });
+      const { users: _users, people, institutions: _institutions, ...row } = activity;
+      await audit(
+        actor,
+        {
+          action: "partner.activity.delete",
+          entity: "partner",
+          entityId: partnerId,
+          before: { ...row, activityId, partnerIds: sortedIds(all), personIds: sortedIds(people.map((p) => p.personId)) },
+        },
+        tx
+      );
+      return { removed: "activity" as const, institutions: all.length };
+    }
+    const remaining = all.filter((id) => id !== partnerId);
+    const lead = activity.partnerId === partnerId ? await firstByName(tx, remaining) : activity.partnerId;
+    const leavingPeople = activity.people.filter((p) => p.person.partnerId === partnerId).map((p) => p.personId);
+    await tx.partnerActivityPartner.deleteMany({ where: { activityId, partnerId } });
+    if (leavingPeople.length) await tx.partnerActivityPerson.deleteMany({ where: { activityId, personId: { in: leavingPeople } } });
+    if (lead !== activity.partnerId) await tx.partnerActivity.update({ where: { id: activityId }, data: { partnerId: lead } });
+    const unlinked = await unlinkFollowUps(tx, activityId, [partnerId]);
+    await audit(
+      actor,
+      {
+        action: "partner.activity.update",
+        entity: "partner",
+        entityId: partnerId,
+        before: { activityId, partnerId: activity.partnerId, partnerIds: sortedIds(all), ...(leavingPeople.length ? { personIds: sortedIds(activity.people.map((p) => p.personId)) } : {}) },
+        after: {
+          activityId,
+          partnerId: lead,
+          partnerIds: sortedIds(remaining),
+          ...(leavingPeople.length ? { personIds: sortedIds(activity.people.map((p) => p.personId).filter((id) => !leavingPeople.includes(id))) } : {}),
+          ...(unlinked.length ? { unlinkedFollowUpIds: unlinked } : {}),
+        },
+      },
+      tx
+    );
+    return { removed: "institution" as const, institutions: all.length };
   });
 }
 
@@ -431,7 +601,10 @@ async function createFollowUpIn(tx: Tx, actor: AuditActor, partnerId: string, in
   const owner = await tx.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true } });
   if (!owner) throw new PartnerError("userNotFound");
   if (input.activityId) {
-    const activity = await tx.partnerActivity.findFirst({ where: { id: input.activityId, partnerId }, select: { id: true } });
+    const activity = await tx.partnerActivity.findFirst({
+      where: { id: input.activityId, OR: [{ partnerId }, { institutions: { some: { partnerId } } }] },
+      select: { id: true },
+    });
     if (!activity) throw new PartnerError("notFound");
   }
   const data = { title: input.title, notes: input.notes, ownerId: input.ownerId, dueOn: dateOnly(input.dueOn), activityId: input.activityId };
@@ -533,9 +706,25 @@ export type TimelineEntry =
         peopleReached: number | null;
         itemsDistributed: number | null;
         bulletinRecipients: number | null;
+        reportPart: ReportPart;
         event: { id: string; name: string } | null;
         users: Array<{ id: string; name: string }>;
         people: Array<{ id: string; name: string | null }>;
+        /** The other institutions of a shared activity, by name (empty when it is this one's alone). */
+        others: Array<{ id: string; name: string; acronym: string | null }>;
+      };
+    }
+  | {
+      kind: "meeting";
+      id: string;
+      date: string;
+      meeting: {
+        id: string;
+        kind: string;
+        subject: string;
+        format: string;
+        reportPart: ReportPart;
+        others: MeetingParticipantView[];
       };
     }
   | {
@@ -551,6 +740,7 @@ export type TimelineEntry =
         owner: { id: string; name: string };
         overdue: boolean;
         activityId: string | null;
+        meeting: { id: string; subject: string; heldOn: string } | null;
       };
     };
 
@@ -565,7 +755,7 @@ export async function partnerTimeline(partnerId: string, kinds: readonly Timelin
   const settings = await getSettings();
   const today = todayIn(settings.timeZone, now);
   const want = new Set(kinds);
-  const [people, agreements, activities, followUps] = await Promise.all([
+  const [people, agreements, activities, meetings, followUps] = await Promise.all([
     want.has("person")
       ? db.partnerPerson.findMany({ where: { partnerId }, include: personInclude, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: TIMELINE_LIMIT })
       : [],
@@ -574,9 +764,11 @@ export async function partnerTimeline(partnerId: string, kinds: readonly Timelin
       : [],
     want.has("activity")
       ? db.partnerActivity.findMany({
-          where: { partnerId },
+          // Every activity the institution is part of, led or shared: one row each.
+          where: { OR: [{ partnerId }, { institutions: { some: { partnerId } } }] },
           include: {
             event: { select: { id: true, name: true } },
+            institutions: { select: { partner: { select: { id: true, name: true, acronym: true } } } },
             users: { include: { user: { select: { id: true, name: true } } } },
             people: { include: { person: { include: personInclude } } },
           },
@@ -584,10 +776,11 @@ export async function partnerTimeline(partnerId: string, kinds: readonly Timelin
           take: TIMELINE_LIMIT,
         })
       : [],
+    want.has("meeting") ? meetingsOfPartner(partnerId, { limit: TIMELINE_LIMIT }) : [],
     want.has("followUp")
       ? db.followUp.findMany({
           where: { partnerId },
-          include: { owner: { select: { id: true, name: true, timeZone: true } } },
+          include: { owner: { select: { id: true, name: true, timeZone: true } }, meeting: { select: { id: true, subject: true, heldOn: true } } },
           orderBy: [{ dueOn: "desc" }, { createdAt: "desc" }],
           take: TIMELINE_LIMIT,
         })
@@ -631,13 +824,27 @@ export async function partnerTimeline(partnerId: string, kinds: readonly Timelin
         peopleReached: a.peopleReached,
         itemsDistributed: a.itemsDistributed,
         bulletinRecipients: a.bulletinRecipients,
+        reportPart: a.reportPart,
         event: a.event,
         users: a.users.map((u) => u.user),
         people: a.people.map((p) => {
           const v = personView(p.person);
           return { id: v.id, name: v.name ?? v.email };
         }),
+        others: a.institutions
+          .map((i) => i.partner)
+          .filter((i) => i.id !== partnerId)
+          .sort((x, y) => x.name.localeCompare(y.name, "es")),
       },
+    });
+  }
+  for (const m of meetings) {
+    entries.push({
+      kind: "meeting",
+      id: m.id,
+      date: m.heldOn,
+      order: m.id,
+      meeting: { id: m.id, kind: m.kind, subject: m.subject, format: m.format, reportPart: m.reportPart, others: m.others },
     });
   }
   for (const f of followUps) {
@@ -655,6 +862,7 @@ export async function partnerTimeline(partnerId: string, kinds: readonly Timelin
         owner: { id: f.owner.id, name: f.owner.name },
         overdue: isOverdue(f, effectiveTimeZone(f.owner.timeZone, settings.timeZone), now),
         activityId: f.activityId,
+        meeting: f.meeting ? { id: f.meeting.id, subject: f.meeting.subject, heldOn: isoDay(f.meeting.heldOn) } : null,
       },
     });
   }
@@ -670,6 +878,11 @@ export async function staffChoices() {
     orderBy: { name: "asc" },
     take: 500,
   });
+}
+
+/** Every institution, by name, for the activity form's search list (institutions are few: hundreds). */
+export async function institutionChoices(): Promise<Array<{ id: string; name: string; acronym: string | null; kind: PartnerKind }>> {
+  return db.$queryRaw`SELECT "id", "name", "acronym", "kind"::text AS "kind" FROM "Partner" ORDER BY search_text("name"), "id" LIMIT 5000`;
 }
 
 /** Recent events to link an activity to (the events area owns them). */

@@ -105,7 +105,11 @@ export async function listPartners(filter: PartnerFilter, cursor?: string | null
       (SELECT count(*)::int FROM "FollowUp" f JOIN "User" u ON u."id" = f."ownerId" WHERE f."partnerId" = p."id" AND ${overdueCondition(
         ownerToday
       )}) AS "overdueFollowUps",
-      (SELECT max(a."occurredOn") FROM "PartnerActivity" a WHERE a."partnerId" = p."id") AS "lastActivityOn"
+      -- Every activity it is part of (shared ones too); the lead is always among them, read both ways.
+      greatest(
+        (SELECT max(a."occurredOn") FROM "PartnerActivityPartner" x JOIN "PartnerActivity" a ON a."id" = x."activityId" WHERE x."partnerId" = p."id"),
+        (SELECT max(a."occurredOn") FROM "PartnerActivity" a WHERE a."partnerId" = p."id")
+      ) AS "lastActivityOn"
     FROM (
       SELECT p.* FROM "Partner" p
       WHERE (${partnerWhere(filter, ownerToday)}) AND ${keyset}

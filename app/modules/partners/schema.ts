@@ -8,6 +8,7 @@ import {
   ACTIVITY_KINDS,
   AGREEMENT_STATUSES,
   FOLLOW_UP_STATES,
+  MEETING_ACTIVITY_KINDS,
   NAME_MAX,
   normalizeCountry,
   normalizeRegion,
@@ -20,6 +21,7 @@ import {
   TAGS_MAX,
 } from "./fields";
 import { isCalendarDate } from "./dates";
+import { REPORT_PARTS } from "~/modules/reports/parts";
 
 /** Trimmed single-line text; empty becomes null (so an edit can clear a field). */
 function optionalText(max: number, message = "partners.errors.tooLong") {
@@ -178,9 +180,39 @@ const idList = z
   .transform((v) => [...new Set((typeof v === "string" ? [v] : v ?? []).map((s) => s.trim()).filter(Boolean))])
   .refine((ids) => ids.length <= 100 && ids.every((id) => /^[a-z0-9]{10,40}$/.test(id)), "partners.errors.invalid");
 
+/** Institutions named by their name (the form's search box, one per field), trimmed, each once. */
+const nameList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const raw of typeof v === "string" ? [v] : v ?? []) {
+      const name = raw.trim().normalize("NFC").replace(/\s+/g, " ");
+      if (name && !seen.has(name.toLowerCase())) {
+        seen.add(name.toLowerCase());
+        out.push(name);
+      }
+    }
+    return out;
+  })
+  .refine((names) => names.length <= 100 && names.every((n) => n.length <= NAME_MAX), "partners.errors.invalid");
+
+/** A meeting or a workshop is a Meeting record now: an old form or link that still says so gets told where to go. */
+const activityKind = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z
+    .string({ message: "partners.errors.activityKindRequired" })
+    .superRefine((v, ctx) => {
+      if ((MEETING_ACTIVITY_KINDS as readonly string[]).includes(v)) ctx.addIssue({ code: "custom", message: "partners.errors.activityKindIsMeeting" });
+      else if (!(ACTIVITY_KINDS as readonly string[]).includes(v)) ctx.addIssue({ code: "custom", message: "partners.errors.activityKindRequired" });
+    })
+    .transform((v) => v as (typeof ACTIVITY_KINDS)[number])
+);
+
 export const activityFormSchema = z.object({
   occurredOn: calendarDate("partners.errors.dateRequired"),
-  kind: enumOf(ACTIVITY_KINDS, "partners.errors.activityKindRequired"),
+  kind: activityKind,
   summary: z
     .string({ message: "partners.errors.summaryRequired" })
     .transform((v) => v.trim().normalize("NFC").replace(/\r\n?/g, "\n"))
@@ -191,6 +223,12 @@ export const activityFormSchema = z.object({
   eventId: optionalId,
   userIds: idList,
   personIds: idList,
+  // The other institutions of the activity (the page's own is always one): ids (the ones already
+  // named, as checkboxes) and names (typed or picked from the list of institutions).
+  partnerIds: idList,
+  partnerNames: nameList,
+  // Where the report counts it; empty: the default rule from the institutions' kinds.
+  reportPart: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(REPORT_PARTS, { message: "partners.errors.invalid" }).nullable()),
   // An optional follow-up created with the activity.
   followUpTitle: optionalText(NAME_MAX),
   followUpDueOn: optionalDate,
@@ -215,13 +253,25 @@ export const followUpFormSchema = z.object({
 });
 export type FollowUpInput = z.output<typeof followUpFormSchema>;
 
+/** Removing an activity from an institution's page: only this institution, or the whole activity (when shared). */
+export const removeActivitySchema = z.object({
+  activityId: z.string().regex(/^[a-z0-9]{10,40}$/, "partners.errors.invalid"),
+  scope: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["institution", "all"], { message: "partners.errors.invalid" }).optional()),
+  // How many institutions the person was told would lose the activity.
+  institutions: z.preprocess(
+    (v) => (v === "" || v === undefined ? undefined : v),
+    z.coerce.number({ message: "partners.errors.invalid" }).int("partners.errors.invalid").min(1, "partners.errors.invalid").max(10_000, "partners.errors.invalid").optional()
+  ),
+});
+export type RemoveActivityInput = z.output<typeof removeActivitySchema>;
+
 export const followUpStateSchema = z.object({
   followUpId: z.string().regex(/^[a-z0-9]{10,40}$/, "partners.errors.invalid"),
   state: z.enum(FOLLOW_UP_STATES, { message: "partners.errors.invalid" }),
 });
 
 /** The timeline's filter: which kinds of entries to show (none chosen: all). */
-export const TIMELINE_KINDS = ["person", "agreement", "activity", "followUp"] as const;
+export const TIMELINE_KINDS = ["person", "agreement", "activity", "meeting", "followUp"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export function timelineKindsFrom(params: URLSearchParams): TimelineKind[] {
