@@ -120,7 +120,7 @@ export const eventFormSchema = z
       .string()
       .optional()
       .transform((v) => (v ?? "").trim())
-      .pipe(z.union([z.literal(""), z.enum(REPORT_PARTS, { message: "events.form.errors.reportPart" })])),
+      .refine((v): v is ReportPart | "" => v === "" || (REPORT_PARTS as readonly string[]).includes(v), "events.form.errors.reportPart"),
     reportPartDefault: z
       .string()
       .optional()
@@ -138,13 +138,16 @@ export const eventFormSchema = z
       if (problem) ctx.addIssue({ code: "custom", path: ["reportPart"], message: problem });
     }
     if (!isValidTimeZone(v.timeZone)) return;
-    if (zonedToUtc(v.endsLocal, v.timeZone) <= zonedToUtc(v.startsLocal, v.timeZone)) {
+    // A field refused above (not a calendar time, or a year out of range) still reaches this
+    // check: comparing it would throw (a 500), so only valid times are compared.
+    const valid = (local: string | null): local is string => !!local && isLocalDateTime(local);
+    if (valid(v.startsLocal) && valid(v.endsLocal) && zonedToUtc(v.endsLocal, v.timeZone) <= zonedToUtc(v.startsLocal, v.timeZone)) {
       ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "events.form.errors.endBeforeStart" });
     }
     if (v.kioskEnabled) {
       if (!v.signupOpensLocal) ctx.addIssue({ code: "custom", path: ["signupOpensLocal"], message: "events.form.errors.signupOpensAt" });
       if (!v.signupClosesLocal) ctx.addIssue({ code: "custom", path: ["signupClosesLocal"], message: "events.form.errors.signupClosesAt" });
-      if (v.signupOpensLocal && v.signupClosesLocal && zonedToUtc(v.signupClosesLocal, v.timeZone) <= zonedToUtc(v.signupOpensLocal, v.timeZone)) {
+      if (valid(v.signupOpensLocal) && valid(v.signupClosesLocal) && zonedToUtc(v.signupClosesLocal, v.timeZone) <= zonedToUtc(v.signupOpensLocal, v.timeZone)) {
         ctx.addIssue({ code: "custom", path: ["signupClosesLocal"], message: "events.form.errors.signupWindow" });
       }
     }
