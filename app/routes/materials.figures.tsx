@@ -53,6 +53,10 @@ export default function FiguresPage() {
           {t("materials.list.apply")}
         </button>
       </Form>
+      <h2 className="sr-only">{t("materials.figures.totals")}</h2>
+      <p className="muted" data-testid="ledger-label">
+        <strong>{t("materials.figures.ledgerLabel")}</strong>
+      </p>
       <dl className="mt-figures" aria-label={t("materials.figures.totals")} data-testid="material-totals">
         {SPLIT.map((k) => (
           <div key={k} data-figure={k}>
@@ -156,36 +160,34 @@ export default function FiguresPage() {
               <caption className="sr-only">{t("materials.figures.partnerReported.title")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("materials.figures.partnerReported.date")}</th>
-                  <th scope="col">{t("materials.figures.partnerReported.institutions")}</th>
-                  <th scope="col">{t("materials.figures.partnerReported.summary")}</th>
+                  <th scope="col">{t("materials.figures.partnerReported.activity")}</th>
                   <th scope="col" className="num">
-                    {t("materials.figures.partnerReported.quantity")}
+                    {t("materials.figures.partnerReported.quantityShort")}
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {reported.byActivity.map((a) => (
                   <tr key={a.activityId}>
-                    <td>{formatDate(a.date, locale)}</td>
                     <td>
+                      <span className="muted">{formatDate(a.date, locale)}</span>
+                      <br />
                       {a.institutions.map((p, i) => (
                         <span key={p.id}>
                           {i > 0 ? "; " : null}
                           <Link to={`/partners/${p.id}`}>{p.name}</Link>
                         </span>
                       ))}
+                      <br />
+                      <span className="muted">{a.summary}</span>
                     </td>
-                    <td>{a.summary}</td>
                     <td className="num">{formatQty(a.quantity, locale)}</td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row" colSpan={3}>
-                    {t("materials.figures.partnerReported.total")}
-                  </th>
+                  <th scope="row">{t("materials.figures.partnerReported.total")}</th>
                   <td className="num" data-figure="partnerReported">
                     {formatQty(reported.total, locale)}
                   </td>
