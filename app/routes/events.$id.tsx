@@ -27,6 +27,7 @@ import { kioskQrDataUrl, kioskState, kioskUrl } from "~/modules/events/kiosk.ser
 import { eventMaterials } from "~/modules/materials/ledger.server";
 import { listShipments } from "~/modules/materials/shipments.server";
 import { eventActionSchema, photoCaptionSchema } from "~/modules/events/schema";
+import { isOnlineEvent } from "~/modules/events/report-part";
 import { seesMaterials } from "~/modules/events/viewer.server";
 import { UploadRejected } from "~/modules/files/storage.server";
 
@@ -186,6 +187,16 @@ export default function EventPage() {
                 </dd>
               </>
             ) : null}
+            <dt>{t("events.fields.reportPart")}</dt>
+            <dd data-testid="report-part">
+              {t(`reportPart.${event.reportPart}`)}
+              {event.reportPart === "COMMUNITY_ABROAD" && isOnlineEvent(event) ? (
+                <>
+                  <br />
+                  <span className="field-error">{t("events.detail.reportPartOnline")}</span>
+                </>
+              ) : null}
+            </dd>
             <dt>{t("events.fields.partners")}</dt>
             <dd>{partners.length ? partners.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name)).join("; ") : t("common.none")}</dd>
             <dt>{t("events.fields.expectedAttendance")}</dt>

@@ -11,6 +11,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { EVENT_KINDS, EVENT_STATUSES } from "~/modules/events/fields";
 import { eventFilterFromUrl, getEventFilterOptions, listEvents } from "~/modules/events/query.server";
 import { filterToSearchParams, isFiltered } from "~/modules/events/schema";
+import { REPORT_PARTS } from "~/modules/reports/parts";
 import { viewerZone } from "~/modules/events/viewer.server";
 
 export const meta = pageTitle("events.title");
@@ -114,6 +115,13 @@ export default function EventsPage() {
             </option>
           ))}
         </FilterSelect>
+        <FilterSelect name="reportPart" label={t("events.filters.reportPart")} value={filter.reportPart}>
+          {REPORT_PARTS.map((p) => (
+            <option key={p} value={p}>
+              {t(`reportPart.${p}`)}
+            </option>
+          ))}
+        </FilterSelect>
         <div className="form-actions">
           <button type="submit" className="button button--primary">
             {t("events.filters.apply")}
@@ -174,7 +182,9 @@ export default function EventsPage() {
                       {row.name}
                     </Link>
                     <br />
-                    <span className="muted">{t(`events.kind.${row.kind}`)}</span>
+                    <span className="muted">
+                      {t(`events.kind.${row.kind}`)} · <span data-testid="row-report-part">{t(`reportPart.${row.reportPart}`)}</span>
+                    </span>
                     {row.partners ? (
                       <>
                         <br />

@@ -5,9 +5,10 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty } from "~/components/materials/labels";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
-import { latestDistributionMonth, materialFiguresForMonth } from "~/modules/materials/figures.server";
+import { latestDistributionMonth, materialFiguresForMonth, type DestinationLine } from "~/modules/materials/figures.server";
 import { parseMonth } from "~/modules/materials/schema";
 import { monthParam } from "~/lib/params";
+import { formatDate } from "~/lib/format";
 
 export const meta = pageTitle("materials.figures.title");
 
@@ -18,12 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { figures: await materialFiguresForMonth(year, month) };
 }
 
-const SPLIT = ["eventsAbroad", "eventsMexico", "eventsNoCountry", "partners", "foreignServicePosts", "total"] as const;
+// DESTINATION_LINES (figures.server) and their sum; the component cannot import server code.
+const SPLIT = ["eventsAbroad", "eventsMexico", "eventsOnline", "partners", "foreignServicePosts", "total"] as const satisfies ReadonlyArray<DestinationLine | "total">;
 
 export default function FiguresPage() {
   const { figures } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const reported = figures.partnerReported;
   const csv = (kind: string) => `/materials/export.csv?kind=${kind}&month=${figures.month}`;
   return (
     <>
@@ -50,6 +53,10 @@ export default function FiguresPage() {
           {t("materials.list.apply")}
         </button>
       </Form>
+      <h2 className="sr-only">{t("materials.figures.totals")}</h2>
+      <p className="muted" data-testid="ledger-label">
+        <strong>{t("materials.figures.ledgerLabel")}</strong>
+      </p>
       <dl className="mt-figures" aria-label={t("materials.figures.totals")} data-testid="material-totals">
         {SPLIT.map((k) => (
           <div key={k} data-figure={k}>
@@ -63,6 +70,7 @@ export default function FiguresPage() {
         </div>
       </dl>
       <p className="muted">{t("materials.figures.definition")}</p>
+      <p className="muted">{t("materials.figures.onlineDefinition")}</p>
       <section className="panel" aria-labelledby="fig-material">
         <h2 id="fig-material">{t("materials.figures.byMaterial")}</h2>
         {figures.byMaterial.length === 0 ? (
@@ -133,13 +141,61 @@ export default function FiguresPage() {
             {figures.byDestination.map((d) => (
               <tr key={d.id}>
                 <td>{d.kind === "EVENT" ? <Link to={`/events/${d.id}`}>{d.name}</Link> : <Link to={`/materials/locations/${d.id}`}>{d.name}</Link>}</td>
-                <td>{t(`materials.locationKind.${d.kind}`)}</td>
+                <td>{t(`materials.figures.${d.line}`)}</td>
                 <td>{d.country ? countryName(d.country, locale) : "—"}</td>
                 <td className="num">{formatQty(d.quantity, locale)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </section>
+      <section className="panel" aria-labelledby="fig-partner-reported" data-testid="partner-reported">
+        <h2 id="fig-partner-reported">{t("materials.figures.partnerReported.title")}</h2>
+        <p className="muted">{t("materials.figures.partnerReported.intro")}</p>
+        {reported.byActivity.length === 0 ? (
+          <p className="muted">{t("materials.figures.partnerReported.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="mt-table">
+              <caption className="sr-only">{t("materials.figures.partnerReported.title")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("materials.figures.partnerReported.activity")}</th>
+                  <th scope="col" className="num">
+                    {t("materials.figures.partnerReported.quantityShort")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {reported.byActivity.map((a) => (
+                  <tr key={a.activityId}>
+                    <td>
+                      <span className="muted">{formatDate(a.date, locale)}</span>
+                      <br />
+                      {a.institutions.map((p, i) => (
+                        <span key={p.id}>
+                          {i > 0 ? "; " : null}
+                          <Link to={`/partners/${p.id}`}>{p.name}</Link>
+                        </span>
+                      ))}
+                      <br />
+                      <span className="muted">{a.summary}</span>
+                    </td>
+                    <td className="num">{formatQty(a.quantity, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t("materials.figures.partnerReported.total")}</th>
+                  <td className="num" data-figure="partnerReported">
+                    {formatQty(reported.total, locale)}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
       </section>
     </>
   );

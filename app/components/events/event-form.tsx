@@ -1,10 +1,13 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { Field } from "~/components/contact-detail/field";
 import { RegionFields } from "~/components/geo/region-fields";
 import { useT } from "~/i18n/use-t";
 import { COMMON_TIME_ZONES, EVENT_KINDS, EVENT_STATUSES } from "~/modules/events/fields";
+import { defaultEventReportPart, isOnlineEvent } from "~/modules/events/report-part";
 import { utcToZoned } from "~/modules/events/time";
+import { normalizeCountry } from "~/modules/geo/regions";
+import { REPORT_PARTS, type ReportPart } from "~/modules/reports/parts";
 
 export type EventFormValues = Record<string, string | string[] | undefined>;
 
@@ -27,6 +30,7 @@ export function eventToFormValues(event: {
   signupSlug: string | null;
   signupOpensAt: string | Date | null;
   signupClosesAt: string | Date | null;
+  reportPart: string;
   partnerIds: string[];
 }): EventFormValues {
   const local = (v: string | Date | null) => (v ? utcToZoned(new Date(v), event.timeZone) : "");
@@ -48,6 +52,7 @@ export function eventToFormValues(event: {
     kioskEnabled: event.signupOpensAt && event.signupClosesAt ? "on" : "",
     signupOpensLocal: local(event.signupOpensAt),
     signupClosesLocal: local(event.signupClosesAt),
+    reportPart: event.reportPart,
     partnerIds: event.partnerIds,
   };
 }
@@ -69,7 +74,7 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
 type Props = {
   values: EventFormValues;
   errors: Record<string, string>;
-  partners: Array<{ id: string; name: string; acronym: string | null }>;
+  partners: Array<{ id: string; name: string; acronym: string | null; kind: string }>;
   /** Every IANA zone (from the loader, so server and browser render the same list). */
   timeZones: string[];
   /** From the loader (countryChoices): names computed where the page is served. */
@@ -88,6 +93,41 @@ export function EventForm({ values, errors, partners, timeZones, countries, subm
   };
   const [kiosk, setKiosk] = useState(v("kioskEnabled") === "on");
   const selectedPartners = new Set(Array.isArray(values.partnerIds) ? values.partnerIds : []);
+  // «Se informa en»: the default rule (report-part.ts) for what the form holds. The hidden marker
+  // says which default the select was shown with: posted unchanged, the server computes the
+  // default again from what is saved (so it follows kind and country without JavaScript); with
+  // JavaScript it follows them as they are typed, until the user picks a part.
+  const kindOfPartner = new Map(partners.map((p) => [p.id, p.kind]));
+  const defaultFor = (f: { kind: string; country: string; onlineUrl: string; venue: string; partnerIds: readonly string[] }): ReportPart => {
+    const country = normalizeCountry(f.country) ?? null;
+    const place = { kind: f.kind, country, onlineUrl: f.onlineUrl.trim() || null, venue: f.venue.trim() || null };
+    return defaultEventReportPart({ kind: f.kind, country, online: isOnlineEvent(place), partnerKinds: f.partnerIds.map((id) => kindOfPartner.get(id) ?? "") });
+  };
+  const shownDefault = defaultFor({ kind: v("kind"), country: v("country"), onlineUrl: v("onlineUrl"), venue: v("venue"), partnerIds: [...selectedPartners] });
+  const postedPart = v("reportPart");
+  const postedMarker = v("reportPartDefault");
+  const auto = postedPart === "" || postedPart === (postedMarker || shownDefault);
+  const [part, setPart] = useState<string>(auto ? shownDefault : postedPart);
+  const [marker, setMarker] = useState<string>(auto ? shownDefault : postedMarker || shownDefault);
+  const [touched, setTouched] = useState(!auto);
+  const followDefault = (e: FormEvent<HTMLFormElement>) => {
+    const target = e.target as HTMLElement & { name?: string };
+    if (touched || target.name === "reportPart") return;
+    const form = new FormData(e.currentTarget);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : "";
+    };
+    const next = defaultFor({
+      kind: text("kind"),
+      country: text("country"),
+      onlineUrl: text("onlineUrl"),
+      venue: text("venue"),
+      partnerIds: form.getAll("partnerIds").filter((id): id is string => typeof id === "string"),
+    });
+    setPart(next);
+    setMarker(next);
+  };
   const select = (name: string, options: readonly string[], labelPrefix: string) => (
     <div className="field">
       <label htmlFor={`field-${name}`}>
@@ -110,7 +150,7 @@ export function EventForm({ values, errors, partners, timeZones, countries, subm
     </div>
   );
   return (
-    <Form method="post" noValidate className="panel">
+    <Form method="post" noValidate className="panel" onChange={followDefault}>
       {Object.keys(errors).length > 0 ? (
         <p className="form-error" role="alert">
           {t("events.form.errors.fix")}
@@ -204,6 +244,38 @@ export function EventForm({ values, errors, partners, timeZones, countries, subm
             <p className="hint muted">{t("events.form.noPartners")}</p>
           )}
           {errors.partnerIds ? <p className="field-error">{t(errors.partnerIds)}</p> : null}
+        </div>
+      </fieldset>
+      <fieldset className="ev-fieldset">
+        <legend>{t("events.form.reportPartLegend")}</legend>
+        <div className="field">
+          <label htmlFor="field-reportPart">{t("events.fields.reportPart")}</label>
+          <select
+            id="field-reportPart"
+            name="reportPart"
+            value={part}
+            onChange={(e) => {
+              setTouched(true);
+              setPart(e.currentTarget.value);
+            }}
+            aria-invalid={errors.reportPart ? true : undefined}
+            aria-describedby={errors.reportPart ? "field-reportPart-hint field-reportPart-error" : "field-reportPart-hint"}
+          >
+            {REPORT_PARTS.map((p) => (
+              <option key={p} value={p}>
+                {p === marker ? `${t(`reportPart.${p}`)} — ${t("events.form.reportPartSuggested")}` : t(`reportPart.${p}`)}
+              </option>
+            ))}
+          </select>
+          <input type="hidden" name="reportPartDefault" value={marker} />
+          <p className="hint" id="field-reportPart-hint">
+            {t("events.form.reportPartHint")}
+          </p>
+          {errors.reportPart ? (
+            <p className="field-error" id="field-reportPart-error">
+              {t(errors.reportPart)}
+            </p>
+          ) : null}
         </div>
       </fieldset>
       <fieldset className="ev-fieldset">

@@ -15,6 +15,8 @@ import { MaterialError } from "~/modules/materials/errors";
 import { eventHandouts, setEventHandouts } from "~/modules/materials/ledger.server";
 import { isHeld, withRatios, type Figures } from "./figures";
 import type { EventInput, OutcomesInput } from "./schema";
+import { defaultEventReportPart, isOnlineEvent } from "./report-part";
+import type { ReportPart } from "~/modules/reports/parts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -58,6 +60,7 @@ const AUDIT_FIELDS = [
   "expectedAttendance",
   "description",
   "materialsRequest",
+  "reportPart",
   "signupSlug",
   "signupOpensAt",
   "signupClosesAt",
@@ -87,8 +90,9 @@ export function makeSignupSlug(name: string): string {
 }
 
 /** The row's fields from the form (the kiosk's slug is kept once made). */
-function eventData(input: EventInput, existing: Pick<Event, "signupSlug" | "materialsRequestedAt"> | null, now: Date) {
+function eventData(input: EventInput, existing: Pick<Event, "signupSlug" | "materialsRequestedAt"> | null, now: Date, reportPart: ReportPart) {
   return {
+    reportPart,
     name: input.name,
     kind: input.kind,
     status: input.status,
@@ -110,10 +114,20 @@ function eventData(input: EventInput, existing: Pick<Event, "signupSlug" | "mate
   };
 }
 
-async function assertPartners(tx: Tx, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const found = await tx.partner.count({ where: { id: { in: [...ids] } } });
-  if (found !== ids.length) throw new EventError("partnerNotFound");
+/** The institutions' kinds; every id must exist. */
+async function partnerKinds(tx: Tx, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = await tx.partner.findMany({ where: { id: { in: [...ids] } }, select: { kind: true } });
+  if (found.length !== ids.length) throw new EventError("partnerNotFound");
+  return found.map((p) => p.kind);
+}
+
+/** The part chosen on the form, or the default rule's (report-part.ts) from what is saved. */
+function reportPartFor(input: EventInput, kinds: readonly string[]): ReportPart {
+  return (
+    input.reportPart ??
+    defaultEventReportPart({ kind: input.kind, country: input.country, online: isOnlineEvent(input), partnerKinds: kinds })
+  );
 }
 
 async function lockEvent(tx: Tx, id: string): Promise<Event> {
@@ -127,8 +141,8 @@ async function lockEvent(tx: Tx, id: string): Promise<Event> {
 
 export async function createEvent(actor: AuditActor, input: EventInput, now = new Date()): Promise<Event> {
   return db.$transaction(async (tx) => {
-    await assertPartners(tx, input.partnerIds);
-    const event = await tx.event.create({ data: { ...eventData(input, null, now), createdById: actor.userId } });
+    const kinds = await partnerKinds(tx, input.partnerIds);
+    const event = await tx.event.create({ data: { ...eventData(input, null, now, reportPartFor(input, kinds)), createdById: actor.userId } });
     if (input.partnerIds.length) await tx.eventPartner.createMany({ data: input.partnerIds.map((partnerId) => ({ eventId: event.id, partnerId })) });
     await audit(actor, { action: "event.create", entity: "event", entityId: event.id, after: { ...snapshot(event), partnerIds: input.partnerIds } }, tx);
     return event;
@@ -138,8 +152,8 @@ export async function createEvent(actor: AuditActor, input: EventInput, now = ne
 export async function updateEvent(actor: AuditActor, id: string, input: EventInput, now = new Date()): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
     const before = await lockEvent(tx, id);
-    await assertPartners(tx, input.partnerIds);
-    const data = eventData(input, before, now);
+    const kinds = await partnerKinds(tx, input.partnerIds);
+    const data = eventData(input, before, now, reportPartFor(input, kinds));
     const beforePartners = (await tx.eventPartner.findMany({ where: { eventId: id }, select: { partnerId: true } })).map((p) => p.partnerId).sort();
     const afterPartners = [...input.partnerIds].sort();
     const change = diff({ ...snapshot(before), partnerIds: beforePartners }, { ...snapshot(data), partnerIds: afterPartners });
@@ -430,7 +444,7 @@ export function findEvent(id: string) {
 
 /** Partners to choose from in the event form (the partners area keeps them). */
 export function listPartnerOptions() {
-  return db.partner.findMany({ select: { id: true, name: true, acronym: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 });
+  return db.partner.findMany({ select: { id: true, name: true, acronym: true, kind: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 });
 }
 
 // ── For other areas ─────────────────────────────────────────────────────────────────────────────

@@ -16,6 +16,8 @@ import { addCounts, withRatios, ZERO_COUNTS, type Figures, type OutcomeCounts } 
 import { dateParam } from "~/lib/params";
 import { filterFromSearchParams, filterToSearchParams, type EventFilter } from "./schema";
 import { datesBetween, monthBounds, startOfZonedDay, utcToZoned, zonedDate } from "./time";
+import { ONLINE_EVENT_SQL } from "./report-part.server";
+import { REPORT_PARTS, type ReportPart } from "~/modules/reports/parts";
 
 export const PAGE_SIZE = 50;
 
@@ -32,6 +34,7 @@ export type EventListRow = {
   city: string | null;
   venue: string | null;
   onlineUrl: string | null;
+  reportPart: ReportPart;
   expectedAttendance: number | null;
   estimatedAttendance: number | null;
   credentialAppointments: number | null;
@@ -67,11 +70,12 @@ export function eventWhere(filter: EventFilter, viewerZone: string): Prisma.Sql 
   if (filter.to) parts.push(Prisma.sql`e."startsAt" < ${startOfZonedDay(nextDay(filter.to), viewerZone)}`);
   if (filter.staff) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "EventStaff" s WHERE s."eventId" = e.id AND s."userId" = ${filter.staff})`);
   if (filter.partner) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "EventPartner" p WHERE p."eventId" = e.id AND p."partnerId" = ${filter.partner})`);
+  if (filter.reportPart) parts.push(Prisma.sql`e."reportPart" = ${filter.reportPart}::"ReportPart"`);
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
 }
 
 const LIST_SELECT = Prisma.sql`e.id, e."name", e."kind"::text AS "kind", e."status"::text AS "status", e."startsAt", e."endsAt", e."timeZone",
-  e."country", e."state", e."city", e."venue", e."onlineUrl", e."expectedAttendance", e."estimatedAttendance", e."credentialAppointments",
+  e."country", e."state", e."city", e."venue", e."onlineUrl", e."reportPart"::text AS "reportPart", e."expectedAttendance", e."estimatedAttendance", e."credentialAppointments",
   e."registrationRequests", e."outcomesRecordedAt",
   (SELECT string_agg(pa."name", '; ' ORDER BY pa."name") FROM "EventPartner" ep JOIN "Partner" pa ON pa.id = ep."partnerId" WHERE ep."eventId" = e.id) AS "partners",
   (SELECT string_agg(u."name", '; ' ORDER BY u."name") FROM "EventStaff" es JOIN "User" u ON u.id = es."userId" WHERE es."eventId" = e.id) AS "staff",
@@ -136,6 +140,7 @@ export const CSV_COLUMNS = [
   "city",
   "venue",
   "onlineUrl",
+  "reportPart",
   "partners",
   "staff",
   "expectedAttendance",
@@ -161,6 +166,7 @@ export const CSV_HEADERS: Record<"es" | "en", Record<(typeof CSV_COLUMNS)[number
     city: "ciudad",
     venue: "sede",
     onlineUrl: "enlace",
+    reportPart: "se_informa_en",
     partners: "instituciones",
     staff: "personal",
     expectedAttendance: "asistencia_esperada",
@@ -184,6 +190,7 @@ export const CSV_HEADERS: Record<"es" | "en", Record<(typeof CSV_COLUMNS)[number
     city: "city",
     venue: "venue",
     onlineUrl: "online_url",
+    reportPart: "report_part",
     partners: "partners",
     staff: "staff",
     expectedAttendance: "expected_attendance",
@@ -322,6 +329,9 @@ type OutcomeRow = {
   startsAt: Date;
   timeZone: string;
   month: string;
+  kind: string;
+  reportPart: ReportPart;
+  online: boolean;
   attendance: number;
   appointments: number;
   registrationRequests: number;
@@ -343,6 +353,7 @@ async function outcomeRows(fromMonth: string, toMonthExclusive: string, now: Dat
     SELECT * FROM (
       SELECT e.id, e."name", e."status"::text AS "status", e."country", e."state", e."city", e."startsAt", e."timeZone",
         to_char(e."startsAt" AT TIME ZONE e."timeZone", 'YYYY-MM') AS "month",
+        e."kind"::text AS "kind", e."reportPart"::text AS "reportPart", ${ONLINE_EVENT_SQL} AS "online",
         coalesce(e."estimatedAttendance", 0) AS "attendance",
         coalesce(e."credentialAppointments", 0) AS "appointments",
         coalesce(e."registrationRequests", 0) AS "registrationRequests",
@@ -381,20 +392,76 @@ const byCountryOrder = (a: { country: string | null; figures: Figures }, b: { co
   b.figures.events - a.figures.events || (a.country ?? "~").localeCompare(b.country ?? "~");
 
 /**
+ * Where a held event is counted in the report: its stored part (Event.reportPart, explicit and
+ * editable, defaulted by report-part.ts), except that an online event is never «comunidad en el
+ * extranjero» (the form refuses it; a row stored so before the rule existed is counted under
+ * INSTITUTIONAL, the default for online events, and said so with `reclassified`).
+ */
+function countedPart(row: Pick<OutcomeRow, "reportPart" | "online">): { reportPart: ReportPart; reclassified: boolean } {
+  if (row.online && row.reportPart === "COMMUNITY_ABROAD") return { reportPart: "INSTITUTIONAL", reclassified: true };
+  return { reportPart: row.reportPart, reclassified: false };
+}
+
+export type MonthEventFigures = {
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  country: string | null;
+  state: string | null;
+  city: string | null;
+  startsAt: Date;
+  timeZone: string;
+  /** Where the report counts it (see countedPart); each event is in exactly one part. */
+  reportPart: ReportPart;
+  /** Stored as COMMUNITY_ABROAD but online: counted under INSTITUTIONAL instead. */
+  reclassified: boolean;
+  /** isOnlineEvent: a virtual workshop, no country, or an online address without a venue. */
+  online: boolean;
+  figures: Figures;
+};
+
+export type EventMonthFigures = {
+  month: string;
+  events: MonthEventFigures[];
+  byCountry: CountryFigures[];
+  /** Every part (zeros included); the parts add up to `totals` (an event is counted once). */
+  byPart: Record<ReportPart, Figures>;
+  totals: Figures;
+};
+
+/**
  * The events figures of a month — the one definition the home page, the report, its CSV annex and
  * "by country" all use (decision 018): each event held by `now` (isHeld: started, not cancelled)
- * whose local date is in the month, each country (null = online or no country) and the totals.
+ * whose local date is in the month, each country (null = no country) and the totals, and per
+ * report part (byPart): «comunidad en el extranjero» is byPart.COMMUNITY_ABROAD — never an online
+ * event, so no attendance abroad comes from one — «instancias educativas» byPart.EDUCATIONAL, etc.
  * totals.events is "events held"; attendance, appointments and requests are those events' outcomes.
  */
-export async function eventFiguresForMonth(year: number, month: number, now: Date = new Date()) {
+export async function eventFiguresForMonth(year: number, month: number, now: Date = new Date()): Promise<EventMonthFigures> {
   const key = `${year}-${String(month).padStart(2, "0")}`;
   const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, "0")}`;
   const rows = await outcomeRows(key, next, now);
   const countries = groupBy(rows, (r) => r.country ?? "");
+  const parts = groupBy(rows, (r) => countedPart(r).reportPart);
   return {
     month: key,
-    events: rows.map((r) => ({ id: r.id, name: r.name, status: r.status, country: r.country, state: r.state, city: r.city, startsAt: r.startsAt, timeZone: r.timeZone, figures: withRatios(countsOf(r)) })),
+    events: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      status: r.status,
+      country: r.country,
+      state: r.state,
+      city: r.city,
+      startsAt: r.startsAt,
+      timeZone: r.timeZone,
+      ...countedPart(r),
+      online: r.online,
+      figures: withRatios(countsOf(r)),
+    })),
     byCountry: [...countries].map(([country, counts]) => ({ country: country || null, figures: withRatios(counts) })).sort(byCountryOrder),
+    byPart: Object.fromEntries(REPORT_PARTS.map((part) => [part, withRatios(parts.get(part) ?? ZERO_COUNTS)])) as Record<ReportPart, Figures>,
     totals: withRatios(rows.reduce((sum, r) => addCounts(sum, countsOf(r)), ZERO_COUNTS)),
   };
 }

@@ -8,6 +8,8 @@ import { contactEmailSchema } from "~/modules/contacts/schema";
 import { normalizeCountry, normalizeRegion, stateFilterValue } from "~/modules/geo/regions";
 import { EVENT_DESCRIPTION_MAX, EVENT_KINDS, EVENT_NAME_MAX, EVENT_STATUSES, EVENT_TEXT_MAX, HANDOUT_ITEM_MAX, MAX_COUNT, MAX_HANDOUT_ROWS } from "./fields";
 import { isLocalDateTime, isValidTimeZone, zonedToUtc } from "./time";
+import { REPORT_PARTS, type ReportPart } from "~/modules/reports/parts";
+import { reportPartProblem } from "./report-part";
 
 const clean = (v: string | undefined) => v?.trim().normalize("NFC").replace(/\s+/g, " ") ?? "";
 
@@ -111,20 +113,41 @@ export const eventFormSchema = z
       .transform((v) => v === "on" || v === "true" || v === "1"),
     signupOpensLocal: optionalLocal("events.form.errors.signupOpensAt"),
     signupClosesLocal: optionalLocal("events.form.errors.signupClosesAt"),
+    // «Se informa en»: empty, or the same as the marker (the default the form was shown with), is
+    // «not chosen»: the default is computed again on save from what was saved (kind, country,
+    // institutions). Any other value is the user's choice, kept and checked.
+    reportPart: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").trim())
+      .refine((v): v is ReportPart | "" => v === "" || (REPORT_PARTS as readonly string[]).includes(v), "events.form.errors.reportPart"),
+    reportPartDefault: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").trim().slice(0, 40)),
   })
   .superRefine((v, ctx) => {
     // The same rule as contacts and partners (decision 019): an unknown value is refused, never stored as text.
     for (const { field } of normalizeRegion(v.country, v.state).unknown) {
       ctx.addIssue({ code: "custom", path: [field], message: field === "country" ? "events.form.errors.countryUnknown" : "events.form.errors.stateUnknown" });
     }
+    const chosen = chosenReportPart(v.reportPart, v.reportPartDefault);
+    if (chosen && normalizeRegion(v.country, v.state).unknown.length === 0) {
+      const region = regionOf(v.country, v.state);
+      const problem = reportPartProblem(chosen, { kind: v.kind, country: region.country, onlineUrl: v.onlineUrl, venue: v.venue });
+      if (problem) ctx.addIssue({ code: "custom", path: ["reportPart"], message: problem });
+    }
     if (!isValidTimeZone(v.timeZone)) return;
-    if (zonedToUtc(v.endsLocal, v.timeZone) <= zonedToUtc(v.startsLocal, v.timeZone)) {
+    // A field refused above (not a calendar time, or a year out of range) still reaches this
+    // check: comparing it would throw (a 500), so only valid times are compared.
+    const valid = (local: string | null): local is string => !!local && isLocalDateTime(local);
+    if (valid(v.startsLocal) && valid(v.endsLocal) && zonedToUtc(v.endsLocal, v.timeZone) <= zonedToUtc(v.startsLocal, v.timeZone)) {
       ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "events.form.errors.endBeforeStart" });
     }
     if (v.kioskEnabled) {
       if (!v.signupOpensLocal) ctx.addIssue({ code: "custom", path: ["signupOpensLocal"], message: "events.form.errors.signupOpensAt" });
       if (!v.signupClosesLocal) ctx.addIssue({ code: "custom", path: ["signupClosesLocal"], message: "events.form.errors.signupClosesAt" });
-      if (v.signupOpensLocal && v.signupClosesLocal && zonedToUtc(v.signupClosesLocal, v.timeZone) <= zonedToUtc(v.signupOpensLocal, v.timeZone)) {
+      if (valid(v.signupOpensLocal) && valid(v.signupClosesLocal) && zonedToUtc(v.signupClosesLocal, v.timeZone) <= zonedToUtc(v.signupOpensLocal, v.timeZone)) {
         ctx.addIssue({ code: "custom", path: ["signupClosesLocal"], message: "events.form.errors.signupWindow" });
       }
     }
@@ -144,11 +167,19 @@ export const eventFormSchema = z
     description: v.description,
     materialsRequest: v.materialsRequest,
     partnerIds: v.partnerIds,
+    /** null: not chosen — the events module applies defaultEventReportPart on save. */
+    reportPart: chosenReportPart(v.reportPart, v.reportPartDefault),
     kiosk: v.kioskEnabled && v.signupOpensLocal && v.signupClosesLocal
       ? { opensAt: zonedToUtc(v.signupOpensLocal, v.timeZone), closesAt: zonedToUtc(v.signupClosesLocal, v.timeZone) }
       : null,
   }));
 export type EventInput = z.output<typeof eventFormSchema>;
+
+/** The part the user chose, or null when the select was left on the default it showed. */
+function chosenReportPart(posted: ReportPart | "", shownDefault: string): ReportPart | null {
+  if (posted === "" || posted === shownDefault) return null;
+  return posted;
+}
 
 function regionOf(country: string, state: string): { country: string | null; state: string | null } {
   const region = normalizeRegion(country, state);
@@ -233,9 +264,10 @@ export const eventFilterSchema = z.object({
   to: dateParam,
   staff: textParam(40),
   partner: textParam(40),
+  reportPart: z.enum(REPORT_PARTS).optional().catch(undefined),
 });
 export type EventFilter = Partial<z.output<typeof eventFilterSchema>>;
-export const EVENT_FILTER_KEYS = ["q", "kind", "status", "country", "state", "from", "to", "staff", "partner"] as const;
+export const EVENT_FILTER_KEYS = ["q", "kind", "status", "country", "state", "from", "to", "staff", "partner", "reportPart"] as const;
 
 export function filterFromSearchParams(params: URLSearchParams): EventFilter {
   const raw: Record<string, string> = {};

@@ -7,22 +7,34 @@
  *   month (its local start date), cancelled events left out;
  * - to a partner's office or a foreign-service post: received there (TRANSFER), in the month of
  *   the receipt in the office's time zone (settings).
- * A reversed movement and its reversal both count for nothing. Abroad = a country other than MX;
- * an event without a country (online) is counted apart.
+ * A reversed movement and its reversal both count for nothing. One figure per destination line:
+ * events abroad (the event's country is not MX), events in Mexico, online events (the events
+ * module's one definition, isOnlineEvent / ONLINE_EVENT_SQL: a virtual workshop, no country, or an
+ * online address without a venue — neither abroad nor in Mexico, whatever the organiser's
+ * country), partners, foreign-service posts; `total` is their sum.
+ *
+ * What partners report handing out themselves (PartnerActivity.itemsDistributed, typed on the
+ * activity) is not a ledger movement: it is returned beside the ledger figures as `partnerReported`,
+ * labelled «reportado por la institución», and never added to them (issue 16: the report gave two
+ * different totals when both were summed).
  */
 import type { MaterialKind } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
+import { ONLINE_EVENT_SQL } from "~/modules/events/report-part.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { UNSHIPPED_PREFIX } from "./fields";
 
 export type DestinationKind = "EVENT" | "PARTNER_OFFICE" | "FOREIGN_SERVICE_POST";
 
-export type Split = { eventsAbroad: number; eventsMexico: number; eventsNoCountry: number; partners: number; foreignServicePosts: number; total: number };
-const ZERO: Split = { eventsAbroad: 0, eventsMexico: 0, eventsNoCountry: 0, partners: 0, foreignServicePosts: 0, total: 0 };
+/** The destination lines, in the report's order; `total` is their sum. */
+export const DESTINATION_LINES = ["eventsAbroad", "eventsMexico", "eventsOnline", "partners", "foreignServicePosts"] as const;
+export type DestinationLine = (typeof DESTINATION_LINES)[number];
+export type Split = Record<DestinationLine, number> & { total: number };
+const ZERO: Split = { eventsAbroad: 0, eventsMexico: 0, eventsOnline: 0, partners: 0, foreignServicePosts: 0, total: 0 };
 
-type Row = { materialId: string; code: string; name: string; kind: MaterialKind; destKind: DestinationKind; destId: string; destName: string; country: string | null; quantity: number };
+type Row = { materialId: string; code: string; name: string; kind: MaterialKind; destKind: DestinationKind; destId: string; destName: string; country: string | null; online: boolean; quantity: number };
 
 export function monthKey(year: number, month: number): { key: string; next: string } {
   const key = `${year}-${String(month).padStart(2, "0")}`;
@@ -39,7 +51,7 @@ async function distributionRows(key: string, next: string): Promise<Row[]> {
   const to = new Date(Date.parse(`${next}-01T00:00:00Z`) + 2 * 86_400_000);
   return db.$queryRaw<Row[]>`
     WITH dist AS (
-      SELECT s."materialId", 'EVENT' AS "destKind", e.id AS "destId", e."name" AS "destName", e."country",
+      SELECT s."materialId", 'EVENT' AS "destKind", e.id AS "destId", e."name" AS "destName", e."country", ${ONLINE_EVENT_SQL} AS online,
         CASE WHEN s."kind" = 'RETURN' THEN -s."quantity" ELSE s."quantity" END AS q,
         to_char(e."startsAt" AT TIME ZONE e."timeZone", 'YYYY-MM') AS month
       FROM "Event" e
@@ -48,24 +60,25 @@ async function distributionRows(key: string, next: string): Promise<Row[]> {
                                OR (s."fromLocationId" = l.id AND s."kind" = 'RETURN')
       WHERE e."startsAt" >= ${from} AND e."startsAt" < ${to} AND e."status" <> 'CANCELLED' AND ${NOT_REVERSED}
       UNION ALL
-      SELECT s."materialId", l."kind"::text, l.id, l."name", l."country", s."quantity",
+      SELECT s."materialId", l."kind"::text, l.id, l."name", l."country", false, s."quantity",
         to_char(s."occurredAt" AT TIME ZONE ${timeZone}, 'YYYY-MM')
       FROM "StockMovement" s JOIN "Location" l ON l.id = s."toLocationId"
       WHERE s."kind" = 'TRANSFER' AND l."kind" IN ('PARTNER_OFFICE', 'FOREIGN_SERVICE_POST')
         AND s."occurredAt" >= ${from} AND s."occurredAt" < ${to} AND ${NOT_REVERSED}
     )
-    SELECT d."materialId", m."code", m."name", m."kind", d."destKind", d."destId", d."destName", d."country", sum(d.q)::int AS quantity
+    SELECT d."materialId", m."code", m."name", m."kind", d."destKind", d."destId", d."destName", d."country", d.online, sum(d.q)::int AS quantity
     FROM dist d JOIN "Material" m ON m.id = d."materialId"
     WHERE d.month = ${key}
-    GROUP BY d."materialId", m."code", m."name", m."kind", d."destKind", d."destId", d."destName", d."country"
+    GROUP BY d."materialId", m."code", m."name", m."kind", d."destKind", d."destId", d."destName", d."country", d.online
     HAVING sum(d.q) <> 0
     ORDER BY m."name", d."destName"`;
 }
 
-function bucket(row: Pick<Row, "destKind" | "country">): keyof Omit<Split, "total"> {
+/** The one line a destination counts in: an online event is neither abroad nor in Mexico. */
+function bucket(row: Pick<Row, "destKind" | "country" | "online">): DestinationLine {
   if (row.destKind === "PARTNER_OFFICE") return "partners";
   if (row.destKind === "FOREIGN_SERVICE_POST") return "foreignServicePosts";
-  if (!row.country) return "eventsNoCountry";
+  if (row.online || !row.country) return "eventsOnline";
   return row.country === "MX" ? "eventsMexico" : "eventsAbroad";
 }
 
@@ -74,19 +87,48 @@ function add(split: Split, row: Row): Split {
   return { ...split, [b]: split[b] + row.quantity, total: split.total + row.quantity };
 }
 
-export type MaterialFigures = Awaited<ReturnType<typeof materialFiguresForMonth>>;
+export type MaterialDestination = { kind: DestinationKind; id: string; name: string; country: string | null; line: DestinationLine; quantity: number };
+
+/** An activity in which a partner says it handed out items itself (not a ledger movement). */
+export type PartnerReportedActivity = {
+  activityId: string;
+  /** The activity's calendar date, YYYY-MM-DD. */
+  date: string;
+  kind: string;
+  /** Every institution of the activity (the lead one first), each once. */
+  institutions: Array<{ id: string; name: string }>;
+  summary: string;
+  quantity: number;
+};
+export type PartnerReported = { total: number; byActivity: PartnerReportedActivity[] };
+
+export type MaterialFigures = {
+  month: string;
+  /** The ledger: one figure per destination line; `total` = their sum. The only materials total. */
+  totals: Split & {
+    /** @deprecated the old name of `eventsOnline` (same value), until the report stops reading it. */
+    eventsNoCountry: number;
+  };
+  handedOutAtEvents: number;
+  byMaterial: Array<{ materialId: string; code: string; name: string; kind: MaterialKind } & Split>;
+  byKind: Array<{ kind: MaterialKind } & Split>;
+  byDestination: MaterialDestination[];
+  byCountry: Array<{ country: string | null; quantity: number }>;
+  /** What partners reported handing out themselves: shown labelled, never added to `totals`. */
+  partnerReported: PartnerReported;
+};
 
 /**
- * The month's distribution: totals (to events abroad, in Mexico, without a country; to partners;
- * to foreign-service posts), by material, by kind, by destination and by country; and what was
- * handed out at the month's events.
+ * The month's distribution from the ledger: totals per destination line, by material, by kind, by
+ * destination and by country; what was handed out at the month's events; and, beside them and
+ * never added to them, what partners reported handing out themselves (partnerReported).
  */
-export async function materialFiguresForMonth(year: number, month: number) {
+export async function materialFiguresForMonth(year: number, month: number): Promise<MaterialFigures> {
   const { key, next } = monthKey(year, month);
   const rows = await distributionRows(key, next);
   const byMaterial = new Map<string, { materialId: string; code: string; name: string; kind: MaterialKind } & Split>();
   const byKind = new Map<MaterialKind, Split>();
-  const byDestination = new Map<string, { kind: DestinationKind; id: string; name: string; country: string | null; quantity: number }>();
+  const byDestination = new Map<string, MaterialDestination>();
   const byCountry = new Map<string, number>();
   let totals = ZERO;
   for (const row of rows) {
@@ -94,7 +136,7 @@ export async function materialFiguresForMonth(year: number, month: number) {
     const m = byMaterial.get(row.materialId) ?? { materialId: row.materialId, code: row.code, name: row.name, kind: row.kind, ...ZERO };
     byMaterial.set(row.materialId, { ...m, ...add(m, row) });
     byKind.set(row.kind, add(byKind.get(row.kind) ?? ZERO, row));
-    const d = byDestination.get(row.destId) ?? { kind: row.destKind, id: row.destId, name: row.destName, country: row.country, quantity: 0 };
+    const d = byDestination.get(row.destId) ?? { kind: row.destKind, id: row.destId, name: row.destName, country: row.country, line: bucket(row), quantity: 0 };
     byDestination.set(row.destId, { ...d, quantity: d.quantity + row.quantity });
     byCountry.set(row.country ?? "", (byCountry.get(row.country ?? "") ?? 0) + row.quantity);
   }
@@ -105,13 +147,33 @@ export async function materialFiguresForMonth(year: number, month: number) {
       AND to_char(e."startsAt" AT TIME ZONE e."timeZone", 'YYYY-MM') = ${key}`;
   return {
     month: key,
-    totals,
+    totals: { ...totals, eventsNoCountry: totals.eventsOnline },
     handedOutAtEvents: handedOut[0]?.quantity ?? 0,
     byMaterial: [...byMaterial.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, "es")),
     byKind: [...byKind].map(([kind, split]) => ({ kind, ...split })).sort((a, b) => b.total - a.total),
     byDestination: [...byDestination.values()].sort((a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name, "es")),
     byCountry: [...byCountry].map(([country, quantity]) => ({ country: country || null, quantity })).sort((a, b) => b.quantity - a.quantity),
+    partnerReported: await partnerReportedForMonth(key, next),
   };
+}
+
+/**
+ * What partners said they handed out themselves in the month (PartnerActivity.itemsDistributed of
+ * the activities dated in it, any kind — MATERIALS_DELIVERED and others), each activity once
+ * however many institutions share it. Not from the ledger; never added to its figures.
+ */
+async function partnerReportedForMonth(key: string, next: string): Promise<PartnerReported> {
+  const rows = await db.$queryRaw<Array<{ id: string; date: string; kind: string; summary: string; quantity: number; institutions: Array<{ id: string; name: string }> }>>`
+    SELECT a.id, to_char(a."occurredOn", 'YYYY-MM-DD') AS date, a."kind"::text AS kind, a."summary", a."itemsDistributed" AS quantity,
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p."name") ORDER BY (p.id = a."partnerId") DESC, p."name", p.id), '[]'::json)
+         FROM "Partner" p
+        WHERE p.id = a."partnerId" OR p.id IN (SELECT x."partnerId" FROM "PartnerActivityPartner" x WHERE x."activityId" = a.id)) AS institutions
+    FROM "PartnerActivity" a
+    WHERE a."occurredOn" >= ${`${key}-01`}::date AND a."occurredOn" < ${`${next}-01`}::date AND a."itemsDistributed" > 0
+    ORDER BY a."occurredOn", a.id
+    LIMIT 1000`;
+  const byActivity = rows.map((r) => ({ activityId: r.id, date: r.date, kind: r.kind, institutions: r.institutions, summary: r.summary, quantity: r.quantity }));
+  return { total: byActivity.reduce((sum, a) => sum + a.quantity, 0), byActivity };
 }
 
 export type LowStockAlert = { materialId: string; code: string; name: string; unit: string; locationId: string; locationName: string; quantity: number; threshold: number };
@@ -145,8 +207,8 @@ const HEADERS = {
     en: ["id", "occurred_at_utc", "kind", "code", "material", "from", "to", "quantity", "shipment", "supplier", "order_ref", "reason", "reverses", "reversed_by"],
   },
   figures: {
-    es: ["mes", "clave", "material", "tipo", "eventos_extranjero", "eventos_méxico", "eventos_sin_país", "instituciones", "representaciones", "total"],
-    en: ["month", "code", "material", "kind", "events_abroad", "events_mexico", "events_no_country", "partners", "foreign_service_posts", "total"],
+    es: ["mes", "clave", "material", "tipo", "eventos_extranjero", "eventos_méxico", "eventos_en_línea", "instituciones", "representaciones", "total"],
+    en: ["month", "code", "material", "kind", "events_abroad", "events_mexico", "events_online", "partners", "foreign_service_posts", "total"],
   },
 } as const;
 
@@ -196,7 +258,7 @@ async function* figuresCsv(year: number, month: number, delimiter: string, lang:
   yield UTF8_BOM + csvLine(HEADERS.figures[lang], delimiter);
   const figures = await materialFiguresForMonth(year, month);
   progress.rows = figures.byMaterial.length;
-  yield figures.byMaterial.map((r) => csvLine([figures.month, r.code, r.name, r.kind, r.eventsAbroad, r.eventsMexico, r.eventsNoCountry, r.partners, r.foreignServicePosts, r.total], delimiter)).join("");
+  yield figures.byMaterial.map((r) => csvLine([figures.month, r.code, r.name, r.kind, r.eventsAbroad, r.eventsMexico, r.eventsOnline, r.partners, r.foreignServicePosts, r.total], delimiter)).join("");
 }
 
 export function materialsCsv(kind: CsvKind, opts: { year?: number; month?: number; delimiter?: string; lang?: Lang } = {}, progress = { rows: 0 }): AsyncGenerator<string> {
