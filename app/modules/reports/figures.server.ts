@@ -86,21 +86,19 @@ function localDate(instant: Date | string, zone: string): string {
 
 // ── Events ───────────────────────────────────────────────────────────────────────────────────────
 
-type EventFigureRow = Awaited<ReturnType<typeof eventFiguresForMonth>>["events"][number] & { reportPart?: ReportPart; online?: boolean };
-
 /**
- * The month's held events as the events module counts them, each with its report part. The part
- * and "online" come from eventFiguresForMonth once it carries them; until then they are read here
- * (one query), with the events module's rule for "online" (no country, or a virtual workshop).
+ * The month's held events as the events module counts them, each with the part it counts in and
+ * whether it was online (eventFiguresForMonth: an online event is never counted abroad); the
+ * institutions linked to each are read here (one query) to name them.
  */
 export async function monthEvents(range: MonthRange, now: Date): Promise<EventItem[]> {
   const figures = await eventFiguresForMonth(range.year, range.monthNumber, now);
-  const rows = figures.events as EventFigureRow[];
+  const rows = figures.events;
   const extra = new Map(
     (
       await db.event.findMany({
         where: { id: { in: rows.map((e) => e.id) } },
-        select: { id: true, kind: true, reportPart: true, partners: { select: { partner: { select: { name: true, acronym: true, kind: true } } } } },
+        select: { id: true, kind: true, partners: { select: { partner: { select: { name: true, acronym: true, kind: true } } } } },
       })
     ).map((e) => [e.id, e]),
   );
@@ -115,8 +113,8 @@ export async function monthEvents(range: MonthRange, now: Date): Promise<EventIt
       country: e.country,
       state: e.state,
       city: e.city,
-      online: e.online ?? (!e.country || kind === "VIRTUAL_WORKSHOP"),
-      reportPart: e.reportPart ?? x?.reportPart ?? "INSTITUTIONAL",
+      online: e.online,
+      reportPart: e.reportPart,
       attendance: e.figures.attendance,
       appointments: e.figures.appointments,
       registrationRequests: e.figures.registrationRequests,
@@ -243,7 +241,7 @@ async function materialsSection(range: MonthRange) {
   return {
     totals: m.totals,
     handedOutAtEvents: m.handedOutAtEvents,
-    byMaterial: m.byMaterial.map((x) => ({ code: x.code, name: x.name, kind: x.kind as string, eventsAbroad: x.eventsAbroad, eventsMexico: x.eventsMexico, eventsNoCountry: x.eventsNoCountry, partners: x.partners, foreignServicePosts: x.foreignServicePosts, total: x.total })),
+    byMaterial: m.byMaterial.map((x) => ({ code: x.code, name: x.name, kind: x.kind as string, eventsAbroad: x.eventsAbroad, eventsMexico: x.eventsMexico, eventsOnline: x.eventsOnline, partners: x.partners, foreignServicePosts: x.foreignServicePosts, total: x.total })),
     partnerReported: partnerReportedOf((m as { partnerReported?: unknown }).partnerReported),
   };
 }
@@ -398,7 +396,7 @@ export function figuresJson(f: ReportFigures): FiguresJson {
     materials: {
       events_abroad: f.materials.totals.eventsAbroad,
       events_mexico: f.materials.totals.eventsMexico,
-      events_online: f.materials.totals.eventsNoCountry,
+      events_online: f.materials.totals.eventsOnline,
       partners: f.materials.totals.partners,
       foreign_service_posts: f.materials.totals.foreignServicePosts,
       total: f.materials.totals.total,

@@ -233,7 +233,7 @@ DELETE FROM "PartnerActivity" WHERE "kind"::text IN ('MEETING', 'WORKSHOP');
 -- ── Data: each event's report part, from kind, country and institutions (events module's rule) ──
 
 UPDATE "Event" e SET "reportPart" = (CASE
-    WHEN e."kind"::text = 'VIRTUAL_WORKSHOP' OR e."country" IS NULL THEN 'INSTITUTIONAL'
+    WHEN e."kind"::text = 'VIRTUAL_WORKSHOP' OR e."country" IS NULL OR (e."onlineUrl" IS NOT NULL AND e."venue" IS NULL) THEN 'INSTITUTIONAL'
     WHEN e."country" <> 'MX' THEN 'COMMUNITY_ABROAD'
     WHEN e."kind"::text = 'OPERATION' THEN 'DECENTRALIZED'
     WHEN EXISTS (SELECT 1 FROM "EventPartner" ep JOIN "Partner" p ON p."id" = ep."partnerId" WHERE ep."eventId" = e."id" AND p."kind"::text = 'UNIVERSITY') THEN 'EDUCATIONAL'
