@@ -39,7 +39,7 @@ main { max-width: 17cm; margin: 0 auto; }
 a { color: inherit; text-decoration: none; }
 .cover { min-height: 20cm; display: flex; flex-direction: column; justify-content: center; text-align: center; break-after: page; }
 .cover .institution { color: #555; font-size: 10pt; margin-bottom: 1.5cm; }
-.cover .title { font-size: 20pt; font-weight: bold; line-height: 1.3; margin: 0 0 .8cm; color: #6d2146; }
+.cover .title { text-align: center; font-size: 20pt; font-weight: bold; line-height: 1.3; margin: 0 0 .8cm; color: #6d2146; }
 .cover .month { font-size: 16pt; font-weight: bold; margin-bottom: .4cm; }
 .cover .status { font-style: italic; font-size: 10pt; color: #444; }
 .contents .contents-title { font-size: 14pt; font-weight: bold; color: #6d2146; margin: 0 0 .4cm; }
