@@ -17,6 +17,7 @@ const CARDS = [
   { to: "/admin/audit", title: "admin.nav.audit", description: "admin.overview.audit" },
   { to: "/admin/settings", title: "admin.nav.settings", description: "admin.overview.settings" },
   { to: "/admin/outbox", title: "admin.nav.outbox", description: "admin.overview.outbox" },
+  { to: "/admin/report-outline", title: "admin.nav.reportOutline", description: "admin.overview.reportOutline" },
 ] as const;
 
 export default function AdminOverview() {

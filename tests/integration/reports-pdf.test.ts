@@ -11,11 +11,13 @@ import { db } from "~/lib/db.server";
 import { makeT } from "~/i18n";
 import { documentOf, pdfOf } from "~/modules/reports/export.server";
 import { reportPdfResponse } from "~/modules/reports/http.server";
-import { closePdfBrowser, configurePdf, htmlToPdf, PdfBusyError, pdfStats, withPdfSlot } from "~/modules/reports/pdf.server";
-import { reportPrintHtml } from "~/modules/reports/print.server";
+import { closePdfBrowser, configurePdf, htmlToPdf, PdfBusyError, pdfDestinationPages, pdfStats, withPdfSlot } from "~/modules/reports/pdf.server";
+import { contentsEntries, headingLabel, reportPrintHtml } from "~/modules/reports/print.server";
 import { approveReport, createNewVersion, getReportView } from "~/modules/reports/reports.server";
 import { createUser } from "../support/factories";
 import { TestClient } from "../support/http";
+import { pdfPageLines } from "../support/pdf-text";
+import { fixtureDocument } from "../support/report-document";
 
 const t = makeT("es");
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString() === "%PDF-" && Buffer.from(bytes.subarray(-8)).toString().includes("%%EOF");
@@ -163,5 +165,83 @@ describe("approved versions are rendered once", () => {
     await pdfOf(draft);
     expect(pdfStats().renders).toBe(before.renders + 3);
     expect((await db.monthlyReport.findUniqueOrThrow({ where: { month_version: { month, version: 2 } } })).pdfSha256).toBeNull();
+  }, 60_000);
+});
+
+describe("the contents' page numbers", () => {
+  const footer = "Informe de avances — Noviembre 2017";
+  /**
+   * The contents page's number for an entry: the line that starts with its label ends with it; when
+   * the label wraps, the number (on the first line's baseline) is read after the wrapped part.
+   */
+  const printedPage = (lines: string[], label: string) => {
+    const at = lines.findIndex((l) => l.startsWith(label.slice(0, 40)));
+    if (at < 0) return null;
+    for (const line of lines.slice(at, at + 3)) {
+      const found = /(?:^|\s)(\d+)$/.exec(line);
+      if (found) return Number(found[1]);
+    }
+    return null;
+  };
+  /** The page (1-based) whose text has a line starting with the heading. */
+  const headingPage = (pages: string[][], label: string, from = 2) => pages.findIndex((lines, i) => i >= from && lines.some((l) => l.startsWith(label.slice(0, 40)))) + 1;
+
+  it("prints each heading's page in the contents: a 3-page body with forced breaks lands where the breaks put it", async () => {
+    const doc = fixtureDocument({
+      fill: 1,
+      sections: [
+        { level: 1, number: "1", text: "Presentación", id: "presentation" },
+        { level: 2, number: "1.1", text: "Antecedentes", id: "background" },
+        { level: 1, number: "2", text: "Avances generados", id: "advances" },
+        { level: 2, number: "2.1", text: "Dirección Ejecutiva del Registro Federal de Electores (DERFE)", id: "derfe" },
+        { level: 3, number: "2.1.1", text: "Secretaría Técnica de la CVMRE", id: "secretariat", pending: true },
+        { level: 1, number: null, text: "Anexos", id: "annexes" },
+        { level: 2, number: "Anexo 1", text: "Atención ciudadana: consultas sobre el VMRE", id: "annex_enquiries", table: true },
+      ],
+    });
+    // Each top-level section starts a page: cover 1, contents 2, then 3, 4 and 5, known before any rendering.
+    const html = reportPrintHtml(doc).replace("</head>", "<style>.body h1 { break-before: page; }</style></head>");
+    const pdf = await htmlToPdf(html, footer);
+    expect(pdfStats().lastPrints).toBe(2);
+    const expected = { presentation: 3, background: 3, advances: 4, derfe: 4, secretariat: 4, annexes: 5, annex_enquiries: 5 };
+
+    const pages = pdfPageLines(pdf);
+    expect(pages).toHaveLength(5);
+    expect(pages[4]!.at(-1)).toBe(`${footer} Página 5 de 5`);
+    expect(pages[1]![0]).toBe("Contenido");
+    const printed = Object.fromEntries(doc.toc.map((e) => [e.id, printedPage(pages[1]!, headingLabel(e))]));
+    expect(printed).toEqual(expected);
+    // The headings are where the contents say (read from the pages' text), and where Chromium's destinations say.
+    expect(Object.fromEntries(doc.toc.map((e) => [e.id, headingPage(pages, headingLabel(e))]))).toEqual(expected);
+    expect(Object.fromEntries(pdfDestinationPages(pdf).pages)).toEqual(expected);
+    // The pending section printed its heading and the note.
+    const page4 = pages[3]!;
+    expect(page4[page4.indexOf("2.1.1. Secretaría Técnica de la CVMRE") + 1]).toBe("Pendiente: esta sección aún no tiene su texto.");
+  }, 60_000);
+
+  it("gets every number right in a longer report whose sections break where the text runs out", async () => {
+    const doc = fixtureDocument({ fill: 6 });
+    const started = Date.now();
+    const pdf = await htmlToPdf(reportPrintHtml(doc), footer);
+    const ms = Date.now() - started;
+    const pages = pdfPageLines(pdf);
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+    expect(pdfStats().lastPrints).toBe(2);
+    const entries = [...contentsEntries(doc), ...doc.annexes.map((a) => ({ id: a.id, number: a.number, text: a.title, level: 2 }))];
+    const printed = entries.map((e) => ({ id: e.id, page: printedPage(pages[1]!, headingLabel(e)) }));
+    const actual = entries.map((e) => ({ id: e.id, page: headingPage(pages, headingLabel(e)) }));
+    expect(printed).toEqual(actual);
+    expect(new Set(actual.map((a) => a.page)).size).toBeGreaterThanOrEqual(4); // the headings really are spread over pages
+    expect(actual.every((a) => a.page >= 3)).toBe(true);
+    // Two prints of a ~8-page report: well inside the render timeout.
+    expect(ms).toBeLessThan(20_000);
+  }, 60_000);
+
+  it("prints the contents without numbers rather than wrong ones when the PDF has no destinations", async () => {
+    const html = `<!doctype html><html><body><nav><a href="#nowhere">Sección <span data-toc-target="nowhere"></span></a></nav><p>Texto</p></body></html>`;
+    const pdf = await htmlToPdf(html, footer);
+    expect(pdfStats().lastPrints).toBe(1);
+    expect(pdfDestinationPages(pdf).pages.size).toBe(0);
+    expect(pdfPageLines(pdf)[0]).toContain("Sección");
   }, 60_000);
 });
