@@ -15,6 +15,7 @@ const SECTIONS = [
   { to: "/admin/users", label: "admin.nav.users", end: false },
   { to: "/admin/audit", label: "admin.nav.audit", end: false },
   { to: "/admin/settings", label: "admin.nav.settings", end: false },
+  { to: "/admin/report-outline", label: "admin.nav.reportOutline", end: false },
   { to: "/admin/outbox", label: "admin.nav.outbox", end: false },
   { to: "/admin/integrity", label: "admin.nav.integrity", end: false },
 ] as const;

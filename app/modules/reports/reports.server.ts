@@ -121,7 +121,7 @@ function legacyFiguresJson(f: LegacyFigures): FiguresJson {
       microsite_visits: i?.micrositeVisits ?? 0,
       microsite_countries: i?.micrositeCountries ?? 0,
     },
-    materials: { events_abroad: m.eventsAbroad, events_mexico: m.eventsMexico, events_online: m.eventsOnline, partners: m.partners, foreign_service_posts: m.foreignServicePosts, total: m.total, partner_reported: 0 },
+    materials: { events_abroad: m.eventsAbroad, events_mexico: m.eventsMexico, events_online: m.eventsNoCountry, partners: m.partners, foreign_service_posts: m.foreignServicePosts, total: m.total, partner_reported: 0 },
     media: i
       ? { notes: i.mediaInternet + i.mediaPrint + i.mediaRadio + i.mediaTv, internet: i.mediaInternet, print: i.mediaPrint, radio: i.mediaRadio, tv: i.mediaTv, positive: i.mediaPositive, neutral: i.mediaNeutral, negative: i.mediaNegative }
       : { notes: 0, internet: 0, print: 0, radio: 0, tv: 0, positive: 0, neutral: 0, negative: 0 },
