@@ -46,7 +46,7 @@ const JUNTAS = ["Chihuahua", "Coahuila", "Nuevo León", "Zacatecas", "Guerrero"]
 export const SEED_EVENTS: SeedEvent[] = [
   {
     id: "seed-event-univa-2017",
-    name: "Conferencia «Votar desde el extranjero; un derecho y una responsabilidad» (Semana UNIVA)",
+    name: "Conferencia “Votar desde el extranjero; un derecho y una responsabilidad” (Semana UNIVA)",
     kind: "FORUM",
     status: "HELD",
     reportPart: "EDUCATIONAL",

@@ -31,7 +31,7 @@ type SeedMeeting = {
   kind: MeetingKind;
   on: string;
   subject: string;
-  summary: string;
+  summary?: string;
   format: MeetingFormat;
   reportPart: ReportPart;
   participants: Participant[];
@@ -109,7 +109,6 @@ export const SEED_MEETINGS: SeedMeeting[] = [
     kind: "COMMISSION_SESSION",
     on: "2017-11-15",
     subject: "Cuarta Sesión Ordinaria de la Comisión Temporal del Voto de los Mexicanos Residentes en el Extranjero",
-    summary: "Se aprobaron los Acuerdos INE/CVMRE-04SO (designación e instalación del jurado dictaminador del Concurso) e INE/CVMRE-05SO (modificación del anexo 21 del Reglamento de Elecciones).",
     format: "IN_PERSON",
     reportPart: "SECRETARIAT",
     participants: [{ area: "DERFE" }],
@@ -175,7 +174,6 @@ export const SEED_MEETINGS: SeedMeeting[] = [
     kind: "COMMISSION_SESSION",
     on: "2017-12-21",
     subject: "Tercera Sesión Extraordinaria de la Comisión Temporal del Voto de los Mexicanos Residentes en el Extranjero",
-    summary: "Se aprobó el Acuerdo INE/CVMRE-03SE: el Informe de avances del VMRE de noviembre de 2017, para su presentación en la próxima sesión del Consejo General.",
     format: "IN_PERSON",
     reportPart: "SECRETARIAT",
     participants: [{ area: "DERFE" }],

@@ -82,6 +82,21 @@ describe("meetings in Chromium", () => {
     await expect(rows.first().textContent()).resolves.toContain("3 participantes");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
+    // Once in the month's report (2.1.1, however many institutions took part) and once on each
+    // institution's timeline.
+    const occurrences = async () => (await page.locator("main").innerText()).split(subject).length - 1;
+    await page.goto("/reports/2017-11");
+    await page.locator("#secretariat").waitFor();
+    await expect(occurrences()).resolves.toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    for (const name of names) {
+      const partner = await db.partner.findUniqueOrThrow({ where: { name } });
+      await page.goto(`/partners/${partner.id}`);
+      await page.getByRole("heading", { name, level: 1 }).waitFor();
+      await expect(occurrences()).resolves.toBe(1);
+      await expect(page.getByRole("link", { name: subject }).getAttribute("href")).resolves.toBe(`/meetings/${meeting.id}`);
+    }
+
     expect(errors, errors.join("\n")).toEqual([]);
     await context.close();
   });

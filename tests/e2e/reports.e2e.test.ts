@@ -38,15 +38,17 @@ describe("the monthly report in Chromium", () => {
     await page.getByLabel("Mes del informe").fill("2017-11");
     await page.getByRole("button", { name: "Abrir informe" }).click();
     await page.getByRole("heading", { name: "Informe de avances — Noviembre de 2017" }).waitFor();
-    await expect(page.getByRole("heading", { name: "2.4. Vinculación con la comunidad en el extranjero" }).isVisible()).resolves.toBe(true);
+    // The source document's structure: 2.1.4 with its parts, 2.2 DEOE waiting for its text.
+    await expect(page.getByRole("heading", { name: /2\.1\.4\.?\s+Oficina de Vinculación Electoral/ }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("heading", { name: "Vinculación con la comunidad en el extranjero" }).isVisible()).resolves.toBe(true);
 
-    const text = `Se instalaron módulos informativos en Texas y California (${randomUUID().slice(0, 8)}).`;
-    const editor = page.locator("details.narrative-editor").filter({ hasText: "Redactar texto de la sección: Comunidad en el extranjero" });
+    const text = `Se emitieron observaciones a los Lineamientos del voto postal (${randomUUID().slice(0, 8)}).`;
+    const editor = page.locator("details.narrative-editor").filter({ hasText: "Redactar texto de la sección: 2.2 Dirección Ejecutiva de Organización Electoral (DEOE)" });
     await editor.locator("summary").click();
     await editor.getByLabel("Texto de la sección").fill(text);
     await editor.getByRole("button", { name: "Guardar texto" }).click();
     await page.getByText("Texto de la sección guardado.").waitFor();
-    await page.locator("article.report-doc p.report-narrative", { hasText: text }).waitFor();
+    await page.locator("article.report-doc p", { hasText: text }).waitFor();
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Descargar DOCX" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^informe-avances-2017-11-v\d+\.docx$/);
@@ -54,7 +56,8 @@ describe("the monthly report in Chromium", () => {
     const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(path)))["word/document.xml"]!);
     const docText = xml.replace(/<[^>]+>/g, "");
     expect(docText).toContain("Informe de avances del Voto de los Mexicanos Residentes en el Extranjero");
-    expect(docText).toContain("2.4. Vinculación con la comunidad en el extranjero");
+    expect(docText).toContain("2.2. Dirección Ejecutiva de Organización Electoral (DEOE)");
+    expect(docText).toContain("Vinculación con la comunidad en el extranjero");
     expect(docText).toContain(text);
     expect(errors).toEqual([]);
     await context.close();

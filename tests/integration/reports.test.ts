@@ -190,7 +190,8 @@ describe("parts of 2.1.4: by each record's report part, online events apart, eac
     const month = "1989-05";
     const fw = await makeEvent({ startsAt: "1989-05-19T17:00:00Z", country: "US", state: "US-TX", city: "Fort Worth", part: "COMMUNITY_ABROAD", name: "Día del Músico", attendance: 23_000, appointments: 65, requests: 12 });
     await makeEvent({ startsAt: "1989-05-21T20:00:00Z", timeZone: "America/Los_Angeles", country: "US", state: "US-CA", city: "Lynwood", part: "COMMUNITY_ABROAD", name: "Entrega de Pavos", attendance: 1_500, appointments: 30, requests: 10 });
-    // Online: its attendance is never counted abroad.
+    // Online, though stored as abroad: the events module counts it under institutional liaison, so
+    // its attendance is never counted abroad.
     await makeEvent({ startsAt: "1989-05-07T16:00:00Z", country: null, kind: "VIRTUAL_WORKSHOP", part: "COMMUNITY_ABROAD", name: "Taller virtual Europa", attendance: 300 });
     const univa = await makePartner("Universidad del Valle de Atemajac", "UNIVERSITY", `UNIVA${tag()}`);
     const conf = await makeEvent({ startsAt: "1989-05-02T17:00:00Z", timeZone: ZONE, country: "MX", state: "MX-JAL", city: "Lagos de Moreno", part: "EDUCATIONAL", kind: "FORUM", name: "Votar desde el extranjero; un derecho y una responsabilidad", attendance: 70 });
@@ -207,17 +208,19 @@ describe("parts of 2.1.4: by each record's report part, online events apart, eac
     const view = await getReportView(month);
     expect(view.legacy).toBe(false);
     const json = viewFiguresJson(view);
-    expect(json.community_abroad).toMatchObject({ events: 2, online_events: 1, attendance: 24_500, appointments: 95, registration_requests: 22 });
+    expect(json.community_abroad).toMatchObject({ events: 2, online_events: 0, attendance: 24_500, appointments: 95, registration_requests: 22 });
     expect(json.educational).toMatchObject({ events: 1, attendance: 70, activities: 0 });
     expect(json.decentralized).toMatchObject({ events: 0, activities: 1 });
-    expect(json.institutional).toMatchObject({ activities: 1, institutions: 3 });
+    expect(json.institutional).toMatchObject({ activities: 1, institutions: 3, events: 1 });
 
     const doc = await documentOf(view);
     const text = docText(doc);
     const community = sectionText(doc, "community_abroad");
     expect(community).toContain("El 19 de mayo, se participó en «Día del Músico», en Fort Worth, Texas, Estados Unidos. Contó con una asistencia de alrededor de 23,000 personas; se lograron 65 citas para credencialización y 12 solicitudes de registro.");
-    expect(community).toContain("En total, se participó en 2 eventos con la comunidad en el extranjero (además de 1 evento en línea, sin contar su asistencia), con una asistencia estimada de 24,500 personas; se lograron 95 citas para credencialización y 22 solicitudes de registro.");
+    expect(community).toContain("En total, se participó en 2 eventos con la comunidad en el extranjero, con una asistencia estimada de 24,500 personas; se lograron 95 citas para credencialización y 22 solicitudes de registro.");
     expect(count(text, "Día del Músico")).toBe(1);
+    expect(community).not.toContain("Taller virtual Europa");
+    expect(count(sectionText(doc, "institutional"), "Taller virtual Europa")).toBe(1);
     const educational = sectionText(doc, "educational");
     expect(educational).toContain("«Votar desde el extranjero; un derecho y una responsabilidad», en Lagos de Moreno, Jalisco, México, con Universidad del Valle de Atemajac");
     expect(educational).toContain("alrededor de 70 personas");

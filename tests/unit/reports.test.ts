@@ -135,11 +135,11 @@ const figures = {
   decentralized: { ...empty, totals: tot(0, 0, 0, 0) },
   digital: { ...empty, bulletins: { bulletins: [{ id: "b1", name: "B1", subject: "Concurso", startedAt: "2017-11-08T18:00:00.000Z", recipients: 22100, sent: 22100, failed: 0 }, { id: "b2", name: "B2", subject: "Corazón Chilango", startedAt: "2017-11-24T18:00:00.000Z", recipients: 22150, sent: 22150, failed: 0 }], count: 2, recipients: 44250, sent: 44250, failed: 0, distinctContacts: 22180 } },
   materials: {
-    totals: { eventsAbroad: 52174, eventsMexico: 21664, eventsNoCountry: 0, partners: 0, foreignServicePosts: 0, total: 73838 },
+    totals: { eventsAbroad: 52174, eventsMexico: 21664, eventsOnline: 0, partners: 0, foreignServicePosts: 0, total: 73838 },
     handedOutAtEvents: 0,
     byMaterial: [
-      { code: "FOL", name: "Folleto «¿Cómo puedo votar desde el extranjero?»", kind: "LEAFLET", eventsAbroad: 30000, eventsMexico: 0, eventsNoCountry: 0, partners: 0, foreignServicePosts: 0, total: 30000 },
-      { code: "DIP", name: "Díptico App", kind: "LEAFLET", eventsAbroad: 22174, eventsMexico: 21664, eventsNoCountry: 0, partners: 0, foreignServicePosts: 0, total: 43838 },
+      { code: "FOL", name: "Folleto «¿Cómo puedo votar desde el extranjero?»", kind: "LEAFLET", eventsAbroad: 30000, eventsMexico: 0, eventsOnline: 0, partners: 0, foreignServicePosts: 0, total: 30000 },
+      { code: "DIP", name: "Díptico App", kind: "LEAFLET", eventsAbroad: 22174, eventsMexico: 21664, eventsOnline: 0, partners: 0, foreignServicePosts: 0, total: 43838 },
     ],
     partnerReported: { total: 5000, items: [{ name: "PROMEXICO", quantity: 5000 }] },
   },

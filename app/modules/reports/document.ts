@@ -133,6 +133,8 @@ function eventInstitutions(e: EventItem): string[] {
 
 type Line = { date: string; text: string; after?: Block[] };
 
+const fold = (s: string) => s.toLocaleLowerCase("es-MX").replace(/[\s.:;,]+$/u, "");
+
 function meetingLines(meetings: MeetingItem[]): Line[] {
   // Repeated meetings (same kind, subject and participants) read as one line with their days, as the source does.
   const groups = new Map<string, MeetingItem[]>();
@@ -146,9 +148,11 @@ function meetingLines(meetings: MeetingItem[]): Line[] {
     const [one, several] = MEETING_KIND[m.kind] ?? ["Reunión", "Reuniones"];
     const when = many ? `Los días ${dayList(group.map((g) => g.heldOn))}` : `El ${dayMonth(m.heldOn)}`;
     const who = participantsOf(m);
-    const parts = [`${when}: ${many ? several : one}${m.format === "ONLINE" ? " virtual" : ""} — ${sentence(m.subject)}`];
+    // A summary that restates the subject is printed instead of it, so the meeting is named once.
+    const restates = !!m.summary && fold(m.summary).startsWith(fold(m.subject));
+    const parts = [`${when}: ${many ? several : one}${m.format === "ONLINE" ? " virtual" : ""} — ${sentence(restates ? m.summary! : m.subject)}`];
     if (who.length) parts.push(`Participaron: ${listEs(who)}.`);
-    if (m.summary && m.summary !== m.subject) parts.push(sentence(m.summary));
+    if (m.summary && !restates && m.summary !== m.subject) parts.push(sentence(m.summary));
     const line: Line = { date: m.heldOn, text: parts.join(" ") };
     if (m.agreements.length) {
       line.text = `${line.text} Se ${m.agreements.length === 1 ? "aprobó el siguiente Acuerdo" : "aprobaron los siguientes Acuerdos"}:`;
