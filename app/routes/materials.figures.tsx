@@ -136,18 +136,20 @@ export default function FiguresPage() {
       </div>
       <section className="panel" aria-labelledby="fig-dest">
         <h2 id="fig-dest">{t("materials.figures.byDestination")}</h2>
-        <table className="mt-table">
-          <tbody>
-            {figures.byDestination.map((d) => (
-              <tr key={d.id}>
-                <td>{d.kind === "EVENT" ? <Link to={`/events/${d.id}`}>{d.name}</Link> : <Link to={`/materials/locations/${d.id}`}>{d.name}</Link>}</td>
-                <td>{t(`materials.figures.${d.line}`)}</td>
-                <td>{d.country ? countryName(d.country, locale) : "—"}</td>
-                <td className="num">{formatQty(d.quantity, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-wrap">
+          <table className="mt-table">
+            <tbody>
+              {figures.byDestination.map((d) => (
+                <tr key={d.id}>
+                  <td>{d.kind === "EVENT" ? <Link to={`/events/${d.id}`}>{d.name}</Link> : <Link to={`/materials/locations/${d.id}`}>{d.name}</Link>}</td>
+                  <td>{t(`materials.figures.${d.line}`)}</td>
+                  <td>{d.country ? countryName(d.country, locale) : "—"}</td>
+                  <td className="num">{formatQty(d.quantity, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section className="panel" aria-labelledby="fig-partner-reported" data-testid="partner-reported">
         <h2 id="fig-partner-reported">{t("materials.figures.partnerReported.title")}</h2>
