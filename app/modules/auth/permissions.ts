@@ -3,7 +3,7 @@
  * one through requirePermission(). Ownership (a juror's own evaluations) is checked inside the
  * module functions, not here.
  */
-export const ROLES = ["ADMIN", "COORDINATOR", "COMMUNICATIONS", "JUROR"] as const;
+export const ROLES = ["ADMIN", "COORDINATOR", "COMMUNICATIONS", "JUROR", "CONTRIBUTOR"] as const;
 export type RoleName = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   "edit:bulletin",
   "read:report",
   "edit:report",
+  // A CONTRIBUTOR's only permission: the report sections of their own INE area (checked in the reports module).
+  "contribute:report",
   "manage:user",
   "read:audit",
   "manage:settings",
@@ -33,7 +35,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
-  ADMIN: PERMISSIONS.filter((p) => p !== "evaluate:jury"),
+  ADMIN: PERMISSIONS.filter((p) => p !== "evaluate:jury" && p !== "contribute:report"),
   COORDINATOR: [
     "read:home",
     "read:partner",
@@ -61,6 +63,7 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "read:report",
   ],
   JUROR: ["evaluate:jury"],
+  CONTRIBUTOR: ["contribute:report"],
 };
 
 export function can(role: RoleName, permission: Permission): boolean {
