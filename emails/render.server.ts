@@ -13,10 +13,13 @@ import * as contestCorrection from "./transactional/contest-correction.ts";
 import * as juryReopened from "./transactional/jury-reopened.ts";
 import * as juryReminder from "./transactional/jury-reminder.ts";
 import * as integrityReport from "./transactional/integrity-report.ts";
+import * as contributionRound from "./transactional/contribution-round.ts";
+import * as contributionReminder from "./transactional/contribution-reminder.ts";
+import * as contributionReturned from "./transactional/contribution-returned.ts";
 
 type TemplateModule = { subjectKey: string; body: string; text: string; strings: Record<string, string> };
 
-const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset, eventSignupConfirm, contestCorrection, juryReopened, juryReminder, integrityReport };
+const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset, eventSignupConfirm, contestCorrection, juryReopened, juryReminder, integrityReport, contributionRound, contributionReminder, contributionReturned };
 
 export type Rendered = { subject: string; html: string; text: string };
 

@@ -15,6 +15,7 @@ export const QUEUES = {
   bulletins: "bulletins",
   jury: "jury",
   integrity: "integrity",
+  reports: "reports",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -28,6 +29,7 @@ export type QueuePayloads = {
   bulletins: BulletinJob;
   jury: { task: "reminders" };
   integrity: { task: "check" };
+  reports: { task: "contributionReminders" };
 };
 
 /** Retention and retries set once for every queue. */

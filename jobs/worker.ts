@@ -18,6 +18,7 @@ import { contactsImportJob } from "./contacts/import.job.ts";
 import { closeImportPool } from "../app/modules/contacts/import/pipeline.server.ts";
 import { juryRemindersJob } from "./jury/reminders.job.ts";
 import { integrityJob } from "./maintenance/integrity.job.ts";
+import { contributionRemindersJob } from "./reports/contribution-reminders.job.ts";
 import { getSettings } from "../app/modules/settings/settings.server.ts";
 import { bulletinsJob, closeBulletinRuntime, requestBulletinStop, startBulletinRuntime } from "./bulletins/send.job.ts";
 
@@ -35,6 +36,7 @@ const PROCESSORS: Partial<Record<QueueName, { processor: Processor; concurrency:
   bulletins: { processor: bulletinsJob as Processor, concurrency: 1, options: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } },
   jury: { processor: juryRemindersJob as Processor, concurrency: 1 },
   integrity: { processor: integrityJob as Processor, concurrency: 1 },
+  reports: { processor: contributionRemindersJob as Processor, concurrency: 1 },
 };
 
 async function warnOnEvictionPolicy() {
@@ -81,6 +83,9 @@ async function main() {
   await getQueue(QUEUES.maintenance).upsertJobScheduler("purge-tokens", { every: 3_600_000 }, { name: "purge", data: { task: "purgeExpiredTokens" } });
   // Jurors with pending evaluations are reminded 3 days and 1 day before the deadline (each once).
   await getQueue(QUEUES.jury).upsertJobScheduler("jury-reminders", { every: 3_600_000 }, { name: "reminders", data: { task: "reminders" } });
+
+  // Contributors are reminded 3 days and 1 day before a section's due date (each once, from 08:00 local).
+  await getQueue(QUEUES.reports).upsertJobScheduler("contribution-reminders", { every: 3_600_000 }, { name: "contributionReminders", data: { task: "contributionReminders" } });
 
   // The integrity checks every night at 03:30 in the office's zone, when nobody is moving stock.
   const { timeZone } = await getSettings();

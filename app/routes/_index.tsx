@@ -17,6 +17,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsSty
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (user.role === "JUROR") throw redirect("/jury");
+  // A contributor's home is their sections (decision 025).
+  if (user.role === "CONTRIBUTOR") throw redirect("/contribute");
   if (!can(user.role, "read:home")) throw new Response("Forbidden", { status: 403 });
   const month = monthParam(request, new URL(request.url).searchParams.get("month")) ?? null;
   return {

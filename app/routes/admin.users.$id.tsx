@@ -7,7 +7,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { ROLES } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { resendInvitation } from "~/modules/users/invitations.server";
-import { userActionSchema } from "~/modules/users/schema";
+import { INE_AREAS, userActionSchema } from "~/modules/users/schema";
 import { changeUserRole, endUserSessions, getUserDetail, setUserActive, UserRuleError } from "~/modules/users/users.server";
 import { formBody, idParam, notFound } from "~/lib/params";
 
@@ -25,12 +25,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const userId = idParam(request, params.id, "key");
   const here = `/admin/users/${encodeURIComponent(userId)}`;
   const parsed = userActionSchema.safeParse(Object.fromEntries(await formBody(request)));
-  if (!parsed.success) return redirectWithToast(here, { kind: "error", message: "admin.users.errors.invalidAction" });
+  if (!parsed.success) {
+    // A contributor without an area says so; anything else is a form this page did not send.
+    const areaIssue = parsed.error.issues.find((i) => i.path[0] === "ineArea");
+    return redirectWithToast(here, { kind: "error", message: areaIssue ? areaIssue.message : "admin.users.errors.invalidAction" });
+  }
   const actor = { userId: viewer.id, ip: clientIp(request) };
   try {
     switch (parsed.data.intent) {
       case "role": {
-        const { changed } = await changeUserRole(actor, userId, parsed.data.role);
+        const { changed } = await changeUserRole(actor, userId, parsed.data.role, parsed.data.ineArea);
         return redirectWithToast(here, changed ? { kind: "success", message: "admin.users.role.changed" } : { kind: "info", message: "admin.users.role.unchanged" });
       }
       case "deactivate": {
@@ -100,6 +104,12 @@ export default function UserDetailPage() {
           <dd>{user.email}</dd>
           <dt>{t("admin.users.fields.role")}</dt>
           <dd>{t(`roles.${user.role}`)}</dd>
+          {user.ineArea ? (
+            <>
+              <dt>{t("admin.users.fields.ineArea")}</dt>
+              <dd>{t(`ineArea.${user.ineArea}`)}</dd>
+            </>
+          ) : null}
           <dt>{t("admin.users.fields.locale")}</dt>
           <dd>{t(`admin.locales.${user.locale === "en" ? "en" : "es"}`)}</dd>
           <dt>{t("admin.users.fields.timeZone")}</dt>
@@ -165,6 +175,20 @@ export default function UserDetailPage() {
                 </option>
               ))}
             </select>
+          </div>
+          <div className="field">
+            <label htmlFor="user-area-select">{t("admin.users.fields.ineArea")}</label>
+            <select id="user-area-select" name="ineArea" defaultValue={user.ineArea ?? ""} aria-describedby="user-area-hint" disabled={isSelf && user.role === "ADMIN"}>
+              <option value="">{t("admin.users.ineArea.none")}</option>
+              {INE_AREAS.map((area) => (
+                <option key={area} value={area}>
+                  {t(`ineArea.${area}`)}
+                </option>
+              ))}
+            </select>
+            <p className="hint" id="user-area-hint">
+              {t("admin.users.ineArea.hint")}
+            </p>
           </div>
           <button type="submit" className="button button--primary" disabled={busy || (isSelf && user.role === "ADMIN")}>
             {t("admin.users.role.submit")}

@@ -10,7 +10,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { ROLES } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { inviteUser } from "~/modules/users/invitations.server";
-import { inviteUserSchema } from "~/modules/users/schema";
+import { INE_AREAS, inviteUserSchema } from "~/modules/users/schema";
 import { UserExistsError } from "~/modules/users/users.server";
 import { formBody } from "~/lib/params";
 
@@ -29,6 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     email: String(form.email ?? ""),
     role: String(form.role ?? ""),
     locale: String(form.locale ?? ""),
+    ineArea: String(form.ineArea ?? ""),
   };
   const parsed = inviteUserSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
@@ -87,6 +88,31 @@ export default function InviteUserPage() {
             {errors.role ? (
               <p className="field-error" id="invite-role-error">
                 {t(errors.role)}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor="invite-area">{t("admin.users.fields.ineArea")}</label>
+            <p className="hint" id="invite-area-hint">
+              {t("admin.users.ineArea.hint")}
+            </p>
+            <select
+              id="invite-area"
+              name="ineArea"
+              defaultValue={values?.ineArea ?? ""}
+              aria-invalid={errors.ineArea ? true : undefined}
+              aria-describedby={errors.ineArea ? "invite-area-hint invite-area-error" : "invite-area-hint"}
+            >
+              <option value="">{t("admin.users.ineArea.none")}</option>
+              {INE_AREAS.map((area) => (
+                <option key={area} value={area}>
+                  {t(`ineArea.${area}`)}
+                </option>
+              ))}
+            </select>
+            {errors.ineArea ? (
+              <p className="field-error" id="invite-area-error">
+                {t(errors.ineArea)}
               </p>
             ) : null}
           </div>

@@ -1,9 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/contact-detail/field";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { ReportDocumentView } from "~/components/reports/report-document";
+import contributionsStylesHref from "~/components/reports/contributions.css?url";
+import { ContributionSectionState, ContributionsPanel } from "~/components/reports/contributions-panel";
+import { roundStatus } from "~/modules/reports/contributions.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { redirectWithToast } from "~/lib/toast.server";
 import { formatMonth } from "~/lib/format";
@@ -16,6 +19,7 @@ import { approvalSchema, contestCutoffSchema, fieldErrors, INPUT_FIELDS, monthly
 import { formBody, idParam, idQuery, notFound } from "~/lib/params";
 
 export const meta = pageTitle("reports.title");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contributionsStylesHref }];
 
 const INPUT_GROUPS: Array<{ legend: string; fields: Array<(typeof INPUT_FIELDS)[number]> }> = [
   { legend: "reports.input.facebook", fields: ["facebookPosts", "facebookImpressions", "facebookFollowers"] },
@@ -58,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     input: Object.fromEntries(INPUT_FIELDS.map((f) => [f, input ? String(input[f]) : ""])) as Record<string, string>,
     canEdit,
     editable,
+    round: await roundStatus(month),
   };
 }
 
@@ -130,12 +135,14 @@ export default function ReportPage() {
   const sections = new Map(d.sections.map((s) => [s.key, s]));
   const nf = new Intl.NumberFormat(locale === "es" ? "es-MX" : "en-US");
 
+  const roundRows = new Map(d.round.rows.map((r) => [r.key, r]));
   const before = (key: string) => {
     const s = sections.get(key);
-    if (!s || s.state === "parent") return null;
+    if (!s || s.state === "parent") return roundRows.has(key) ? <p className="report-section-state"><ContributionSectionState row={roundRows.get(key)} /></p> : null;
     return (
       <p className="report-section-state">
         <span className={`badge ${STATE_BADGE[s.state] ?? ""}`}>{t(`reports.sectionState.${s.state}`)}</span>
+        <ContributionSectionState row={roundRows.get(key)} />
         {s.review ? (
           <span className="badge badge--off report-review" role="status">
             {t("reports.review.flag")}
@@ -376,6 +383,8 @@ export default function ReportPage() {
           )}
         </section>
       ) : null}
+
+      <ContributionsPanel month={d.month} round={d.round} editable={d.editable} busy={busy} />
 
       <ReportDocumentView doc={d.doc} before={before} after={after} pendingLabel={t("reports.sectionState.pending")} />
 

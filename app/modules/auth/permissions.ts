@@ -87,6 +87,8 @@ export const NAV_AREAS = [
   { to: "/contacts", label: "nav.contacts", permission: "read:contact" },
   { to: "/bulletins", label: "nav.bulletins", permission: "read:bulletin" },
   { to: "/reports", label: "nav.reports", permission: "read:report" },
+  // A contributor's only area: the report sections of their INE area («Mis secciones»).
+  { to: "/contribute", label: "nav.contribute", permission: "contribute:report" },
   { to: "/admin", label: "nav.admin", permission: "manage:user" },
 ] as const satisfies ReadonlyArray<{ to: string; label: string; permission: Permission | readonly Permission[] }>;
 

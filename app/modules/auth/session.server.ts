@@ -31,6 +31,8 @@ export type SessionUser = {
   locale: Locale;
   timeZone: string | null;
   totpEnabled: boolean;
+  /** A CONTRIBUTOR's INE area (decision 025); null for every other role. */
+  ineArea: string | null;
 };
 
 export type CurrentSession = { id: string; mfaPending: boolean; user: SessionUser };
@@ -74,7 +76,7 @@ export async function getSession(request: Request): Promise<CurrentSession | nul
   const id = sha256(token);
   const session = await db.session.findUnique({
     where: { id },
-    include: { user: { select: { id: true, email: true, name: true, role: true, locale: true, timeZone: true, totpEnabled: true, active: true } } },
+    include: { user: { select: { id: true, email: true, name: true, role: true, locale: true, timeZone: true, totpEnabled: true, ineArea: true, active: true } } },
   });
   if (!session) return null;
   const now = Date.now();
@@ -132,15 +134,18 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export async function requirePermission(request: Request, permission: Permission | readonly Permission[]): Promise<SessionUser> {
   const user = await requireUser(request);
   const wanted = typeof permission === "string" ? [permission] : permission;
-  if (!wanted.some((p) => can(user.role, p))) {
-    const url = new URL(request.url);
-    await audit(
-      { userId: user.id, ip: clientIp(request) },
-      { action: "permission.denied", entity: "route", entityId: url.pathname, after: { method: request.method, permission: wanted } },
-    );
-    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
-  }
+  if (!wanted.some((p) => can(user.role, p))) throw await forbidden(request, user, { permission: wanted });
   return user;
+}
+
+/**
+ * The 403 for a signed-in user refused by a rule finer than a permission (a report section of
+ * another area, decision 025), audited as every refusal is. Throw what it returns.
+ */
+export async function forbidden(request: Request, user: { id: string }, detail: Record<string, unknown> = {}): Promise<Response> {
+  const url = new URL(request.url);
+  await audit({ userId: user.id, ip: clientIp(request) }, { action: "permission.denied", entity: "route", entityId: url.pathname, after: { method: request.method, ...detail } });
+  return new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
 
 // Browsers drop tab, CR and LF anywhere in a URL and read a backslash as "/", so "/<TAB>/evil.example"

@@ -40,7 +40,10 @@ export async function resolveMail(mail: TransactionalMail, now = new Date()): Pr
     }
     case "juryReopened":
     case "juryReminder":
-    case "integrityReport": {
+    case "integrityReport":
+    case "contributionRound":
+    case "contributionReminder":
+    case "contributionReturned": {
       if (!("user" in to)) return { skip: "wrongRecipient" };
       const user = await db.user.findUnique({ where: { id: to.user }, select: { email: true, active: true } });
       if (!user?.active) return { skip: "inactiveUser" };

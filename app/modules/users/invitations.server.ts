@@ -42,17 +42,19 @@ function isUniqueViolation(error: unknown): boolean {
 export async function inviteUser(actor: InviteActor, input: InviteUserInput) {
   const email = normalizeEmail(input.email);
   const name = input.name.trim();
+  const ineArea = input.role === "CONTRIBUTOR" ? (input.ineArea ?? null) : null;
+  if (input.role === "CONTRIBUTOR" && !ineArea) throw new UserRuleError("ineAreaRequired");
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw new UserExistsError(email);
   let created: { user: { id: string; email: string; name: string; role: Role; locale: string }; tokenId: string };
   try {
     created = await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email, name, role: input.role, locale: input.locale, passwordHash: null, active: true },
+        data: { email, name, role: input.role, ineArea, locale: input.locale, passwordHash: null, active: true },
         select: { id: true, email: true, name: true, role: true, locale: true },
       });
       const { id: tokenId } = await issueTokenRecord(user.id, "INVITE", tx);
-      await audit(actor, { action: "user.invite", entity: "user", entityId: user.id, after: { email, name, role: input.role, locale: input.locale } }, tx);
+      await audit(actor, { action: "user.invite", entity: "user", entityId: user.id, after: { email, name, role: input.role, locale: input.locale, ...(ineArea ? { ineArea } : {}) } }, tx);
       return { user, tokenId };
     });
   } catch (error) {

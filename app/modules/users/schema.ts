@@ -18,6 +18,23 @@ export const newPasswordSchema = z
 
 export const roleSchema = z.enum(ROLES, { message: "admin.users.errors.role" });
 
+export const INE_AREAS = ["DERFE", "DEOE", "DECEYEC", "UNICOM", "CNCS", "DAC", "UTVOPL", "VMRE_OFFICE"] as const;
+export type IneAreaName = (typeof INE_AREAS)[number];
+
+/**
+ * A CONTRIBUTOR belongs to an INE area (decision 025; a trigger refuses one without): the form's
+ * `ineArea` is required for that role and dropped for every other.
+ */
+const areaField = z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.enum(INE_AREAS, { message: "admin.users.errors.ineArea" }).optional());
+
+function withArea<T extends { role: (typeof ROLES)[number]; ineArea?: IneAreaName }>(value: T, ctx: z.RefinementCtx): (T & { ineArea: IneAreaName | null }) | never {
+  if (value.role === "CONTRIBUTOR" && !value.ineArea) {
+    ctx.addIssue({ code: "custom", path: ["ineArea"], message: "admin.users.errors.ineAreaRequired" });
+    return z.NEVER;
+  }
+  return { ...value, ineArea: value.role === "CONTRIBUTOR" ? value.ineArea! : null };
+}
+
 export const createUserSchema = z.object({
   email: emailSchema,
   name: z.string().trim().min(2, "admin.users.errors.name").max(120, "admin.users.errors.name"),
@@ -27,18 +44,22 @@ export const createUserSchema = z.object({
 export const localeSchema = z.enum(LOCALES, { message: "admin.users.errors.locale" });
 
 /** The invitation form: the person chooses a password through the e-mailed link. */
-export const inviteUserSchema = createUserSchema.extend({
-  // The address is someone else's: the messages say so (the sign-in ones speak of "your" e-mail).
-  email: z
-    .string()
-    .trim()
-    .min(1, "admin.users.errors.emailRequired")
-    .max(320, "admin.users.errors.emailInvalid")
-    .email("admin.users.errors.emailInvalid")
-    .transform((v) => v.normalize("NFC").toLowerCase()),
-  locale: localeSchema,
-});
-export type InviteUserInput = z.infer<typeof inviteUserSchema>;
+export const inviteUserSchema = createUserSchema
+  .extend({
+    // The address is someone else's: the messages say so (the sign-in ones speak of "your" e-mail).
+    email: z
+      .string()
+      .trim()
+      .min(1, "admin.users.errors.emailRequired")
+      .max(320, "admin.users.errors.emailInvalid")
+      .email("admin.users.errors.emailInvalid")
+      .transform((v) => v.normalize("NFC").toLowerCase()),
+    locale: localeSchema,
+    ineArea: areaField,
+  })
+  .transform(withArea);
+/** An invitation (callers other than the form may leave the area out: required only for a CONTRIBUTOR). */
+export type InviteUserInput = Omit<z.infer<typeof inviteUserSchema>, "ineArea"> & { ineArea?: IneAreaName | null };
 
 export const USER_STATUSES = ["active", "inactive", "invited"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -53,11 +74,13 @@ export const userListQuerySchema = z.object({
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 /** The forms on a user's page; `intent` names the one submitted. */
-export const userActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("role"), role: roleSchema }),
-  z.object({ intent: z.literal("deactivate") }),
-  z.object({ intent: z.literal("reactivate") }),
-  z.object({ intent: z.literal("endSessions") }),
-  z.object({ intent: z.literal("resendInvite") }),
-]);
+export const userActionSchema = z
+  .discriminatedUnion("intent", [
+    z.object({ intent: z.literal("role"), role: roleSchema, ineArea: areaField }),
+    z.object({ intent: z.literal("deactivate") }),
+    z.object({ intent: z.literal("reactivate") }),
+    z.object({ intent: z.literal("endSessions") }),
+    z.object({ intent: z.literal("resendInvite") }),
+  ])
+  .transform((v, ctx) => (v.intent === "role" ? withArea(v, ctx) : v));
 export type UserAction = z.infer<typeof userActionSchema>;

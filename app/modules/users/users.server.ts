@@ -1,4 +1,4 @@
-import type { Role } from "~/generated/prisma/client";
+import type { IneArea, Role } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
@@ -16,7 +16,7 @@ export class UserExistsError extends Error {
 /** Creates an active user with a password (CLI and seed); invitations go through invitations.server. */
 export async function createUserWithPassword(
   actor: AuditActor,
-  input: { email: string; name: string; role: Role; password: string; locale?: string },
+  input: { email: string; name: string; role: Role; password: string; locale?: string; ineArea?: IneArea | null },
 ) {
   const email = normalizeEmail(input.email);
   const existing = await db.user.findUnique({ where: { email } });
@@ -24,9 +24,9 @@ export async function createUserWithPassword(
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email, name: input.name, role: input.role, passwordHash, locale: input.locale ?? "es" },
+      data: { email, name: input.name, role: input.role, passwordHash, locale: input.locale ?? "es", ineArea: input.role === "CONTRIBUTOR" ? (input.ineArea ?? null) : null },
     });
-    await audit(actor, { action: "user.create", entity: "user", entityId: user.id, after: { email, name: input.name, role: input.role } }, tx);
+    await audit(actor, { action: "user.create", entity: "user", entityId: user.id, after: { email, name: input.name, role: input.role, ...(user.ineArea ? { ineArea: user.ineArea } : {}) } }, tx);
     return user;
   });
 }
@@ -36,7 +36,7 @@ export async function createUserWithPassword(
 // ---------------------------------------------------------------------------------------------
 
 /** A rule that refused a change; `messageKey` is the translation key to show. */
-export type UserRuleCode = "notFound" | "selfDemote" | "selfDeactivate" | "lastAdmin" | "alreadyAccepted" | "inactive";
+export type UserRuleCode = "notFound" | "selfDemote" | "selfDeactivate" | "lastAdmin" | "alreadyAccepted" | "inactive" | "ineAreaRequired";
 
 export class UserRuleError extends Error {
   constructor(readonly code: UserRuleCode) {
@@ -155,6 +155,7 @@ export async function getUserDetail(id: string) {
       email: true,
       name: true,
       role: true,
+      ineArea: true,
       locale: true,
       timeZone: true,
       active: true,
@@ -180,19 +181,35 @@ export async function getUserDetail(id: string) {
   return { ...rest, invited: passwordHash === null, activeSessions, invitation };
 }
 
-/** An administrator cannot demote themself, and the last working administrator stays one. */
-export async function changeUserRole(actor: AuditActor, userId: string, role: Role) {
+/**
+ * An administrator cannot demote themself, and the last working administrator stays one. A
+ * CONTRIBUTOR needs an INE area (changing only the area of a contributor is a change too); any
+ * other role has none.
+ */
+export async function changeUserRole(actor: AuditActor, userId: string, role: Role, ineArea: IneArea | null = null) {
+  const area = role === "CONTRIBUTOR" ? ineArea : null;
+  if (role === "CONTRIBUTOR" && !area) throw new UserRuleError("ineAreaRequired");
   return db.$transaction(async (tx) => {
     await lockAdministrators(tx);
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, active: true, passwordHash: true } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, ineArea: true, active: true, passwordHash: true } });
     if (!user) throw new UserRuleError("notFound");
-    if (user.role === role) return { changed: false };
-    if (user.role === "ADMIN") {
+    if (user.role === role && user.ineArea === area) return { changed: false };
+    if (user.role === "ADMIN" && role !== "ADMIN") {
       if (actor.userId === user.id) throw new UserRuleError("selfDemote");
       if (isWorkingAdmin(user) && (await otherWorkingAdmins(tx, user.id)) === 0) throw new UserRuleError("lastAdmin");
     }
-    await tx.user.update({ where: { id: userId }, data: { role } });
-    await audit(actor, { action: "user.role", entity: "user", entityId: userId, before: { role: user.role }, after: { role } }, tx);
+    await tx.user.update({ where: { id: userId }, data: { role, ineArea: area } });
+    await audit(
+      actor,
+      {
+        action: "user.role",
+        entity: "user",
+        entityId: userId,
+        before: { role: user.role, ...(user.ineArea ? { ineArea: user.ineArea } : {}) },
+        after: { role, ...(area ? { ineArea: area } : {}) },
+      },
+      tx,
+    );
     return { changed: true };
   });
 }
