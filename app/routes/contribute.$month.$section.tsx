@@ -40,6 +40,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = typeof form.get("intent") === "string" ? String(form.get("intent")) : "";
   const rawText = typeof form.get("text") === "string" ? String(form.get("text")) : "";
   const here = `/contribute/${month}/${section}`;
+  // Whatever the form, a section the contributor may not reach is refused first.
+  try {
+    await contributionSection(user, month, section);
+  } catch (error) {
+    if (error instanceof ContributionError) throw await forbidden(request, user, { section, month });
+    throw error;
+  }
   try {
     if (intent === "save") {
       const parsed = contributionTextSchema.safeParse({ text: rawText });

@@ -29,6 +29,19 @@ describe("who reaches what", () => {
     });
   }
 
+  it("gives a contributor one permission and nothing else, and nobody else that one", () => {
+    expect(can("CONTRIBUTOR", "contribute:report")).toBe(true);
+    for (const role of ["ADMIN", "COORDINATOR", "COMMUNICATIONS", "JUROR"] as const) expect(can(role, "contribute:report"), role).toBe(false);
+    for (const permission of ["read:home", "read:report", "edit:report", "read:partner", "read:event", "manage:user", "evaluate:jury"] as const) {
+      expect(can("CONTRIBUTOR", permission), permission).toBe(false);
+    }
+  });
+
+  it("shows a contributor only «Mis secciones»", () => {
+    expect(navFor("CONTRIBUTOR").map((a) => a.to)).toEqual(["/contribute"]);
+    expect(navFor("COORDINATOR").map((a) => a.to)).not.toContain("/contribute");
+  });
+
   it("shows a juror only the jury area", () => {
     expect(navFor("JUROR").map((a) => a.to)).toEqual(["/jury"]);
   });
