@@ -136,7 +136,8 @@ describe("the round", () => {
   it("covers the CONTRIBUTED sections (annexes too) and Atención Ciudadana's 2.1.3 and Anexo 2, not the office's or DERFE's chapter", async () => {
     const keys = contributableSections(await liveOutline()).map((n) => n.key);
     for (const key of ["registration", "deoe", "deceyec_training", "deceyec_outreach", "unicom", "cncs", "annex_registration", "annex_deoe", "annex_unicom", "annex_cncs", "enquiries", "annex_enquiries"]) expect(keys).toContain(key);
-    for (const key of ["presentation", "advances", "derfe", "secretariat", "liaison", "institutional", "digital", "materials", "media", "annexes"]) expect(keys).not.toContain(key);
+    for (const key of ["presentation", "advances", "derfe", "secretariat", "liaison", "institutional", "digital", "deceyec", "materials", "media", "annexes"]) expect(keys).not.toContain(key);
+    expect(keys).toHaveLength(14);
     const plan = await roundPlan(freshMonth());
     expect(plan.defaultDueOn).toMatch(/^\d{4}-\d{2}-08$/);
     expect(plan.sections.find((s) => s.key === "annex_unicom")).toMatchObject({ number: "Anexo 6", defaultArea: "UNICOM", contribution: null });

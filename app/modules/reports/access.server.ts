@@ -10,9 +10,10 @@
  * An approved version is read-only for all.
  *
  * Which sections a round covers (`contributableSections`): the outline's CONTRIBUTED sections
- * (annexes included), and the sections the outline gives to an area other than their parent's —
- * an area feeding one part of another area's chapter, like Atención Ciudadana's 2.1.3 and Anexo 2
- * inside DERFE's 2.1 — except the outreach office's own, which it writes itself.
+ * (annexes included), and the COMPUTED sections the outline gives to an area other than their
+ * parent's — an area whose records feed one part of another area's chapter, like Atención
+ * Ciudadana's 2.1.3 and Anexo 2 inside DERFE's 2.1 — except the outreach office's own, which it
+ * writes itself.
  */
 import { db } from "~/lib/db.server";
 import type { RoleName } from "~/modules/auth/permissions";
@@ -29,7 +30,7 @@ export function contributableSections(outline: OutlineNode[]): OutlineNode[] {
   const byKey = new Map(outline.map((n) => [n.key, n]));
   return outline.filter((n) => {
     if (n.kind === "CONTRIBUTED") return true;
-    if (!n.ownerArea || n.ownerArea === OFFICE_AREA || !n.parentKey) return false;
+    if (n.kind !== "COMPUTED" || !n.ownerArea || n.ownerArea === OFFICE_AREA || !n.parentKey) return false;
     const parent = byKey.get(n.parentKey);
     return (parent?.ownerArea ?? null) !== n.ownerArea;
   });
