@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   "edit:report",
   // A CONTRIBUTOR's only permission: the report sections of their own INE area (checked in the reports module).
   "contribute:report",
+  // Social accounts, the microsite and the media log (decision 025; a CNCS contributor's own months are checked in the communications module).
+  "edit:communications",
   "manage:user",
   "read:audit",
   "manage:settings",
@@ -51,6 +53,7 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "read:bulletin",
     "read:report",
     "edit:report",
+    "edit:communications",
   ],
   COMMUNICATIONS: [
     "read:home",
@@ -61,6 +64,7 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "read:bulletin",
     "edit:bulletin",
     "read:report",
+    "edit:communications",
   ],
   JUROR: ["evaluate:jury"],
   CONTRIBUTOR: ["contribute:report"],
@@ -87,6 +91,7 @@ export const NAV_AREAS = [
   { to: "/contacts", label: "nav.contacts", permission: "read:contact" },
   { to: "/bulletins", label: "nav.bulletins", permission: "read:bulletin" },
   { to: "/reports", label: "nav.reports", permission: "read:report" },
+  { to: "/communications", label: "nav.communications", permission: ["edit:communications", "read:report"] },
   { to: "/admin", label: "nav.admin", permission: "manage:user" },
 ] as const satisfies ReadonlyArray<{ to: string; label: string; permission: Permission | readonly Permission[] }>;
 
