@@ -52,10 +52,11 @@ export const accountMonthSchema = z.object({
   engagements: optionalCount,
   bestPost: text(500),
   bestPostReach: optionalCount,
+  // What the figures came from: the CSV preview's form says CSV; anything else is typed.
   source: z
-    .enum(["TYPED", "CSV"])
+    .string()
     .optional()
-    .transform((v) => v ?? "TYPED"),
+    .transform((v): "TYPED" | "CSV" => (v === "CSV" ? "CSV" : "TYPED")),
 });
 export type AccountMonthInput = z.infer<typeof accountMonthSchema>;
 
