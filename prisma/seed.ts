@@ -33,6 +33,7 @@ import { seedMaterials } from "./seed/materials.ts";
 import { seedJury } from "./seed/jury.ts";
 import { seedReports } from "./seed/reports.ts";
 import { seedContributors } from "./seed/contributors.ts";
+import { seedCommunications } from "./seed/communications.ts";
 
 export const DEFAULT_SEED_PASSWORD = "alcance-demo-2017";
 
@@ -214,6 +215,7 @@ async function main() {
   console.error(`[seed] ${await seedBulletins()}`);
   console.error(`[seed] ${await seedContest()}`);
   console.error(`[seed] ${await seedJury()}`);
+  console.error(`[seed] ${await seedCommunications()}`);
   console.error(`[seed] ${await seedReports()}`);
   console.error(`[seed] ${await seedContributors(password)}`);
   // Planner statistics for everything just loaded (never analysed, the contacts list would

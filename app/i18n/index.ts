@@ -35,14 +35,16 @@ import esMeetings from "./es/meetings.json";
 import enMeetings from "./en/meetings.json";
 import esContribute from "./es/contribute.json";
 import enContribute from "./en/contribute.json";
+import esCommunications from "./es/communications.json";
+import enCommunications from "./en/communications.json";
 
 export const LOCALES = ["es", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "es";
 
 export const CATALOGS: Record<Locale, Record<string, Record<string, string>>> = {
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, mail: esMail, contacts: esContacts, contactsImport: esContactsImport, contactDetail: esContactDetail, partners: esPartners, events: esEvents, bulletins: esBulletins, contest: esContest, jury: esJury, materials: esMaterials, reports: esReports, meetings: esMeetings, contribute: esContribute },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, mail: enMail, contacts: enContacts, contactsImport: enContactsImport, contactDetail: enContactDetail, partners: enPartners, events: enEvents, bulletins: enBulletins, contest: enContest, jury: enJury, materials: enMaterials, reports: enReports, meetings: enMeetings, contribute: enContribute },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, mail: esMail, contacts: esContacts, contactsImport: esContactsImport, contactDetail: esContactDetail, partners: esPartners, events: esEvents, bulletins: esBulletins, contest: esContest, jury: esJury, materials: esMaterials, reports: esReports, meetings: esMeetings, contribute: esContribute, communications: esCommunications },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, mail: enMail, contacts: enContacts, contactsImport: enContactsImport, contactDetail: enContactDetail, partners: enPartners, events: enEvents, bulletins: enBulletins, contest: enContest, jury: enJury, materials: enMaterials, reports: enReports, meetings: enMeetings, contribute: enContribute, communications: enCommunications },
 };
 
 const MESSAGES: Record<Locale, Record<string, string>> = {

@@ -14,20 +14,12 @@ import { can } from "~/modules/auth/permissions";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { ANNEX_IDS, dmy } from "~/modules/reports/document";
 import { reportOf } from "~/modules/reports/export.server";
-import { approveReport, createNewVersion, getMonthlyInput, getReportView, latestCutoff, listApprovalAgreements, ReportError, saveMonthlyInput, saveNarrative, setContestCutoff } from "~/modules/reports/reports.server";
-import { approvalSchema, contestCutoffSchema, fieldErrors, INPUT_FIELDS, monthlyInputSchema, narrativeSchema, NARRATIVE_MAX } from "~/modules/reports/schema";
+import { approveReport, createNewVersion, getReportView, latestCutoff, listApprovalAgreements, ReportError, saveNarrative, setContestCutoff } from "~/modules/reports/reports.server";
+import { approvalSchema, contestCutoffSchema, fieldErrors, narrativeSchema, NARRATIVE_MAX } from "~/modules/reports/schema";
 import { formBody, idParam, idQuery, notFound } from "~/lib/params";
 
 export const meta = pageTitle("reports.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contributionsStylesHref }];
-
-const INPUT_GROUPS: Array<{ legend: string; fields: Array<(typeof INPUT_FIELDS)[number]> }> = [
-  { legend: "reports.input.facebook", fields: ["facebookPosts", "facebookImpressions", "facebookFollowers"] },
-  { legend: "reports.input.twitter", fields: ["twitterPosts", "twitterRetweets", "twitterLikes", "twitterComments", "twitterFollowers"] },
-  { legend: "reports.input.microsite", fields: ["micrositeVisits", "micrositeCountries"] },
-  { legend: "reports.input.media", fields: ["mediaInternet", "mediaPrint", "mediaRadio", "mediaTv", "mediaPositive", "mediaNeutral", "mediaNegative"] },
-  { legend: "reports.input.enquiries", fields: ["enquiriesTotal", "enquiriesUsPercent"] },
-];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:report");
@@ -40,7 +32,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (error instanceof ReportError && error.code === "notFound") throw notFound(request);
     throw error;
   }
-  const input = await getMonthlyInput(month);
   const latest = view.versions[0]?.version ?? 1;
   const canEdit = can(user.role, "edit:report");
   const editable = canEdit && view.state === "DRAFT" && view.version === latest;
@@ -59,7 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cutoffMin: `${month}-01`,
     cutoffMax: latestCutoff(month),
     agreements: editable ? (await listApprovalAgreements()).map((a) => ({ id: a.id, label: `${a.number} — ${dmy(a.adoptedOn)}`, title: a.title })) : [],
-    input: Object.fromEntries(INPUT_FIELDS.map((f) => [f, input ? String(input[f]) : ""])) as Record<string, string>,
     canEdit,
     editable,
     round: await roundStatus(month),
@@ -92,13 +82,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { changed } = await setContestCutoff(actor, month, parsed.data.cutoff);
       return redirectWithToast(`${back}#contest-cutoff`, changed ? { kind: "success", message: "reports.cutoff.saved" } : { kind: "info", message: "reports.unchanged" });
     }
-    if (intent === "input") {
-      const values = Object.fromEntries(INPUT_FIELDS.map((f) => [f, text(f)]));
-      const parsed = monthlyInputSchema.safeParse(values);
-      if (!parsed.success) return data<ActionResult>({ intent, errors: fieldErrors(parsed.error), values }, { status: 400 });
-      const { changed } = await saveMonthlyInput(actor, month, parsed.data);
-      return redirectWithToast(`${back}#monthly-input`, changed ? { kind: "success", message: "reports.input.saved" } : { kind: "info", message: "reports.unchanged" });
-    }
     if (intent === "approve") {
       const parsed = approvalSchema.safeParse({ agreementId: text("agreementId") });
       if (!parsed.success) return data<ActionResult>({ intent, errors: fieldErrors(parsed.error), values: {} }, { status: 400 });
@@ -130,8 +113,6 @@ export default function ReportPage() {
   const busy = useNavigation().state === "submitting";
   const base = `/reports/${d.month}`;
   const q = d.isLatest ? "" : `?version=${d.version}`;
-  const inputErrors = actionData?.intent === "input" ? actionData.errors : {};
-  const inputValues = actionData?.intent === "input" ? actionData.values : d.input;
   const sections = new Map(d.sections.map((s) => [s.key, s]));
   const nf = new Intl.NumberFormat(locale === "es" ? "es-MX" : "en-US");
 
@@ -388,35 +369,14 @@ export default function ReportPage() {
 
       <ReportDocumentView doc={d.doc} before={before} after={after} pendingLabel={t("reports.sectionState.pending")} />
 
-      {d.editable ? (
-        <section className="panel report-input" id="monthly-input" aria-labelledby="monthly-input-title">
-          <h2 id="monthly-input-title">{t("reports.input.title")}</h2>
-          <p className="muted">{t("reports.input.hint")}</p>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="input" />
-            {Object.keys(inputErrors).length > 0 ? (
-              <p className="form-error" role="alert">
-                {t("reports.errors.fix")}
-              </p>
-            ) : null}
-            {INPUT_GROUPS.map((g) => (
-              <fieldset key={g.legend}>
-                <legend>{t(g.legend)}</legend>
-                <div className="form-grid">
-                  {g.fields.map((f) => (
-                    <Field key={f} name={f} idPrefix="input" label={t(`reports.input.fields.${f}`)} defaultValue={inputValues[f] ?? ""} error={inputErrors[f]} autoComplete="off" />
-                  ))}
-                </div>
-              </fieldset>
-            ))}
-            <div className="form-actions">
-              <button type="submit" className="button button--primary" disabled={busy}>
-                {t("reports.input.save")}
-              </button>
-            </div>
-          </Form>
-        </section>
-      ) : null}
+      {/* The monthly-input form is gone (decision 025): its figures are records now. */}
+      <section className="panel report-input" id="monthly-input" aria-labelledby="monthly-input-title">
+        <h2 id="monthly-input-title">{t("communications.reportLink.title")}</h2>
+        <p className="muted">{t("communications.reportLink.hint")}</p>
+        <p>
+          <Link to={`/communications/months/${d.month}`}>{t("communications.reportLink.open", { month: monthName })}</Link>
+        </p>
+      </section>
     </div>
   );
 }

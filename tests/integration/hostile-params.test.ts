@@ -33,7 +33,7 @@ const QUERY_PARAMS = [
   "q", "cursor", "page", "contact", "contactId", "id", "status", "country", "kind", "state", "segment", "staff", "partner", "active",
   "delimiter", "lang", "format", "version", "audit", "deliveries", "closed", "a", "b", "eventId", "inline", "name", "done", "mode",
   "redirectTo", "role", "action", "entity", "actor", "late", "overdue", "sort", "consent", "subscription", "language", "source",
-  "meeting", "part", "edit",
+  "meeting", "part", "edit", "medium", "tone",
 ];
 
 type Route = { file: string; pattern: string[]; hasAction: boolean; hasLoader: boolean; isPage: boolean; heavy: boolean };
@@ -180,6 +180,8 @@ beforeAll(async () => {
     data: { kind: "COMMISSION_SESSION", heldOn: new Date("2017-11-15T00:00:00Z"), subject: `Hostil ${tag}`, reportPart: "SECRETARIAT", participants: { create: [{ partnerId: partner.id }, { ineArea: "DERFE" }] } },
   });
   const commissionAgreement = await db.commissionAgreement.create({ data: { number: `HOSTIL-${tag}`, adoptedOn: new Date("2017-11-15T00:00:00Z"), title: "Hostil", meetingId: meeting.id } });
+  const socialAccount = await db.socialAccount.create({ data: { network: "FACEBOOK", ownerArea: "CNCS", handle: `hostil-${tag}` } });
+  const mediaNote = await db.mediaNote.create({ data: { publishedOn: new Date("2017-11-15T00:00:00Z"), outlet: `Hostil ${tag}`, medium: "PRINT", tone: "NEUTRAL" } });
   const values: Record<string, string> = {
     contestId: fx.contest.id,
     "notice/version": String(notice.version),
@@ -205,6 +207,8 @@ beforeAll(async () => {
     "agreements/id": commissionAgreement.id,
     // A report section's outline key (the migration seeds the outline in every database).
     section: "deoe",
+    "accounts/id": socialAccount.id,
+    "media/id": mediaNote.id,
   };
   for (const [key, value] of Object.entries(values)) valid.set(key, value);
 }, 60_000);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import {
   appOrigins,
   bodyPolicy,
+  COMMUNICATIONS_IMPORT_MAX_BYTES,
   CONTACTS_IMPORT_MAX_BYTES,
   isCrossOriginExempt,
   isCrossOriginWrite,
@@ -118,6 +119,9 @@ describe("request body policy", () => {
     expect(bodyPolicy("/events/e1.data", 'multipart/form-data; boundary="a b"', limits)).toMatchObject({ maxBytes: single, boundary: "a b" });
     expect(bodyPolicy("/contest/c1/submissions/new", multipart, limits)).toMatchObject({ maxBytes: 10 * limits.uploadMaxBytes + 1024 * 1024 });
     expect(bodyPolicy("/contacts/import", multipart, limits)).toMatchObject({ maxBytes: CONTACTS_IMPORT_MAX_BYTES + 1024 * 1024 });
+    // A network's CSV export for one account's month; the other communications pages take no files.
+    expect(bodyPolicy("/communications/months/2017-11", multipart, limits)).toMatchObject({ maxBytes: COMMUNICATIONS_IMPORT_MAX_BYTES + 1024 * 1024, multipart: true });
+    for (const path of ["/communications/accounts", "/communications/media/new", "/communications/months"]) expect(bodyPolicy(path, multipart, limits), path).toEqual({ refuse: 415 });
   });
 
   it("knows every route: multipart exactly where an action parses it, 16 KiB exactly where no session is required", () => {
@@ -136,7 +140,7 @@ describe("request body policy", () => {
           .map((s) => s.replace(/_$/, "").replace(/^\$.*/, "p1").replace("~", "."))
           .join("/");
       const parsesMultipart = /parseMultipartFormData|parseUpload|readPageForm/.test(source);
-      const anonymous = !/require(User|Permission|Role|Session)|requireJuror|requireStaff/.test(source);
+      const anonymous = !/require(User|Permission|Role|Session|Communications)|requireJuror|requireStaff/.test(source);
       expect("refuse" in bodyPolicy(path, multipart, limits), `${file} → ${path}`).toBe(!parsesMultipart);
       expect(bodyPolicy(path, form, limits), `${file} → ${path}`).toMatchObject({ maxBytes: anonymous ? PUBLIC_FORM_MAX_BYTES : MAX_FORM_BODY_BYTES });
     }

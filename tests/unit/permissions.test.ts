@@ -20,6 +20,8 @@ describe("who reaches what", () => {
     ["read:report", { ADMIN: true, COORDINATOR: true, COMMUNICATIONS: true, JUROR: false }],
     ["edit:report", { ADMIN: true, COORDINATOR: true, COMMUNICATIONS: false, JUROR: false }],
     ["manage:user", { ADMIN: true, COORDINATOR: false, COMMUNICATIONS: false, JUROR: false }],
+    // Decision 025: social accounts, microsite and media log (a CNCS contributor's months are checked in the module).
+    ["edit:communications", { ADMIN: true, COORDINATOR: true, COMMUNICATIONS: true, JUROR: false, CONTRIBUTOR: false }],
   ];
   for (const [permission, roles] of table) {
     it(permission, () => {
@@ -48,6 +50,6 @@ describe("who reaches what", () => {
 
   it("shows communications staff no materials, contest or administration", () => {
     const areas = navFor("COMMUNICATIONS").map((a) => a.to);
-    expect(areas).toEqual(["/", "/partners", "/meetings", "/follow-ups", "/events", "/contacts", "/bulletins", "/reports"]);
+    expect(areas).toEqual(["/", "/partners", "/meetings", "/follow-ups", "/events", "/contacts", "/bulletins", "/reports", "/communications"]);
   });
 });

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   "edit:report",
   // A CONTRIBUTOR's only permission: the report sections of their own INE area (checked in the reports module).
   "contribute:report",
+  // Social accounts, the microsite and the media log (decision 025; a CNCS contributor's own months are checked in the communications module).
+  "edit:communications",
   "manage:user",
   "read:audit",
   "manage:settings",
@@ -51,6 +53,7 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "read:bulletin",
     "read:report",
     "edit:report",
+    "edit:communications",
   ],
   COMMUNICATIONS: [
     "read:home",
@@ -61,6 +64,7 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "read:bulletin",
     "edit:bulletin",
     "read:report",
+    "edit:communications",
   ],
   JUROR: ["evaluate:jury"],
   CONTRIBUTOR: ["contribute:report"],
@@ -89,6 +93,7 @@ export const NAV_AREAS = [
   { to: "/reports", label: "nav.reports", permission: "read:report" },
   // A contributor's only area: the report sections of their INE area («Mis secciones»).
   { to: "/contribute", label: "nav.contribute", permission: "contribute:report" },
+  { to: "/communications", label: "nav.communications", permission: ["edit:communications", "read:report"] },
   { to: "/admin", label: "nav.admin", permission: "manage:user" },
 ] as const satisfies ReadonlyArray<{ to: string; label: string; permission: Permission | readonly Permission[] }>;
 

@@ -13,7 +13,9 @@
 import { formatInstantDate } from "~/lib/format";
 import { countryName, subdivisionName } from "~/modules/geo/regions";
 import type { Block, HeadingBlock, ReportDocument, TocEntry } from "./blocks";
-import { basisKey, figuresJson, institutionName, type ActivityItem, type EventItem, type FiguresJson, type Institution, type MeetingItem, type PartRecords, type ReportFigures } from "./figures.server";
+// Communications (decision 025): the text of 2.1.4's social accounts and microsite, 2.5's accounts and media log.
+import { cncsSocialBlocks, digitalBlocks, mediaBlocks } from "~/modules/communications/report";
+import { basisKey, communicationsOf, figuresJson, institutionName, type ActivityItem, type EventItem, type FiguresJson, type Institution, type MeetingItem, type PartRecords, type ReportFigures } from "./figures.server";
 import { monthNameEs } from "./month";
 import type { OutlineNode } from "./outline.server";
 
@@ -307,17 +309,8 @@ const COMPUTED: Record<string, (c: Ctx) => Block[]> = {
   },
 
   digital: ({ f }) => {
-    const i = f.input;
     const b = f.digital.bulletins;
-    const blocks: Block[] = [];
-    if (i) {
-      blocks.push(
-        para(
-          `En el marco de las acciones de promoción del VMRE en plataformas digitales, en el mes de reporte, para redes sociales, se realizaron un total de ${pl(i.facebookPosts, "publicación", "publicaciones")} en Facebook, obteniendo un alcance de ${n(i.facebookImpressions)} impresiones, y la comunidad cerró con ${n(i.facebookFollowers)} seguidores. En Twitter, se llevaron a cabo ${pl(i.twitterPosts, "publicación", "publicaciones")}, mismas que recibieron ${n(i.twitterRetweets)} retweets, ${n(i.twitterLikes)} me gusta y ${n(i.twitterComments)} comentarios; el periodo en esta red social cerró con ${n(i.twitterFollowers)} seguidores.`,
-        ),
-        para(`En cuanto al micrositio del VMRE, en el periodo de reporte se obtuvieron ${n(i.micrositeVisits)} visitas desde ${n(i.micrositeCountries)} países.`),
-      );
-    } else blocks.push(para("Cifras de redes sociales y del micrositio: pendientes de captura para este mes."));
+    const blocks: Block[] = digitalBlocks(communicationsOf(f), (code) => countryName(code, "es-MX"));
     if (b.count) {
       const list = b.bulletins.map((x) => `«${withoutMergeTags(x.subject)}» (${dayMonth(localDay(x.startedAt, f.timeZone))})`);
       blocks.push(para(`Se ${b.count === 1 ? "envió" : "enviaron"} ${pl(b.count, "boletín electrónico", "boletines electrónicos")} a ${pl(b.distinctContacts, "registro", "registros")} de la base de datos de contactos del VMRE: ${listEs(list)}.`));
@@ -348,16 +341,9 @@ const COMPUTED: Record<string, (c: Ctx) => Block[]> = {
     return blocks;
   },
 
-  media: ({ f, j }) => {
-    if (!f.input) return [para("Monitoreo de medios: cifras pendientes de captura para este mes.")];
-    const m = j.media;
-    const tone = [m.positive ? `${n(m.positive)} positivas` : null, m.neutral ? `${n(m.neutral)} se consideraron como «neutras»` : null, m.negative ? `${n(m.negative)} negativas` : null].filter((x): x is string => !!x);
-    const share = (v: number) => (m.notes ? ` (${pct(Math.round((v / m.notes) * 100))} del total)` : "");
-    return [
-      para(`En total fueron ${pl(m.notes, "nota", "notas")}${tone.length ? `, de las cuales ${listEs(tone)}${tone.length === 1 ? share(m.positive || m.neutral || m.negative) : ""}` : ""}.`),
-      { type: "bullets", items: [`Internet: ${pl(m.internet, "nota", "notas")}${share(m.internet)}.`, `Medios impresos: ${pl(m.print, "nota", "notas")}${share(m.print)}.`, `Radio: ${pl(m.radio, "nota", "notas")}${share(m.radio)}.`, `Televisión: ${pl(m.tv, "nota", "notas")}${share(m.tv)}.`] },
-    ];
-  },
+  media: ({ f }) => mediaBlocks(communicationsOf(f).media),
+
+  cncs_social: ({ f }) => cncsSocialBlocks(communicationsOf(f)),
 
   annex_enquiries: ({ f }) => {
     const i = f.input;

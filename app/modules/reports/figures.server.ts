@@ -19,6 +19,9 @@ import { contestFunnel } from "~/modules/contest/submissions.server";
 import { eventFiguresForMonth } from "~/modules/events/query.server";
 import { endOfZonedDay } from "~/modules/events/time";
 import { materialFiguresForMonth } from "~/modules/materials/figures.server";
+// Communications (decision 025): accounts, microsite and media log, counted by their own module.
+import { communicationsFiguresForMonth } from "~/modules/communications/figures.server";
+import { communicationsFromInput, type CommunicationsFigures, type LegacyInput } from "~/modules/communications/shapes";
 import { meetingFiguresForMonth, type AgreementItem, type MeetingItem } from "~/modules/meetings/figures.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { monthRange, shiftMonth, type MonthRange } from "./month";
@@ -270,6 +273,7 @@ export async function computeReportFigures(month: string, now: Date = new Date()
   const bulletins = await bulletinFigures(range);
   const materials = await materialsSection(range);
   const input = await monthlyInputFigures(month);
+  const communications = await communicationsFiguresForMonth(month);
 
   // A partner activity tied to a printed event is told by the event (its institutions named there).
   const printedEvents = new Map(events.filter((e) => PRINTED_PARTS.includes(e.reportPart)).map((e) => [e.id, e]));
@@ -306,6 +310,8 @@ export async function computeReportFigures(month: string, now: Date = new Date()
     decentralized: { ...decentralized, totals: inPerson(decentralized) },
     digital: { ...part("DIGITAL"), bulletins },
     materials,
+    /** Social accounts per owner area, the microsite and the media log (communications module). */
+    communications,
     /** Every held event of the month (all parts) and every activity and meeting: the CSV annexes. */
     all: { events, eventTotals: eventTotals(events), activities, meetings: meetingFigures.meetings },
     input,
@@ -338,8 +344,92 @@ export type FiguresJson = {
   };
   materials: { events_abroad: number; events_mexico: number; events_online: number; partners: number; foreign_service_posts: number; total: number; partner_reported: number };
   media: { notes: number; internet: number; print: number; radio: number; tv: number; positive: number; neutral: number; negative: number };
+  /** 2.5's social accounts (communications module): area totals and each network's figures. */
+  cncs: CncsFiguresJson;
   enquiries: { total: number; us_percent: number };
 };
+
+// ── Communications (decision 025) ──────────────────────────────────────────────────────────────
+
+export type CncsFiguresJson = {
+  accounts: number;
+  posts: number;
+  impressions: number;
+  reach: number;
+  likes: number;
+  shares: number;
+  comments: number;
+  engagements: number;
+  twitter_posts: number;
+  twitter_impressions: number;
+  twitter_likes: number;
+  twitter_retweets: number;
+  twitter_engagements: number;
+  facebook_posts: number;
+  facebook_reach: number;
+  facebook_impressions: number;
+  facebook_likes: number;
+  facebook_comments: number;
+  facebook_shares: number;
+  best_post_reach: number;
+};
+
+/** The month's communications figures: computed with the report, or from the typed input a version approved before decision 025 froze. */
+export function communicationsOf(f: { month: string; input?: unknown; communications?: CommunicationsFigures }): CommunicationsFigures {
+  return f.communications ?? communicationsFromInput(f.month, f.input as LegacyInput | null);
+}
+
+function networkSum(c: CommunicationsFigures, area: "VMRE_OFFICE" | "CNCS", network: string, key: "posts" | "impressions" | "reach" | "followers" | "shares" | "likes" | "comments" | "engagements"): number {
+  return c.areas[area].accounts.filter((a) => a.network === network).reduce((s, a) => s + (a[key] ?? 0), 0);
+}
+
+function digitalJson(c: CommunicationsFigures) {
+  const v = (network: string, key: Parameters<typeof networkSum>[3]) => networkSum(c, "VMRE_OFFICE", network, key);
+  return {
+    facebook_posts: v("FACEBOOK", "posts"),
+    facebook_impressions: v("FACEBOOK", "impressions"),
+    facebook_followers: v("FACEBOOK", "followers"),
+    twitter_posts: v("TWITTER", "posts"),
+    twitter_retweets: v("TWITTER", "shares"),
+    twitter_likes: v("TWITTER", "likes"),
+    twitter_comments: v("TWITTER", "comments"),
+    twitter_followers: v("TWITTER", "followers"),
+    microsite_visits: c.microsite?.visits ?? 0,
+    microsite_countries: c.microsite?.countries ?? 0,
+  };
+}
+
+function mediaJson(c: CommunicationsFigures): FiguresJson["media"] {
+  const m = c.media;
+  return { notes: m.notes, internet: m.byMedium.INTERNET, print: m.byMedium.PRINT, radio: m.byMedium.RADIO, tv: m.byMedium.TV, positive: m.byTone.POSITIVE, neutral: m.byTone.NEUTRAL, negative: m.byTone.NEGATIVE };
+}
+
+export function cncsJson(c: CommunicationsFigures): CncsFiguresJson {
+  const t = c.areas.CNCS.totals;
+  const v = (network: string, key: Parameters<typeof networkSum>[3]) => networkSum(c, "CNCS", network, key);
+  return {
+    accounts: t.accounts,
+    posts: t.posts,
+    impressions: t.impressions,
+    reach: t.reach,
+    likes: t.likes,
+    shares: t.shares,
+    comments: t.comments,
+    engagements: t.engagements,
+    twitter_posts: v("TWITTER", "posts"),
+    twitter_impressions: v("TWITTER", "impressions"),
+    twitter_likes: v("TWITTER", "likes"),
+    twitter_retweets: v("TWITTER", "shares"),
+    twitter_engagements: v("TWITTER", "engagements"),
+    facebook_posts: v("FACEBOOK", "posts"),
+    facebook_reach: v("FACEBOOK", "reach"),
+    facebook_impressions: v("FACEBOOK", "impressions"),
+    facebook_likes: v("FACEBOOK", "likes"),
+    facebook_comments: v("FACEBOOK", "comments"),
+    facebook_shares: v("FACEBOOK", "shares"),
+    best_post_reach: c.areas.CNCS.accounts.reduce((s, a) => Math.max(s, a.bestPostReach ?? 0), 0),
+  };
+}
 
 /** Institutions named in a part (each once). */
 export function partInstitutions(records: PartRecords): string[] {
@@ -353,6 +443,7 @@ export function partInstitutions(records: PartRecords): string[] {
 /** The month's figures as plain nested numbers (GET /reports/<month>/figures.json; a section's review basis). */
 export function figuresJson(f: ReportFigures): FiguresJson {
   const i = f.input;
+  const comms = communicationsOf(f);
   const sum = (k: keyof ContestItem["funnel"]) => f.contest.contests.reduce((s, c) => s + c.funnel[k], 0);
   const inPerson = (r: PartRecords) => r.events.filter((e) => !e.online);
   return {
@@ -379,20 +470,7 @@ export function figuresJson(f: ReportFigures): FiguresJson {
     },
     educational: { events: f.educational.events.length, attendance: f.educational.totals.attendance, activities: f.educational.activities.length, meetings: f.educational.meetings.length },
     decentralized: { events: f.decentralized.events.length, attendance: f.decentralized.totals.attendance, activities: f.decentralized.activities.length, meetings: f.decentralized.meetings.length },
-    digital: {
-      bulletins: f.digital.bulletins.count,
-      bulletin_recipients: f.digital.bulletins.distinctContacts,
-      facebook_posts: i?.facebookPosts ?? 0,
-      facebook_impressions: i?.facebookImpressions ?? 0,
-      facebook_followers: i?.facebookFollowers ?? 0,
-      twitter_posts: i?.twitterPosts ?? 0,
-      twitter_retweets: i?.twitterRetweets ?? 0,
-      twitter_likes: i?.twitterLikes ?? 0,
-      twitter_comments: i?.twitterComments ?? 0,
-      twitter_followers: i?.twitterFollowers ?? 0,
-      microsite_visits: i?.micrositeVisits ?? 0,
-      microsite_countries: i?.micrositeCountries ?? 0,
-    },
+    digital: { bulletins: f.digital.bulletins.count, bulletin_recipients: f.digital.bulletins.distinctContacts, ...digitalJson(comms) },
     materials: {
       events_abroad: f.materials.totals.eventsAbroad,
       events_mexico: f.materials.totals.eventsMexico,
@@ -402,9 +480,8 @@ export function figuresJson(f: ReportFigures): FiguresJson {
       total: f.materials.totals.total,
       partner_reported: f.materials.partnerReported.total,
     },
-    media: i
-      ? { notes: i.mediaInternet + i.mediaPrint + i.mediaRadio + i.mediaTv, internet: i.mediaInternet, print: i.mediaPrint, radio: i.mediaRadio, tv: i.mediaTv, positive: i.mediaPositive, neutral: i.mediaNeutral, negative: i.mediaNegative }
-      : { notes: 0, internet: 0, print: 0, radio: 0, tv: 0, positive: 0, neutral: 0, negative: 0 },
+    media: mediaJson(comms),
+    cncs: cncsJson(comms),
     enquiries: { total: i?.enquiriesTotal ?? 0, us_percent: i?.enquiriesUsPercent ?? 0 },
   };
 }
@@ -413,6 +490,7 @@ export function figuresJson(f: ReportFigures): FiguresJson {
 export function basisKey(computed: string | null): keyof Omit<FiguresJson, "month"> | null {
   if (!computed) return null;
   if (computed === "annex_enquiries") return "enquiries";
-  const keys = ["secretariat", "institutional", "community_abroad", "contest", "educational", "decentralized", "digital", "materials", "media", "enquiries"] as const;
+  if (computed === "cncs_social") return "cncs";
+  const keys = ["secretariat", "institutional", "community_abroad", "contest", "educational", "decentralized", "digital", "materials", "media", "cncs", "enquiries"] as const;
   return (keys as readonly string[]).includes(computed) ? (computed as (typeof keys)[number]) : null;
 }

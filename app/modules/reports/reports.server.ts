@@ -10,12 +10,12 @@
 import type { MonthlyReport } from "~/generated/prisma/client";
 import { db, type Prisma } from "~/lib/db.server";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { figuresJson, basisKey, computeReportFigures, type FiguresJson, type ReportFigures } from "./figures.server";
+import { figuresJson, basisKey, cncsJson, computeReportFigures, type FiguresJson, type ReportFigures } from "./figures.server";
+import { communicationsFromInput } from "~/modules/communications/shapes";
 import type { ApprovalAgreement, Narratives } from "./document";
 import { isLegacyFigures, type LegacyFigures } from "./document-v1";
 import { isMonth, shiftMonth } from "./month";
 import { liveOutline, type OutlineNode } from "./outline.server";
-import type { MonthlyInputData } from "./schema";
 
 export type ReportErrorCode = "invalidMonth" | "approved" | "notApproved" | "notFound" | "conflict" | "section" | "agreementNotFound" | "cutoffRange";
 
@@ -125,6 +125,8 @@ function legacyFiguresJson(f: LegacyFigures): FiguresJson {
     media: i
       ? { notes: i.mediaInternet + i.mediaPrint + i.mediaRadio + i.mediaTv, internet: i.mediaInternet, print: i.mediaPrint, radio: i.mediaRadio, tv: i.mediaTv, positive: i.mediaPositive, neutral: i.mediaNeutral, negative: i.mediaNegative }
       : { notes: 0, internet: 0, print: 0, radio: 0, tv: 0, positive: 0, neutral: 0, negative: 0 },
+    // Communications (decision 025): a legacy version had no CNCS accounts.
+    cncs: cncsJson(communicationsFromInput(f.month, i)),
     enquiries: { total: i?.enquiriesTotal ?? 0, us_percent: i?.enquiriesUsPercent ?? 0 },
   };
 }
@@ -187,26 +189,6 @@ export async function setContestCutoff(actor: AuditActor, month: string, cutoff:
     if (before === cutoff) return { changed: false };
     await tx.monthlyReport.update({ where: { id: report.id }, data: { contestCutoffOn: cutoff ? new Date(`${cutoff}T00:00:00Z`) : null } });
     await audit(actor, { action: "report.contestCutoff.save", entity: "MonthlyReport", entityId: report.id, before: { month, cutoff: before }, after: { month, cutoff } }, tx);
-    return { changed: true };
-  });
-}
-
-export async function getMonthlyInput(month: string): Promise<MonthlyInputData | null> {
-  checkMonth(month);
-  const row = await db.monthlyInput.findUnique({ where: { month } });
-  return (row?.data as MonthlyInputData | undefined) ?? null;
-}
-
-/** Stores the month's figures the system does not hold (already validated by monthlyInputSchema). */
-export async function saveMonthlyInput(actor: AuditActor, month: string, data: MonthlyInputData): Promise<{ changed: boolean }> {
-  checkMonth(month);
-  return db.$transaction(async (tx) => {
-    await lockMonth(tx, month);
-    const row = await tx.monthlyInput.findUnique({ where: { month } });
-    const before = (row?.data ?? null) as MonthlyInputData | null;
-    if (before && JSON.stringify(before) === JSON.stringify(data)) return { changed: false };
-    await tx.monthlyInput.upsert({ where: { month }, create: { month, data, updatedById: actor.userId }, update: { data, updatedById: actor.userId } });
-    await audit(actor, { action: "report.input.save", entity: "MonthlyInput", entityId: month, before, after: data }, tx);
     return { changed: true };
   });
 }

@@ -1,10 +1,15 @@
-/** The monthly-input form, the section-text form, the contest cutoff and the approval (zod; messages are i18n keys). */
+/** The section-text form, the contest cutoff and the approval (zod; messages are i18n keys); the legacy monthly input's shape. */
 import { z } from "zod";
 
 export const NARRATIVE_MAX = 20_000;
 
-/** The monthly-input fields, flat as the form sends them. */
-export const INPUT_FIELDS = [
+/**
+ * The monthly-input form is gone (decision 025): social accounts, the microsite and the media log
+ * are records (communications module), citizen enquiries too (enquiries). These are the fields
+ * that form stored on MonthlyInput.data; reports approved before keep them in their frozen
+ * figures (`input`), and document-v1 and the legacy figures read them.
+ */
+export const LEGACY_INPUT_FIELDS = [
   "facebookPosts",
   "facebookImpressions",
   "facebookFollowers",
@@ -25,34 +30,7 @@ export const INPUT_FIELDS = [
   "enquiriesTotal",
   "enquiriesUsPercent",
 ] as const;
-export type InputField = (typeof INPUT_FIELDS)[number];
-
-const count = z
-  .string({ message: "reports.errors.required" })
-  .trim()
-  .min(1, "reports.errors.required")
-  .transform((v) => v.replace(/[,\s]/g, ""))
-  .refine((v) => /^\d+$/.test(v), "reports.errors.wholeNumber")
-  .transform(Number)
-  .refine((v) => v <= 1_000_000_000, "reports.errors.tooLarge");
-
-const percent = z
-  .string({ message: "reports.errors.required" })
-  .trim()
-  .min(1, "reports.errors.required")
-  .transform((v) => v.replace(",", ".").replace(/\s*%$/, ""))
-  .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v), "reports.errors.percent")
-  .transform(Number)
-  .refine((v) => v >= 0 && v <= 100, "reports.errors.percent");
-
-export const monthlyInputSchema = z
-  .object(Object.fromEntries(INPUT_FIELDS.map((f) => [f, f === "enquiriesUsPercent" ? percent : count])) as Record<InputField, typeof count>)
-  .superRefine((v, ctx) => {
-    const byMedium = v.mediaInternet + v.mediaPrint + v.mediaRadio + v.mediaTv;
-    const byTone = v.mediaPositive + v.mediaNeutral + v.mediaNegative;
-    if (byMedium !== byTone) ctx.addIssue({ code: "custom", path: ["mediaNeutral"], message: "reports.errors.mediaToneSum" });
-  });
-
+export type InputField = (typeof LEGACY_INPUT_FIELDS)[number];
 export type MonthlyInputData = Record<InputField, number>;
 
 /** A section's text: `section` is an outline key (the server checks it names a section of the report's outline). */
