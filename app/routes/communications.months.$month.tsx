@@ -10,7 +10,7 @@ import { formBody, idParam, isMultipartBody, readBody } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp } from "~/modules/auth/session.server";
 import { forbidden, mayEdit, requireCommunications, seesArea } from "~/modules/communications/access.server";
-import { CommunicationsError, ENGAGEMENTS_STORED, getAccount, getMicrosite, listAccounts, saveAccountMonth, saveMicrosite } from "~/modules/communications/accounts.server";
+import { CommunicationsError, getAccount, getMicrosite, listAccounts, saveAccountMonth, saveMicrosite } from "~/modules/communications/accounts.server";
 import { communicationsFiguresForMonth } from "~/modules/communications/figures.server";
 import { CSV_IMPORT_MAX_BYTES, readNetworkCsv, type CsvReading } from "~/modules/communications/import.server";
 import { accountMonthSchema, MICROSITE_TOP, micrositeSchema } from "~/modules/communications/schema";
@@ -44,7 +44,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     countries: editMicrosite ? countryChoices(intl) : [],
     media: figures.media,
     editable,
-    engagements: ENGAGEMENTS_STORED,
     maxMb: CSV_IMPORT_MAX_BYTES / 1024 / 1024,
   };
 }
@@ -113,7 +112,7 @@ type Editable = Loaded["editable"][number];
 
 const numberOrBlank = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
-function AccountForm({ account, values, errors, source, engagements, busy }: { account: Editable; values: Record<string, string>; errors: Record<string, string>; source: "TYPED" | "CSV"; engagements: boolean; busy: boolean }) {
+function AccountForm({ account, values, errors, source, busy }: { account: Editable; values: Record<string, string>; errors: Record<string, string>; source: "TYPED" | "CSV"; busy: boolean }) {
   const t = useT();
   const prefix = `acc-${account.id}-${source}`;
   return (
@@ -131,7 +130,7 @@ function AccountForm({ account, values, errors, source, engagements, busy }: { a
         </p>
       ) : null}
       <div className="form-grid">
-        {FIGURE_FIELDS.filter((f) => f !== "engagements" || engagements).map((f) => (
+        {FIGURE_FIELDS.map((f) => (
           <Field key={f} name={f} idPrefix={prefix} label={t(`communications.fields.${f}`)} defaultValue={values[f] ?? ""} error={errors[f]} required={f === "posts"} autoComplete="off" />
         ))}
         <Field name="bestPost" idPrefix={prefix} label={t("communications.fields.bestPost")} defaultValue={values.bestPost ?? ""} error={errors.bestPost} wide />
@@ -375,7 +374,7 @@ export default function CommunicationsMonthPage() {
                   {t(`communications.network.${acc.network}`)} {acc.handle} — {t(`communications.area.${acc.ownerArea}`)}
                   {acc.current ? "" : ` (${t("communications.month.pending")})`}
                 </summary>
-                <AccountForm account={acc} values={mine ? mine.values : valuesOf(acc.current)} errors={mine ? mine.errors : {}} source="TYPED" engagements={d.engagements} busy={busy} />
+                <AccountForm account={acc} values={mine ? mine.values : valuesOf(acc.current)} errors={mine ? mine.errors : {}} source="TYPED" busy={busy} />
               </details>
             );
           })}
@@ -423,7 +422,7 @@ export default function CommunicationsMonthPage() {
                   <Reading reading={imported.reading} fileName={imported.fileName} />
                   {(() => {
                     const acc = d.editable.find((x) => x.id === imported.accountId);
-                    return acc ? <AccountForm account={acc} values={valuesOf(imported.reading.figures)} errors={{}} source="CSV" engagements={d.engagements} busy={busy} /> : null;
+                    return acc ? <AccountForm account={acc} values={valuesOf(imported.reading.figures)} errors={{}} source="CSV" busy={busy} /> : null;
                   })()}
                 </>
               )}

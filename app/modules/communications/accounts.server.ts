@@ -9,12 +9,6 @@ import { accountMonthOf } from "./figures.server";
 import type { AccountInput, AccountMonthInput, MicrositeInput } from "./schema";
 import { sortAccounts, type AccountMonth, type Network, type OwnerArea } from "./shapes";
 
-/**
- * Whether SocialAccountMonth has an `engagements` column (interactions, «790 interacciones» in the
- * source's 2.5): asked for from the schema's owner; until then the field is neither shown nor saved.
- */
-export const ENGAGEMENTS_STORED = "engagements" in Prisma.SocialAccountMonthScalarFieldEnum;
-
 export type CommunicationsErrorCode = "notFound" | "duplicateHandle" | "inactive" | "forbidden";
 export class CommunicationsError extends Error {
   constructor(public code: CommunicationsErrorCode) {
@@ -92,8 +86,7 @@ export async function saveAccountMonth(actor: AuditActor, accountId: string, mon
     if (!account) throw new CommunicationsError("notFound");
     const existing = account.months[0];
     if (!existing && !account.active) throw new CommunicationsError("inactive");
-    const { engagements, ...rest } = input;
-    const data = { ...rest, ...(ENGAGEMENTS_STORED ? { engagements } : {}) } as Omit<AccountMonthInput, "engagements">;
+    const data = input;
     const before = existing ? accountMonthOf(account, existing) : null;
     if (before) {
       const changes = diff(before as unknown as Record<string, unknown>, data as unknown as Record<string, unknown>);

@@ -27,6 +27,7 @@ type MonthRow = {
   month: string;
   posts: number;
   impressions: number | null;
+  engagements: number | null;
   reach: number | null;
   followers: number | null;
   shares: number | null;
@@ -37,9 +38,8 @@ type MonthRow = {
   source: string;
 };
 
-/** A SocialAccountMonth row as AccountMonth (`engagements` when the column exists). */
+/** A SocialAccountMonth row as AccountMonth. */
 export function accountMonthOf(account: { id: string; network: string; ownerArea: string; handle: string; name: string | null }, row: MonthRow): AccountMonth {
-  const engagements = (row as MonthRow & { engagements?: unknown }).engagements;
   return {
     accountId: account.id,
     network: account.network as Network,
@@ -53,7 +53,7 @@ export function accountMonthOf(account: { id: string; network: string; ownerArea
     shares: row.shares,
     likes: row.likes,
     comments: row.comments,
-    engagements: typeof engagements === "number" ? engagements : null,
+    engagements: row.engagements,
     bestPost: row.bestPost,
     bestPostReach: row.bestPostReach,
     source: row.source === "CSV" ? "CSV" : "TYPED",
