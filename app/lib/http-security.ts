@@ -119,6 +119,8 @@ export const MULTIPART_FIELDS_ALLOWANCE = 1024 * 1024;
 export const MAX_MULTIPART_PARTS = 50;
 /** The contacts import's own limit (IMPORT_MAX_BYTES, app/modules/contacts/import/batches.server.ts): the file is streamed into storage. */
 export const CONTACTS_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+/** The enquiries import's own limit (ENQUIRY_IMPORT_MAX_BYTES, app/modules/enquiries/import.server.ts): a month's contact-centre CSV. */
+export const ENQUIRY_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 /** Files one contest submission form stores (MAX_FILES, app/modules/contest/upload.server.ts). */
 const SUBMISSION_MAX_FILES = 10;
 
@@ -153,6 +155,7 @@ const UPLOAD_ROUTES: { pattern: RegExp; maxBytes: (limits: UploadLimits) => numb
   { pattern: route(`/contest/${SEGMENT}/edit`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
   { pattern: route(`/contest/${SEGMENT}/submissions/${SEGMENT}`), maxBytes: (l) => SUBMISSION_MAX_FILES * l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
   { pattern: route(`/jury/${SEGMENT}/setup`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
+  { pattern: route(`/enquiries/${SEGMENT}`), maxBytes: () => ENQUIRY_IMPORT_MAX_BYTES + MULTIPART_FIELDS_ALLOWANCE },
 ];
 
 export type BodyPolicy =

@@ -27,7 +27,8 @@ import {
 } from "./import";
 import type { EnquiryTotalsData } from "./schema";
 
-export const ENQUIRY_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+// The body policy (app/lib/http-security.ts) lets the upload route receive this much plus the form fields.
+export { ENQUIRY_IMPORT_MAX_BYTES } from "~/lib/http-security";
 export const ENQUIRY_IMPORT_MAX_ROWS = 100_000;
 /** Rejected rows kept on the import (the CSV of rejections reads them back). */
 export const STORED_REJECTIONS_MAX = 2_000;

@@ -122,7 +122,7 @@ export type ContestEnquirySummary = { count: number; organisations: number; topi
 /** «En relación con el Concurso …, se atendieron 4 consultas de organizaciones de la sociedad civil (3 organizaciones), interesadas en información sobre requisitos y fechas.» — null with none. */
 export function contestEnquiriesSentence(contestName: string, e: ContestEnquirySummary | null | undefined): string | null {
   if (!e || e.count <= 0) return null;
-  const who = e.count === 1 ? "de una organización de la sociedad civil" : `de organizaciones de la sociedad civil${e.organisations > 1 ? ` (${pl(e.organisations, "organización", "organizaciones")})` : ""}`;
+  const who = e.count === 1 ? "de una organización de la sociedad civil" : `de organizaciones de la sociedad civil${e.organisations > 1 && e.organisations < e.count ? ` (${pl(e.organisations, "organización", "organizaciones")})` : ""}`;
   const topics = e.topics.map((t) => t.trim().replace(/[.;:,]+$/, "")).filter(Boolean);
   const about = topics.length ? `, ${e.count === 1 ? "interesada" : "interesadas"} en información sobre ${listEs(topics.map((t) => (/^\p{Lu}\p{Ll}/u.test(t) ? t.charAt(0).toLocaleLowerCase("es-MX") + t.slice(1) : t)))}` : "";
   return `En relación con el ${contestName}, se ${e.count === 1 ? "atendió" : "atendieron"} ${pl(e.count, "consulta", "consultas")} ${who}${about}.`;
