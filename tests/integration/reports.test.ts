@@ -440,9 +440,11 @@ describe("/reports over HTTP", () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Escribe un número entero sin decimales");
     expect((await client.post(`/reports/${month}`, input)).status).toBe(302);
+    // Citizen enquiries are typed (or imported) on their own page now (decision 025).
+    expect((await client.post(`/enquiries/${month}`, { intent: "totals", total: "648", usPercent: "85.65" })).status).toBe(302);
     const after = await (await client.get(`/reports/${month}`)).text();
     expect(after).toContain("14 publicaciones en Facebook, obteniendo un alcance de 52,384 impresiones");
-    expect(after).toContain("se atendieron 648 consultas, de las cuales el 85.65% fueron recibidas de Estados Unidos y el 14.35% del resto del mundo (Anexo 2)");
+    expect(after).toContain("se atendieron 648 consultas, de las cuales el 85.65% fueron recibidas de Estados Unidos, y el 14.35% del resto del mundo. (Anexo 2)");
     expect(after).toContain("En total fueron 93 notas, de las cuales 93 se consideraron como «neutras» (100% del total).");
 
     const json = await client.get(`/reports/${month}/figures.json`);
