@@ -32,7 +32,7 @@ async function login(locale: "es" | "en") {
   await page.goto("/login");
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(TEST_PASSWORD);
-  await page.locator('button[type="submit"]').click();
+  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   return { page, errors, user };
 }
@@ -58,7 +58,7 @@ describe("citizen enquiries in Chromium", () => {
     await page.screenshot({ path: "test-results/enquiries-review-390.png", fullPage: true });
     await page.getByRole("button", { name: "Importar 3 consultas" }).click();
     await page.getByText("Cifras contadas de los registros importados.").waitFor();
-    await expect(page.locator('[data-figure="total"] dd').textContent()).resolves.toBe("3");
+    await expect(page.locator('section[aria-labelledby="enq-figures"] [data-figure="total"] dd').textContent()).resolves.toBe("3");
     await noSideScroll(page);
     await page.screenshot({ path: "test-results/enquiries-month-390.png", fullPage: true });
 
@@ -67,7 +67,8 @@ describe("citizen enquiries in Chromium", () => {
     await page.getByRole("button", { name: "Revisar archivo" }).click();
     await page.getByText("Atención: este mes ya tiene 3 consultas importadas de «enero.csv».", { exact: false }).waitFor();
     await page.getByRole("button", { name: "Reemplazar 3 consultas por 4" }).click();
-    await expect(page.locator('[data-figure="total"] dd').textContent()).resolves.toBe("4");
+    await page.getByText("Se importaron 4 consultas (0 filas rechazadas; 3 consultas reemplazadas).").waitFor();
+    await expect(page.locator('section[aria-labelledby="enq-figures"] [data-figure="total"] dd').textContent()).resolves.toBe("4");
     expect(errors).toEqual([]);
 
     const en = await login("en");
