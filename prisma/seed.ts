@@ -34,6 +34,7 @@ import { seedJury } from "./seed/jury.ts";
 import { seedReports } from "./seed/reports.ts";
 import { seedContributors } from "./seed/contributors.ts";
 import { seedCommunications } from "./seed/communications.ts";
+import { seedEnquiries } from "./seed/enquiries.ts";
 
 export const DEFAULT_SEED_PASSWORD = "alcance-demo-2017";
 
@@ -216,6 +217,7 @@ async function main() {
   console.error(`[seed] ${await seedContest()}`);
   console.error(`[seed] ${await seedJury()}`);
   console.error(`[seed] ${await seedCommunications()}`);
+  console.error(`[seed] ${await seedEnquiries()}`);
   console.error(`[seed] ${await seedReports()}`);
   console.error(`[seed] ${await seedContributors(password)}`);
   // Planner statistics for everything just loaded (never analysed, the contacts list would

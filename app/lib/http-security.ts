@@ -121,6 +121,8 @@ export const MAX_MULTIPART_PARTS = 50;
 export const CONTACTS_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 /** A network's CSV export read for one account's month (CSV_IMPORT_MAX_BYTES, app/modules/communications/import.server.ts). */
 export const COMMUNICATIONS_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** The enquiries import's own limit (ENQUIRY_IMPORT_MAX_BYTES, app/modules/enquiries/import.server.ts): a month's contact-centre CSV. */
+export const ENQUIRY_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 /** Files one contest submission form stores (MAX_FILES, app/modules/contest/upload.server.ts). */
 const SUBMISSION_MAX_FILES = 10;
 
@@ -156,6 +158,7 @@ const UPLOAD_ROUTES: { pattern: RegExp; maxBytes: (limits: UploadLimits) => numb
   { pattern: route(`/contest/${SEGMENT}/submissions/${SEGMENT}`), maxBytes: (l) => SUBMISSION_MAX_FILES * l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
   { pattern: route(`/jury/${SEGMENT}/setup`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
   { pattern: route(`/communications/months/${SEGMENT}`), maxBytes: () => COMMUNICATIONS_IMPORT_MAX_BYTES + MULTIPART_FIELDS_ALLOWANCE },
+  { pattern: route(`/enquiries/${SEGMENT}`), maxBytes: () => ENQUIRY_IMPORT_MAX_BYTES + MULTIPART_FIELDS_ALLOWANCE },
 ];
 
 export type BodyPolicy =

@@ -13,9 +13,13 @@ import { DEADLINE_FIELDS, filterFromParams, filterToParams } from "~/modules/con
 import { contestFunnel, listSubmissions, stateChoices } from "~/modules/contest/submissions.server";
 import { subdivisionName } from "~/modules/geo/regions";
 import { routeParams } from "~/lib/params";
+// Enquiries organisations made about the contest (decision 025).
+import { ContestEnquiries } from "~/components/contest/enquiries";
+import { enquiryLinks } from "~/components/enquiries/enquiries";
+import { civilSocietyNames, listContestEnquiries } from "~/modules/contest/enquiries.server";
 
 export const meta = pageTitle("contest.title");
-export const links = contestLinks;
+export const links = () => [...contestLinks(), ...enquiryLinks()];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contest");
@@ -24,7 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const frame = await contestFrame(contestId);
   const filter = filterFromParams(url.searchParams);
   const [funnel, list, states] = await Promise.all([contestFunnel(contestId), listSubmissions(contestId, filter, url.searchParams.get("cursor")), stateChoices(contestId)]);
-  return { ...frame, contestZone: await contestZone(), canEdit: can(user.role, "edit:contest"), funnel, list, states, filter, filterQuery: filterToParams(filter).toString() };
+  const enquiries = await listContestEnquiries(contestId);
+  const organisations = can(user.role, "edit:contest") ? await civilSocietyNames() : [];
+  return { ...frame, contestZone: await contestZone(), canEdit: can(user.role, "edit:contest"), funnel, list, states, filter, filterQuery: filterToParams(filter).toString(), enquiries, organisations };
 }
 
 const FUNNEL = [
@@ -193,6 +199,8 @@ export default function ContestPage() {
         )}
         <KeysetPager nextCursor={list.nextCursor ?? undefined} />
       </section>
+
+      <ContestEnquiries contestId={contest.id} items={data.enquiries.items} total={data.enquiries.total} canEdit={data.canEdit} organisations={data.organisations} moreLink />
     </>
   );
 }

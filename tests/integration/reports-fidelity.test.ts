@@ -123,7 +123,9 @@ describe("November 2017 report from the demo data (fidelity, issue 16)", () => {
     expect(j.contest.received).toBe(j.contest.registered + j.contest.not_registered + j.contest.withdrawn + j.contest.in_process);
     expect(j.digital.bulletins).toBe(2);
     expect(j.digital.bulletin_recipients).toBeGreaterThan(22_000);
-    expect(j.enquiries.total).toBe(648);
+    expect(j.enquiries).toMatchObject({ total: 648, us: 555, us_percent: 85.65, rest_percent: 14.35 });
+    expect(j.enquiries.by_channel_phone * 2).toBeGreaterThan(648);
+    expect(j.contest.enquiries).toBeGreaterThanOrEqual(3);
     expect(j.media.notes).toBe(93);
     for (const [part, values] of Object.entries(j)) if (part !== "month") for (const v of Object.values(values as Record<string, unknown>)) expect(typeof v, part).toBe("number");
   });
@@ -156,7 +158,10 @@ describe("November 2017 report from the demo data (fidelity, issue 16)", () => {
     expect(contest).toContain("integrado por 3 especialistas");
     expect(section(doc, "digital")).toMatch(/Se enviaron 2 boletines electrónicos a 22,\d{3} registros de la base de datos de contactos del VMRE/);
     expect(section(doc, "digital")).toContain("14 publicaciones en Facebook, obteniendo un alcance de 52,384 impresiones");
-    expect(section(doc, "enquiries")).toContain("se atendieron 648 consultas, de las cuales el 85.65% fueron recibidas de Estados Unidos");
+    expect(section(doc, "enquiries")).toContain(
+      "durante el mes de noviembre de 2017 se atendieron 648 consultas, en su mayoría vía telefónica, de las cuales el 85.65% fueron recibidas de Estados Unidos, principalmente de los estados de California y Texas, y el 14.35% del resto del mundo entre los que destacan los países: Alemania, Canadá, Francia y México. (Anexo 2)",
+    );
+    expect(section(doc, "contest")).toMatch(/se atendieron \d+ consultas de organizaciones de la sociedad civil/);
     expect(section(doc, "media")).toContain("En total fueron 93 notas");
   });
 

@@ -436,15 +436,15 @@ describe("/reports over HTTP", () => {
     expect(await badSection.text()).toContain("Sección desconocida.");
 
     // Decision 025: the monthly-input form is gone; communications figures are records (the
-    // communications module), the enquiry totals too (here still the legacy MonthlyInput row).
+    // communications module), citizen enquiries are typed (or imported) on their own page.
     expect((await client.post(`/reports/${month}`, { intent: "input", facebookPosts: "14" })).status).toBe(400);
     const fb = await db.socialAccount.create({ data: { network: "FACEBOOK", ownerArea: "VMRE_OFFICE", handle: `fb-${month}-${Date.now()}` } });
     await db.socialAccountMonth.create({ data: { accountId: fb.id, month, posts: 14, impressions: 52_384, followers: 22_319 } });
     await db.mediaNote.createMany({ data: Array.from({ length: 93 }, (_, i) => ({ publishedOn: new Date(`${month}-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00Z`), outlet: "Medio", medium: i < 43 ? "INTERNET" : i < 66 ? "PRINT" : i < 87 ? "RADIO" : "TV", tone: "NEUTRAL" })) });
-    await db.monthlyInput.create({ data: { month, data: { enquiriesTotal: 648, enquiriesUsPercent: 85.65 } } });
+    expect((await client.post(`/enquiries/${month}`, { intent: "totals", total: "648", usPercent: "85.65" })).status).toBe(302);
     const after = await (await client.get(`/reports/${month}`)).text();
     expect(after).toContain("14 publicaciones en Facebook, obteniendo un alcance de 52,384 impresiones");
-    expect(after).toContain("se atendieron 648 consultas, de las cuales el 85.65% fueron recibidas de Estados Unidos y el 14.35% del resto del mundo (Anexo 2)");
+    expect(after).toContain("se atendieron 648 consultas, de las cuales el 85.65% fueron recibidas de Estados Unidos, y el 14.35% del resto del mundo. (Anexo 2)");
     expect(after).toContain("En total fueron 93 notas, de las cuales 93 se consideraron como “neutras” (100 por ciento del total).");
 
     const json = await client.get(`/reports/${month}/figures.json`);

@@ -5,6 +5,7 @@ import {
   bodyPolicy,
   COMMUNICATIONS_IMPORT_MAX_BYTES,
   CONTACTS_IMPORT_MAX_BYTES,
+  ENQUIRY_IMPORT_MAX_BYTES,
   isCrossOriginExempt,
   isCrossOriginWrite,
   MAX_FORM_BODY_BYTES,
@@ -122,6 +123,9 @@ describe("request body policy", () => {
     // A network's CSV export for one account's month; the other communications pages take no files.
     expect(bodyPolicy("/communications/months/2017-11", multipart, limits)).toMatchObject({ maxBytes: COMMUNICATIONS_IMPORT_MAX_BYTES + 1024 * 1024, multipart: true });
     for (const path of ["/communications/accounts", "/communications/media/new", "/communications/months"]) expect(bodyPolicy(path, multipart, limits), path).toEqual({ refuse: 415 });
+    expect(bodyPolicy("/enquiries/2017-11", multipart, limits)).toMatchObject({ maxBytes: ENQUIRY_IMPORT_MAX_BYTES + 1024 * 1024 });
+    expect(bodyPolicy("/enquiries", multipart, limits)).toEqual({ refuse: 415 });
+    expect(bodyPolicy("/enquiries/2017-11/rejections.csv", multipart, limits)).toEqual({ refuse: 415 });
   });
 
   it("knows every route: multipart exactly where an action parses it, 16 KiB exactly where no session is required", () => {

@@ -213,11 +213,14 @@ describe("the document follows the outline", () => {
     expect(contest).toContain("integrado por 3 especialistas, designados por la CVMRE mediante el Acuerdo INE/CVMRE-04SO del 15 de noviembre.");
     expect(contest).toContain("El 27 de noviembre, se llevó a cabo la Sesión de Instalación del Jurado Dictaminador.");
     expect(section(doc.blocks, "digital")).toContain("Se enviaron 2 boletines electrónicos a 22,180 registros de la base de datos de contactos del VMRE: «Concurso» (8 de noviembre) y «Corazón Chilango» (24 de noviembre).");
-    expect(section(doc.blocks, "enquiries")).toContain("se atendieron 648 consultas, de las cuales el 85.65% fueron recibidas de Estados Unidos y el 14.35% del resto del mundo (Anexo 2).");
+    // A version frozen before decision 025 (no enquiry figures) reads the typed totals of its monthly input.
+    expect(section(doc.blocks, "enquiries")).toContain("se atendieron 648 consultas, de las cuales el 85.65% fueron recibidas de Estados Unidos, y el 14.35% del resto del mundo. (Anexo 2)");
     // Figures frozen before decision 025 (no `communications`): read from the typed input, worded as the source.
     expect(section(doc.blocks, "digital")).toContain("se realizaron un total de 14 publicaciones en Facebook, obteniendo un alcance de 52,384 impresiones lo que contribuyó a que la comunidad cerrara con 22,319 seguidores.");
     expect(section(doc.blocks, "media")).toContain("En total fueron 93 notas, de las cuales 93 se consideraron como “neutras” (100 por ciento del total).");
     expect(section(doc.blocks, "annex_enquiries")).toBe("Consultas atendidas 648 Recibidas de Estados Unidos 85.65% Recibidas del resto del mundo 14.35%");
+    // The contest part counts the month's enquiries from organisations (absent from figures frozen before).
+    expect(contest).not.toContain("consultas de organizaciones");
   });
 
   it("gives materials one figure per destination from the ledger and labels what partners report, never adding it", () => {
@@ -241,7 +244,8 @@ describe("the document follows the outline", () => {
     expect(j.community_abroad).toMatchObject({ events: 1, attendance: 23000, appointments: 65, registration_requests: 12 });
     expect(j.contest).toMatchObject({ received: 19, registered: 15, not_registered: 3, withdrawn: 1, jurors_designated: 3 });
     expect(j.digital).toMatchObject({ bulletins: 2, bulletin_recipients: 22180, facebook_posts: 14 });
-    expect(j.enquiries).toEqual({ total: 648, us_percent: 85.65 });
+    expect(j.enquiries).toMatchObject({ total: 648, us_percent: 85.65, rest_percent: 14.35, us: 555, by_channel_phone: 0 });
+    expect(j.contest.enquiries).toBe(0);
     expect(j.media.notes).toBe(93);
     const numbers = Object.entries(j).flatMap(([k, v]) => (k === "month" ? [] : Object.values(v)));
     for (const v of numbers) expect(typeof v).toBe("number");

@@ -12,10 +12,12 @@
  */
 import { formatInstantDate } from "~/lib/format";
 import { countryName, subdivisionName } from "~/modules/geo/regions";
+// 2.1.3, Anexo 2 and the contest part's enquiries: worded by the enquiries module (decision 025).
+import { contestEnquiriesSentence, enquiriesAnnexBlocks, enquiriesSectionBlocks } from "~/modules/enquiries/report";
 import type { Block, HeadingBlock, ReportDocument, TocEntry } from "./blocks";
 // Communications (decision 025): the text of 2.1.4's social accounts and microsite, 2.5's accounts and media log.
 import { cncsSocialBlocks, digitalBlocks, mediaBlocks } from "~/modules/communications/report";
-import { basisKey, communicationsOf, figuresJson, institutionName, type ActivityItem, type EventItem, type FiguresJson, type Institution, type MeetingItem, type PartRecords, type ReportFigures } from "./figures.server";
+import { basisKey, communicationsOf, figuresJson, institutionName, reportEnquiryFigures, type ActivityItem, type EventItem, type FiguresJson, type Institution, type MeetingItem, type PartRecords, type ReportFigures } from "./figures.server";
 import { monthNameEs } from "./month";
 import type { OutlineNode } from "./outline.server";
 
@@ -65,7 +67,6 @@ export type SectionView = {
 const nf = new Intl.NumberFormat("es-MX");
 export const n = (v: number | null | undefined) => nf.format(v ?? 0);
 const pl = (v: number, one: string, many: string) => `${n(v)} ${v === 1 ? one : many}`;
-const pct = (v: number) => `${new Intl.NumberFormat("es-MX", { maximumFractionDigits: 2 }).format(v)}%`;
 const MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
 const ymd = (date: string) => date.split("-").map(Number) as [number, number, number];
 /** "2017-11-19" → "19 de noviembre". */
@@ -238,17 +239,7 @@ const COMPUTED: Record<string, (c: Ctx) => Block[]> = {
     return blocks;
   },
 
-  enquiries: ({ f, monthName, annexOf }) => {
-    const i = f.input;
-    if (!i) return [para("Atención ciudadana: cifras pendientes de captura para este mes.")];
-    const annex = annexOf("annex_enquiries");
-    const rest = Math.max(0, Math.round((100 - i.enquiriesUsPercent) * 100) / 100);
-    return [
-      para(
-        `Como parte de los servicios que brinda la Dirección de Atención Ciudadana (DAC), a través del Centro de Atención INETEL en el tema VMRE, durante el mes de ${monthName} se atendieron ${pl(i.enquiriesTotal, "consulta", "consultas")}, de las cuales el ${pct(i.enquiriesUsPercent)} fueron recibidas de Estados Unidos y el ${pct(rest)} del resto del mundo${annex ? ` (${annex})` : ""}.`,
-      ),
-    ];
-  },
+  enquiries: ({ f, monthName, annexOf }) => enquiriesSectionBlocks(reportEnquiryFigures(f), { monthName, annex: annexOf("annex_enquiries") }),
 
   institutional: ({ f }) => {
     const blocks = recordBlocks(f.institutional);
@@ -291,6 +282,8 @@ const COMPUTED: Record<string, (c: Ctx) => Block[]> = {
           ),
         );
       if (c.sessions.length) blocks.push({ type: "bullets", items: c.sessions.map((s) => `El ${dayMonth(s.date)}, se llevó a cabo ${JURY_SESSION[s.kind] ?? "una sesión del Jurado Dictaminador"}.`) });
+      const asked = contestEnquiriesSentence(c.name, c.enquiries);
+      if (asked) blocks.push(para(asked));
     }
     blocks.push(...recordBlocks(f.contest));
     return blocks.length ? blocks : [para("No hubo un concurso en curso durante el mes.")];
@@ -345,23 +338,7 @@ const COMPUTED: Record<string, (c: Ctx) => Block[]> = {
 
   cncs_social: ({ f }) => cncsSocialBlocks(communicationsOf(f)),
 
-  annex_enquiries: ({ f }) => {
-    const i = f.input;
-    if (!i) return [{ type: "pending", text: "Pendiente: cifras de atención ciudadana del mes." }];
-    return [
-      {
-        type: "table",
-        id: "annex_enquiries",
-        caption: "Consultas atendidas por el Centro de Atención INETEL sobre el VMRE",
-        headers: ["Concepto", "Cifra"],
-        rows: [
-          ["Consultas atendidas", n(i.enquiriesTotal)],
-          ["Recibidas de Estados Unidos", pct(i.enquiriesUsPercent)],
-          ["Recibidas del resto del mundo", pct(Math.max(0, Math.round((100 - i.enquiriesUsPercent) * 100) / 100))],
-        ],
-      },
-    ];
-  },
+  annex_enquiries: ({ f }) => enquiriesAnnexBlocks(reportEnquiryFigures(f)),
 };
 
 /** The computed blocks a section key can name (the admin outline editor offers these). */

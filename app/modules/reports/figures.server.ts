@@ -24,6 +24,11 @@ import { communicationsFiguresForMonth } from "~/modules/communications/figures.
 import { communicationsFromInput, type CommunicationsFigures, type LegacyInput } from "~/modules/communications/shapes";
 import { meetingFiguresForMonth, type AgreementItem, type MeetingItem } from "~/modules/meetings/figures.server";
 import { getSettings } from "~/modules/settings/settings.server";
+// Citizen and contest enquiries (decision 025): counted by their own modules.
+import { contestEnquirySummary } from "~/modules/contest/enquiries.server";
+import { enquiriesJson, enquiryFiguresFromLegacyInput, type EnquiriesJson, type EnquiryFigures } from "~/modules/enquiries/figures";
+import { enquiryFiguresForMonth } from "~/modules/enquiries/figures.server";
+import type { ContestEnquirySummary } from "~/modules/enquiries/report";
 import { monthRange, shiftMonth, type MonthRange } from "./month";
 import type { MonthlyInputData } from "./schema";
 
@@ -158,6 +163,8 @@ export type ContestItem = {
   designation: { number: string; adoptedOn: string } | null;
   /** The month's jury sessions (kind, local date). */
   sessions: Array<{ kind: string; date: string }>;
+  /** Enquiries organisations made about the contest in the month (ContestEnquiry); absent in figures frozen before decision 025. */
+  enquiries?: ContestEnquirySummary;
 };
 
 /**
@@ -184,6 +191,7 @@ export async function contestFigures(range: MonthRange, timeZone: string, cutoff
     });
     const designation = jurors.find((j) => j.agreement)?.agreement ?? null;
     const sessions = await db.jurySession.findMany({ where: { contestId: c.id, heldAt: { gte: range.from, lt: range.to } }, orderBy: { heldAt: "asc" }, select: { kind: true, heldAt: true } });
+    const enquiries = await contestEnquirySummary(c.id, `${range.month}-01`, `${shiftMonth(range.month, 1)}-01`);
     out.push({
       id: c.id,
       name: c.name,
@@ -191,6 +199,7 @@ export async function contestFigures(range: MonthRange, timeZone: string, cutoff
       jurors: jurors.length,
       designation: designation ? { number: designation.number, adoptedOn: designation.adoptedOn.toISOString().slice(0, 10) } : null,
       sessions: sessions.map((s) => ({ kind: s.kind as string, date: localDate(s.heldAt, timeZone) })),
+      enquiries,
     });
   }
   return { cutoffOn, contests: out };
@@ -274,6 +283,7 @@ export async function computeReportFigures(month: string, now: Date = new Date()
   const materials = await materialsSection(range);
   const input = await monthlyInputFigures(month);
   const communications = await communicationsFiguresForMonth(month);
+  const enquiries: EnquiryFigures = await enquiryFiguresForMonth(month);
 
   // A partner activity tied to a printed event is told by the event (its institutions named there).
   const printedEvents = new Map(events.filter((e) => PRINTED_PARTS.includes(e.reportPart)).map((e) => [e.id, e]));
@@ -315,7 +325,13 @@ export async function computeReportFigures(month: string, now: Date = new Date()
     /** Every held event of the month (all parts) and every activity and meeting: the CSV annexes. */
     all: { events, eventTotals: eventTotals(events), activities, meetings: meetingFigures.meetings },
     input,
+    enquiries,
   };
+}
+
+/** The month's enquiry figures; a version frozen before decision 025 has only the typed totals of its monthly input. */
+export function reportEnquiryFigures(f: ReportFigures): EnquiryFigures {
+  return (f as { enquiries?: EnquiryFigures }).enquiries ?? enquiryFiguresFromLegacyInput(f.month, f.input);
 }
 
 // ── figures.json: the numbers the document prints ───────────────────────────────────────────────
@@ -325,7 +341,7 @@ export type FiguresJson = {
   secretariat: { working_meetings: number; workshops: number; commission_sessions: number; agreements: number };
   institutional: { meetings: number; activities: number; events: number; institutions: number };
   community_abroad: { events: number; online_events: number; attendance: number; appointments: number; registration_requests: number; meetings: number; activities: number };
-  contest: { received: number; registered: number; not_registered: number; withdrawn: number; in_process: number; jurors_designated: number; jury_sessions: number };
+  contest: { received: number; registered: number; not_registered: number; withdrawn: number; in_process: number; jurors_designated: number; jury_sessions: number; enquiries: number };
   educational: { events: number; attendance: number; activities: number; meetings: number };
   decentralized: { events: number; attendance: number; activities: number; meetings: number };
   digital: {
@@ -346,7 +362,7 @@ export type FiguresJson = {
   media: { notes: number; internet: number; print: number; radio: number; tv: number; positive: number; neutral: number; negative: number };
   /** 2.5's social accounts (communications module): area totals and each network's figures. */
   cncs: CncsFiguresJson;
-  enquiries: { total: number; us_percent: number };
+  enquiries: EnquiriesJson;
 };
 
 // ── Communications (decision 025) ──────────────────────────────────────────────────────────────
@@ -442,7 +458,6 @@ export function partInstitutions(records: PartRecords): string[] {
 
 /** The month's figures as plain nested numbers (GET /reports/<month>/figures.json; a section's review basis). */
 export function figuresJson(f: ReportFigures): FiguresJson {
-  const i = f.input;
   const comms = communicationsOf(f);
   const sum = (k: keyof ContestItem["funnel"]) => f.contest.contests.reduce((s, c) => s + c.funnel[k], 0);
   const inPerson = (r: PartRecords) => r.events.filter((e) => !e.online);
@@ -467,6 +482,7 @@ export function figuresJson(f: ReportFigures): FiguresJson {
       in_process: sum("pending"),
       jurors_designated: f.contest.contests.reduce((s, c) => s + c.jurors, 0),
       jury_sessions: f.contest.contests.reduce((s, c) => s + c.sessions.length, 0),
+      enquiries: f.contest.contests.reduce((s, c) => s + (c.enquiries?.count ?? 0), 0),
     },
     educational: { events: f.educational.events.length, attendance: f.educational.totals.attendance, activities: f.educational.activities.length, meetings: f.educational.meetings.length },
     decentralized: { events: f.decentralized.events.length, attendance: f.decentralized.totals.attendance, activities: f.decentralized.activities.length, meetings: f.decentralized.meetings.length },
@@ -482,7 +498,7 @@ export function figuresJson(f: ReportFigures): FiguresJson {
     },
     media: mediaJson(comms),
     cncs: cncsJson(comms),
-    enquiries: { total: i?.enquiriesTotal ?? 0, us_percent: i?.enquiriesUsPercent ?? 0 },
+    enquiries: enquiriesJson(reportEnquiryFigures(f)),
   };
 }
 

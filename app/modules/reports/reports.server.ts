@@ -16,6 +16,7 @@ import type { ApprovalAgreement, Narratives } from "./document";
 import { isLegacyFigures, type LegacyFigures } from "./document-v1";
 import { isMonth, shiftMonth } from "./month";
 import { liveOutline, type OutlineNode } from "./outline.server";
+import { enquiriesJson, enquiryFiguresFromLegacyInput } from "~/modules/enquiries/figures";
 
 export type ReportErrorCode = "invalidMonth" | "approved" | "notApproved" | "notFound" | "conflict" | "section" | "agreementNotFound" | "cutoffRange";
 
@@ -104,7 +105,7 @@ function legacyFiguresJson(f: LegacyFigures): FiguresJson {
     secretariat: { working_meetings: f.secretariat.meetings, workshops: f.secretariat.workshops, commission_sessions: 0, agreements: 0 },
     institutional: { meetings: 0, activities: f.partners.activities.length, events: 0, institutions: f.partners.institutions },
     community_abroad: { events: f.community.totals.events, online_events: 0, attendance: f.community.totals.attendance, appointments: f.community.totals.appointments, registration_requests: f.community.totals.registrationRequests, meetings: 0, activities: 0 },
-    contest: { received: sum("received"), registered: sum("registered"), not_registered: sum("notRegistered"), withdrawn: sum("withdrawn"), in_process: sum("pending"), jurors_designated: f.contest.reduce((s, c) => s + c.jurors, 0), jury_sessions: f.contest.reduce((s, c) => s + c.sessions.length, 0) },
+    contest: { received: sum("received"), registered: sum("registered"), not_registered: sum("notRegistered"), withdrawn: sum("withdrawn"), in_process: sum("pending"), jurors_designated: f.contest.reduce((s, c) => s + c.jurors, 0), jury_sessions: f.contest.reduce((s, c) => s + c.sessions.length, 0), enquiries: 0 },
     educational: { events: f.education.totals.events, attendance: f.education.totals.attendance, activities: f.education.activities.length, meetings: 0 },
     decentralized: { events: 0, attendance: 0, activities: 0, meetings: 0 },
     digital: {
@@ -127,7 +128,7 @@ function legacyFiguresJson(f: LegacyFigures): FiguresJson {
       : { notes: 0, internet: 0, print: 0, radio: 0, tv: 0, positive: 0, neutral: 0, negative: 0 },
     // Communications (decision 025): a legacy version had no CNCS accounts.
     cncs: cncsJson(communicationsFromInput(f.month, i)),
-    enquiries: { total: i?.enquiriesTotal ?? 0, us_percent: i?.enquiriesUsPercent ?? 0 },
+    enquiries: enquiriesJson(enquiryFiguresFromLegacyInput(f.month, i)),
   };
 }
 

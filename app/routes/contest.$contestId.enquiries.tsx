@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { KeysetPager } from "~/components/admin/pager";
+import { ContestEnquiries } from "~/components/contest/enquiries";
+import { enquiryLinks } from "~/components/enquiries/enquiries";
+import { pageTitle } from "~/components/contest/meta";
+import { ContestHeader, contestLinks } from "~/components/contest/ui";
+import { formBody, routeParams } from "~/lib/params";
+import { redirectWithToast } from "~/lib/toast.server";
+import { can } from "~/modules/auth/permissions";
+import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { contestFrame } from "~/modules/contest/contest.server";
+import { addContestEnquiry, civilSocietyNames, contestEnquirySchema, listContestEnquiries } from "~/modules/contest/enquiries.server";
+
+export const meta = pageTitle("contest.enquiries.title");
+export const links = () => [...contestLinks(), ...enquiryLinks()];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:contest");
+  const { contestId } = routeParams(request, params, { contestId: "key" });
+  const frame = await contestFrame(contestId);
+  const canEdit = can(user.role, "edit:contest");
+  const list = await listContestEnquiries(contestId, new URL(request.url).searchParams.get("cursor"));
+  return { ...frame, list, canEdit, organisations: canEdit ? await civilSocietyNames() : [] };
+}
+
+/** Logs an enquiry; a form with errors comes back here with them (the overview's form posts here too). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "edit:contest");
+  const { contestId } = routeParams(request, params, { contestId: "key" });
+  const form = await formBody(request);
+  const values = Object.fromEntries(["receivedOn", "organisation", "channel", "topic", "notes"].map((k) => [k, String(form.get(k) ?? "").slice(0, 3000)]));
+  const parsed = contestEnquirySchema.safeParse(values);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+    return data({ errors, values }, { status: 400 });
+  }
+  await addContestEnquiry({ userId: user.id, ip: clientIp(request) }, contestId, parsed.data);
+  return redirectWithToast(`/contest/${contestId}#enquiries`, { kind: "success", message: "contest.enquiries.saved" });
+}
+
+export default function ContestEnquiriesPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <ContestHeader frame={data} />
+      <ContestEnquiries contestId={data.contest.id} items={data.list.items} total={data.list.total} canEdit={data.canEdit} organisations={data.organisations} errors={actionData?.errors} values={actionData?.values} />
+      <KeysetPager nextCursor={data.list.next ?? undefined} />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { makeT } from "~/i18n";
+import { idParam, notFound } from "~/lib/params";
+import { requirePermission } from "~/modules/auth/session.server";
+import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
+import { ENQUIRY_PAGE_PERMISSIONS, requireEnquiryAccess } from "~/modules/enquiries/access.server";
+import { lastEnquiryImport, loadEnquiryFile, planEnquiryImport, type EnquiryRejectedRow } from "~/modules/enquiries/import.server";
+
+/**
+ * Rejected rows as a CSV (line, reason in the reader's language, the row as it was): of a file
+ * under review (?file=<sha256>, for those who may import) or of the month's last import.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, ENQUIRY_PAGE_PERMISSIONS);
+  const month = idParam(request, params.month, "month");
+  const sha = new URL(request.url).searchParams.get("file");
+  let rows: EnquiryRejectedRow[];
+  if (sha) {
+    await requireEnquiryAccess(request, user, month, "edit");
+    const bytes = /^[a-f0-9]{64}$/.test(sha) ? await loadEnquiryFile(sha) : null;
+    if (!bytes) throw notFound(request);
+    rows = (await planEnquiryImport(month, sha, bytes)).rejected;
+  } else {
+    await requireEnquiryAccess(request, user, month, "read");
+    const last = await lastEnquiryImport(month);
+    if (!last) throw notFound(request);
+    rows = last.rejections;
+  }
+  const t = makeT(user.locale);
+  let body = UTF8_BOM + csvLine([t("enquiries.import.line"), t("enquiries.import.reason"), t("enquiries.import.rawRow")]);
+  for (const r of rows) body += csvLine([r.line, t(`enquiries.import.reasons.${r.reason}`), r.raw]);
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="consultas-rechazadas-${month}.csv"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
