@@ -153,6 +153,8 @@ const UPLOAD_ROUTES: { pattern: RegExp; maxBytes: (limits: UploadLimits) => numb
   { pattern: route(`/contest/${SEGMENT}/edit`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
   { pattern: route(`/contest/${SEGMENT}/submissions/${SEGMENT}`), maxBytes: (l) => SUBMISSION_MAX_FILES * l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
   { pattern: route(`/jury/${SEGMENT}/setup`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
+  // A report section's tables (CSV/XLSX, and the typed rows posted back from the preview) and annex files (decision 025).
+  { pattern: route(`/reports/${SEGMENT}/sections/${SEGMENT}/extras`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
 ];
 
 export type BodyPolicy =

@@ -118,6 +118,9 @@ describe("request body policy", () => {
     expect(bodyPolicy("/events/e1.data", 'multipart/form-data; boundary="a b"', limits)).toMatchObject({ maxBytes: single, boundary: "a b" });
     expect(bodyPolicy("/contest/c1/submissions/new", multipart, limits)).toMatchObject({ maxBytes: 10 * limits.uploadMaxBytes + 1024 * 1024 });
     expect(bodyPolicy("/contacts/import", multipart, limits)).toMatchObject({ maxBytes: CONTACTS_IMPORT_MAX_BYTES + 1024 * 1024 });
+    expect(bodyPolicy("/reports/2017-11/sections/registration/extras", multipart, limits)).toEqual({ maxBytes: single, multipart: true, boundary: "----x", maxParts: 50 });
+    expect(bodyPolicy("/reports/2017-11/sections/registration/extras/../../../../reports/2017-11", multipart, limits)).toEqual({ refuse: 415 });
+    expect(bodyPolicy("/reports/2017-11", multipart, limits)).toEqual({ refuse: 415 });
   });
 
   it("knows every route: multipart exactly where an action parses it, 16 KiB exactly where no session is required", () => {

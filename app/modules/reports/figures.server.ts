@@ -22,6 +22,9 @@ import { materialFiguresForMonth } from "~/modules/materials/figures.server";
 import { meetingFiguresForMonth, type AgreementItem, type MeetingItem } from "~/modules/meetings/figures.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { monthRange, shiftMonth, type MonthRange } from "./month";
+// issue 17 (contrib-tables): the sections' tables, attachments and key figures.
+import { keyFiguresJson } from "./key-figures.server";
+import { contributionsForMonth, contributionsOf } from "./tables.server";
 import type { MonthlyInputData } from "./schema";
 
 export type { AgreementItem, MeetingItem };
@@ -270,6 +273,8 @@ export async function computeReportFigures(month: string, now: Date = new Date()
   const bulletins = await bulletinFigures(range);
   const materials = await materialsSection(range);
   const input = await monthlyInputFigures(month);
+  // issue 17 (contrib-tables): what the sections hold besides their text, frozen with the figures.
+  const contributions = await contributionsForMonth(month);
 
   // A partner activity tied to a printed event is told by the event (its institutions named there).
   const printedEvents = new Map(events.filter((e) => PRINTED_PARTS.includes(e.reportPart)).map((e) => [e.id, e]));
@@ -309,6 +314,7 @@ export async function computeReportFigures(month: string, now: Date = new Date()
     /** Every held event of the month (all parts) and every activity and meeting: the CSV annexes. */
     all: { events, eventTotals: eventTotals(events), activities, meetings: meetingFigures.meetings },
     input,
+    contributions,
   };
 }
 
@@ -355,7 +361,7 @@ export function figuresJson(f: ReportFigures): FiguresJson {
   const i = f.input;
   const sum = (k: keyof ContestItem["funnel"]) => f.contest.contests.reduce((s, c) => s + c.funnel[k], 0);
   const inPerson = (r: PartRecords) => r.events.filter((e) => !e.online);
-  return {
+  const json: FiguresJson = {
     month: f.month,
     secretariat: { ...f.secretariat.counts },
     institutional: { meetings: f.institutional.meetings.length, activities: f.institutional.activities.length, events: f.institutional.events.length, institutions: partInstitutions(f.institutional).length },
@@ -407,6 +413,8 @@ export function figuresJson(f: ReportFigures): FiguresJson {
       : { notes: 0, internet: 0, print: 0, radio: 0, tv: 0, positive: 0, neutral: 0, negative: 0 },
     enquiries: { total: i?.enquiriesTotal ?? 0, us_percent: i?.enquiriesUsPercent ?? 0 },
   };
+  // issue 17 (contrib-tables): key figures under their section's key ({ key, key_previous }), never over a computed part.
+  return Object.assign(json, keyFiguresJson(contributionsOf(f), new Set(Object.keys(json))));
 }
 
 /** Which figures.json part a computed section prints (its basis for the review flag); null: none. */
