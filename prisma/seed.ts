@@ -32,6 +32,7 @@ import { seedContest } from "./seed/contest.ts";
 import { seedMaterials } from "./seed/materials.ts";
 import { seedJury } from "./seed/jury.ts";
 import { seedReports } from "./seed/reports.ts";
+import { seedContributionsContent } from "./seed/contributions-content.ts";
 
 export const DEFAULT_SEED_PASSWORD = "alcance-demo-2017";
 
@@ -214,6 +215,7 @@ async function main() {
   console.error(`[seed] ${await seedContest()}`);
   console.error(`[seed] ${await seedJury()}`);
   console.error(`[seed] ${await seedReports()}`);
+  console.error(`[seed] ${await seedContributionsContent()}`);
   // Planner statistics for everything just loaded (never analysed, the contacts list would
   // estimate 22,500 rows as «cerca de 11,764»).
   await db.$executeRaw`ANALYZE`;
