@@ -31,7 +31,7 @@ describe("XLSX reader", () => {
       ["Sistema", "Solicitudes", "Fecha", "Vigente"],
       ["SIILNERE\r", 38096, "2017-11-30", true],
       [],
-      ["Total & más", null, 0.8565],
+      ["Total & más", null, "85.65%"],
     ]);
   });
 

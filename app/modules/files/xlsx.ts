@@ -1,6 +1,6 @@
 /**
  * A minimal XLSX reader (decision 025): the first worksheet's cells as numbers, strings, booleans
- * and calendar dates ("YYYY-MM-DD"), enough to import a contributed table. An XLSX is a ZIP of XML
+ * and calendar dates ("YYYY-MM-DD"; a percent-formatted number as the text «85.65%»), enough to import a contributed table. An XLSX is a ZIP of XML
  * parts; only the few parts it needs are inflated (fflate), each capped, so a ZIP bomb or a huge
  * sheet is refused before it is expanded. Formulas are read as their cached values; merged cells,
  * styles other than date formats, and every other sheet are ignored. Pure: no I/O.
@@ -120,8 +120,12 @@ export function isDateFormat(code: string): boolean {
   return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare) && !/0/.test(bare));
 }
 
-/** For each cell style index (the `s` attribute), whether it formats a date. */
-function dateStyles(xml: string | undefined): boolean[] {
+type StyleKind = "date" | "percent" | null;
+
+const BUILTIN_PERCENT_FORMATS = new Set([9, 10]);
+
+/** For each cell style index (the `s` attribute), whether it shows a date, a percent or anything else. */
+function cellStyles(xml: string | undefined): StyleKind[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) {
@@ -133,7 +137,8 @@ function dateStyles(xml: string | undefined): boolean[] {
   return [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) => {
     const id = Number(attr(m[0], "numFmtId") ?? "0");
     const code = custom.get(id);
-    return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id);
+    if (code !== undefined) return isDateFormat(code) ? "date" : /%/.test(code.replace(/"[^"]*"/g, "")) ? "percent" : null;
+    return BUILTIN_DATE_FORMATS.has(id) ? "date" : BUILTIN_PERCENT_FORMATS.has(id) ? "percent" : null;
   });
 }
 
@@ -190,7 +195,7 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = { maxRows: 100_
   if (sheetXml === undefined) throw new XlsxError("noSheet");
   const date1904 = /<workbookPr\b[^>]*\bdate1904\s*=\s*"(1|true)"/.test(meta["xl/workbook.xml"]);
   const strings = sharedStrings(meta["xl/sharedStrings.xml"]);
-  const dates = dateStyles(meta["xl/styles.xml"]);
+  const styles = cellStyles(meta["xl/styles.xml"]);
 
   const rows: XlsxCell[][] = [];
   const data = /<sheetData\b[^>]*>([\s\S]*)<\/sheetData>/.exec(sheetXml)?.[1] ?? "";
@@ -209,7 +214,7 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = { maxRows: 100_
       nextCol = col + 1;
       if (col < 0) continue;
       if (col >= limits.maxColumns) throw new XlsxError("tooLarge");
-      const value = cellValue(attr(open, "t"), Number(attr(open, "s") ?? "0"), cm[2] ?? "", strings, dates, date1904);
+      const value = cellValue(attr(open, "t"), Number(attr(open, "s") ?? "0"), cm[2] ?? "", strings, styles, date1904);
       if (value === null) continue;
       while (cells.length < col) cells.push(null);
       cells[col] = value;
@@ -221,7 +226,7 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = { maxRows: 100_
   return { rows };
 }
 
-function cellValue(type: string | null, style: number, inner: string, strings: string[], dates: boolean[], date1904: boolean): XlsxCell {
+function cellValue(type: string | null, style: number, inner: string, strings: string[], styles: StyleKind[], date1904: boolean): XlsxCell {
   const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
   switch (type) {
     case "s": {
@@ -242,7 +247,9 @@ function cellValue(type: string | null, style: number, inner: string, strings: s
       if (v === undefined || v.trim() === "") return null;
       const n = Number(v);
       if (!Number.isFinite(n)) return null;
-      if (dates[style]) return serialToDate(n, date1904) ?? n;
+      if (styles[style] === "date") return serialToDate(n, date1904) ?? n;
+      // A percent shows as one («85.65%»): the table stores it as a percent column, 85.65.
+      if (styles[style] === "percent") return `${Number((n * 100).toPrecision(12))}%`;
       return n;
     }
   }

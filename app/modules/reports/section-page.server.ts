@@ -48,10 +48,9 @@ const str = (form: FormData, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-/** The raw rows (header included) of a parsed table: what the save step posts back and types again. */
-function rawOf(t: ParsedTable): Array<Array<string | number | null>> {
-  const head = t.header ? [t.columns.map((c) => c.name)] : [];
-  return [...head, ...t.rows];
+/** The cells as they came (header row included): what the save step posts back and types again. */
+function rawOf(t: ParsedTable): unknown[][] {
+  return t.raw ?? [...(t.header ? [t.columns.map((c) => c.name)] : []), ...t.rows];
 }
 
 function previewOf(t: ParsedTable): TablePreview {
@@ -106,7 +105,7 @@ export async function handleSectionAction(actor: AuditActor, ctx: SectionContext
           throw error;
         }
         const fileName = source.data === "PASTE" ? null : str(form, "fileName").slice(0, 200) || null;
-        const parsed: ParsedTable = { ...typed, source: source.data, fileName };
+        const parsed: ParsedTable = { columns: typed.columns, rows: typed.rows, header: typed.header, raw: typed.raw, source: source.data, fileName };
         if (!title.success) return { ok: false, intent, errors: { title: title.error.issues[0]?.message ?? "reports.tables.errors.title" }, values, preview: previewOf(parsed) };
         const created = await createTable(actor, ctx, title.data, parsed);
         return { ok: true, intent, message: "reports.tables.created", params: { title: created.title, rows: created.rows.length } };

@@ -15,7 +15,7 @@ import { sniffKind } from "~/modules/files/sniff";
 import { sectionAccess, type SectionAccess, type SectionUser } from "./access.server";
 import { isMonth, shiftMonth } from "./month";
 import { liveOutline, type OutlineNode } from "./outline.server";
-import { decodeTableBytes, isTypedTable, TABLE_LIMITS, TableError, tableFromText, typeTable, type HeaderMode, type TableCell, type TableColumn, type TypedTable } from "./tables";
+import { decodeTableBytes, isTypedTable, TABLE_LIMITS, TableError, tableFromText, typeTable, type HeaderMode, type RawCell, type TableCell, type TableColumn, type TypedTable } from "./tables";
 
 // ── Access ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -72,13 +72,13 @@ export function requireEdit(ctx: SectionContext): void {
 // ── Reading a source ────────────────────────────────────────────────────────────────────────────
 
 export type TableSource = "PASTE" | "CSV" | "XLSX";
-export type ParsedTable = TypedTable & { header: boolean; source: TableSource; fileName: string | null };
+export type ParsedTable = TypedTable & { header: boolean; source: TableSource; fileName: string | null; raw?: RawCell[][] };
 
 /** A paste (text) → a typed table. */
 export function tableFromPaste(text: string, header: HeaderMode = "auto"): ParsedTable {
   if (text.length > TABLE_LIMITS.pasteChars) throw new TableError("pasteTooLong", { max: TABLE_LIMITS.pasteChars });
   const t = tableFromText(text, header);
-  return { columns: t.columns, rows: t.rows, header: t.header, source: "PASTE", fileName: null };
+  return { columns: t.columns, rows: t.rows, header: t.header, raw: t.raw, source: "PASTE", fileName: null };
 }
 
 /** An uploaded file → a typed table: XLSX by its content, else text (CSV/TSV in any of the import's encodings). */
@@ -89,7 +89,7 @@ export function tableFromFile(bytes: Uint8Array, fileName: string | null, header
     try {
       const sheet = readXlsx(bytes, { maxRows: TABLE_LIMITS.rows + 50, maxColumns: TABLE_LIMITS.columns + 50 });
       const t = typeTable(sheet.rows, header);
-      return { columns: t.columns, rows: t.rows, header: t.header, source: "XLSX", fileName: name };
+      return { columns: t.columns, rows: t.rows, header: t.header, raw: t.raw, source: "XLSX", fileName: name };
     } catch (error) {
       if (error instanceof XlsxError) throw error.code === "tooLarge" ? new TableError("tooManyCells", { max: TABLE_LIMITS.cells, found: "—" }) : new TableError("notXlsx");
       throw error;
@@ -99,7 +99,7 @@ export function tableFromFile(bytes: Uint8Array, fileName: string | null, header
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (sniffKind(bytes) || (!utf16 && bytes.subarray(0, 64 * 1024).includes(0))) throw new TableError("fileType");
   const t = tableFromText(decodeTableBytes(bytes), header);
-  return { columns: t.columns, rows: t.rows, header: t.header, source: "CSV", fileName: name };
+  return { columns: t.columns, rows: t.rows, header: t.header, raw: t.raw, source: "CSV", fileName: name };
 }
 
 // ── Records ─────────────────────────────────────────────────────────────────────────────────────

@@ -82,7 +82,7 @@ export function parseDate(raw: string): string | null {
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-type RawCell = string | number | boolean | null;
+export type RawCell = string | number | boolean | null;
 
 const isEmpty = (c: RawCell) => c === null || (typeof c === "string" && EMPTY_MARKS.has(c.trim()));
 /** Nothing at all in the cell (a «-» is something in a text column). */
@@ -152,7 +152,7 @@ export function looksLikeHeader(row: RawCell[]): boolean {
 }
 
 /** Rows of raw cells (from a paste, a CSV or an XLSX) → a typed table, within the limits. */
-export function typeTable(raw: RawCell[][], header: HeaderMode = "auto"): TypedTable & { header: boolean } {
+export function typeTable(raw: RawCell[][], header: HeaderMode = "auto"): TypedTable & { header: boolean; raw: RawCell[][] } {
   const rows = raw.map((r) => r.map((c) => (typeof c === "string" ? c.replace(/\r/g, "") : c))).filter((r) => r.some((c) => !isBlank(c)));
   if (!rows.length) throw new TableError("empty");
   const hasHeader = header === "yes" || (header === "auto" && rows.length > 1 && looksLikeHeader(rows[0]!));
@@ -179,7 +179,8 @@ export function typeTable(raw: RawCell[][], header: HeaderMode = "auto"): TypedT
     const name = h === null || h === undefined || String(h).trim() === "" ? `Columna ${j + 1}` : String(h).trim();
     columns.push({ name, type: columnType(body.map((r) => r[j] ?? null)) });
   }
-  return { header: hasHeader, columns, rows: body.map((r) => columns.map((col, j) => typedCell(r[j] ?? null, col.type))) };
+  // raw: the cells as they came (header row included), what a preview posts back to be typed again on saving.
+  return { header: hasHeader, columns, rows: body.map((r) => columns.map((col, j) => typedCell(r[j] ?? null, col.type))), raw: rows.map((r) => r.slice(0, width)) };
 }
 
 /** Bytes of a CSV/TSV (any of the import's encodings) → text. */
@@ -199,7 +200,7 @@ export function splitDelimited(text: string): { delimiter: ImportDelimiter; rows
 }
 
 /** A paste or a CSV's text → a typed table. */
-export function tableFromText(text: string, header: HeaderMode = "auto"): TypedTable & { header: boolean; delimiter: ImportDelimiter } {
+export function tableFromText(text: string, header: HeaderMode = "auto"): TypedTable & { header: boolean; raw: RawCell[][]; delimiter: ImportDelimiter } {
   const { delimiter, rows } = splitDelimited(text);
   return { ...typeTable(rows, header), delimiter };
 }
