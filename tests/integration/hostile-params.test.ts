@@ -180,6 +180,9 @@ beforeAll(async () => {
     data: { kind: "COMMISSION_SESSION", heldOn: new Date("2017-11-15T00:00:00Z"), subject: `Hostil ${tag}`, reportPart: "SECRETARIAT", participants: { create: [{ partnerId: partner.id }, { ineArea: "DERFE" }] } },
   });
   const commissionAgreement = await db.commissionAgreement.create({ data: { number: `HOSTIL-${tag}`, adoptedOn: new Date("2017-11-15T00:00:00Z"), title: "Hostil", meetingId: meeting.id } });
+  // issue 17 (contrib-tables): a section's table and annex file, to reach their routes' code.
+  const reportTable = await db.reportTable.create({ data: { month: "2017-11", sectionKey: "registration", title: `Hostil ${tag}`, columns: [{ name: "A", type: "integer" }], rows: [[1]], source: "PASTE" } });
+  const reportAttachment = await db.reportAttachment.create({ data: { month: "2017-11", sectionKey: "registration", title: `Hostil ${tag}`, fileName: "a.pdf", fileSha256: sha256, mediaType: "application/pdf", size: bytes.length } });
   const values: Record<string, string> = {
     contestId: fx.contest.id,
     "notice/version": String(notice.version),
@@ -203,6 +206,9 @@ beforeAll(async () => {
     "users/id": user.id,
     "meetings/id": meeting.id,
     "agreements/id": commissionAgreement.id,
+    "sections/key": "registration",
+    tableId: reportTable.id,
+    attachmentId: reportAttachment.id,
   };
   for (const [key, value] of Object.entries(values)) valid.set(key, value);
 }, 60_000);
