@@ -16,6 +16,7 @@ import { docxOf, documentOf } from "~/modules/reports/export.server";
 import { handleSectionAction, type SectionActionResult } from "~/modules/reports/section-page.server";
 import { approveReport, createNewVersion, getReportView, viewFiguresJson } from "~/modules/reports/reports.server";
 import { sectionContext, SectionExtrasError, sectionUser } from "~/modules/reports/tables.server";
+import { launchChromium } from "../support/browser";
 import { createUser, fakeRequest, uniqueEmail, uniqueIp } from "../support/factories";
 import { TestClient } from "../support/http";
 
@@ -222,5 +223,33 @@ describe("a section's tables, files and key figures", () => {
     expect((await (await signedIn(derfe)).get(`/reports/${month}/sections/registration/tables/${table.id}.csv`)).status).toBe(200);
     expect((await (await signedIn(derfe)).get(`/reports/${month}/sections/nope/tables/${table.id}.csv`)).status).toBe(404);
     expect((await (await signedIn(derfe)).get(`/reports/${month}/sections/registration/tables/${randomUUID()}.csv`)).status).toBe(404);
+  });
+
+  it("fits a phone (390 px): a wide table scrolls inside its frame, the page does not", { timeout: 60_000 }, async () => {
+    const month = "2089-11";
+    const coordinator = await person("COORDINATOR");
+    const ctx = await sectionContext(await sectionUser({ id: coordinator.id, role: "COORDINATOR" }), month, "registration");
+    const head = Array.from({ length: 12 }, (_, i) => `Columna con nombre largo ${i + 1}`);
+    await handleSectionAction(actor(coordinator.id), ctx, form({ intent: "createTable", raw: JSON.stringify([head, head.map((_, i) => String(38_096 * (i + 1)))]), header: "yes", source: "PASTE", title: "Una tabla muy ancha" }));
+    const cookie = (await createSession(coordinator.id, fakeRequest(), { mfaPending: false })).split(";")[0]!;
+    const [name, ...rest] = cookie.split("=");
+    const baseUrl = new TestClient().baseUrl;
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      await context.addCookies([{ name: name!, value: rest.join("="), url: baseUrl }]);
+      const page = await context.newPage();
+      const res = await page.goto(`${baseUrl}/reports/${month}/sections/registration/extras`);
+      expect(res?.status()).toBe(200);
+      const sizes = await page.evaluate(() => {
+        const wrap = document.querySelector(".report-extras .table-wrap") as HTMLElement;
+        return { page: document.documentElement.scrollWidth, wrapScroll: wrap.scrollWidth, wrapClient: wrap.clientWidth };
+      });
+      expect(sizes.page).toBeLessThanOrEqual(390);
+      expect(sizes.wrapScroll).toBeGreaterThan(sizes.wrapClient);
+      await page.screenshot({ path: "test-results/report-extras-390.png", fullPage: true });
+    } finally {
+      await browser.close();
+    }
   });
 });
