@@ -35,6 +35,7 @@ import { seedReports } from "./seed/reports.ts";
 import { seedContributors } from "./seed/contributors.ts";
 import { seedCommunications } from "./seed/communications.ts";
 import { seedEnquiries } from "./seed/enquiries.ts";
+import { seedContributionsContent } from "./seed/contributions-content.ts";
 
 export const DEFAULT_SEED_PASSWORD = "alcance-demo-2017";
 
@@ -220,6 +221,7 @@ async function main() {
   console.error(`[seed] ${await seedEnquiries()}`);
   console.error(`[seed] ${await seedReports()}`);
   console.error(`[seed] ${await seedContributors(password)}`);
+  console.error(`[seed] ${await seedContributionsContent()}`);
   // Planner statistics for everything just loaded (never analysed, the contacts list would
   // estimate 22,500 rows as «cerca de 11,764»).
   await db.$executeRaw`ANALYZE`;

@@ -159,6 +159,8 @@ const UPLOAD_ROUTES: { pattern: RegExp; maxBytes: (limits: UploadLimits) => numb
   { pattern: route(`/jury/${SEGMENT}/setup`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
   { pattern: route(`/communications/months/${SEGMENT}`), maxBytes: () => COMMUNICATIONS_IMPORT_MAX_BYTES + MULTIPART_FIELDS_ALLOWANCE },
   { pattern: route(`/enquiries/${SEGMENT}`), maxBytes: () => ENQUIRY_IMPORT_MAX_BYTES + MULTIPART_FIELDS_ALLOWANCE },
+  // A report section's tables (CSV/XLSX, and the typed rows posted back from the preview) and annex files (decision 025).
+  { pattern: route(`/reports/${SEGMENT}/sections/${SEGMENT}/extras`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
 ];
 
 export type BodyPolicy =

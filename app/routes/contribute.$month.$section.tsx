@@ -155,7 +155,7 @@ export default function ContributionSectionPage() {
         {!editable ? <p className="muted">{t(c.state === "REVIEWED" ? "contribute.section.readOnlyReviewed" : c.state === "SUBMITTED" ? "contribute.section.readOnlySubmitted" : "contribute.section.readOnlyApproved")}</p> : null}
       </section>
 
-      <SectionExtras month={d.month} section={d.key} editable={editable} />
+      <SectionExtras month={d.month} section={d.key} />
 
       {d.children.length > 0 ? (
         <section className="panel" aria-labelledby="contrib-children-title">

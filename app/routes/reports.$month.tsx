@@ -6,6 +6,7 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { ReportDocumentView } from "~/components/reports/report-document";
 import contributionsStylesHref from "~/components/reports/contributions.css?url";
 import { ContributionSectionState, ContributionsPanel } from "~/components/reports/contributions-panel";
+import { SectionExtras } from "~/components/reports/section-extras";
 import { roundStatus } from "~/modules/reports/contributions.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -181,6 +182,14 @@ export default function ReportPage() {
       );
     }
     if (d.editable && s.computed === "contest") out.push(cutoffForm());
+    // Tables, annex files and key figures of a written section (decision 025).
+    if (d.editable && s.kind !== "COMPUTED") out.push(<SectionExtras key="extras" month={d.month} section={s} />);
+    if (s.computed === "enquiries")
+      out.push(
+        <p key="enquiries" className="section-extras__link">
+          <Link to={`/enquiries/${d.month}`}>{t("reports.enquiriesLink")}</Link>
+        </p>,
+      );
     if (d.editable) {
       const mine = actionData?.intent === "narrative" && actionData.section === key;
       const errors = mine ? actionData.errors : {};
@@ -291,6 +300,9 @@ export default function ReportPage() {
           </a>
           <a className="button" href={`${base}/figures.json${q}`}>
             {t("reports.export.figures")}
+          </a>
+          <a className="button" href={`${base}/export.zip${q}`} download>
+            {t("reports.export.zip")}
           </a>
         </div>
         <details className="report-csv-list">

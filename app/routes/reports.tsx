@@ -5,8 +5,10 @@ import { requirePermission } from "~/modules/auth/session.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsStylesHref }];
 
+// Contributors pass the layout to reach their own sections' pages (decision 025); every child route
+// checks its own permission or section access.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:report");
+  await requirePermission(request, ["read:report", "contribute:report"]);
   return null;
 }
 

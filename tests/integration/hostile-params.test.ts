@@ -182,6 +182,9 @@ beforeAll(async () => {
   const commissionAgreement = await db.commissionAgreement.create({ data: { number: `HOSTIL-${tag}`, adoptedOn: new Date("2017-11-15T00:00:00Z"), title: "Hostil", meetingId: meeting.id } });
   const socialAccount = await db.socialAccount.create({ data: { network: "FACEBOOK", ownerArea: "CNCS", handle: `hostil-${tag}` } });
   const mediaNote = await db.mediaNote.create({ data: { publishedOn: new Date("2017-11-15T00:00:00Z"), outlet: `Hostil ${tag}`, medium: "PRINT", tone: "NEUTRAL" } });
+  // issue 17 (contrib-tables): a section's table and annex file, to reach their routes' code.
+  const reportTable = await db.reportTable.create({ data: { month: "2017-11", sectionKey: "registration", title: `Hostil ${tag}`, columns: [{ name: "A", type: "integer" }], rows: [[1]], source: "PASTE" } });
+  const reportAttachment = await db.reportAttachment.create({ data: { month: "2017-11", sectionKey: "registration", title: `Hostil ${tag}`, fileName: "a.pdf", fileSha256: sha256, mediaType: "application/pdf", size: bytes.length } });
   const values: Record<string, string> = {
     contestId: fx.contest.id,
     "notice/version": String(notice.version),
@@ -209,6 +212,9 @@ beforeAll(async () => {
     section: "deoe",
     "accounts/id": socialAccount.id,
     "media/id": mediaNote.id,
+    "sections/key": "registration",
+    tableId: reportTable.id,
+    attachmentId: reportAttachment.id,
   };
   for (const [key, value] of Object.entries(values)) valid.set(key, value);
 }, 60_000);

@@ -126,6 +126,9 @@ describe("request body policy", () => {
     expect(bodyPolicy("/enquiries/2017-11", multipart, limits)).toMatchObject({ maxBytes: ENQUIRY_IMPORT_MAX_BYTES + 1024 * 1024 });
     expect(bodyPolicy("/enquiries", multipart, limits)).toEqual({ refuse: 415 });
     expect(bodyPolicy("/enquiries/2017-11/rejections.csv", multipart, limits)).toEqual({ refuse: 415 });
+    expect(bodyPolicy("/reports/2017-11/sections/registration/extras", multipart, limits)).toEqual({ maxBytes: single, multipart: true, boundary: "----x", maxParts: 50 });
+    expect(bodyPolicy("/reports/2017-11/sections/registration/extras/../../../../reports/2017-11", multipart, limits)).toEqual({ refuse: 415 });
+    expect(bodyPolicy("/reports/2017-11", multipart, limits)).toEqual({ refuse: 415 });
   });
 
   it("knows every route: multipart exactly where an action parses it, 16 KiB exactly where no session is required", () => {

@@ -93,6 +93,7 @@ export const NAV_AREAS = [
   { to: "/reports", label: "nav.reports", permission: "read:report" },
   // A contributor's only area: the report sections of their INE area («Mis secciones»).
   { to: "/contribute", label: "nav.contribute", permission: "contribute:report" },
+  { to: "/enquiries", label: "nav.enquiries", permission: "read:report" },
   { to: "/communications", label: "nav.communications", permission: ["edit:communications", "read:report"] },
   { to: "/admin", label: "nav.admin", permission: "manage:user" },
 ] as const satisfies ReadonlyArray<{ to: string; label: string; permission: Permission | readonly Permission[] }>;

@@ -37,7 +37,14 @@ export type ReportDocument = {
   /** Every heading, in order (numbered or not): the table of contents. */
   toc: TocEntry[];
   /** The annexes in order ("Anexo 1" …), for the annex index. */
-  annexes: Array<{ id: string; number: string; title: string; pending: boolean }>;
+  annexes: Array<{
+    id: string;
+    number: string;
+    title: string;
+    pending: boolean;
+    /** issue 17 (contrib-tables): files attached to the annex (bundled with the export ZIP), when it has any. */
+    attachments?: Array<{ title: string; fileName: string; mediaType: string }>;
+  }>;
   /** The approval line, as the source prints it at the end; null while a draft. */
   approval: { agreement: string; adoptedOn: string; text: string; vote: string | null } | null;
   signature: Array<{ role: string; name: string }>;

@@ -20,6 +20,9 @@ import { cncsSocialBlocks, digitalBlocks, mediaBlocks } from "~/modules/communic
 import { basisKey, communicationsOf, figuresJson, institutionName, reportEnquiryFigures, type ActivityItem, type EventItem, type FiguresJson, type Institution, type MeetingItem, type PartRecords, type ReportFigures } from "./figures.server";
 import { monthNameEs } from "./month";
 import type { OutlineNode } from "./outline.server";
+// issue 17 (contrib-tables): a section's tables and an annex's attached files.
+import { formatRowsEs } from "./tables";
+import { contributionsOf, type MonthContributions } from "./tables.server";
 
 export type { Block, ReportDocument } from "./blocks";
 
@@ -60,6 +63,15 @@ export type SectionView = {
   basis: Record<string, number> | null;
   /** The stored text (what the editor opens with). */
   text: string;
+  /** issue 17 (contrib-tables): what the section holds besides its text (NARRATIVE/CONTRIBUTED sections). */
+  extras?: SectionExtrasSummary;
+};
+
+/** A section's tables and attachments (counted) and key figures (with the previous month's value when it has one). */
+export type SectionExtrasSummary = {
+  tables: number;
+  attachments: number;
+  keyFigures: Array<{ key: string; label: string; value: number; unit: string | null; previous: number | null }>;
 };
 
 // ── Spanish formatting ───────────────────────────────────────────────────────────────────────────
@@ -396,13 +408,15 @@ export function buildReport(input: DocumentInput): { doc: ReportDocument; sectio
   const j = figuresJson(f);
   const annexNumber = new Map(outline.filter((o) => o.isAnnex && o.computed).map((o) => [o.computed!, o.number]));
   const ctx: Ctx = { f, j, month: input.month, monthName, annexOf: (c) => annexNumber.get(c) ?? null };
+  // issue 17 (contrib-tables): the sections' own tables and files, as frozen with the figures.
+  const own = contributionBlocks(contributionsOf(f));
 
   // A section has content when it counts something, has a text, or a subsection does.
   const children = new Map<string | null, OutlineNode[]>();
   for (const o of outline) children.set(o.parentKey, [...(children.get(o.parentKey) ?? []), o]);
   const memo = new Map<string, boolean>();
   const hasContent = (o: OutlineNode): boolean => {
-    if (!memo.has(o.key)) memo.set(o.key, (o.kind === "COMPUTED" && !!o.computed && !!COMPUTED[o.computed]) || !!narrativeOf(narratives, o.key) || (children.get(o.key) ?? []).some(hasContent));
+    if (!memo.has(o.key)) memo.set(o.key, (o.kind === "COMPUTED" && !!o.computed && !!COMPUTED[o.computed]) || !!narrativeOf(narratives, o.key) || (o.kind !== "COMPUTED" && own.blocks.has(o.key)) || (children.get(o.key) ?? []).some(hasContent));
     return memo.get(o.key)!;
   };
 
@@ -429,13 +443,15 @@ export function buildReport(input: DocumentInput): { doc: ReportDocument; sectio
         content = [...computed, ...(stored ? textBlocks(stored.text) : [])];
         view.state = "computed";
       }
-    } else if (stored) {
-      content = textBlocks(stored.text);
+    } else if (stored || own.blocks.has(node.key)) {
+      // issue 17 (contrib-tables): the narrative, then the section's tables and attached files.
+      content = [...(stored ? textBlocks(stored.text) : []), ...(own.blocks.get(node.key) ?? [])];
       view.state = "written";
     } else if (!(children.get(node.key) ?? []).some(hasContent)) {
       content = [{ type: "pending", text: pendingText(node) }];
       view.state = "pending";
     }
+    if (node.kind !== "COMPUTED") view.extras = own.summary(node.key);
     if (view.state === "pending") heading.pending = true;
     if (view.review) heading.review = true;
     blocks.push(heading, ...content);
@@ -443,7 +459,9 @@ export function buildReport(input: DocumentInput): { doc: ReportDocument; sectio
     sections.push(view);
   }
 
-  const annexes = outline.filter((o) => o.isAnnex && o.depth === 2).map((o) => ({ id: o.key, number: o.number ?? "", title: o.title, pending: sections.find((s) => s.key === o.key)?.state === "pending" }));
+  const annexes = outline
+    .filter((o) => o.isAnnex && o.depth === 2)
+    .map((o) => ({ id: o.key, number: o.number ?? "", title: o.title, pending: sections.find((s) => s.key === o.key)?.state === "pending", ...own.annexFiles(o.key) }));
   const approval = input.approval ? { agreement: input.approval.number, adoptedOn: dmy(input.approval.adoptedOn), text: input.approval.title, vote: input.approval.vote } : null;
   const status =
     input.state === "APPROVED"
@@ -464,6 +482,36 @@ export function buildReport(input: DocumentInput): { doc: ReportDocument; sectio
     ],
   };
   return { doc, sections };
+}
+
+// ── issue 17 (contrib-tables): a section's tables and attached files ─────────────────────────────
+
+const FILE_KIND: Record<string, string> = { "application/pdf": "PDF", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX" };
+
+/** Per section key: its tables as `table` blocks (cells in es-MX) and its attached files as a list; the summaries the page shows. */
+function contributionBlocks(c: MonthContributions) {
+  const blocks = new Map<string, Block[]>();
+  const add = (key: string, b: Block) => blocks.set(key, [...(blocks.get(key) ?? []), b]);
+  for (const t of c.tables) add(t.sectionKey, { type: "table", id: `t-${t.id}`, caption: t.title, headers: t.columns.map((col) => col.name), rows: formatRowsEs(t) });
+  const files = new Map<string, MonthContributions["attachments"]>();
+  for (const a of c.attachments) files.set(a.sectionKey, [...(files.get(a.sectionKey) ?? []), a]);
+  for (const [key, list] of files) {
+    add(key, { type: "paragraph", text: list.length === 1 ? "Archivo adjunto a este anexo (se entrega con el informe):" : "Archivos adjuntos a este anexo (se entregan con el informe):" });
+    add(key, { type: "bullets", items: list.map((a) => `${a.title} (${a.fileName}, ${FILE_KIND[a.mediaType] ?? a.mediaType})`) });
+  }
+  const previous = new Map(c.previousKeyFigures.map((k) => [`${k.sectionKey}\u0000${k.key}`, k.value]));
+  return {
+    blocks,
+    summary: (key: string): SectionExtrasSummary => ({
+      tables: c.tables.filter((t) => t.sectionKey === key).length,
+      attachments: files.get(key)?.length ?? 0,
+      keyFigures: c.keyFigures.filter((k) => k.sectionKey === key).map((k) => ({ key: k.key, label: k.label, value: k.value, unit: k.unit, previous: previous.get(`${k.sectionKey}\u0000${k.key}`) ?? null })),
+    }),
+    annexFiles: (key: string): { attachments?: Array<{ title: string; fileName: string; mediaType: string }> } => {
+      const list = files.get(key);
+      return list?.length ? { attachments: list.map((a) => ({ title: a.title, fileName: a.fileName, mediaType: a.mediaType })) } : {};
+    },
+  };
 }
 
 function formatLongDate(date: string): string {

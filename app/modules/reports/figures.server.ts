@@ -30,6 +30,9 @@ import { enquiriesJson, enquiryFiguresFromLegacyInput, type EnquiriesJson, type 
 import { enquiryFiguresForMonth } from "~/modules/enquiries/figures.server";
 import type { ContestEnquirySummary } from "~/modules/enquiries/report";
 import { monthRange, shiftMonth, type MonthRange } from "./month";
+// issue 17 (contrib-tables): the sections' tables, attachments and key figures.
+import { keyFiguresJson } from "./key-figures.server";
+import { contributionsForMonth, contributionsOf } from "./tables.server";
 import type { MonthlyInputData } from "./schema";
 
 export type { AgreementItem, MeetingItem };
@@ -284,6 +287,8 @@ export async function computeReportFigures(month: string, now: Date = new Date()
   const input = await monthlyInputFigures(month);
   const communications = await communicationsFiguresForMonth(month);
   const enquiries: EnquiryFigures = await enquiryFiguresForMonth(month);
+  // issue 17 (contrib-tables): what the sections hold besides their text, frozen with the figures.
+  const contributions = await contributionsForMonth(month);
 
   // A partner activity tied to a printed event is told by the event (its institutions named there).
   const printedEvents = new Map(events.filter((e) => PRINTED_PARTS.includes(e.reportPart)).map((e) => [e.id, e]));
@@ -326,6 +331,7 @@ export async function computeReportFigures(month: string, now: Date = new Date()
     all: { events, eventTotals: eventTotals(events), activities, meetings: meetingFigures.meetings },
     input,
     enquiries,
+    contributions,
   };
 }
 
@@ -461,7 +467,7 @@ export function figuresJson(f: ReportFigures): FiguresJson {
   const comms = communicationsOf(f);
   const sum = (k: keyof ContestItem["funnel"]) => f.contest.contests.reduce((s, c) => s + c.funnel[k], 0);
   const inPerson = (r: PartRecords) => r.events.filter((e) => !e.online);
-  return {
+  const json: FiguresJson = {
     month: f.month,
     secretariat: { ...f.secretariat.counts },
     institutional: { meetings: f.institutional.meetings.length, activities: f.institutional.activities.length, events: f.institutional.events.length, institutions: partInstitutions(f.institutional).length },
@@ -500,6 +506,8 @@ export function figuresJson(f: ReportFigures): FiguresJson {
     cncs: cncsJson(comms),
     enquiries: enquiriesJson(reportEnquiryFigures(f)),
   };
+  // issue 17 (contrib-tables): key figures under their section's key ({ key, key_previous }), never over a computed part.
+  return Object.assign(json, keyFiguresJson(contributionsOf(f), new Set(Object.keys(json))));
 }
 
 /** Which figures.json part a computed section prints (its basis for the review flag); null: none. */

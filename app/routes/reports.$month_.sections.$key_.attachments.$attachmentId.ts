@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, routeParams } from "~/lib/params";
+import { requireUser } from "~/modules/auth/session.server";
+import { fileResponseHeaders, readFile } from "~/modules/files/storage.server";
+import { getAttachment } from "~/modules/reports/attachments.server";
+import { sectionContext, SectionExtrasError, sectionRefusal, sectionUser } from "~/modules/reports/tables.server";
+
+/** An annex's attached file, as a download: whoever may read the section. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { month, key, attachmentId } = routeParams(request, params, { month: "month", key: "key", attachmentId: "key" });
+  try {
+    await sectionContext(await sectionUser(user), month, key);
+  } catch (error) {
+    if (error instanceof SectionExtrasError) throw await sectionRefusal(request, user, error);
+    throw error;
+  }
+  const attachment = await getAttachment(month, key, attachmentId);
+  const file = attachment ? await readFile(attachment.fileSha256) : null;
+  if (!attachment || !file) throw notFound(request);
+  return new Response(new Uint8Array(file.bytes), { headers: fileResponseHeaders({ mimeType: attachment.mediaType, size: file.bytes.byteLength }, attachment.fileName) });
+}

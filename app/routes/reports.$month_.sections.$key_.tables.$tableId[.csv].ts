@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, routeParams } from "~/lib/params";
+import { audit } from "~/modules/audit/audit.server";
+import { clientIp, requireUser } from "~/modules/auth/session.server";
+import { getTable, sectionContext, SectionExtrasError, sectionRefusal, sectionUser, tableCsv } from "~/modules/reports/tables.server";
+
+/** One section table as CSV (UTF-8 with BOM; `?delimiter=;` for Excel in Spanish): whoever may read the section. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { month, key, tableId } = routeParams(request, params, { month: "month", key: "key", tableId: "key" });
+  try {
+    await sectionContext(await sectionUser(user), month, key);
+  } catch (error) {
+    if (error instanceof SectionExtrasError) throw await sectionRefusal(request, user, error);
+    throw error;
+  }
+  const table = await getTable(month, key, tableId);
+  if (!table) throw notFound(request);
+  const delimiter = new URL(request.url).searchParams.get("delimiter") === ";" ? ";" : ",";
+  await audit({ userId: user.id, ip: clientIp(request) }, { action: "report.export", entity: "ReportTable", entityId: table.id, after: { format: "csv", month, section: key } });
+  const name = `informe-${month}-${key}-tabla-${table.position + 1}`;
+  return new Response(tableCsv(table, delimiter), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"`, "Cache-Control": "no-store" },
+  });
+}
