@@ -50,6 +50,6 @@ describe("who reaches what", () => {
 
   it("shows communications staff no materials, contest or administration", () => {
     const areas = navFor("COMMUNICATIONS").map((a) => a.to);
-    expect(areas).toEqual(["/", "/partners", "/meetings", "/follow-ups", "/events", "/contacts", "/bulletins", "/reports", "/communications"]);
+    expect(areas).toEqual(["/", "/partners", "/meetings", "/follow-ups", "/events", "/contacts", "/bulletins", "/reports", "/enquiries", "/communications"]);
   });
 });
