@@ -197,6 +197,8 @@ describe("/communications over HTTP", () => {
     const cncs = await accountPair("CNCS");
     const vmre = await accountPair("VMRE_OFFICE");
     await db.reportContribution.create({ data: { month: closed, sectionKey: "cncs", ownerArea: "CNCS", dueOn: new Date(`${closed}-25T00:00:00Z`), state: "SUBMITTED" } });
+    // A contributor reaches a section only when the month's round gives it to their area.
+    await db.reportContribution.create({ data: { month, sectionKey: "cncs", ownerArea: "CNCS", dueOn: new Date(`${month}-25T00:00:00Z`) } });
     const http = await contributor("CNCS");
 
     const page = await http.get(`/communications/months/${month}`);

@@ -284,6 +284,8 @@ describe("who may see and change the enquiries", () => {
     expect((await deoe.get(`/enquiries/${month}`)).status).toBe(403);
     expect((await deoe.post(`/enquiries/${month}`, { intent: "totals", total: "5" })).status).toBe(403);
 
+    // The month's round gives 2.1.3 to Atención Ciudadana (a contributor reaches only what the round gives).
+    await db.reportContribution.create({ data: { month, sectionKey: "enquiries", ownerArea: "DAC", dueOn: new Date(`${month}-28T00:00:00Z`) } });
     const dac = await signedIn({ area: "DAC" });
     expect((await dac.get(`/enquiries/${month}`)).status).toBe(200);
     const saved = await dac.post(`/enquiries/${month}`, { intent: "totals", total: "648", usPercent: "85.65", topUsStates: "California, TX", topCountries: "Alemania, Canadá, Francia, México" });

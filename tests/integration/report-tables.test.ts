@@ -200,6 +200,15 @@ describe("a section's tables, files and key figures", () => {
     const deoe = await person("CONTRIBUTOR", "DEOE");
     const comms = await person("COMMUNICATIONS");
     const juror = await person("JUROR");
+    // A contributor reaches only what the month's round gives their area (decision 025).
+    const due = new Date("2089-10-05T00:00:00Z");
+    await db.reportContribution.createMany({
+      data: [
+        { month, sectionKey: "registration", ownerArea: "DERFE", dueOn: due },
+        { month, sectionKey: "annex_registration", ownerArea: "DERFE", dueOn: due },
+        { month, sectionKey: "deoe", ownerArea: "DEOE", dueOn: due },
+      ],
+    });
     expect((await sectionContext(await sectionUser(derfe), month, "registration")).access).toBe("edit");
     expect((await sectionContext(await sectionUser(derfe), month, "annex_registration")).access).toBe("edit");
     for (const [who, key] of [
@@ -214,7 +223,7 @@ describe("a section's tables, files and key figures", () => {
     expect(readOnly.access).toBe("read");
     expect(await handleSectionAction(actor(comms.id), readOnly, form({ intent: "figure", label: "x", key: "", value: "1", unit: "" }))).toMatchObject({ ok: false, errors: { form: "reports.sectionExtras.errors.readOnly" } });
 
-    await db.reportContribution.create({ data: { month, sectionKey: "registration", ownerArea: "DERFE", dueOn: new Date("2089-10-05T00:00:00Z"), state: "SUBMITTED" } });
+    await db.reportContribution.update({ where: { month_sectionKey: { month, sectionKey: "registration" } }, data: { state: "SUBMITTED" } });
     expect((await sectionContext(await sectionUser(derfe), month, "registration")).access).toBe("read");
 
     // Over HTTP (a resource route, no layout in between): the other area's contributor gets 403, an unknown section 404.

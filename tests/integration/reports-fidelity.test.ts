@@ -127,6 +127,9 @@ describe("November 2017 report from the demo data (fidelity, issue 16)", () => {
     expect(j.enquiries.by_channel_phone * 2).toBeGreaterThan(648);
     expect(j.contest.enquiries).toBeGreaterThanOrEqual(3);
     expect(j.media.notes).toBe(93);
+    // Issue 17: 2.1.2 (DERFE's contributed key figure) and 2.5 (the CNCS accounts, records).
+    expect((j as unknown as Record<string, Record<string, number>>).registration).toMatchObject({ solicitudes: 38_096 });
+    expect(j.cncs).toMatchObject({ twitter_posts: 15, twitter_impressions: 73_385, twitter_likes: 174, twitter_retweets: 149, facebook_posts: 15, facebook_reach: 28_403, facebook_impressions: 52_001 });
     for (const [part, values] of Object.entries(j)) if (part !== "month") for (const v of Object.values(values as Record<string, unknown>)) expect(typeof v, part).toBe("number");
   });
 
@@ -203,6 +206,9 @@ describe("November 2017 report from the demo data (fidelity, issue 16)", () => {
       expect(text).toContain("21,664");
       expect(text).toMatch(/Hasta el 15 de diciembre fueron recibidos 19 proyectos/);
       expect(text).toMatch(/Se enviaron 2 boletines electrónicos a 22,\d{3} registros/);
+      // Issue 17: DERFE's tables (2.1.2, Anexo 1), the enquiries (2.1.3), the CNCS figures (2.5).
+      expect(text).toContain("Solicitudes recibidas por tipo, con corte al 30 de noviembre de 2017");
+      for (const figure of ["38,096", "2,587", "2,250", "33,259", "648 consultas", "73,385", "28,403", "52,001"]) expect(text, figure).toContain(figure);
     }
   });
 
