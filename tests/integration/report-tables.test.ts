@@ -192,6 +192,16 @@ describe("a section's tables, files and key figures", () => {
     const again = viewFiguresJson(await getReportView(MONTH)) as unknown as Record<string, Record<string, number>>;
     expect(again.registration).toEqual({ solicitudes: 38096, solicitudes_previous: 20000 });
     expect(again.secretariat).toBeDefined();
+    // A section whose key is also a computed part (2.5 `cncs`): its key figures join the part, never replace a figure.
+    const computedPosts = again.cncs!.posts;
+    await db.reportKeyFigure.createMany({
+      data: [
+        { month: MONTH, sectionKey: "cncs", key: "comunicados", label: "Comunicados", value: 2 },
+        { month: MONTH, sectionKey: "cncs", key: "posts", label: "Publicaciones", value: 999_999 },
+      ],
+    });
+    const merged = viewFiguresJson(await getReportView(MONTH)) as unknown as Record<string, Record<string, number>>;
+    expect(merged.cncs).toMatchObject({ comunicados: 2, posts: computedPosts });
   });
 
   it("lets a contributor reach only their area's sections, read-only once submitted; others are refused (403) and learn nothing", async () => {

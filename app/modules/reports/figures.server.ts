@@ -506,8 +506,15 @@ export function figuresJson(f: ReportFigures): FiguresJson {
     cncs: cncsJson(comms),
     enquiries: enquiriesJson(reportEnquiryFigures(f)),
   };
-  // issue 17 (contrib-tables): key figures under their section's key ({ key, key_previous }), never over a computed part.
-  return Object.assign(json, keyFiguresJson(contributionsOf(f), new Set(Object.keys(json))));
+  // Key figures under their section's key ({ key, key_previous }); where a computed part has the same
+  // key (2.5 `cncs`), they join it without ever replacing a computed figure.
+  const parts = json as unknown as Record<string, unknown>;
+  for (const [section, values] of Object.entries(keyFiguresJson(contributionsOf(f)))) {
+    const part = parts[section];
+    if (part === undefined) parts[section] = values;
+    else if (part && typeof part === "object") for (const [key, value] of Object.entries(values)) if (!(key in part)) (part as Record<string, number>)[key] = value;
+  }
+  return json;
 }
 
 /** Which figures.json part a computed section prints (its basis for the review flag); null: none. */
