@@ -15,6 +15,9 @@ import { ContributionError, contributionSection, saveContributionText, submitCon
 import { contributionTextSchema } from "~/modules/reports/contributions-schema";
 import { NARRATIVE_MAX } from "~/modules/reports/schema";
 
+const ENQUIRY_SECTIONS = new Set(["enquiries", "annex_enquiries"]);
+const CNCS_SECTIONS = new Set(["cncs", "cncs_social", "media"]);
+
 export const meta = pageTitle("contribute.section.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contributionsStylesHref }];
 
@@ -156,6 +159,17 @@ export default function ContributionSectionPage() {
       </section>
 
       <SectionExtras month={d.month} section={d.key} />
+      {/* Sections computed from records the area keeps on its own pages (decision 025). */}
+      {ENQUIRY_SECTIONS.has(d.key) ? (
+        <p className="section-extras__link">
+          <Link to={`/enquiries/${d.month}`}>{t("reports.enquiriesLink")}</Link>
+        </p>
+      ) : null}
+      {CNCS_SECTIONS.has(d.key) ? (
+        <p className="section-extras__link">
+          <Link to={`/communications/months/${d.month}`}>{t("communications.reportLink.title")}</Link>
+        </p>
+      ) : null}
 
       {d.children.length > 0 ? (
         <section className="panel" aria-labelledby="contrib-children-title">
