@@ -79,7 +79,8 @@ describe("the contribution round in Chromium", () => {
     const refused = await a.page.goto(`/reports/${month}`);
     expect(refused?.status()).toBe(403);
     await a.page.goto("/contribute");
-    await a.page.getByRole("link", { name: "2.2 Dirección Ejecutiva de Organización Electoral (DEOE)" }).click();
+    // Other tests give the same area rounds of other months: this month's link is the one.
+    await a.page.locator(`a[href="/contribute/${month}/deoe"]`).click();
     await a.page.getByRole("heading", { name: "2.2 Dirección Ejecutiva de Organización Electoral (DEOE)", level: 1 }).waitFor();
     await a.page.getByText("Pending", { exact: true }).waitFor();
     await fits(a.page, "section");
@@ -110,7 +111,8 @@ describe("the contribution round in Chromium", () => {
     // ── The contributor sees the note, edits and submits again.
     await a.page.goto("/contribute");
     await a.page.getByText("Falta el número de casillas por entidad.").waitFor();
-    await a.page.getByRole("link", { name: "2.2 Dirección Ejecutiva de Organización Electoral (DEOE)" }).click();
+    // Other tests give the same area rounds of other months: this month's link is the one.
+    await a.page.locator(`a[href="/contribute/${month}/deoe"]`).click();
     await a.page.getByLabel("Text", { exact: true }).fill(`${text} Se instalarán 1,200 casillas.`);
     await a.page.getByRole("button", { name: "Save text" }).click();
     await a.page.getByText("We saved the text.").waitFor();
