@@ -60,6 +60,12 @@ describe("names", () => {
     expect(countryName("US", "en")).toBe("United States");
     expect(subdivisionName("US-TX")).toBe("Texas");
     expect(subdivisionName("MX-CMX")).toBe("Ciudad de México");
+    // The Spanish report names a US state in Spanish where Spanish has its own name.
+    expect(subdivisionName("US-NY", "es")).toBe("Nueva York");
+    expect(subdivisionName("US-NC", "es-MX")).toBe("Carolina del Norte");
+    expect(subdivisionName("US-TX", "es")).toBe("Texas");
+    expect(subdivisionName("US-NY", "en")).toBe("New York");
+    expect(subdivisionName("MX-CMX", "es")).toBe("Ciudad de México");
     expect(subdivisionName("Bayern")).toBe("Bayern");
   });
 

@@ -42,7 +42,7 @@ export const CHANNEL_LABEL_ES: Record<EnquiryChannel, string> = {
   OTHER: "Otros medios",
 };
 
-const stateNames = (codes: string[]) => codes.map((c) => subdivisionName(c));
+const stateNames = (codes: string[]) => codes.map((c) => subdivisionName(c, "es"));
 const countryNames = (codes: string[]) => codes.map((c) => countryName(c, "es-MX"));
 
 /** 2.1.3: one paragraph, as the source writes it; `annex` is the annex's number («Anexo 2») or null. */
@@ -98,10 +98,10 @@ export function enquiriesAnnexBlocks(f: EnquiryFigures): Block[] {
     if (records) {
       const us = f.fromUs ?? 0;
       const listed = f.byUsState.reduce((s, x) => s + (x.count ?? 0), 0);
-      const rows = f.byUsState.map((s) => [subdivisionName(s.code), n(s.count ?? 0), share(s.count ?? 0, us)]);
+      const rows = f.byUsState.map((s) => [subdivisionName(s.code, "es"), n(s.count ?? 0), share(s.count ?? 0, us)]);
       if (listed < us) rows.push(["Sin estado informado", n(us - listed), share(us - listed, us)]);
       blocks.push({ type: "table", id: "annex_enquiries_states", caption: "Consultas recibidas de Estados Unidos, por estado", headers: ["Estado", "Consultas", "% de Estados Unidos"], rows: [...rows, ["Total Estados Unidos", n(us), "100%"]] });
-    } else blocks.push({ type: "table", id: "annex_enquiries_states", caption: "Estados de Estados Unidos con más consultas", headers: ["Estado"], rows: f.byUsState.map((s) => [subdivisionName(s.code)]) });
+    } else blocks.push({ type: "table", id: "annex_enquiries_states", caption: "Estados de Estados Unidos con más consultas", headers: ["Estado"], rows: f.byUsState.map((s) => [subdivisionName(s.code, "es")]) });
   }
   if (f.byCountry.length) {
     if (records) {

@@ -226,11 +226,14 @@ export function countryName(code: string | null | undefined, locale: string): st
 }
 
 /** A subdivision's name ("US-TX" → "Texas", "MX-CMX" → "Ciudad de México"); free text as it is. */
-export function subdivisionName(code: string | null | undefined): string {
+export function subdivisionName(code: string | null | undefined, locale?: string): string {
   if (!code) return "";
   const match = /^([A-Z]{2})-([A-Z0-9]{1,3})$/.exec(code);
   const entry = match ? SUBDIVISIONS[match[1]!]?.find(([suffix]) => suffix === match[2]) : undefined;
-  return entry ? entry[1] : code;
+  if (!entry) return code;
+  // A US state's first alias is its Spanish name where Spanish has its own (Nueva York, Carolina del Norte).
+  if (locale?.startsWith("es") && match![1] === "US" && entry[2]) return entry[2];
+  return entry[1];
 }
 
 /** Every subdivision of a country as [code, name], in the list's order (for select boxes). */
