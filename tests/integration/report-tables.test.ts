@@ -120,7 +120,7 @@ describe("a section's tables, files and key figures", () => {
     const preview = await http.post(page, form({ intent: "preview", header: "auto", title: "" }, { name: "sive.xlsx", bytes: tinyXlsx(), type: "application/octet-stream" }));
     expect(preview.status).toBe(200);
     const html = await preview.text();
-    expect(html).toContain("Vista previa: 2 filas × 2 columnas");
+    expect(html).toContain("Vista previa (filas: 2 · columnas: 2)");
     expect(html).toContain("entero");
 
     for (const [bytes, name, message] of [
