@@ -8,7 +8,7 @@
  * `enquiries.import.reasons.<code>`.
  */
 import type { EnquiryChannel } from "~/generated/prisma/enums";
-import { normalizeHeader, splitHeader, type ImportDelimiter } from "~/modules/contacts/import/detect";
+import { detectDelimiterByColumns, mapHeadersToColumns, normalizeHeader, type ImportDelimiter } from "~/modules/contacts/import/detect";
 import { normalizeRegion } from "~/modules/geo/regions";
 
 export const ENQUIRY_CHANNELS = ["PHONE", "EMAIL", "CHAT", "SOCIAL_MEDIA", "IN_PERSON", "OTHER"] as const satisfies readonly EnquiryChannel[];
@@ -35,32 +35,12 @@ export type EnquiryFileProblem = "emptyFile" | "headerOnly" | "noDateColumn" | "
 
 /** The delimiter from the header line: the candidate that names the most known columns, then the most cells. */
 export function detectEnquiryDelimiter(header: string): ImportDelimiter {
-  let best: ImportDelimiter = ",";
-  let bestScore = [-1, -1];
-  for (const delimiter of [",", ";", "\t"] as const) {
-    const cells = splitHeader(header, delimiter);
-    if (cells.length < 2) continue;
-    const score = [cells.map(columnForHeader).filter(Boolean).length, cells.length];
-    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
-      best = delimiter;
-      bestScore = score;
-    }
-  }
-  return best;
+  return detectDelimiterByColumns(header, columnForHeader);
 }
 
 /** Each header → its column; a column claimed twice keeps its first header. */
 export function mapEnquiryHeaders(headers: readonly string[]): EnquiryColumnMapping[] {
-  const taken = new Set<EnquiryColumn>();
-  return headers.map((raw) => {
-    const header = raw.replace(/^\uFEFF/, "").trim();
-    const column = columnForHeader(header);
-    if (column && !taken.has(column)) {
-      taken.add(column);
-      return { header, column };
-    }
-    return { header, column: null };
-  });
+  return mapHeadersToColumns<EnquiryColumn>(headers, columnForHeader);
 }
 
 /** A file without a date, channel, country or topic column cannot be imported (the state column is optional). */

@@ -3,7 +3,7 @@
  * rejected. Pure and shared by the preview, the dry run and the import, so the three agree.
  * Reasons are stable codes and translation keys `partners.import.reasons.<code>`.
  */
-import { headerLine, normalizeHeader, splitHeader, type ImportDelimiter } from "~/modules/contacts/import/detect";
+import { detectDelimiterByColumns, headerLine, mapHeadersToColumns, normalizeHeader, type ImportDelimiter } from "~/modules/contacts/import/detect";
 import type { PartnerKind, PartnerStatus } from "~/generated/prisma/enums";
 import {
   ACRONYM_MAX,
@@ -60,32 +60,12 @@ export type PartnerFileProblem = "emptyFile" | "headerOnly" | "noNameColumn" | "
 
 /** The delimiter from the header line: the candidate that names the most known columns, then the most frequent. */
 export function detectPartnerDelimiter(header: string): ImportDelimiter {
-  let best: ImportDelimiter = ",";
-  let bestScore = [-1, -1];
-  for (const delimiter of [",", ";", "\t"] as const) {
-    const cells = splitHeader(header, delimiter);
-    if (cells.length < 2) continue;
-    const score = [cells.map(columnForHeader).filter(Boolean).length, cells.length];
-    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
-      best = delimiter;
-      bestScore = score;
-    }
-  }
-  return best;
+  return detectDelimiterByColumns(header, columnForHeader);
 }
 
 /** Maps each header to a column; a column claimed twice keeps its first header. */
 export function mapPartnerHeaders(headers: readonly string[]): PartnerColumnMapping[] {
-  const taken = new Set<PartnerCsvColumn>();
-  return headers.map((raw) => {
-    const header = raw.replace(/^\uFEFF/, "").trim();
-    const column = columnForHeader(header);
-    if (column && !taken.has(column)) {
-      taken.add(column);
-      return { header, column };
-    }
-    return { header, column: null };
-  });
+  return mapHeadersToColumns<PartnerCsvColumn>(headers, columnForHeader);
 }
 
 export function partnerMappingProblem(columns: readonly PartnerColumnMapping[]): PartnerFileProblem | null {

@@ -273,3 +273,37 @@ export function mappingProblem(columns: readonly ColumnMapping[]): MappingProble
   }
   return seen.has("email") ? null : "noEmailColumn";
 }
+
+/**
+ * The delimiter of a header line for an import with its own columns: the candidate that names the
+ * most known columns (by `columnFor`), then the one with the most cells. Shared by the imports
+ * whose files are small tables (partners, citizen enquiries).
+ */
+export function detectDelimiterByColumns(header: string, columnFor: (header: string) => unknown): ImportDelimiter {
+  let best: ImportDelimiter = ",";
+  let bestScore = [-1, -1];
+  for (const delimiter of [",", ";", "\t"] as const) {
+    const cells = splitHeader(header, delimiter);
+    if (cells.length < 2) continue;
+    const score = [cells.map(columnFor).filter(Boolean).length, cells.length];
+    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Each header → its column (BOM and spaces trimmed); a column claimed twice keeps its first header. */
+export function mapHeadersToColumns<C extends string>(headers: readonly string[], columnFor: (header: string) => C | null): Array<{ header: string; column: C | null }> {
+  const taken = new Set<C>();
+  return headers.map((raw) => {
+    const header = raw.replace(/^\uFEFF/, "").trim();
+    const column = columnFor(header);
+    if (column && !taken.has(column)) {
+      taken.add(column);
+      return { header, column };
+    }
+    return { header, column: null };
+  });
+}
