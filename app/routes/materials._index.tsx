@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { KeysetPager } from "~/components/admin/pager";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable, FilterBar, FilterSearch, FilterSelect, KeysetPager, PageHeader, StatusBadge, type Column, type FilterChip } from "~/components/ui";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty, LowStockPanel } from "~/components/materials/labels";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -28,99 +28,72 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filter, rows: list.rows, nextCursor: list.nextCursor, alerts, canEdit: can(user.role, "edit:material") };
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+/** The reference list page of the UI kit (docs/decisions/026-ui-kit.md): header, filters, columns, pager. */
 export default function MaterialsPage() {
   const { filter, rows, nextCursor, alerts, canEdit } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const chips: FilterChip[] = [
+    ...(filter.q ? [{ param: "q", label: `${t("materials.list.q")}: ${filter.q}` }] : []),
+    ...(filter.kind ? [{ param: "kind", label: `${t("materials.fields.kind")}: ${t(`materials.kind.${filter.kind}`)}` }] : []),
+    ...(filter.active && filter.active !== "active" ? [{ param: "active", label: `${t("materials.list.state")}: ${t(filter.active === "retired" ? "materials.list.retiredOnly" : "materials.list.all")}` }] : []),
+  ];
+  const columns: Column<Row>[] = [
+    { key: "code", header: t("materials.fields.code"), cell: (m) => m.code },
+    {
+      key: "name",
+      header: t("materials.fields.name"),
+      primary: true,
+      cell: (m) => (
+        <>
+          <Link to={`/materials/${m.id}`}>{m.name}</Link>
+          {!m.active ? <StatusBadge tone="danger" label={t("materials.list.retired")} /> : null}
+        </>
+      ),
+    },
+    { key: "kind", header: t("materials.fields.kind"), cell: (m) => t(`materials.kind.${m.kind}`) },
+    { key: "audience", header: t("materials.fields.audience"), cell: (m) => (m.audience ? t(`materials.audience.${m.audience}`) : "—") },
+    { key: "inWarehouses", header: t("materials.list.inWarehouses"), align: "end", className: (m) => (m.lowWarehouses > 0 ? "mt-low" : undefined), cell: (m) => formatQty(m.inWarehouses, locale) },
+    { key: "elsewhere", header: t("materials.list.elsewhere"), align: "end", cell: (m) => formatQty(m.elsewhere, locale) },
+  ];
   return (
     <>
-      <header className="page-header page-header--actions">
-        <div>
-          <h1>{t("materials.list.title")}</h1>
-          <p className="muted">{t("materials.list.intro")}</p>
-        </div>
-        <div className="form-actions">
-          <a href="/materials/export.csv?kind=stock" className="button" download>
-            {t("materials.export.stock")}
-          </a>
-          {canEdit ? (
-            <Link to="/materials/new" className="button button--primary">
-              {t("materials.actions.new")}
-            </Link>
-          ) : null}
-        </div>
-      </header>
+      <PageHeader
+        title={t("materials.list.title")}
+        description={t("materials.list.intro")}
+        actions={
+          <>
+            <a href="/materials/export.csv?kind=stock" className="button" download>
+              {t("materials.export.stock")}
+            </a>
+            {canEdit ? (
+              <Link to="/materials/new" className="button button--primary">
+                {t("materials.actions.new")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       {alerts.length ? <LowStockPanel alerts={alerts} /> : null}
-      <Form method="get" className="filters" role="search" aria-label={t("materials.list.filters")}>
-        <div className="field">
-          <label htmlFor="materials-q">{t("materials.list.q")}</label>
-          <input id="materials-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="materials-kind">{t("materials.fields.kind")}</label>
-          <select id="materials-kind" name="kind" defaultValue={filter.kind ?? ""}>
-            <option value="">{t("materials.list.any")}</option>
-            {MATERIAL_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`materials.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="materials-active">{t("materials.list.state")}</label>
-          <select id="materials-active" name="active" defaultValue={filter.active ?? "active"}>
-            <option value="active">{t("materials.list.activeOnly")}</option>
-            <option value="retired">{t("materials.list.retiredOnly")}</option>
-            <option value="all">{t("materials.list.all")}</option>
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("materials.list.apply")}
-        </button>
-      </Form>
-      {rows.length === 0 ? (
-        <div className="empty-state">
-          <p>{t("materials.list.empty")}</p>
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table className="mt-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("materials.fields.code")}</th>
-                <th scope="col">{t("materials.fields.name")}</th>
-                <th scope="col">{t("materials.fields.kind")}</th>
-                <th scope="col">{t("materials.fields.audience")}</th>
-                <th scope="col" className="num">
-                  {t("materials.list.inWarehouses")}
-                </th>
-                <th scope="col" className="num">
-                  {t("materials.list.elsewhere")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <tr key={m.id} data-material={m.code}>
-                  <td>{m.code}</td>
-                  <td>
-                    <Link to={`/materials/${m.id}`}>{m.name}</Link>
-                    {!m.active ? <span className="badge badge--off"> {t("materials.list.retired")}</span> : null}
-                  </td>
-                  <td>{t(`materials.kind.${m.kind}`)}</td>
-                  <td>{m.audience ? t(`materials.audience.${m.audience}`) : "—"}</td>
-                  <td className={m.lowWarehouses > 0 ? "num mt-low" : "num"} data-col="inWarehouses">
-                    {formatQty(m.inWarehouses, locale)}
-                  </td>
-                  <td className="num">{formatQty(m.elsewhere, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <KeysetPager nextCursor={nextCursor ?? undefined} />
+      <FilterBar label={t("materials.list.filters")} submitLabel={t("materials.list.apply")} chips={chips}>
+        <FilterSearch name="q" id="materials-q" label={t("materials.list.q")} defaultValue={filter.q} />
+        <FilterSelect name="kind" id="materials-kind" label={t("materials.fields.kind")} anyLabel={t("materials.list.any")} defaultValue={filter.kind} options={MATERIAL_KINDS.map((k) => ({ value: k, label: t(`materials.kind.${k}`) }))} />
+        <FilterSelect
+          name="active"
+          id="materials-active"
+          label={t("materials.list.state")}
+          defaultValue={filter.active ?? "active"}
+          options={[
+            { value: "active", label: t("materials.list.activeOnly") },
+            { value: "retired", label: t("materials.list.retiredOnly") },
+            { value: "all", label: t("materials.list.all") },
+          ]}
+        />
+      </FilterBar>
+      <DataTable label={t("materials.list.title")} columns={columns} rows={rows} rowKey={(m) => m.id} rowAttrs={(m) => ({ "data-material": m.code })} empty={{ message: t("materials.list.empty") }} className="mt-table" />
+      <KeysetPager nextCursor={nextCursor} />
     </>
   );
 }

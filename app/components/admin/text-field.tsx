@@ -1,4 +1,4 @@
-import { useT } from "~/i18n/use-t";
+import { Field } from "~/components/ui";
 
 type Props = {
   name: string;
@@ -12,41 +12,10 @@ type Props = {
   list?: string;
   min?: number;
   max?: number;
-  /** Spans the whole row of a form grid (long values such as an address). */
   wide?: boolean;
 };
 
-/** A labelled input whose error (a translation key) is announced with the field. */
-export function TextField({ name, label, defaultValue, error, hint, type = "text", required, autoComplete, list, min, max, wide }: Props) {
-  const t = useT();
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={wide ? "field field--wide" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        required={required}
-        autoComplete={autoComplete}
-        list={list}
-        min={min}
-        max={max}
-        defaultValue={defaultValue ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
+/** Kept for the admin pages: the kit's Field. New code imports Field from ~/components/ui. */
+export function TextField(props: Props) {
+  return <Field {...props} />;
 }

@@ -1,39 +1,9 @@
-import type { InputHTMLAttributes } from "react";
+import { Field } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
-import type { TParams } from "~/i18n";
 import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules";
 
-type FieldProps = {
-  id: string;
-  name: string;
-  label: string;
-  /** Translation key of the field's error, if any. */
-  error?: string;
-  errorParams?: TParams;
-  hint?: string;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">;
-
-/** A labelled input with its hint and error wired for screen readers. */
-export function Field({ id, name, label, error, errorParams, hint, ...input }: FieldProps) {
-  const t = useT();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error, errorParams)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+/** The kit's Field, re-exported for the auth pages that import it from here. */
+export { Field };
 
 /** New password and its confirmation; never pre-filled. */
 export function NewPasswordFields({ errors }: { errors: Record<string, string> }) {

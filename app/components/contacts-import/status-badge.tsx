@@ -1,5 +1,7 @@
-import { useLocale, useT } from "~/i18n/use-t";
-import { INTL_LOCALE } from "~/i18n";
+import { StatusBadge, toneMap, useFormatNumber } from "~/components/ui";
+import { useT } from "~/i18n/use-t";
+
+export { useFormatNumber };
 
 export type ImportStatusName = "UPLOADED" | "ANALYZED" | "QUEUED" | "RUNNING" | "DONE" | "FAILED" | "CANCELLED";
 
@@ -9,16 +11,10 @@ export function importStage(status: ImportStatusName, dryRun: boolean): string {
   return status;
 }
 
+export const IMPORT_TONES = toneMap({ DONE: "success", FAILED: "danger", CANCELLED: "danger" });
+
 export function ImportStatusBadge({ status, dryRun }: { status: ImportStatusName; dryRun: boolean }) {
   const t = useT();
   const stage = importStage(status, dryRun);
-  const tone = stage === "DONE" ? " badge--ok" : stage === "FAILED" || stage === "CANCELLED" ? " badge--off" : "";
-  return <span className={`badge${tone}`}>{t(`contacts.import.status.${stage}`)}</span>;
-}
-
-/** Numbers grouped the reader's way, the same on the server and in the browser. */
-export function useFormatNumber() {
-  const locale = useLocale();
-  const format = new Intl.NumberFormat(INTL_LOCALE[locale]);
-  return (value: number) => format.format(value);
+  return <StatusBadge tone={IMPORT_TONES(stage)} label={t(`contacts.import.status.${stage}`)} />;
 }

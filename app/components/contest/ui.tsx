@@ -1,48 +1,37 @@
 import type { LinksFunction } from "@remix-run/node";
 import { Form, Link, useLocation } from "@remix-run/react";
+import { StatusBadge as KitBadge, toneMap } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import contestStylesHref from "./contest.css?url";
 
 export const contestLinks: LinksFunction = () => [{ rel: "stylesheet", href: contestStylesHref }];
 
-const STATUS_TONE: Record<string, string> = {
-  RECEIVED: "badge--pending",
-  IN_REVIEW: "badge--pending",
-  CORRECTIONS_REQUESTED: "badge--warn",
-  REGISTERED: "badge--ok",
-  NOT_REGISTERED: "badge--off",
-  WITHDRAWN: "badge--off",
-};
+export const CONTEST_STATUS_TONES = toneMap({ RECEIVED: "info", IN_REVIEW: "info", CORRECTIONS_REQUESTED: "warning", REGISTERED: "success", NOT_REGISTERED: "danger", WITHDRAWN: "danger" });
+export const CHECK_TONES = toneMap({ MET: "success", MISSING: "danger", NEEDS_CORRECTION: "warning" });
+export const MAIL_TONES = toneMap({ sent: "success", queued: "info" }, "danger");
 
 export function StatusBadge({ status }: { status: string }) {
   const t = useT();
-  return <span className={`badge ${STATUS_TONE[status] ?? ""}`}>{t(`contest.status.${status}`)}</span>;
+  return <KitBadge tone={CONTEST_STATUS_TONES(status)} label={t(`contest.status.${status}`)} />;
 }
 
 export function PhaseBadge({ phase, overridden }: { phase: string; overridden?: boolean }) {
   const t = useT();
-  return (
-    <span className="badge badge--pending">
-      {t(`contest.phase.${phase}`)}
-      {overridden ? ` · ${t("contest.phase.overridden")}` : ""}
-    </span>
-  );
+  return <KitBadge tone="info" label={`${t(`contest.phase.${phase}`)}${overridden ? ` · ${t("contest.phase.overridden")}` : ""}`} />;
 }
-
-const CHECK_TONE: Record<string, string> = { MET: "badge--ok", MISSING: "badge--off", NEEDS_CORRECTION: "badge--warn", PENDING: "" };
 
 export function CheckBadge({ result }: { result: string }) {
   const t = useT();
-  return <span className={`badge ${CHECK_TONE[result] ?? ""}`}>{t(`contest.check.${result}`)}</span>;
+  return <KitBadge tone={CHECK_TONES(result)} label={t(`contest.check.${result}`)} />;
 }
 
 export function MailBadge({ status }: { status: string | null }) {
   const t = useT();
   if (!status) return null;
-  const tone = status === "sent" ? "badge--ok" : status === "queued" ? "badge--pending" : "badge--off";
-  return <span className={`badge ${tone}`}>{t(`contest.mailState.${status}`)}</span>;
+  return <KitBadge tone={MAIL_TONES(status)} label={t(`contest.mailState.${status}`)} />;
 }
 
+/** A field's error line (the kit's FieldError, announced). */
 export function ErrorText({ error, params }: { error?: string; params?: Record<string, string | number> }) {
   const t = useT();
   return error ? (

@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
+import { StatusBadge as KitBadge, toneMap } from "~/components/ui";
 import { countryName } from "~/components/contacts/labels";
 import { DEFAULT_LOCALE, INTL_LOCALE, type Locale, type T } from "~/i18n";
 import { useLocale } from "~/i18n/use-t";
@@ -45,9 +46,10 @@ export function formatNumber(value: number | null | undefined, locale: Locale = 
   return value.toLocaleString(INTL_LOCALE[locale], { maximumFractionDigits: 1 });
 }
 
+export const EVENT_STATUS_TONES = toneMap({ HELD: "success", CANCELLED: "danger", CONFIRMED: "info" });
+
 export function StatusBadge({ status, t }: { status: string; t: T }) {
-  const cls = status === "HELD" ? "badge badge--ok" : status === "CANCELLED" ? "badge badge--off" : status === "CONFIRMED" ? "badge badge--pending" : "badge";
-  return <span className={cls}>{t(`events.status.${status}`)}</span>;
+  return <KitBadge tone={EVENT_STATUS_TONES(status)} label={t(`events.status.${status}`)} />;
 }
 
 /** "noviembre de 2017" for "2017-11". */

@@ -1,4 +1,5 @@
 import type { LinksFunction } from "@remix-run/node";
+import { StatusBadge, toneMap } from "~/components/ui";
 import { useLocale, useT, useTimeZone } from "~/i18n/use-t";
 import { formatDateTime, formatInstantDate, isEndOfDay } from "~/lib/format";
 import juryStylesHref from "./jury.css?url";
@@ -7,11 +8,11 @@ export const juryLinks: LinksFunction = () => [{ rel: "stylesheet", href: jurySt
 
 export { pageTitle } from "~/components/contact-detail/meta";
 
-const STATE_TONE: Record<string, string> = { toConfirm: "badge--todo", notStarted: "badge--todo", draft: "badge--draft", submitted: "badge--ok" };
+export const JURY_STATE_TONES = toneMap({ toConfirm: "warning", notStarted: "warning", draft: "info", submitted: "success" });
 
 export function StateBadge({ state }: { state: string }) {
   const t = useT();
-  return <span className={`badge ${STATE_TONE[state] ?? ""}`}>{t(`jury.state.${state}`)}</span>;
+  return <StatusBadge tone={JURY_STATE_TONES(state)} label={t(`jury.state.${state}`)} />;
 }
 
 export function Progress({ submitted, total }: { submitted: number; total: number }) {
@@ -39,14 +40,7 @@ export function Deadline({ endsAt, refusal }: { endsAt: string | Date; refusal: 
   );
 }
 
-export function FormError({ error, params }: { error?: string; params?: Record<string, string | number> }) {
-  const t = useT();
-  return error ? (
-    <p className="form-error" role="alert">
-      {t(error, params)}
-    </p>
-  ) : null;
-}
+export { FormError } from "~/components/ui";
 
 export function fmt(n: number | null | undefined, digits = 2): string {
   return n === null || n === undefined ? "—" : n.toFixed(digits);

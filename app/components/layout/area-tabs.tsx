@@ -1,22 +1,10 @@
-import { NavLink } from "@remix-run/react";
+import { Tabs, type Tab } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 
-export type AreaTab = { to: string; label: string; end?: boolean };
+export type AreaTab = Tab;
 
-/** An area's views as tabs above its pages. Labels are translation keys; className styles them. */
-export function AreaTabs({ label, tabs, className }: { label: string; tabs: AreaTab[]; className: string }) {
+/** Kept for the area layouts: the kit's Tabs with translation keys for labels. New code uses Tabs. */
+export function AreaTabs({ label, tabs, className }: { label: string; tabs: AreaTab[]; className?: string }) {
   const t = useT();
-  return (
-    <nav aria-label={t(label)}>
-      <ul className={className}>
-        {tabs.map((tab) => (
-          <li key={tab.to}>
-            <NavLink to={tab.to} end={tab.end} prefetch="intent">
-              {t(tab.label)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <Tabs label={t(label)} tabs={tabs.map((tab) => ({ ...tab, label: t(tab.label) }))} className={className} />;
 }

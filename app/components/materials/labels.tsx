@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { StatusBadge, toneMap } from "~/components/ui";
 import { INTL_LOCALE, type Locale, type T } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 
@@ -7,9 +8,10 @@ export function formatQty(value: number | null | undefined, locale: Locale): str
   return value.toLocaleString(INTL_LOCALE[locale]);
 }
 
+export const SHIPMENT_TONES = toneMap({ RECEIVED: "success", CANCELLED: "danger", SHIPPED: "info" });
+
 export function ShipmentStatusBadge({ status, t }: { status: string; t: T }) {
-  const cls = status === "RECEIVED" ? "badge badge--ok" : status === "CANCELLED" ? "badge badge--off" : status === "SHIPPED" ? "badge badge--pending" : "badge";
-  return <span className={cls}>{t(`materials.shipmentStatus.${status}`)}</span>;
+  return <StatusBadge tone={SHIPMENT_TONES(status)} label={t(`materials.shipmentStatus.${status}`)} />;
 }
 
 /** Low stock per material and warehouse: the coordinators' home page shows it. */

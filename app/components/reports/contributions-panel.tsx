@@ -4,16 +4,17 @@
  * «Devolver con nota» on a submitted section. The forms post to /reports/<month>/round.
  */
 import { Form, Link } from "@remix-run/react";
+import { StatusBadge, toneMap } from "~/components/ui";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/lib/format";
 import type { RoundRow } from "~/modules/reports/contributions.server";
 
-export const CONTRIBUTION_BADGE: Record<string, string> = { PENDING: "badge--warn", IN_PROGRESS: "badge--pending", SUBMITTED: "badge--draft", REVIEWED: "badge--ok" };
+export const CONTRIBUTION_TONES = toneMap({ PENDING: "warning", IN_PROGRESS: "info", SUBMITTED: "accent", REVIEWED: "success" });
 
 /** A section's state in a badge («Pendiente», «En edición», «Entregada», «Revisada»). */
 export function ContributionBadge({ state }: { state: string }) {
   const t = useT();
-  return <span className={`badge ${CONTRIBUTION_BADGE[state] ?? ""}`}>{t(`contribute.state.${state}`)}</span>;
+  return <StatusBadge tone={CONTRIBUTION_TONES(state)} label={t(`contribute.state.${state}`)} />;
 }
 
 /** The due date, with «vencida» in red once past and not yet handed in. */
