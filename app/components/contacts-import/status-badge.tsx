@@ -1,5 +1,5 @@
 import { useLocale, useT } from "~/i18n/use-t";
-import { INTL_LOCALE } from "~/i18n";
+import { formatNumber } from "~/lib/format";
 
 export type ImportStatusName = "UPLOADED" | "ANALYZED" | "QUEUED" | "RUNNING" | "DONE" | "FAILED" | "CANCELLED";
 
@@ -19,6 +19,5 @@ export function ImportStatusBadge({ status, dryRun }: { status: ImportStatusName
 /** Numbers grouped the reader's way, the same on the server and in the browser. */
 export function useFormatNumber() {
   const locale = useLocale();
-  const format = new Intl.NumberFormat(INTL_LOCALE[locale]);
-  return (value: number) => format.format(value);
+  return (value: number) => formatNumber(value, locale);
 }
