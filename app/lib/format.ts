@@ -1,6 +1,8 @@
 /**
- * The one place dates and times become text, on the server, in the browser and in documents
- * (decision 022). Pure and client-safe: Intl only, no environment.
+ * The one place numbers, dates, times and country names become text, on the server, in the
+ * browser and in documents (decision 022). Pure and client-safe: Intl only, no environment.
+ * Always with the reader's locale: a bare `toLocaleString()` takes the machine's, so the server
+ * and the browser can disagree ("1,234" vs "1.234") and the page flickers on hydration.
  *
  * Two kinds of value, never mixed up:
  * - a calendar date ("2017-12-08", or a @db.Date read as midnight UTC): printed as that day,
@@ -11,6 +13,7 @@
  * CSV gets machine forms: a date as "YYYY-MM-DD", an instant as ISO 8601 UTC ("…Z").
  */
 import { INTL_LOCALE, type Locale } from "~/i18n";
+import { countryName as geoCountryName, subdivisionName } from "~/modules/geo/regions";
 
 export type DateStyle = "medium" | "long" | "full";
 
@@ -121,4 +124,49 @@ export function csvDate(day: string | Date | null | undefined): string {
 export function csvDateTime(instant: string | Date | null | undefined): string {
   if (instant === null || instant === undefined || instant === "") return "";
   return new Date(instant).toISOString();
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_LOCALE[locale], options);
+    if (numberFormats.size > 200) numberFormats.clear();
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+export type NumberOptions = { maxDecimals?: number; minDecimals?: number };
+
+/** A count or measure: "23,000", "21.7" (at most 3 decimals unless told). */
+export function formatNumber(value: number, locale: Locale, options: NumberOptions = {}): string {
+  return numberFormat(locale, { maximumFractionDigits: options.maxDecimals ?? 3, minimumFractionDigits: options.minDecimals ?? 0 }).format(value);
+}
+
+/** A whole number, rounded: "23,000". */
+export function formatInteger(value: number, locale: Locale): string {
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A percentage already in points (12.5 → "12.5 %"), at most two decimals; the space is the SI/RAE usage. */
+export function formatPercent(points: number, locale: Locale, maxDecimals = 2): string {
+  return `${formatNumber(points, locale, { maxDecimals })} %`;
+}
+
+/** An amount of money with its cents: "1,500.00" (the currency code is the caller's). */
+export function formatAmount(value: number, locale: Locale): string {
+  return formatNumber(value, locale, { minDecimals: 2, maxDecimals: 2 });
+}
+
+/** A country by its ISO 3166 code, in the reader's language ("US" → "Estados Unidos"); other text as stored. */
+export function countryName(code: string | null | undefined, locale: Locale): string {
+  return geoCountryName(code, INTL_LOCALE[locale]);
+}
+
+/** A state by its ISO 3166-2 code ("US-NY" → "Nueva York" / "New York"); free text as stored. */
+export function stateName(code: string | null | undefined, locale: Locale): string {
+  return subdivisionName(code, INTL_LOCALE[locale]);
 }

@@ -16,7 +16,7 @@ import { isLocale, localeFromAcceptLanguage, translate, type Locale } from "~/i1
 
 const INT4_MAX = 2_147_483_647;
 const INT8_MAX = 9_223_372_036_854_775_807n;
-// The years the app reasons about (events/time.ts isMonth): wide enough for any real record.
+// The years the app reasons about (lib/time.ts isMonth): wide enough for any real record.
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2200;
 

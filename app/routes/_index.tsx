@@ -3,13 +3,12 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BarChart, LineChart } from "~/components/charts/charts";
 import reportsStylesHref from "~/components/reports/reports.css?url";
-import { INTL_LOCALE } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import { can, navFor } from "~/modules/auth/permissions";
 import { homeDashboard, type Comparison } from "~/modules/reports/home.server";
 import { monthParam } from "~/lib/params";
-import { formatDate, formatMonth } from "~/lib/format";
+import { formatDate, formatInteger, formatMonth, formatNumber } from "~/lib/format";
 
 export const meta: MetaFunction = () => [{ title: "Alcance" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsStylesHref }];
@@ -33,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function Figures({ items, prefix, previousLabel }: { items: Comparison[]; prefix: string; previousLabel: string }) {
   const t = useT();
   const locale = useLocale();
-  const n = (v: number) => v.toLocaleString(INTL_LOCALE[locale]);
+  const n = (v: number) => formatNumber(v, locale);
   return (
     <ul className="dash-grid">
       {items.map((f) => {
@@ -56,7 +55,7 @@ export default function Home() {
   const { name, role, areas, dashboard: d, canReport } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const n = (v: number) => Math.round(v).toLocaleString(INTL_LOCALE[locale]);
+  const n = (v: number) => formatInteger(v, locale);
   const monthLabel = (m: string) => formatMonth(m, locale);
   const chartText = { tableLabel: t("reports.home.chartTable"), csvLabel: t("reports.home.chartCsv"), emptyLabel: t("reports.home.chartEmpty"), format: n };
   const c = d.coordinator;

@@ -30,7 +30,8 @@ import {
   updateBulletin,
 } from "~/modules/bulletins/bulletins.server";
 import { bulletinInputSchema, confirmationSchema, scheduleSchema, testSendSchema } from "~/modules/bulletins/schema";
-import { isTimeZone, utcToZonedLocal, zonedLocalToUtc } from "~/modules/bulletins/time";
+import { utcToZonedLocal, zonedLocalToUtc } from "~/modules/bulletins/time";
+import { readingZone } from "~/lib/time";
 import { getSettings } from "~/modules/settings/settings.server";
 import { badRequest, formBody, idParam, idQuery, notFound } from "~/lib/params";
 
@@ -38,11 +39,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
   const root = matches.find((m) => m.id === "root")?.data as { locale?: "es" | "en" } | undefined;
   return [{ title: `Alcance — ${loaderData?.bulletin.name ?? makeT(root?.locale ?? "es")("bulletins.title")}` }];
 };
-
-async function viewerZone(timeZone: string | null) {
-  const zone = timeZone ?? (await getSettings()).timeZone;
-  return isTimeZone(zone) ? zone : "America/Mexico_City";
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:bulletin");
@@ -55,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bulletinReport(bulletin.id),
     // A deleted segment reaches nobody (the bulletin refuses to send until another is chosen).
     bulletin.status === "DRAFT" || bulletin.status === "SCHEDULED" ? (bulletin.segmentName && !bulletin.segmentId ? Promise.resolve(0) : audienceCount(bulletin.segmentId).catch(() => 0)) : Promise.resolve(null),
-    viewerZone(user.timeZone),
+    getSettings().then((s) => readingZone(user.timeZone, s.timeZone)),
     previewBulletin(bulletin.id, previewContact),
   ]);
   return {
@@ -144,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "schedule": {
         const parsed = scheduleSchema.safeParse(form);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        const zone = await viewerZone(user.timeZone);
+        const zone = readingZone(user.timeZone, (await getSettings()).timeZone);
         const at = zonedLocalToUtc(parsed.data.scheduledAt, zone);
         if (!at) return fail({ scheduledAt: "bulletins.errors.scheduleInvalid" });
         if (at.getTime() <= Date.now()) return fail({ scheduledAt: "bulletins.errors.scheduleInPast" });

@@ -7,7 +7,7 @@ import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 import { contestFrame, contestZone } from "~/modules/contest/contest.server";
-import { formatDateTime, formatDeadline, zoneLabel } from "~/lib/format";
+import { formatDateTime, formatDeadline, formatNumber, zoneLabel } from "~/lib/format";
 import { SUBMISSION_STATUSES } from "~/modules/contest/rules";
 import { DEADLINE_FIELDS, filterFromParams, filterToParams } from "~/modules/contest/schema";
 import { contestFunnel, listSubmissions, stateChoices } from "~/modules/contest/submissions.server";
@@ -69,7 +69,7 @@ export default function ContestPage() {
           {FUNNEL.map(([key, label]) => (
             <div key={key} data-funnel={key} className={key === "registered" ? "ct-funnel__final" : undefined}>
               <dt>{t(label)}</dt>
-              <dd>{funnel[key].toLocaleString()}</dd>
+              <dd>{formatNumber(funnel[key], locale)}</dd>
             </div>
           ))}
         </dl>

@@ -16,7 +16,7 @@ import { CONTEST_PHASES } from "~/modules/contest/rules";
 import { contestFormSchema, DATE_FIELDS, DEADLINE_FIELDS, phaseOverrideSchema } from "~/modules/contest/schema";
 import { isMultipart, parseUpload } from "~/modules/contest/upload.server";
 import { isEndOfDay, zoneLabel } from "~/lib/format";
-import { utcToZoned, zonedDate } from "~/modules/events/time";
+import { utcToZoned, zonedDate } from "~/lib/time";
 import { storeUpload, UploadRejected } from "~/modules/files/storage.server";
 import { KIND_GROUPS } from "~/modules/files/sniff";
 import { formBody, idParam, notFound, readBody } from "~/lib/params";

@@ -17,7 +17,7 @@ import { CHECK_RESULTS, manualMovesFrom, OPEN_REVIEW_STATUSES } from "~/modules/
 import { answerSchema, correctionFormSchema, lateAcceptSchema, moveSchema, parseChecks } from "~/modules/contest/schema";
 import { acceptLate, addDocuments, getSubmission, moveSubmission, saveChecks } from "~/modules/contest/submissions.server";
 import { isMultipart, parseUpload } from "~/modules/contest/upload.server";
-import { utcToZoned } from "~/modules/events/time";
+import { utcToZoned } from "~/lib/time";
 import { UploadRejected } from "~/modules/files/storage.server";
 import { formBody, notFound, readBody, routeParams } from "~/lib/params";
 import { subdivisionName } from "~/modules/geo/regions";

@@ -14,7 +14,7 @@ import { ContestError } from "~/modules/contest/errors";
 import { RECEIPT_CHANNELS } from "~/modules/contest/rules";
 import { submissionEditSchema } from "~/modules/contest/schema";
 import { getSubmission, updateSubmission } from "~/modules/contest/submissions.server";
-import { utcToZoned } from "~/modules/events/time";
+import { utcToZoned } from "~/lib/time";
 import { formBody, notFound, routeParams } from "~/lib/params";
 
 export const meta = pageTitle("contest.submission.editTitle");

@@ -17,7 +17,7 @@ import { RECEIPT_CHANNELS } from "~/modules/contest/rules";
 import { submissionFormSchema } from "~/modules/contest/schema";
 import { addDocuments, createSubmission, organisationChoices } from "~/modules/contest/submissions.server";
 import { parseUpload } from "~/modules/contest/upload.server";
-import { utcToZoned } from "~/modules/events/time";
+import { utcToZoned } from "~/lib/time";
 import { UploadRejected } from "~/modules/files/storage.server";
 import { KIND_GROUPS, sniffKind } from "~/modules/files/sniff";
 import { idParam, notFound, readBody, requireMultipart } from "~/lib/params";

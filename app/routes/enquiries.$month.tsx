@@ -14,6 +14,7 @@ import { confirmSchema, enquiryTotalsSchema, totalsErrors } from "~/modules/enqu
 import { shiftMonth } from "~/modules/reports/month";
 import { countryName, subdivisionName } from "~/modules/geo/regions";
 import { INTL_LOCALE } from "~/i18n";
+import { formatMonth } from "~/lib/format";
 
 export const meta = pageTitle("enquiries.title");
 export const links = enquiryLinks;
@@ -62,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     month,
     names,
-    monthLabel: new Intl.DateTimeFormat(INTL_LOCALE[user.locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`)),
+    monthLabel: formatMonth(month, user.locale),
     prev: shiftMonth(month, -1),
     next: shiftMonth(month, 1),
     canEdit,

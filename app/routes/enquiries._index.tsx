@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { enquiryLinks } from "~/components/enquiries/enquiries";
-import { INTL_LOCALE } from "~/i18n";
+import { formatMonth } from "~/lib/format";
 import { useT } from "~/i18n/use-t";
 import { monthParam } from "~/lib/params";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -23,8 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = monthOf(new Date(), (await getSettings()).timeZone);
   await requireEnquiryAccess(request, user, picked ?? current, "read");
   if (picked) throw redirect(`/enquiries/${picked}`);
-  const label = new Intl.DateTimeFormat(INTL_LOCALE[user.locale], { month: "long", year: "numeric", timeZone: "UTC" });
-  const months = (await enquiryMonths()).map((m) => ({ ...m, label: label.format(new Date(`${m.month}-01T00:00:00Z`)) }));
+  const months = (await enquiryMonths()).map((m) => ({ ...m, label: formatMonth(m.month, user.locale) }));
   return { current, months };
 }
 

@@ -9,7 +9,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/session.server";
 import { EventError, findEvent, listPartnerOptions, updateEvent } from "~/modules/events/event.server";
 import { eventFormSchema } from "~/modules/events/schema";
-import { timeZoneNames } from "~/modules/events/time";
+import { timeZoneNames } from "~/lib/time";
 import { INTL_LOCALE } from "~/i18n";
 import { countryChoices } from "~/modules/geo/regions";
 import { formBody, idParam, notFound } from "~/lib/params";

@@ -6,7 +6,7 @@ import { INTL_LOCALE } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import { calendarMonth, defaultCalendarMonth } from "~/modules/events/query.server";
-import { datesBetween, monthBounds, shiftMonth } from "~/modules/events/time";
+import { datesBetween, monthBounds, shiftMonth } from "~/lib/time";
 import { viewerZone } from "~/modules/events/viewer.server";
 import { monthParam } from "~/lib/params";
 

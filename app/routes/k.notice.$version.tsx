@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { eventsLinks } from "~/components/events/styles";
-import { INTL_LOCALE, makeT, type Locale } from "~/i18n";
+import { makeT, type Locale } from "~/i18n";
+import { formatDate } from "~/lib/format";
 import { publicNotice } from "~/modules/events/kiosk.server";
 import { kioskLanguageSchema } from "~/modules/events/schema";
 import { idParam, notFound } from "~/lib/params";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function NoticePage() {
   const { lang, notice } = useLoaderData<typeof loader>();
   const t = makeT(lang);
-  const published = new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: "long", timeZone: "UTC" }).format(new Date(notice.publishedAt));
+  const published = formatDate(new Date(notice.publishedAt), lang, "long");
   return (
     <div className="kiosk" lang={lang === "en" ? "en" : "es-MX"}>
       <section className="panel">

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatNumber, partnersTitle } from "~/components/partners/labels";
 import partnersStylesHref from "~/components/partners/partners.css?url";
-import { INTL_LOCALE } from "~/i18n";
+import { formatMonth } from "~/lib/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
 import { partnerFiguresForMonth } from "~/modules/partners/figures.server";
@@ -25,9 +25,7 @@ export default function PartnerFiguresPage() {
   const locale = useLocale();
   const n = (v: number) => formatNumber(v, locale);
   const monthValue = `${figures.year}-${String(figures.month).padStart(2, "0")}`;
-  const monthName = new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(figures.year, figures.month - 1, 1))
-  );
+  const monthName = formatMonth(monthValue, locale);
   const head = (
     <>
       <th scope="col">{t("partners.figures.activities")}</th>

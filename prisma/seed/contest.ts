@@ -12,7 +12,7 @@
 import { db } from "../../app/lib/db.server.ts";
 import { normalizeSubdivision } from "../../app/modules/geo/regions.ts";
 import type { CheckResult, Role } from "../../app/generated/prisma/enums.ts";
-import { endOfZonedDay, zonedToUtc } from "../../app/modules/events/time.ts";
+import { endOfZonedDay, zonedToUtc } from "../../app/lib/time.ts";
 import { saveRequirements, saveRubric, setContestDocument, type Actor } from "../../app/modules/contest/contest.server.ts";
 import { storeUpload } from "../../app/modules/files/storage.server.ts";
 import { answerCorrection, requestCorrection } from "../../app/modules/contest/corrections.server.ts";

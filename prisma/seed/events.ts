@@ -10,7 +10,7 @@
  */
 import { db } from "../../app/lib/db.server.ts";
 import type { EventKind, EventStatus, ReportPart } from "../../app/generated/prisma/enums.ts";
-import { zonedToUtc } from "../../app/modules/events/time.ts";
+import { zonedToUtc } from "../../app/lib/time.ts";
 import { normalizeRegion } from "../../app/modules/geo/regions.ts";
 
 function regionOf(country: string | undefined, state: string | undefined): { country: string | null; state: string | null } {

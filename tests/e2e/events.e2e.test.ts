@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { db } from "~/lib/db.server";
-import { utcToZoned } from "~/modules/events/time";
+import { utcToZoned } from "~/lib/time";
 import { currentPrivacyNotice, publishPrivacyNotice } from "~/modules/settings/settings.server";
 import { createUser, TEST_PASSWORD, uniqueEmail, uniqueIp } from "../support/factories";
 import { linkFrom, waitForMail } from "../support/outbox";

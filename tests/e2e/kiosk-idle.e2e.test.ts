@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { createEvent } from "~/modules/events/event.server";
 import { eventFormSchema } from "~/modules/events/schema";
-import { utcToZoned } from "~/modules/events/time";
+import { utcToZoned } from "~/lib/time";
 import { currentPrivacyNotice, publishPrivacyNotice } from "~/modules/settings/settings.server";
 import { createUser, uniqueEmail, uniqueIp } from "../support/factories";
 

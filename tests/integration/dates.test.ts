@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { formatDate, zoneLabel } from "~/lib/format";
 import { createContest, type Actor } from "~/modules/contest/contest.server";
-import { endOfZonedDay } from "~/modules/events/time";
+import { endOfZonedDay } from "~/lib/time";
 import { addActivity, addFollowUp, createPartner } from "~/modules/partners/partner.server";
 import { activityFormSchema, partnerFormSchema } from "~/modules/partners/schema";
 import { getSettings } from "~/modules/settings/settings.server";

@@ -15,7 +15,7 @@ import { hasKey, LOCALES } from "~/i18n";
 import { createSession } from "~/modules/auth/session.server";
 import { KIOSK_RATE_LIMIT, MAILS_PER_ADDRESS_PER_DAY, MIN_RESPONSE_MS, submitKioskSignup } from "~/modules/events/kiosk.server";
 import { eventFormSchema } from "~/modules/events/schema";
-import { utcToZoned } from "~/modules/events/time";
+import { utcToZoned } from "~/lib/time";
 import { currentPrivacyNotice, getSettings, publishPrivacyNotice, updateSettings } from "~/modules/settings/settings.server";
 import { closeQueues } from "../../jobs/queues";
 import { createUser, fakeRequest, uniqueEmail, uniqueIp } from "../support/factories";

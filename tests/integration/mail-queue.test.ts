@@ -17,7 +17,7 @@ import { issueTokenRecord, tokenLink, tokenSecret } from "~/modules/auth/tokens.
 import { eraseContact } from "~/modules/contacts/arco.server";
 import { createEvent } from "~/modules/events/event.server";
 import { eventFormSchema } from "~/modules/events/schema";
-import { utcToZoned } from "~/modules/events/time";
+import { utcToZoned } from "~/lib/time";
 import { sendTransactionalMail } from "~/modules/mail/mail.server";
 import { OUTBOX_RETENTION_MS, purgeOutbox } from "~/modules/mail/outbox.server";
 import type { TransactionalMail } from "~/modules/mail/types";

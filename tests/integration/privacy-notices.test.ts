@@ -14,7 +14,7 @@ import { db } from "~/lib/db.server";
 import { unsubscribeToken } from "~/modules/bulletins/pipeline.server";
 import { createEvent } from "~/modules/events/event.server";
 import { eventFormSchema } from "~/modules/events/schema";
-import { utcToZoned } from "~/modules/events/time";
+import { utcToZoned } from "~/lib/time";
 import { privacyNoticeFor, publishPrivacyNotice, type NoticeLanguage } from "~/modules/settings/settings.server";
 import { closeQueues } from "../../jobs/queues";
 import { audience } from "../support/bulletins";

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { per1000, withRatios, addCounts, ZERO_COUNTS } from "~/modules/events/figures";
 import { eventFormSchema, filterFromSearchParams, parseOutcomesForm } from "~/modules/events/schema";
-import { formatEventTime, isLocalDateTime, isValidTimeZone, monthBounds, shiftMonth, utcToZoned, zonedDate, zonedToUtc, zoneOffsetMinutes } from "~/modules/events/time";
+import { formatEventTime } from "~/modules/events/time";
+import { isLocalDateTime, isValidTimeZone, monthBounds, shiftMonth, utcToZoned, zonedDate, zonedToUtc, zoneOffsetMinutes } from "~/lib/time";
 
 describe("wall-clock time in a zone <-> UTC", () => {
   it("converts the report's events at their real places", () => {

@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import { CATALOGS, translate, type Locale } from "~/i18n";
 import { csvDate, csvDateTime, formatDate, formatDateTime, formatDeadline, formatInstant, formatTime, formatZone, isEndOfDay } from "~/lib/format";
 import { csvCell } from "~/modules/contacts/csv";
-import { endOfZonedDay, formatEventTime } from "~/modules/events/time";
+import { formatEventTime } from "~/modules/events/time";
+import { endOfZonedDay } from "~/lib/time";
 
 const LA = "America/Los_Angeles";
 const at = new Date("2017-11-09T23:18:00Z"); // 3:18 p.m. in Los Angeles (PST, UTC-8)

@@ -1,6 +1,7 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
+import { formatNumber } from "~/lib/format";
 
 export type ProgressData = {
   status: string;
@@ -17,6 +18,7 @@ export type ProgressData = {
 /** The live progress of a send: polls /bulletins/:id/progress while it is sending. */
 export function BulletinProgress({ bulletinId, initial }: { bulletinId: string; initial: ProgressData }) {
   const t = useT();
+  const locale = useLocale();
   const fetcher = useFetcher<ProgressData>();
   const progress = fetcher.data ?? initial;
   const live = progress.status === "SENDING" || progress.status === "PAUSED";
@@ -44,15 +46,15 @@ export function BulletinProgress({ bulletinId, initial }: { bulletinId: string; 
       <dl className="bl-figures">
         <div>
           <dt>{t("bulletins.progress.sent")}</dt>
-          <dd data-testid="progress-sent">{progress.sent.toLocaleString()}</dd>
+          <dd data-testid="progress-sent">{formatNumber(progress.sent, locale)}</dd>
         </div>
         <div>
           <dt>{t("bulletins.progress.failed")}</dt>
-          <dd>{progress.failed.toLocaleString()}</dd>
+          <dd>{formatNumber(progress.failed, locale)}</dd>
         </div>
         <div>
           <dt>{t("bulletins.progress.pending")}</dt>
-          <dd>{(progress.pending + progress.sending).toLocaleString()}</dd>
+          <dd>{formatNumber(progress.pending + progress.sending, locale)}</dd>
         </div>
         <div>
           <dt>{t("bulletins.progress.rate")}</dt>
@@ -61,7 +63,7 @@ export function BulletinProgress({ bulletinId, initial }: { bulletinId: string; 
         {progress.outcomeUnknown > 0 ? (
           <div>
             <dt>{t("bulletins.progress.unknown")}</dt>
-            <dd>{progress.outcomeUnknown.toLocaleString()}</dd>
+            <dd>{formatNumber(progress.outcomeUnknown, locale)}</dd>
           </div>
         ) : null}
       </dl>

@@ -1,11 +1,9 @@
 import { INTL_LOCALE, type Locale, type T } from "~/i18n";
 import { CONTACT_SORTS, type ContactFilter } from "~/modules/contacts/filter";
-import { countryName as geoCountryName, subdivisionName } from "~/modules/geo/regions";
+import { countryName } from "~/lib/format";
+import { subdivisionName } from "~/modules/geo/regions";
 
-/** "US" → "Estados Unidos"; anything that is not an ISO 3166 code is shown as stored. */
-export function countryName(value: string, locale: Locale): string {
-  return geoCountryName(value, INTL_LOCALE[locale]);
-}
+export { countryName };
 
 /** "US-TX" → "Texas"; a free-text state (outside the United States, Canada and Mexico) as stored. */
 export function stateName(value: string): string {

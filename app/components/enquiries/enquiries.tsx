@@ -2,7 +2,7 @@ import type { LinksFunction } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import enquiryStylesHref from "./enquiries.css?url";
 import { useLocale, useT } from "~/i18n/use-t";
-import { INTL_LOCALE } from "~/i18n";
+import { formatNumber, formatPercent } from "~/lib/format";
 import type { EnquiryFigures } from "~/modules/enquiries/figures";
 import { ENQUIRY_CHANNELS } from "~/modules/enquiries/import";
 
@@ -13,9 +13,9 @@ export type TotalsErrors = Record<string, { key: string; value?: string }>;
 /** The month's enquiry figures as the report counts them (names of states and countries come from the server). */
 export function EnquiryFiguresView({ figures: f, names }: { figures: EnquiryFigures; names: Record<string, string> }) {
   const t = useT();
-  const locale = INTL_LOCALE[useLocale()];
-  const num = (v: number) => v.toLocaleString(locale);
-  const pct = (v: number | null) => (v === null ? "—" : `${v.toLocaleString(locale, { maximumFractionDigits: 2 })} %`);
+  const locale = useLocale();
+  const num = (v: number) => formatNumber(v, locale);
+  const pct = (v: number | null) => (v === null ? "—" : formatPercent(v, locale));
   if (f.source === null) return <p>{t("enquiries.figures.none")}</p>;
   const count = (v: number | null) => (v === null ? "—" : num(v));
   return (

@@ -5,7 +5,7 @@ import { RegionFields } from "~/components/geo/region-fields";
 import { useT } from "~/i18n/use-t";
 import { COMMON_TIME_ZONES, EVENT_KINDS, EVENT_STATUSES } from "~/modules/events/fields";
 import { defaultEventReportPart, isOnlineEvent } from "~/modules/events/report-part";
-import { utcToZoned } from "~/modules/events/time";
+import { utcToZoned } from "~/lib/time";
 import { normalizeCountry } from "~/modules/geo/regions";
 import { REPORT_PARTS, type ReportPart } from "~/modules/reports/parts";
 

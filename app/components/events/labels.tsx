@@ -1,15 +1,13 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { StatusBadge as KitBadge, toneMap } from "~/components/ui";
-import { countryName } from "~/components/contacts/labels";
-import { DEFAULT_LOCALE, INTL_LOCALE, type Locale, type T } from "~/i18n";
+import { DEFAULT_LOCALE, type Locale, type T } from "~/i18n";
 import { useLocale } from "~/i18n/use-t";
-import { formatMonth } from "~/lib/format";
+import { countryName, formatNumber as formatDecimal, formatMonth, stateName } from "~/lib/format";
 import { formatEventTime } from "~/modules/events/time";
-import { subdivisionName } from "~/modules/geo/regions";
 
 /** "Fort Worth, Texas, Estados Unidos" — or the online label. */
 export function placeLabel(e: { city: string | null; state?: string | null; country: string | null; venue?: string | null; onlineUrl?: string | null }, locale: Locale, t: T): string {
-  const parts = [e.venue, e.city, subdivisionName(e.state), e.country ? countryName(e.country, locale) : null].filter(Boolean);
+  const parts = [e.venue, e.city, stateName(e.state, locale), e.country ? countryName(e.country, locale) : null].filter(Boolean);
   if (parts.length) return parts.join(", ");
   return e.onlineUrl ? t("events.place.online") : t("common.none");
 }
@@ -43,7 +41,7 @@ export function EventTime({ at, zone, compact, localOnly, lang }: { at: string |
 
 export function formatNumber(value: number | null | undefined, locale: Locale = DEFAULT_LOCALE): string {
   if (value === null || value === undefined) return "—";
-  return value.toLocaleString(INTL_LOCALE[locale], { maximumFractionDigits: 1 });
+  return formatDecimal(value, locale, { maxDecimals: 1 });
 }
 
 export const EVENT_STATUS_TONES = toneMap({ HELD: "success", CANCELLED: "danger", CONFIRMED: "info" });

@@ -1,11 +1,12 @@
 import { Link } from "@remix-run/react";
 import { StatusBadge, toneMap } from "~/components/ui";
-import { INTL_LOCALE, type Locale, type T } from "~/i18n";
+import { type Locale, type T } from "~/i18n";
+import { formatNumber } from "~/lib/format";
 import { useLocale, useT } from "~/i18n/use-t";
 
 export function formatQty(value: number | null | undefined, locale: Locale): string {
   if (value === null || value === undefined) return "—";
-  return value.toLocaleString(INTL_LOCALE[locale]);
+  return formatNumber(value, locale);
 }
 
 export const SHIPMENT_TONES = toneMap({ RECEIVED: "success", CANCELLED: "danger", SHIPPED: "info" });

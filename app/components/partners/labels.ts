@@ -1,8 +1,9 @@
 import type { MetaFunction } from "@remix-run/node";
-import { formatDate } from "~/lib/format";
+import { countryName, formatDate, formatNumber } from "~/lib/format";
 import { DEFAULT_LOCALE, INTL_LOCALE, isLocale, makeT, type Locale } from "~/i18n";
 
-export { countryName, stateName } from "~/components/contacts/labels";
+export { countryName };
+export { stateName } from "~/components/contacts/labels";
 
 /** A page title in the reader's language (the root loader knows it). */
 export function partnersTitle(key: string): MetaFunction {
@@ -18,12 +19,9 @@ export function formatDay(day: string, locale: Locale, style: "medium" | "long" 
   return formatDate(day, locale, style);
 }
 
-export function formatNumber(value: number, locale: Locale): string {
-  return value.toLocaleString(INTL_LOCALE[locale]);
-}
+export { formatNumber };
 
 /** Every country, by its localised name. */
 export function countryOptions(codes: readonly string[], locale: Locale): Array<{ code: string; name: string }> {
-  const names = new Intl.DisplayNames([INTL_LOCALE[locale]], { type: "region" });
-  return codes.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, INTL_LOCALE[locale]));
+  return codes.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, INTL_LOCALE[locale]));
 }

@@ -6,6 +6,7 @@
  */
 import { Link } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-t";
+import { formatNumber } from "~/lib/format";
 import type { SectionExtrasSummary } from "~/modules/reports/document";
 
 type SectionLike = { key: string; kind?: string; extras?: SectionExtrasSummary };
@@ -15,7 +16,7 @@ export function SectionExtras({ month, section }: { month: string; section: Sect
   const locale = useLocale();
   const s: SectionLike = typeof section === "string" ? { key: section } : section;
   if (s.kind === "COMPUTED") return null;
-  const nf = new Intl.NumberFormat(locale === "es" ? "es-MX" : "en-US", { maximumFractionDigits: 6 });
+  const nf = { format: (v: number) => formatNumber(v, locale, { maxDecimals: 6 }) };
   const extras = s.extras;
   return (
     <div className="section-extras">

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { hasKey, makeT, type Locale } from "~/i18n";
 import { db } from "~/lib/db.server";
+import { addDays, readingZone, startOfZonedDay, zonedDate } from "~/lib/time";
 import { getSettings } from "~/modules/settings/settings.server";
 import { audit, listAudit, AUDIT_PAGE_SIZE, type AuditActor, type AuditFilter } from "./audit.server";
 import { actionKey, actorView, entityKey, normaliseIp, type ActorView } from "./labels";
@@ -9,33 +10,12 @@ import type { AuditQuery } from "./schema";
 
 /** Whose clock the dates are read in: the user's own time zone, else the organisation's. */
 export async function viewerTimeZone(user: { timeZone: string | null }): Promise<string> {
-  return user.timeZone ?? (await getSettings()).timeZone;
-}
-
-function offsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+  return readingZone(user.timeZone, (await getSettings()).timeZone);
 }
 
 /** The UTC instant at which a calendar day (YYYY-MM-DD) begins in a time zone. */
-export function startOfDayIn(day: string, timeZone: string, addDays = 0): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d + addDays);
-  // Two passes: the offset at the guess may differ from the offset at the answer (DST change).
-  let utc = wall - offsetMs(new Date(wall), timeZone);
-  utc = wall - offsetMs(new Date(utc), timeZone);
-  return new Date(utc);
+export function startOfDayIn(day: string, timeZone: string, plusDays = 0): Date {
+  return startOfZonedDay(addDays(day, plusDays), timeZone);
 }
 
 /**
@@ -173,7 +153,7 @@ export async function exportAuditCsv(
 
 /** The file name of an export: alcance-audit-YYYY-MM-DD.csv in the viewer's calendar. */
 export function auditExportFileName(timeZone: string, now = new Date()): string {
-  const day = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short" }).format(now);
+  const day = zonedDate(now, timeZone);
   return `alcance-audit-${day}.csv`;
 }
 

@@ -4,6 +4,7 @@
  * a weekday that is not a Mexican federal holiday (Ley Federal del Trabajo, art. 74; the movable
  * election days of fraction IX and any extra days an authority declares are not included).
  */
+import { zonedDate } from "~/lib/time";
 
 export type CalendarDate = string;
 
@@ -136,9 +137,7 @@ export function arcoDueDate(receivedOn: CalendarDate, holidays: HolidayCalendar 
 
 /** The calendar date of an instant in a time zone (e.g. "today" at the office). */
 export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
+  return zonedDate(instant, timeZone);
 }
 
 /** Date-only values are stored as UTC midnight of the calendar date. */

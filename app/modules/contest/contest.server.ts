@@ -5,6 +5,7 @@
 import { db, Prisma } from "~/lib/db.server";
 import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
 import type { ContestPhase, Role } from "~/generated/prisma/client";
+import { readingZone } from "~/lib/time";
 import { getSettings } from "~/modules/settings/settings.server";
 import { ContestError } from "./errors";
 import { datesOutOfOrder, effectivePhase, rubricIssues, rubricLocked, type CriterionShape } from "./rules";
@@ -16,7 +17,7 @@ type Tx = Prisma.TransactionClient;
 
 /** The time zone dates are typed and shown in: the person's own, else the office's. */
 export async function zoneFor(user: { timeZone: string | null }): Promise<string> {
-  return user.timeZone ?? (await getSettings()).timeZone;
+  return readingZone(user.timeZone, (await getSettings()).timeZone);
 }
 
 /**
@@ -24,7 +25,7 @@ export async function zoneFor(user: { timeZone: string | null }): Promise<string
  * instant for everybody. The office runs the contest, so it is the office's zone (settings).
  */
 export async function contestZone(): Promise<string> {
-  return (await getSettings()).timeZone;
+  return readingZone(null, (await getSettings()).timeZone);
 }
 
 /** What every contest page shows in its header: the contest and the others a click away. */

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "~/modules/partners/dates";
-import { endOfZonedDay, isLocalDateTime, zonedToUtc } from "~/modules/events/time";
+import { endOfZonedDay, isLocalDateTime, zonedToUtc } from "~/lib/time";
 import { normalizeSubdivision, stateFilterValue } from "~/modules/geo/regions";
 import { CHECK_RESULTS, CONTEST_PHASES, RECEIPT_CHANNELS, SUBMISSION_STATUSES } from "./rules";
 

@@ -15,7 +15,7 @@ import { subdivisionName } from "~/modules/geo/regions";
 import { addCounts, withRatios, ZERO_COUNTS, type Figures, type OutcomeCounts } from "./figures";
 import { dateParam } from "~/lib/params";
 import { filterFromSearchParams, filterToSearchParams, type EventFilter } from "./schema";
-import { datesBetween, monthBounds, startOfZonedDay, utcToZoned, zonedDate } from "./time";
+import { datesBetween, monthBounds, startOfZonedDay, utcToZoned, zonedDate } from "~/lib/time";
 import { ONLINE_EVENT_SQL } from "./report-part.server";
 import { REPORT_PARTS, type ReportPart } from "~/modules/reports/parts";
 

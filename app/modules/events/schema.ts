@@ -7,7 +7,7 @@ import { z } from "zod";
 import { contactEmailSchema } from "~/modules/contacts/schema";
 import { normalizeCountry, normalizeRegion, stateFilterValue } from "~/modules/geo/regions";
 import { EVENT_DESCRIPTION_MAX, EVENT_KINDS, EVENT_NAME_MAX, EVENT_STATUSES, EVENT_TEXT_MAX, HANDOUT_ITEM_MAX, MAX_COUNT, MAX_HANDOUT_ROWS } from "./fields";
-import { isLocalDateTime, isValidTimeZone, zonedToUtc } from "./time";
+import { isLocalDateTime, isValidTimeZone, zonedToUtc } from "~/lib/time";
 import { REPORT_PARTS, type ReportPart } from "~/modules/reports/parts";
 import { reportPartProblem } from "./report-part";
 

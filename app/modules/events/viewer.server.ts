@@ -1,12 +1,10 @@
 import { can, type RoleName } from "~/modules/auth/permissions";
 import { getSettings } from "~/modules/settings/settings.server";
-import { isValidTimeZone } from "./time";
+import { readingZone } from "~/lib/time";
 
-/** The zone a user reads times in: theirs, or the office's (Settings.timeZone). */
+/** The zone a user reads times in (app/lib/time.ts readingZone: theirs, else the office's). */
 export async function viewerZone(user: { timeZone: string | null } | null): Promise<string> {
-  if (user?.timeZone && isValidTimeZone(user.timeZone)) return user.timeZone;
-  const settings = await getSettings();
-  return isValidTimeZone(settings.timeZone) ? settings.timeZone : "America/Mexico_City";
+  return readingZone(user?.timeZone, (await getSettings()).timeZone);
 }
 
 /**

@@ -4,6 +4,7 @@
  * its due date has passed in its owner's time zone. Pure; `now` is a parameter so tests can cross
  * midnight in any zone.
  */
+import { isValidTimeZone, readingZone, zonedDate } from "~/lib/time";
 
 export const EXPIRY_WARNING_DAYS = 60;
 
@@ -29,21 +30,11 @@ export function isoDay(value: Date): string {
 }
 
 /** Whether a string names a time zone the runtime knows. */
-export function isTimeZone(value: string | null | undefined): value is string {
-  if (!value) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isTimeZone = isValidTimeZone;
 
 /** Today's date ("YYYY-MM-DD") in a time zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
+  return zonedDate(now, timeZone);
 }
 
 /** Days from `from` to `to` (both "YYYY-MM-DD"); negative when `to` is earlier. */
@@ -57,7 +48,7 @@ export function addDays(day: string, days: number): string {
 
 /** The time zone whose "today" decides a user's deadlines: their own, else the office's. */
 export function effectiveTimeZone(userTimeZone: string | null | undefined, officeTimeZone: string): string {
-  return isTimeZone(userTimeZone) ? userTimeZone : officeTimeZone;
+  return readingZone(userTimeZone, officeTimeZone);
 }
 
 /** An open follow-up is overdue once its due date has passed in its owner's time zone. */

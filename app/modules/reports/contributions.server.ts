@@ -22,7 +22,7 @@ import { can, type RoleName } from "~/modules/auth/permissions";
 import { sendTransactionalMail } from "~/modules/mail/mail.server";
 import type { TransactionalMail } from "~/modules/mail/types";
 import { getSettings } from "~/modules/settings/settings.server";
-import { utcToZoned } from "~/modules/events/time";
+import { utcToZoned } from "~/lib/time";
 import { getQueue, QUEUES } from "../../../jobs/queues";
 import { contributableSections, contributionKeyOf, sectionAccess, type SectionAccess, type SectionUser } from "./access.server";
 import type { ContributionStateName, RoundInput } from "./contributions-schema";

@@ -11,6 +11,7 @@
  * (PDF) and the DOCX all render this one model (blocks.ts).
  */
 import { formatInstantDate } from "~/lib/format";
+import { zonedDate } from "~/lib/time";
 import { countryName, subdivisionName } from "~/modules/geo/regions";
 // 2.1.3, Anexo 2 and the contest part's enquiries: worded by the enquiries module (decision 025).
 import { contestEnquiriesSentence, enquiriesAnnexBlocks, enquiriesSectionBlocks } from "~/modules/enquiries/report";
@@ -357,7 +358,7 @@ const COMPUTED: Record<string, (c: Ctx) => Block[]> = {
 export const COMPUTED_BLOCKS = Object.keys(COMPUTED);
 
 function localDay(instant: string, zone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));
+  return zonedDate(new Date(instant), zone);
 }
 
 // ── Narratives ───────────────────────────────────────────────────────────────────────────────────

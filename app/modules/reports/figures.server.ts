@@ -17,7 +17,7 @@ import type { ReportPart } from "~/generated/prisma/enums";
 import { db } from "~/lib/db.server";
 import { contestFunnel } from "~/modules/contest/submissions.server";
 import { eventFiguresForMonth } from "~/modules/events/query.server";
-import { endOfZonedDay } from "~/modules/events/time";
+import { endOfZonedDay, zonedDate } from "~/lib/time";
 import { materialFiguresForMonth } from "~/modules/materials/figures.server";
 // Communications (decision 025): accounts, microsite and media log, counted by their own module.
 import { communicationsFiguresForMonth } from "~/modules/communications/figures.server";
@@ -92,7 +92,7 @@ export function eventTotals(events: EventItem[]): EventTotals {
 }
 
 function localDate(instant: Date | string, zone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));
+  return zonedDate(new Date(instant), zone);
 }
 
 // ── Events ───────────────────────────────────────────────────────────────────────────────────────

@@ -4,6 +4,7 @@
  * (settings); the month shown defaults to the current one and can be chosen (?month=2017-11).
  */
 import { db } from "~/lib/db.server";
+import { zonedDate } from "~/lib/time";
 import type { RoleName } from "~/modules/auth/permissions";
 import { contestFunnel, FUNNEL_PARTS } from "~/modules/contest/submissions.server";
 import { eventFiguresForMonth } from "~/modules/events/query.server";
@@ -80,7 +81,7 @@ export async function homeDashboard(user: { id: string; role: RoleName }, monthP
   let coordinator = null;
   if (showCoordinator) {
     const [cur, prev] = [await coordinatorMonth(month, now), await coordinatorMonth(previous, now)];
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+    const today = zonedDate(now, timeZone);
     const followUps = await listFollowUpsDue(user.id, { now });
     const contest = await db.contest.findFirst({ where: { submissionsOpenAt: { lt: range.to } }, orderBy: { submissionsOpenAt: "desc" }, select: { id: true, name: true } });
     const funnel = contest ? await contestFunnel(contest.id, endOfMonth) : null;

@@ -3,7 +3,7 @@
  * time zone (settings): it starts at local midnight on the 1st and ends at local midnight on the
  * 1st of the next month. Events go by their own local date (the events module does that).
  */
-import { isMonth, shiftMonth, zonedToUtc } from "~/modules/events/time";
+import { isMonth, shiftMonth, zonedMonth, zonedToUtc } from "~/lib/time";
 
 export { isMonth, shiftMonth };
 
@@ -24,10 +24,7 @@ export function monthRange(month: string, timeZone: string): MonthRange {
 
 /** The month an instant falls in, in a zone ("2017-12-01T03:00Z" in Mexico City → "2017-11"). */
 export function monthOf(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(instant);
-  const year = parts.find((p) => p.type === "year")?.value ?? "1970";
-  const monthPart = parts.find((p) => p.type === "month")?.value ?? "01";
-  return `${year}-${monthPart}`;
+  return zonedMonth(instant, timeZone);
 }
 
 const MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
