@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import {
   Links,
@@ -14,7 +15,9 @@ import {
 import { useNonce } from "./components/nonce";
 import { AppShell } from "./components/layout/app-shell";
 import { ErrorPage } from "./components/layout/error-page";
-import { INTL_LOCALE, makeT, DEFAULT_LOCALE, type Locale } from "./i18n";
+import { INTL_LOCALE, makeT, DEFAULT_LOCALE, provideMessages, type Locale } from "./i18n";
+import { messagesFor } from "./i18n/catalog.server";
+import { namespacesFor, namespaceSetKey } from "./i18n/namespaces";
 import { getSession } from "./modules/auth/session.server";
 import { resolveLocale } from "./modules/auth/locale.server";
 import { navFor } from "./modules/auth/permissions";
@@ -42,10 +45,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
       nav: user ? navFor(user.role).map(({ to, label }) => ({ to, label })) : [],
       toast,
+      // Only this language and this page's namespaces reach the browser (decision 028).
+      messages: messagesFor(locale, namespacesFor(new URL(request.url).pathname)),
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
 }
+
+/**
+ * The messages change when the next page is in an area that needs other namespaces: root must then
+ * reload with the navigation, so the new page never shows a raw key. (Single fetch reruns root on
+ * every navigation today; this keeps it true if root ever opts out of revalidating.)
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || namespaceSetKey(currentUrl.pathname) !== namespaceSetKey(nextUrl.pathname);
 
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   const nonce = useNonce();
@@ -67,7 +80,9 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
 }
 
 export default function App() {
-  const { locale } = useLoaderData<typeof loader>();
+  const { locale, messages } = useLoaderData<typeof loader>();
+  // Before any child renders (children, <Meta/> titles, makeT outside hooks all read the store).
+  provideMessages(locale, messages);
   return (
     <Document locale={locale}>
       <AppShell>
@@ -77,16 +92,29 @@ export default function App() {
   );
 }
 
+/**
+ * Any error no route handles. When the root loader ran (a 404 on /contacts/999, a failing page
+ * loader) the page keeps its shell and navigation; only a failing root loader gets the bare page.
+ */
 export function ErrorBoundary() {
   const error = useRouteError();
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale = rootData?.locale ?? DEFAULT_LOCALE;
+  provideMessages(locale, rootData?.messages);
   const t = makeT(locale);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <Document locale={locale}>
-      <ErrorPage status={status} t={t} />
+      {rootData ? (
+        <AppShell>
+          <ErrorPage status={status} t={t} />
+        </AppShell>
+      ) : (
+        <main id="main">
+          <ErrorPage status={status} t={t} />
+        </main>
+      )}
     </Document>
   );
 }

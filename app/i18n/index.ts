@@ -2,57 +2,18 @@
  * Translations. Spanish (es-MX) is the default; English is available. Each area keeps its own
  * namespace file per language; keys are flat strings ("auth.login.title") and unique across files.
  * Values may hold {placeholders}; a key with "_one"/"_other" variants is chosen by params.count.
+ *
+ * The same translate() runs everywhere. On the server `#i18n/catalog` is the whole catalogue
+ * (catalog.server.ts); in the browser it is a store holding only the user's language and the
+ * current page's namespaces, filled from the root loader (catalog.browser.ts, decision 028).
+ * Keys are typed (./keys.ts): a misspelt key fails tsc; a key built at run time from a free
+ * string goes through `t.dynamic(key)` or is narrowed by `hasKey`.
  */
-import esCommon from "./es/common.json";
-import enCommon from "./en/common.json";
-import esAuth from "./es/auth.json";
-import enAuth from "./en/auth.json";
-import esAdmin from "./es/admin.json";
-import enAdmin from "./en/admin.json";
-import esMail from "./es/mail.json";
-import enMail from "./en/mail.json";
-import esContacts from "./es/contacts.json";
-import enContacts from "./en/contacts.json";
-import esContactsImport from "./es/contactsImport.json";
-import enContactsImport from "./en/contactsImport.json";
-import esContactDetail from "./es/contactDetail.json";
-import enContactDetail from "./en/contactDetail.json";
-import esPartners from "./es/partners.json";
-import enPartners from "./en/partners.json";
-import esEvents from "./es/events.json";
-import enEvents from "./en/events.json";
-import esBulletins from "./es/bulletins.json";
-import enBulletins from "./en/bulletins.json";
-import esContest from "./es/contest.json";
-import enContest from "./en/contest.json";
-import esJury from "./es/jury.json";
-import enJury from "./en/jury.json";
-import esMaterials from "./es/materials.json";
-import enMaterials from "./en/materials.json";
-import esReports from "./es/reports.json";
-import enReports from "./en/reports.json";
-import esMeetings from "./es/meetings.json";
-import enMeetings from "./en/meetings.json";
-import esContribute from "./es/contribute.json";
-import enContribute from "./en/contribute.json";
-import esCommunications from "./es/communications.json";
-import enCommunications from "./en/communications.json";
+import { COMPLETE, MESSAGES } from "#i18n/catalog";
+import { DEFAULT_LOCALE, INTL_LOCALE, LOCALES, type Locale } from "./locales";
+import type { MessageKey } from "./keys";
 
-export const LOCALES = ["es", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "es";
-
-export const CATALOGS: Record<Locale, Record<string, Record<string, string>>> = {
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, mail: esMail, contacts: esContacts, contactsImport: esContactsImport, contactDetail: esContactDetail, partners: esPartners, events: esEvents, bulletins: esBulletins, contest: esContest, jury: esJury, materials: esMaterials, reports: esReports, meetings: esMeetings, contribute: esContribute, communications: esCommunications },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, mail: enMail, contacts: enContacts, contactsImport: enContactsImport, contactDetail: enContactDetail, partners: enPartners, events: enEvents, bulletins: enBulletins, contest: enContest, jury: enJury, materials: enMaterials, reports: enReports, meetings: enMeetings, contribute: enContribute, communications: enCommunications },
-};
-
-const MESSAGES: Record<Locale, Record<string, string>> = {
-  es: Object.assign({}, ...Object.values(CATALOGS.es)),
-  en: Object.assign({}, ...Object.values(CATALOGS.en)),
-};
-
-export const INTL_LOCALE: Record<Locale, string> = { es: "es-MX", en: "en-US" };
+export { DEFAULT_LOCALE, INTL_LOCALE, LOCALES, type Locale, type MessageKey };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
@@ -60,6 +21,18 @@ export function isLocale(value: unknown): value is Locale {
 
 export type TParams = Record<string, string | number>;
 
+const warned = new Set<string>();
+
+function missing(locale: Locale, key: string): string {
+  // Only the browser can lack a key that exists: its page's namespaces (app/i18n/namespaces.ts) miss it.
+  if (!COMPLETE && !warned.has(key) && import.meta.env?.DEV) {
+    warned.add(key);
+    console.warn(`[i18n] "${key}" is not in the messages sent for this page (${locale}); add its namespace in app/i18n/namespaces.ts`);
+  }
+  return key;
+}
+
+/** Low level, untyped key: for server code whose keys come from data (error codes, audit actions). */
 export function translate(locale: Locale, key: string, params?: TParams): string {
   const messages = MESSAGES[locale];
   let template: string | undefined;
@@ -67,7 +40,7 @@ export function translate(locale: Locale, key: string, params?: TParams): string
     const rule = new Intl.PluralRules(INTL_LOCALE[locale]).select(params.count);
     template = messages[`${key}_${rule}`] ?? messages[`${key}_other`];
   }
-  template ??= messages[key] ?? MESSAGES[DEFAULT_LOCALE][key] ?? key;
+  template ??= messages[key] ?? MESSAGES[DEFAULT_LOCALE][key] ?? missing(locale, key);
   if (!params) return template;
   // A value that already ends a sentence ("3:18 p.m.") absorbs the template's own full stop.
   return template.replace(/\{(\w+)\}(\.?)/g, (match, name: string, stop: string) => {
@@ -78,14 +51,46 @@ export function translate(locale: Locale, key: string, params?: TParams): string
   });
 }
 
-export function hasKey(locale: Locale, key: string): boolean {
-  return key in MESSAGES[locale];
+/** Whether the key exists (in the browser: among the messages sent for this page). Narrows to MessageKey. */
+export function hasKey(locale: Locale, key: string): key is MessageKey {
+  return key in MESSAGES[locale] || `${key}_other` in MESSAGES[locale];
 }
 
-export type T = (key: string, params?: TParams) => string;
+/**
+ * What t() accepts for a key of type K:
+ * - a literal ("contacts.title") or a union of literals: each must be a key, so a typo fails tsc;
+ * - a template with free parts (`events.kind.${string}`): at least one key must match the
+ *   pattern, so a misspelt prefix fails tsc;
+ * - a plain `string` (an error key carried in action data, a label from a config row): its value is
+ *   known only at run time; the browser warns in development when it is missing.
+ */
+export type KeyOf<K extends string> = string extends K
+  ? K
+  : K extends MessageKey
+    ? K
+    : [Extract<MessageKey, K>] extends [never]
+      ? MessageKey
+      : K;
+
+export type T = {
+  <K extends string>(key: KeyOf<K>, params?: TParams): string;
+  /** Escape hatch for a key tsc cannot relate to the catalogue; keep these few. */
+  dynamic(key: string, params?: TParams): string;
+};
 
 export function makeT(locale: Locale): T {
-  return (key, params) => translate(locale, key, params);
+  const t = <K extends string>(key: KeyOf<K>, params?: TParams) => translate(locale, key, params);
+  t.dynamic = (key: string, params?: TParams) => translate(locale, key, params);
+  return t;
+}
+
+/**
+ * Browser: adds the messages the root loader sent (root.tsx calls it before its children render).
+ * Server: nothing to add, the catalogue is whole and shared by every request, so it is never written.
+ */
+export function provideMessages(locale: Locale, messages: Record<string, string> | undefined): void {
+  if (COMPLETE || !messages) return;
+  Object.assign(MESSAGES[locale], messages);
 }
 
 /** Picks the best supported language from an Accept-Language header. */

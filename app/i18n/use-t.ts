@@ -1,15 +1,19 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { formatInstant } from "~/lib/format";
-import { DEFAULT_LOCALE, makeT, type Locale } from "./index";
+import { DEFAULT_LOCALE, makeT, provideMessages, type Locale, type T } from "./index";
 
-type RootData = { locale: Locale; timeZone: string } | undefined;
+type RootData = { locale: Locale; timeZone: string; messages?: Record<string, string> } | undefined;
 
 export function useLocale(): Locale {
   return (useRouteLoaderData("root") as RootData)?.locale ?? DEFAULT_LOCALE;
 }
 
-export function useT() {
-  return makeT(useLocale());
+export function useT(): T {
+  const data = useRouteLoaderData("root") as RootData;
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  // root.tsx already poured these in; repeating it is cheap and covers a component rendered first.
+  provideMessages(locale, data?.messages);
+  return makeT(locale);
 }
 
 /** The viewer's time zone (the root loader's), for pages that print instants. */

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/i18n/meta";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -11,7 +12,7 @@ import { setLocale } from "~/modules/auth/locale.server";
 import { clientIp, getSession, requireUser } from "~/modules/auth/session.server";
 import { badRequest, formBody } from "~/lib/params";
 
-export const meta: MetaFunction = () => [{ title: "Alcance — Mi cuenta" }];
+export const meta = pageTitle("auth.account.title");
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const headers = new Headers();

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/i18n/meta";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -26,7 +27,7 @@ import { badRequest, formBody } from "~/lib/params";
 
 const PATH = "/account/two-factor";
 
-export const meta: MetaFunction = () => [{ title: "Alcance — Verificación en dos pasos" }];
+export const meta = pageTitle("auth.twoFactor.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -161,7 +161,7 @@ function Reading({ reading, fileName }: { reading: CsvReading; fileName: string 
       <ul>
         {read.map((c) => (
           <li key={c.header}>
-            «{c.header}» → {t(`communications.import.field.${c.field}`)}
+            «{c.header}» → {c.field ? t(`communications.import.field.${c.field}`) : null}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/i18n/meta";
+import type { ActionFunctionArgs, HeadersFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/auth/fields";
@@ -7,7 +8,7 @@ import { fieldErrors } from "~/lib/forms";
 import { forgotPasswordSchema, requestPasswordReset } from "~/modules/auth/password-reset.server";
 import { formBody } from "~/lib/params";
 
-export const meta: MetaFunction = () => [{ title: "Alcance — Restablecer la contraseña" }];
+export const meta = pageTitle("auth.forgot.title");
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const headers = new Headers();

@@ -1,3 +1,4 @@
+import { titleText } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -9,7 +10,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { acceptInvitation, findInvitation, newPasswordPairSchema } from "~/modules/auth/credentials.server";
 import { formBody } from "~/lib/params";
 
-export const meta: MetaFunction = () => [{ title: "Alcance — Aceptar la invitación" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleText(matches, "auth.meta.invite") }, { name: "referrer", content: "no-referrer" }];
 
 // The link's token is its credential (public page); a malformed one is simply not valid.
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,200}$/);

@@ -1,5 +1,6 @@
+import { pageTitle } from "~/i18n/meta";
 import { formBody } from "~/lib/params";
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
@@ -7,7 +8,7 @@ import { login, loginSchema } from "~/modules/auth/login.server";
 import { getSession, safeRedirectTo } from "~/modules/auth/session.server";
 import { fieldErrors } from "~/lib/forms";
 
-export const meta: MetaFunction = () => [{ title: "Alcance — Iniciar sesión" }];
+export const meta = pageTitle("auth.login.title");
 
 // Document POSTs take their headers from here: pass the limiter's Retry-After through.
 export const headers: HeadersFunction = ({ actionHeaders }) => {

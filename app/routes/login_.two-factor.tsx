@@ -1,5 +1,6 @@
+import { pageTitle } from "~/i18n/meta";
 import { formBody } from "~/lib/params";
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/auth/fields";
@@ -11,7 +12,7 @@ import { secondFactorSchema, verifyLogin } from "~/modules/auth/two-factor.serve
 
 /** URL /login/two-factor: the second step of logging in (file name keeps it out of login.tsx's layout). */
 
-export const meta: MetaFunction = () => [{ title: "Alcance — Verificación en dos pasos" }];
+export const meta = pageTitle("auth.twoFactor.title");
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const headers = new Headers();

@@ -1,3 +1,4 @@
+import { titleText } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -11,7 +12,7 @@ import { isResetTokenValid, resetPassword } from "~/modules/auth/password-reset.
 import { clientIp } from "~/modules/auth/session.server";
 import { formBody } from "~/lib/params";
 
-export const meta: MetaFunction = () => [{ title: "Alcance — Nueva contraseña" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleText(matches, "auth.meta.reset") }, { name: "referrer", content: "no-referrer" }];
 
 // The link's token is its credential (public page); a malformed one is simply not valid.
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,200}$/);

@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CATALOGS, translate, type Locale } from "~/i18n";
+import { translate, type Locale } from "~/i18n";
+import { CATALOGS } from "~/i18n/catalog.server";
 import { csvDate, csvDateTime, formatDate, formatDateTime, formatDeadline, formatInstant, formatTime, formatZone, isEndOfDay } from "~/lib/format";
 import { csvCell } from "~/modules/contacts/csv";
 import { formatEventTime } from "~/modules/events/time";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGS, LOCALES, localeFromAcceptLanguage, translate } from "~/i18n";
+import { LOCALES, localeFromAcceptLanguage, translate } from "~/i18n";
+import { CATALOGS } from "~/i18n/catalog.server";
 import { NAV_AREAS, ROLES } from "~/modules/auth/permissions";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -1,11 +1,1 @@
-import type { MetaFunction } from "@remix-run/node";
-import { DEFAULT_LOCALE, isLocale, makeT, type TParams } from "~/i18n";
-
-/** A page title in the reader's language (the root loader knows it). */
-export function adminTitle(key: string, params?: TParams): MetaFunction {
-  return ({ matches }) => {
-    const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-    const t = makeT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
-    return [{ title: `${t(key, params)} — Alcance` }];
-  };
-}
+export { pageTitle as adminTitle } from "~/i18n/meta";

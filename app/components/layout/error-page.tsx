@@ -1,16 +1,18 @@
 import type { T } from "~/i18n";
 
 /** The statuses with words of their own; anything else reads as an unexpected error. */
-const KNOWN = new Set([400, 403, 404, 415, 429]);
+const KNOWN = ["400", "403", "404", "415", "429"] as const;
+type ErrorKind = (typeof KNOWN)[number] | "500";
 
-export function errorKind(status: number): string {
-  return KNOWN.has(status) ? String(status) : "500";
+export function errorKind(status: number): ErrorKind {
+  return KNOWN.find((k) => k === String(status)) ?? "500";
 }
 
+/** The words of an error; the caller places it (inside the app shell's <main>, or a bare one). */
 export function ErrorPage({ status, t }: { status: number; t: T }) {
   const kind = errorKind(status);
   return (
-    <main className="error-page" id="main">
+    <div className="error-page">
       <p className="error-page__code">{status}</p>
       <h1>{t(`errors.${kind}.title`)}</h1>
       <p>{t(`errors.${kind}.body`)}</p>
@@ -19,6 +21,6 @@ export function ErrorPage({ status, t }: { status: number; t: T }) {
           {t("errors.backHome")}
         </a>
       </p>
-    </main>
+    </div>
   );
 }

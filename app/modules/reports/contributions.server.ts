@@ -201,7 +201,7 @@ export async function openRound(actor: Actor, month: string, input: RoundInput, 
       data: {
         name: person.name,
         month: formatMonth(month, locale),
-        area: t(`ineArea.${person.ineArea}`),
+        area: person.ineArea ? t(`ineArea.${person.ineArea}`) : t("common.none"),
         count: String(mine.length),
         sections: sectionLines(locale, month, mine),
         url: `${appUrl()}/contribute`,
