@@ -194,7 +194,7 @@ async function main() {
   // Raw nodemailer: the same number of pre-rendered messages, same pool size, same sink.
   const nodemailer = (await import("nodemailer")).default;
   const { smtpPoolOptions } = await import("../app/modules/bulletins/transport.server.ts");
-  const { buildMessage, loadSendable } = await import("../app/modules/bulletins/pipeline.server.ts");
+  const { buildMessage, loadSendable } = await import("../app/modules/bulletins/pipeline/index.server.ts");
   const { compiledBulletin } = await import("../emails/bulk/render.server.ts");
   const { getSettings } = await import("../app/modules/settings/settings.server.ts");
   const bulletin = (await loadSendable(id))!;
@@ -237,7 +237,7 @@ async function main() {
   await db.$disconnect();
   const { closeQueues } = await import("../jobs/queues.ts");
   await closeQueues();
-  const { closePipeline } = await import("../app/modules/bulletins/pipeline.server.ts");
+  const { closePipeline } = await import("../app/modules/bulletins/pipeline/index.server.ts");
   await closePipeline();
   await sink.close();
   // Queues of this run only.

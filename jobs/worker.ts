@@ -5,13 +5,13 @@
 import "dotenv/config";
 // Before every other import: refuses to start on a bad configuration or the development APP_KEY.
 import "../app/lib/startup-env.server.ts";
-import { Worker, type Processor, type WorkerOptions } from "bullmq";
+import { Worker, type WorkerOptions } from "bullmq";
 import { env } from "../app/lib/env.server.ts";
 import { createRedis } from "../app/lib/redis.server.ts";
 import { precompileTransactional } from "../emails/render.server.ts";
 import { closeMailDriver, mailDriver } from "../app/modules/mail/mailer.server.ts";
 import { db } from "../app/lib/db.server.ts";
-import { QUEUES, getQueue, closeQueues, type QueueName } from "./queues.ts";
+import { QUEUES, getQueue, closeQueues, type QueueJob, type QueueName } from "../app/lib/queue.server.ts";
 import { sendMailJob } from "./mail/send-mail.job.ts";
 import { maintenanceJob } from "./maintenance/purge.job.ts";
 import { contactsImportJob } from "./contacts/import.job.ts";
@@ -24,20 +24,32 @@ import { bulletinsJob, closeBulletinRuntime, requestBulletinStop, startBulletinR
 
 const log = (...args: unknown[]) => console.error("[worker]", ...args);
 
-// Partial while an area's processor is being written; every queue listed in queues.ts should have one.
-const PROCESSORS: Partial<Record<QueueName, { processor: Processor; concurrency: number; options?: Partial<WorkerOptions> }>> = {
-  mail: { processor: sendMailJob as Processor, concurrency: 5 },
-  maintenance: { processor: maintenanceJob as Processor, concurrency: 1 },
+type Entry<N extends QueueName> = { processor: (job: QueueJob<N>) => Promise<unknown>; concurrency: number; options?: Partial<WorkerOptions> };
+
+// Every queue in app/lib/queue.server.ts has its processor: the type refuses a missing one.
+const PROCESSORS: { [N in QueueName]: Entry<N> } = {
+  mail: { processor: sendMailJob, concurrency: 5 },
+  maintenance: { processor: maintenanceJob, concurrency: 1 },
   // One import at a time per worker: each writes on two connections of its own.
-  "contacts-import": { processor: contactsImportJob as Processor, concurrency: 1 },
+  "contacts-import": { processor: contactsImportJob, concurrency: 1 },
   // One chunk at a time per worker, BULLETIN_CONCURRENCY messages in flight inside it. Short locks:
   // a chunk whose worker was killed is noticed as stalled within ~15 s (its deliveries are safe
   // in the database either way).
-  bulletins: { processor: bulletinsJob as Processor, concurrency: 1, options: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } },
-  jury: { processor: juryRemindersJob as Processor, concurrency: 1 },
-  integrity: { processor: integrityJob as Processor, concurrency: 1 },
-  reports: { processor: contributionRemindersJob as Processor, concurrency: 1 },
+  bulletins: { processor: bulletinsJob, concurrency: 1, options: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } },
+  jury: { processor: juryRemindersJob, concurrency: 1 },
+  integrity: { processor: integrityJob, concurrency: 1 },
+  reports: { processor: contributionRemindersJob, concurrency: 1 },
 };
+
+function startWorker<N extends QueueName>(name: N): Worker<QueueJob<N>["data"]> {
+  const entry: Entry<N> = PROCESSORS[name];
+  return new Worker<QueueJob<N>["data"]>(name, entry.processor, {
+    connection: createRedis("worker"),
+    prefix: env().REDIS_PREFIX,
+    concurrency: entry.concurrency,
+    ...entry.options,
+  });
+}
 
 async function warnOnEvictionPolicy() {
   const probe = createRedis("client");
@@ -61,18 +73,7 @@ async function main() {
   log(`compiled ${templates} transactional templates; mail driver: ${mailDriver().kind}`);
   await startBulletinRuntime();
 
-  const workers = Object.entries(PROCESSORS).flatMap(([name, entry]) =>
-    !entry
-      ? []
-      : [
-          new Worker(name, entry.processor, {
-            connection: createRedis("worker"),
-            prefix: env().REDIS_PREFIX,
-            concurrency: entry.concurrency,
-            ...entry.options,
-          }),
-        ],
-  );
+  const workers = Object.values(QUEUES).map((name) => startWorker(name));
   for (const worker of workers) {
     worker.on("failed", (job, error) => log(`job ${worker.name}/${job?.id} failed (attempt ${job?.attemptsMade}):`, error.message));
     worker.on("error", (error) => log(`worker ${worker.name} error:`, error.message));

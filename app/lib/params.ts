@@ -12,7 +12,8 @@
  * Errors are thrown Responses with a translated plain-text body (what a resource route answers);
  * page routes show the localized error page from their ErrorBoundary instead.
  */
-import { isLocale, localeFromAcceptLanguage, translate, type Locale } from "~/i18n";
+import type { z } from "zod";
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, translate, type Locale } from "~/i18n";
 
 const INT4_MAX = 2_147_483_647;
 const INT8_MAX = 9_223_372_036_854_775_807n;
@@ -103,6 +104,31 @@ export function routeParams<S extends Record<string, IdKind>>(
   const out: Record<string, number | string> = {};
   for (const [name, kind] of Object.entries(spec)) out[name] = idParam(request, params[name], kind);
   return out as { [P in keyof S]: IdValue<S[P]> };
+}
+
+/**
+ * One path segment, or a 404 (never a 500): by column type (default "key") or by a zod schema.
+ *
+ *   const id = requireParam(params, "id", "int");            // number
+ *   const month = requireParam(params, "month", "month");    // "2026-11"
+ *   const tab = requireParam(params, "tab", z.enum(["a", "b"]));
+ *
+ * Without the request the 404's text is in the default language; page routes show their
+ * localized ErrorBoundary anyway (use idParam(request, …) in a resource route that answers text).
+ */
+export function requireParam<K extends IdKind = "key">(params: Record<string, string | undefined>, name: string, kind?: K): IdValue<K>;
+export function requireParam<S extends z.ZodType>(params: Record<string, string | undefined>, name: string, schema: S): z.output<S>;
+export function requireParam(params: Record<string, string | undefined>, name: string, spec: IdKind | z.ZodType = "key"): unknown {
+  const value = params[name];
+  if (typeof spec === "string") {
+    const id = checkId(value, spec);
+    if (id !== null) return id;
+  } else if (value !== undefined) {
+    const parsed = spec.safeParse(value);
+    if (parsed.success) return parsed.data;
+  }
+  const body = `${translate(DEFAULT_LOCALE, "errors.404.title")}\n${translate(DEFAULT_LOCALE, "errors.404.body")}\n`;
+  throw new Response(body, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
 // ── Query values ────────────────────────────────────────────────────────────────────────────────

@@ -4,9 +4,9 @@ import { Deadline, pageTitle, Progress, StateBadge } from "~/components/jury/ui"
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
-import { asResponse } from "~/modules/jury/errors";
 import { jurorContest } from "~/modules/jury/workspace.server";
 import { idParam } from "~/lib/params";
+import { refusalResponse } from "~/lib/http.server";
 
 export const meta = pageTitle("jury.workspace.title");
 
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!can(user.role, "evaluate:jury")) {
     throw redirect(can(user.role, "manage:jury") ? `/jury/${contestId}/setup` : `/jury/${contestId}/results`);
   }
-  return jurorContest(user.id, contestId).catch(asResponse);
+  return jurorContest(user.id, contestId).catch(refusalResponse);
 }
 
 export default function JurorContestPage() {

@@ -8,8 +8,8 @@ import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { loadRubric } from "~/modules/contest/contest.server";
-import { asResponse, JuryError } from "~/modules/jury/errors";
-import { juryActor, juryErrorAnswer } from "~/modules/jury/http.server";
+import { JuryError } from "~/modules/jury/errors";
+import { juryActor } from "~/modules/jury/http.server";
 import { conflictSchema, parseEvaluationForm } from "~/modules/jury/schema";
 import {
   confirmNoConflict,
@@ -24,6 +24,7 @@ import {
 } from "~/modules/jury/workspace.server";
 import { badRequest, formBody, routeParams } from "~/lib/params";
 import { subdivisionName } from "~/modules/geo/regions";
+import { domainErrorAnswer, refusalResponse } from "~/lib/http.server";
 
 export const meta = pageTitle("jury.evaluation.title");
 
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (error instanceof JuryError && error.code === "conflictUnconfirmed") {
       return { step: "confirm" as const, view: null, check: await conflictCheckView(user.id, contestId, submissionId) };
     }
-    return asResponse(error);
+    return refusalResponse(error);
   }
 }
 
@@ -88,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw badRequest(request);
   } catch (error) {
-    return juryErrorAnswer(error, values);
+    return domainErrorAnswer(error, values);
   }
 }
 

@@ -8,17 +8,17 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
 import { removeAward, saveAward } from "~/modules/jury/admin.server";
-import { asResponse } from "~/modules/jury/errors";
-import { juryActor, juryErrorAnswer } from "~/modules/jury/http.server";
+import { juryActor } from "~/modules/jury/http.server";
 import { contestResults } from "~/modules/jury/results.server";
 import { awardSchema } from "~/modules/jury/schema";
 import { formBody, idParam } from "~/lib/params";
+import { domainErrorAnswer, refusalResponse } from "~/lib/http.server";
 
 export const meta = pageTitle("jury.results.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, ["manage:jury", "read:jury-results"]);
-  const results = await contestResults(idParam(request, params.contestId, "key")).catch(asResponse);
+  const results = await contestResults(idParam(request, params.contestId, "key")).catch(refusalResponse);
   return { ...results, canManage: can(user.role, "manage:jury") };
 }
 
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await saveAward(juryActor(user, request), contestId, parsed.data);
     return redirectWithToast(`/jury/${contestId}/results`, { kind: "success", message: "jury.results.awardSaved" });
   } catch (error) {
-    return juryErrorAnswer(error, values);
+    return domainErrorAnswer(error, values);
   }
 }
 

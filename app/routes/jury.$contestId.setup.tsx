@@ -20,20 +20,20 @@ import {
   setAssignment,
   setContestFlags,
 } from "~/modules/jury/admin.server";
-import { asResponse } from "~/modules/jury/errors";
-import { juryActor, juryErrorAnswer } from "~/modules/jury/http.server";
+import { juryActor } from "~/modules/jury/http.server";
 import { sendReminderNow } from "~/modules/jury/reminders.server";
 import { adminConflictSchema, balancedSchema, designateSchema, optionsSchema, pairSchema, reopenSchema, sessionSchema, SESSION_KINDS } from "~/modules/jury/schema";
 import { badRequest, formBody, idParam, readBody } from "~/lib/params";
 import { linkJurorsToAgreement } from "~/modules/meetings/agreements.server";
 import { MeetingError } from "~/modules/meetings/errors";
 import { linkJurorsSchema } from "~/modules/meetings/schema";
+import { domainErrorAnswer, refusalResponse } from "~/lib/http.server";
 
 export const meta = pageTitle("jury.setup.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:jury");
-  return juryAdminView(idParam(request, params.contestId, "key")).catch(asResponse);
+  return juryAdminView(idParam(request, params.contestId, "key")).catch(refusalResponse);
 }
 
 type Answer = { ok: false; intent: string; errors: Record<string, string>; params: Record<string, string | number>; values: Record<string, string> };
@@ -144,7 +144,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw badRequest(request);
     }
   } catch (error) {
-    const answer = juryErrorAnswer(error, values);
+    const answer = domainErrorAnswer(error, values);
     return data<Answer>({ ...answer.data, intent }, { status: answer.init?.status ?? 409 });
   }
 }

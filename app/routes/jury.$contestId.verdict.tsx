@@ -3,17 +3,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { fmt, pageTitle } from "~/components/jury/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/session.server";
-import { asResponse } from "~/modules/jury/errors";
 import { contestResults } from "~/modules/jury/results.server";
 import { idParam } from "~/lib/params";
 import { formatDate } from "~/lib/format";
+import { refusalResponse } from "~/lib/http.server";
 
 export const meta = pageTitle("jury.verdict.title");
 
 /** The printable verdict (acta de dictamen): ranking, winners, jurors' names and the date. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, ["manage:jury", "read:jury-results"]);
-  const results = await contestResults(idParam(request, params.contestId, "key")).catch(asResponse);
+  const results = await contestResults(idParam(request, params.contestId, "key")).catch(refusalResponse);
   return { ...results, printedAt: new Date().toISOString() };
 }
 

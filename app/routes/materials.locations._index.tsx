@@ -6,17 +6,18 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { Field } from "~/components/contact-detail/field";
 import { formatQty } from "~/components/materials/labels";
 import { useLocale, useT } from "~/i18n/use-t";
-import { fieldErrors } from "~/lib/forms";
+import { getFormProps, parseForm, useAppForm } from "~/lib/forms";
+import { requireActor } from "~/lib/actor.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/session.server";
 import { createLocation, listLocations } from "~/modules/materials/catalogue.server";
 import { MaterialError } from "~/modules/materials/errors";
 import { LOCATION_KINDS, MANUAL_LOCATION_KINDS } from "~/modules/materials/fields";
 import { locationFormSchema } from "~/modules/materials/schema";
 import { listPartnerOptions } from "~/modules/events/event.server";
 import { z } from "zod";
-import { formBody, searchParam } from "~/lib/params";
+import { searchParam } from "~/lib/params";
 import { countryName } from "~/modules/geo/regions";
 import { INTL_LOCALE } from "~/i18n";
 
@@ -33,28 +34,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:material");
-  const form = await formBody(request);
-  const values = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
-  const parsed = locationFormSchema.safeParse({ ...values, active: "on" });
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const { actor } = await requireActor(request, "edit:material");
+  const parsed = await parseForm(request, locationFormSchema);
+  if (!parsed.ok) return data(parsed.reply, { status: 400 });
   try {
-    const location = await createLocation({ userId: user.id, ip: clientIp(request) }, parsed.data);
+    // A location created here is active; retiring one is done on its own page.
+    const location = await createLocation(actor, { ...parsed.value, active: true });
     return redirectWithToast(`/materials/locations/${location.id}`, { kind: "success", message: "materials.locations.created" });
   } catch (error) {
-    if (error instanceof MaterialError) return data({ errors: { partnerId: "materials.errors.partner" } as Record<string, string>, values }, { status: 400 });
+    if (error instanceof MaterialError) return data(parsed.reply({ fieldErrors: { partnerId: ["materials.errors.partner"] } }), { status: 400 });
     throw error;
   }
 }
 
 export default function LocationsPage() {
   const { kind, q, rows, nextCursor, canEdit, partners } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const [form, fields] = useAppForm({ schema: locationFormSchema, lastResult: useActionData<typeof action>() });
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
-  const errors: Record<string, string> = actionData?.errors ?? {};
-  const values: Record<string, string> = actionData?.values ?? {};
+  const errors = { partnerId: fields.partnerId.errors?.[0] };
   return (
     <>
       <header className="page-header">
@@ -116,12 +115,12 @@ export default function LocationsPage() {
       {canEdit ? (
         <section className="panel" aria-labelledby="loc-new">
           <h2 id="loc-new">{t("materials.locations.new")}</h2>
-          <Form method="post" noValidate>
+          <Form method="post" {...getFormProps(form)}>
             <div className="form-grid">
-              <Field name="name" label={t("materials.fields.name")} defaultValue={values.name} error={errors.name} required maxLength={200} idPrefix="loc" />
+              <Field name="name" label={t("materials.fields.name")} defaultValue={fields.name.initialValue} error={fields.name.errors?.[0]} required maxLength={200} idPrefix="loc" />
               <div className="field">
                 <label htmlFor="loc-new-kind">{t("materials.locations.kind")}</label>
-                <select id="loc-new-kind" name="kind" defaultValue={values.kind ?? "WAREHOUSE"}>
+                <select id="loc-new-kind" name="kind" defaultValue={fields.kind.initialValue ?? "WAREHOUSE"}>
                   {MANUAL_LOCATION_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {t(`materials.locationKind.${k}`)}
@@ -131,7 +130,7 @@ export default function LocationsPage() {
               </div>
               <div className="field">
                 <label htmlFor="loc-partner">{t("materials.locations.partner")}</label>
-                <select id="loc-partner" name="partnerId" defaultValue={values.partnerId ?? ""} aria-invalid={errors.partnerId ? true : undefined}>
+                <select id="loc-partner" name="partnerId" defaultValue={fields.partnerId.initialValue ?? ""} aria-invalid={errors.partnerId ? true : undefined}>
                   <option value="">{t("materials.locations.noPartner")}</option>
                   {partners.map((p) => (
                     <option key={p.id} value={p.id}>
@@ -141,9 +140,9 @@ export default function LocationsPage() {
                 </select>
                 {errors.partnerId ? <p className="field-error">{t(errors.partnerId)}</p> : null}
               </div>
-              <Field name="country" label={t("materials.locations.country")} defaultValue={values.country} error={errors.country} maxLength={2} idPrefix="loc" />
-              <Field name="state" label={t("materials.locations.state")} defaultValue={values.state} error={errors.state} idPrefix="loc" />
-              <Field name="city" label={t("materials.locations.city")} defaultValue={values.city} error={errors.city} idPrefix="loc" />
+              <Field name="country" label={t("materials.locations.country")} defaultValue={fields.country.initialValue} error={fields.country.errors?.[0]} maxLength={2} idPrefix="loc" />
+              <Field name="state" label={t("materials.locations.state")} defaultValue={fields.state.initialValue} error={fields.state.errors?.[0]} idPrefix="loc" />
+              <Field name="city" label={t("materials.locations.city")} defaultValue={fields.city.initialValue} error={fields.city.errors?.[0]} idPrefix="loc" />
             </div>
             <button type="submit" className="button button--primary" disabled={busy}>
               {t("materials.locations.create")}

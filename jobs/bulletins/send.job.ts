@@ -3,11 +3,10 @@
  * its claims), the stop flag SIGTERM sets (in-flight messages finish, no new ones start), and the
  * periodic reconciliation that re-queues work from the database.
  */
-import type { Job } from "bullmq";
 import { bulletinConfig } from "../../app/modules/bulletins/config.server.ts";
-import { closePipeline, processChunk, reconcile, sendTestMessages, startLiveness, type Liveness } from "../../app/modules/bulletins/pipeline.server.ts";
+import { closePipeline, processChunk, reconcile, sendTestMessages, startLiveness, type Liveness } from "../../app/modules/bulletins/pipeline/index.server.ts";
 import { closeBulkTransport } from "../../app/modules/bulletins/transport.server.ts";
-import type { QueuePayloads } from "../queues.ts";
+import type { QueueJob } from "../../app/lib/queue.server.ts";
 
 const log = (...args: unknown[]) => console.error("[worker:bulletins]", ...args);
 
@@ -52,7 +51,7 @@ export async function closeBulletinRuntime(): Promise<void> {
   liveness = undefined;
 }
 
-export async function bulletinsJob(job: Job<QueuePayloads["bulletins"]>) {
+export async function bulletinsJob(job: QueueJob<"bulletins">) {
   if (job.data.kind === "test") return { sent: await sendTestMessages(job.data) };
   if (!liveness) throw new Error("bulletin runtime not started");
   return processChunk(job.data, { workerKey: liveness.key, shouldStop: () => stopping });

@@ -1,15 +1,15 @@
-import { UnrecoverableError, type Job } from "bullmq";
+import { UnrecoverableError } from "bullmq";
 import { ImportFileError } from "../../app/modules/contacts/import/errors.ts";
 import { markFailed } from "../../app/modules/contacts/import/pipeline.server.ts";
 import { processQueuedBatch } from "../../app/modules/contacts/import/batches.server.ts";
-import type { QueuePayloads } from "../queues.ts";
+import type { QueueJob } from "../../app/lib/queue.server.ts";
 
 /**
  * A contacts import (dry run or real run) from the chunks stored at upload. A worker that dies
  * mid-run leaves the batch RUNNING with its last committed line: the retried (or stalled and
  * re-queued) job resumes from there. A file that cannot be read is not retried.
  */
-export async function contactsImportJob(job: Job<QueuePayloads["contacts-import"]>) {
+export async function contactsImportJob(job: QueueJob<"contacts-import">) {
   try {
     const result = await processQueuedBatch(job.data.batchId);
     return result ? { status: result.status, rows: result.rows } : null;

@@ -1,10 +1,9 @@
-import type { Job } from "bullmq";
 import { deliverTransactionalMail } from "../../app/modules/mail/mail.server.ts";
 import { resolveMail } from "../../app/modules/mail/resolve.server.ts";
 import { transactionalMailSchema } from "../../app/modules/mail/schema.ts";
 import type { MailRef } from "../../app/modules/mail/types.ts";
 import { setCorrectionMailStatus, type MailState } from "../../app/modules/contest/mail-state.server.ts";
-import type { QueuePayloads } from "../queues.ts";
+import type { QueueJob } from "../../app/lib/queue.server.ts";
 
 /** Records that follow their message's delivery, by entity (see MailRef). */
 const MAIL_STATE_HOOKS: Record<MailRef["entity"], (id: string, state: MailState) => Promise<void>> = {
@@ -23,7 +22,7 @@ export function withoutAddress(error: unknown, address: string): Error {
   return new Error(message.replace(new RegExp(escaped, "gi"), "[destinatario]"));
 }
 
-export async function sendMailJob(job: Job<QueuePayloads["mail"]>): Promise<MailJobResult> {
+export async function sendMailJob(job: QueueJob<"mail">): Promise<MailJobResult> {
   const parsed = transactionalMailSchema.safeParse(job.data);
   if (!parsed.success) {
     console.error(`[mail] job ${job.id}: not a message this version sends (no record ids); dropped`);

@@ -7,7 +7,7 @@ import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { createBulletin, enqueuePending, pauseBulletin, queueTestSend, resumeBulletin, scheduleBulletin, sendBulletin, cancelBulletin, bulletinReport, type BulletinError } from "~/modules/bulletins/bulletins.server";
-import { LIVENESS_LOCK_CLASS, reconcile } from "~/modules/bulletins/pipeline.server";
+import { LIVENESS_LOCK_CLASS, reconcile } from "~/modules/bulletins/pipeline/index.server";
 import { bulletinInputSchema } from "~/modules/bulletins/schema";
 import { createUser, uniqueEmail } from "../support/factories";
 import { waitForMail } from "../support/outbox";

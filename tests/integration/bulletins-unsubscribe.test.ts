@@ -2,7 +2,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { signToken } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
-import { unsubscribeToken, UNSUBSCRIBE_PURPOSE } from "~/modules/bulletins/pipeline.server";
+import { unsubscribeToken, UNSUBSCRIBE_PURPOSE } from "~/modules/bulletins/pipeline/index.server";
 import { audience } from "../support/bulletins";
 
 const base = () => inject("baseUrl");

@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { unsubscribeToken } from "~/modules/bulletins/pipeline.server";
+import { unsubscribeToken } from "~/modules/bulletins/pipeline/index.server";
 import { createEvent } from "~/modules/events/event.server";
 import { eventFormSchema } from "~/modules/events/schema";
 import { utcToZoned } from "~/lib/time";

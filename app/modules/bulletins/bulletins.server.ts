@@ -2,6 +2,7 @@
  * Bulletins: compose, preview, test, send, schedule, pause/resume/cancel, progress and report.
  * Routes, jobs and the CLI all call these functions. Every change is audited (entity "bulletin").
  */
+import { DomainError } from "~/lib/errors";
 import type { Bulletin } from "~/generated/prisma/client";
 import { db, type Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/paging.server";
@@ -11,9 +12,9 @@ import { getSegmentFilter } from "~/modules/contacts/segments.server";
 import { EMPTY_FILTER, type ContactFilter } from "~/modules/contacts/filter";
 import { getSettings } from "~/modules/settings/settings.server";
 import { compiledBulletin, mergeBulletin, type MergedMessage } from "../../../emails/bulk/render.server";
-import { getQueue, QUEUES } from "../../../jobs/queues";
+import { enqueueBulletinJobs } from "~/lib/queue.server";
 import type { MergeValues } from "./markdown";
-import { chunkJobId, unsubscribeToken } from "./pipeline.server";
+import { chunkJobId, unsubscribeToken } from "./pipeline/messages.server";
 import { bulletinConfig } from "./config.server";
 import type { BulletinInput } from "./schema";
 
@@ -32,12 +33,9 @@ export type BulletinErrorCode =
   | "changedSinceConfirm";
 
 /** A rule the change breaks; messageKey is a translation key. */
-export class BulletinError extends Error {
-  readonly messageKey: string;
-  constructor(readonly code: BulletinErrorCode) {
-    super(`Bulletin rule: ${code}`);
-    this.name = "BulletinError";
-    this.messageKey = `bulletins.errors.${code}`;
+export class BulletinError extends DomainError<BulletinErrorCode> {
+  constructor(code: BulletinErrorCode) {
+    super({ code, messageKey: `bulletins.errors.${code}` });
   }
 }
 
@@ -186,7 +184,7 @@ export async function enqueuePending(bulletinId: string): Promise<number> {
   const rows = await db.$queryRaw<Array<{ chunk: number }>>`
     SELECT DISTINCT ("id" / ${size})::int AS chunk FROM "BulletinDelivery" WHERE "bulletinId" = ${bulletinId} AND "status" = 'PENDING' ORDER BY 1`;
   if (rows.length === 0) return 0;
-  await getQueue(QUEUES.bulletins).addBulk(
+  await enqueueBulletinJobs(
     rows.map((r) => ({
       name: "chunk",
       data: { kind: "chunk" as const, bulletinId, chunk: r.chunk },
@@ -465,7 +463,7 @@ export async function previewBulletin(id: string, contactId?: number | null): Pr
 export async function queueTestSend(actor: AuditActor, id: string, to: string[], contactId?: number | null): Promise<void> {
   const b = await db.bulletin.findUnique({ where: { id }, select: { id: true } });
   if (!b) throw new BulletinError("notFound");
-  await getQueue(QUEUES.bulletins).add("test", { kind: "test", bulletinId: id, to, contactId: contactId ?? null, requestedBy: actor.userId }, { removeOnComplete: true, attempts: 3 });
+  await enqueueBulletinJobs([{ name: "test", data: { kind: "test", bulletinId: id, to, contactId: contactId ?? null, requestedBy: actor.userId }, opts: { removeOnComplete: true, attempts: 3 } }]);
   await audit(actor, { action: "bulletin.testSend", entity: "bulletin", entityId: id, after: { recipients: to.length } });
 }
 

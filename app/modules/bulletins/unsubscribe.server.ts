@@ -7,7 +7,7 @@ import { db } from "~/lib/db.server";
 import { isLocale, type Locale } from "~/i18n";
 import { setSubscription } from "~/modules/contacts/contact.server";
 import { privacyNoticeFor, type NoticeShown } from "~/modules/settings/settings.server";
-import { UNSUBSCRIBE_PURPOSE } from "./pipeline.server";
+import { UNSUBSCRIBE_PURPOSE } from "./pipeline/messages.server";
 
 export type UnsubscribeTarget = { contactId: number | null; bulletinId: string };
 

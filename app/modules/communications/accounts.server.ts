@@ -3,6 +3,7 @@
  * is never deleted once it has figures: it is deactivated (it then takes no new months but its
  * past months still count). Every change is audited; a save that changes nothing says so.
  */
+import { DomainError } from "~/lib/errors";
 import { db, Prisma } from "~/lib/db.server";
 import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
 import { accountMonthOf } from "./figures.server";
@@ -10,10 +11,9 @@ import type { AccountInput, AccountMonthInput, MicrositeInput } from "./schema";
 import { sortAccounts, type AccountMonth, type Network, type OwnerArea } from "./shapes";
 
 export type CommunicationsErrorCode = "notFound" | "duplicateHandle" | "inactive" | "forbidden";
-export class CommunicationsError extends Error {
-  constructor(public code: CommunicationsErrorCode) {
-    super(code);
-    this.name = "CommunicationsError";
+export class CommunicationsError extends DomainError<CommunicationsErrorCode> {
+  constructor(code: CommunicationsErrorCode) {
+    super({ code, messageKey: `communications.errors.${code}` });
   }
 }
 

@@ -5,6 +5,7 @@
  * Audit entries about requests hold no personal data (the requester's name and e-mail stay in the
  * request itself, the evidence of how it was handled).
  */
+import { DomainError } from "~/lib/errors";
 import type { ArcoRequest, ArcoState } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/paging.server";
@@ -21,13 +22,9 @@ import {
 } from "./business-days";
 import { OPEN_ARCO_STATES, type ArcoRequestInput, type ArcoRequestUpdate } from "./schema";
 
-export class ArcoRequestError extends Error {
-  constructor(
-    readonly code: "notFound" | "contactNotFound" | "receivedInFuture",
-    readonly messageKey: string,
-  ) {
-    super(`ARCO request rule: ${code}`);
-    this.name = "ArcoRequestError";
+export class ArcoRequestError extends DomainError<"notFound" | "contactNotFound" | "receivedInFuture"> {
+  constructor(code: "notFound" | "contactNotFound" | "receivedInFuture", messageKey: string) {
+    super({ code, messageKey });
   }
 }
 

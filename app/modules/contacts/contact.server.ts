@@ -3,6 +3,7 @@
  * consent changes and subscription changes. Every change is audited (entity "contact") in the
  * same transaction as the change. Contact.consentStatus always mirrors the newest ConsentRecord.
  */
+import { DomainError } from "~/lib/errors";
 import type { ConsentMethod, ConsentStatus, Contact, SubscriptionStatus } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { likeContains, searchTerm } from "~/lib/paging.server";
@@ -37,15 +38,12 @@ const MESSAGES: Record<ContactErrorCode, string> = {
 };
 
 /** A rule the change breaks; messageKey is a translation key, existingId the clashing contact. */
-export class ContactError extends Error {
-  readonly messageKey: string;
+export class ContactError extends DomainError<ContactErrorCode> {
   constructor(
-    readonly code: ContactErrorCode,
+    code: ContactErrorCode,
     readonly existingId?: number,
   ) {
-    super(`Contact rule: ${code}`);
-    this.name = "ContactError";
-    this.messageKey = MESSAGES[code];
+    super({ code, messageKey: MESSAGES[code] });
   }
 }
 

@@ -1,3 +1,4 @@
+import { DomainError, type ErrorParams } from "~/lib/errors";
 import type { MoveRefusal } from "./rules";
 
 export type ContestErrorCode =
@@ -24,15 +25,8 @@ export type ContestErrorCode =
   | MoveRefusal;
 
 /** A refused operation; messageKey is shown to the person, field says where. */
-export class ContestError extends Error {
-  readonly messageKey: string;
-  constructor(
-    readonly code: ContestErrorCode,
-    readonly field = "_form",
-    readonly params: Record<string, string | number> = {},
-    messageKey?: string,
-  ) {
-    super(`contest: ${code}`);
-    this.messageKey = messageKey ?? `contest.errors.${code}`;
+export class ContestError extends DomainError<ContestErrorCode> {
+  constructor(code: ContestErrorCode, field = "_form", params: ErrorParams = {}, messageKey?: string) {
+    super({ code, field, params, messageKey: messageKey ?? `contest.errors.${code}` });
   }
 }

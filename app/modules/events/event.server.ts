@@ -5,6 +5,7 @@
  * photos), and its checklist. Every change is audited (entity "event") in the same transaction as
  * the change.
  */
+import { DomainError } from "~/lib/errors";
 import { randomBytes } from "node:crypto";
 import type { Event } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
@@ -33,12 +34,9 @@ const MESSAGES: Record<EventErrorCode, string> = {
   cancelled: "events.outcomes.errors.cancelled",
 };
 
-export class EventError extends Error {
-  readonly messageKey: string;
-  constructor(readonly code: EventErrorCode) {
-    super(`Event rule: ${code}`);
-    this.name = "EventError";
-    this.messageKey = MESSAGES[code];
+export class EventError extends DomainError<EventErrorCode> {
+  constructor(code: EventErrorCode) {
+    super({ code, messageKey: MESSAGES[code] });
   }
 }
 

@@ -1,3 +1,4 @@
+import { DomainError } from "~/lib/errors";
 import { createHash } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
@@ -46,12 +47,12 @@ export function setBlobStore(next: BlobStore) {
 
 export type UploadError = "empty" | "tooLarge" | "typeNotAllowed";
 
-export class UploadRejected extends Error {
-  constructor(
-    readonly reason: UploadError,
-    readonly messageKey = `files.errors.${reason}`,
-  ) {
-    super(`Upload rejected: ${reason}`);
+export class UploadRejected extends DomainError<UploadError> {
+  constructor(reason: UploadError, messageKey = `files.errors.${reason}`) {
+    super({ code: reason, messageKey, status: 400 });
+  }
+  get reason(): UploadError {
+    return this.code;
   }
 }
 

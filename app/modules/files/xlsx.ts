@@ -5,16 +5,16 @@
  * sheet is refused before it is expanded. Formulas are read as their cached values; merged cells,
  * styles other than date formats, and every other sheet are ignored. Pure: no I/O.
  */
+import { DomainError } from "~/lib/errors";
 import { unzipSync, type UnzipFileInfo } from "fflate";
 
 export type XlsxCell = string | number | boolean | null;
 
 export type XlsxErrorCode = "notXlsx" | "noSheet" | "tooLarge";
 
-export class XlsxError extends Error {
-  constructor(readonly code: XlsxErrorCode) {
-    super(`xlsx: ${code}`);
-    this.name = "XlsxError";
+export class XlsxError extends DomainError<XlsxErrorCode> {
+  constructor(code: XlsxErrorCode) {
+    super({ code, messageKey: `files.xlsx.${code}`, status: 400 });
   }
 }
 

@@ -10,7 +10,7 @@ import { formatDeadline } from "~/lib/format";
 import { audit } from "~/modules/audit/audit.server";
 import { zoneFor } from "~/modules/contest/contest.server";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n";
-import { getQueue, QUEUES } from "../../../jobs/queues";
+import { enqueueMail } from "~/lib/queue.server";
 import type { TransactionalMail } from "~/modules/mail/types";
 import type { AdminActor } from "./admin.server";
 import { JuryError } from "./errors";
@@ -71,7 +71,7 @@ async function remind(actorId: string | null, contest: Contest, juror: Awaited<R
     }
     await audit({ userId: actorId }, { action: "jury.reminder.sent", entity: "juryReminder", entityId: key, after: { contestId: contest.id, userId: juror.id, kind, pending: juror.pending } }, tx);
     // Queued inside the transaction: if Redis refuses, nothing is recorded and the next run retries.
-    await getQueue(QUEUES.mail).add(mail.template, mail, { jobId: key });
+    await enqueueMail(mail, { jobId: key });
     return true;
   });
 }

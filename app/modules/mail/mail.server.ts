@@ -1,5 +1,5 @@
 import type { JobsOptions } from "bullmq";
-import { getQueue, QUEUES } from "../../../jobs/queues";
+import { enqueueMail } from "~/lib/queue.server";
 import { renderTransactional } from "../../../emails/render.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { mailDriver } from "./mailer.server";
@@ -10,8 +10,7 @@ import type { ResolvedMail, TransactionalMail } from "./types";
  * retrying on failure. `opts` (a job id, a delay) pass through to the queue.
  */
 export async function sendTransactionalMail(mail: TransactionalMail, opts: Pick<JobsOptions, "jobId" | "delay"> = {}): Promise<string | undefined> {
-  const job = await getQueue(QUEUES.mail).add(mail.template, mail, opts);
-  return job.id;
+  return enqueueMail(mail, opts);
 }
 
 /** Renders and delivers one resolved message (called by the mail job). */

@@ -1,4 +1,5 @@
 /** The rules of the materials area, each with its translated message. */
+import { DomainError, type ErrorParams } from "~/lib/errors";
 export type MaterialErrorCode =
   | "notFound"
   | "locationNotFound"
@@ -15,14 +16,12 @@ export type MaterialErrorCode =
   | "receivedTooMuch"
   | "lossNoteRequired";
 
-export class MaterialError extends Error {
-  readonly messageKey: string;
-  constructor(
-    readonly code: MaterialErrorCode,
-    readonly detail: Record<string, string | number> = {},
-  ) {
-    super(`Materials rule: ${code}`);
-    this.name = "MaterialError";
-    this.messageKey = `materials.errors.${code}`;
+export class MaterialError extends DomainError<MaterialErrorCode> {
+  constructor(code: MaterialErrorCode, detail: ErrorParams = {}) {
+    super({ code, params: detail, messageKey: `materials.errors.${code}` });
+  }
+  /** The rule's figures (stock on hand…): the same object as `params`. */
+  get detail(): ErrorParams {
+    return this.params;
   }
 }

@@ -1,4 +1,5 @@
 /** A refused change in the meetings area: messageKey is shown next to `field` (or the form's top). */
+import { DomainError } from "~/lib/errors";
 export type MeetingErrorCode =
   | "notFound"
   | "partnerNotFound"
@@ -21,15 +22,11 @@ const FIELDS: Partial<Record<MeetingErrorCode, string>> = {
   jurorNotFound: "memberIds",
 };
 
-export class MeetingError extends Error {
-  readonly messageKey: string;
-  readonly field: string;
+export class MeetingError extends DomainError<MeetingErrorCode> {
   constructor(
-    readonly code: MeetingErrorCode,
+    code: MeetingErrorCode,
     readonly existingId?: string,
   ) {
-    super(`meetings: ${code}`);
-    this.messageKey = `meetings.errors.${code}`;
-    this.field = FIELDS[code] ?? "_form";
+    super({ code, messageKey: `meetings.errors.${code}`, field: FIELDS[code] ?? "_form" });
   }
 }

@@ -4,6 +4,7 @@
  * activities with participants and reach figures, and follow-ups. Every change is audited in the
  * same transaction. Called by the routes, the seed and the tests alike.
  */
+import { DomainError } from "~/lib/errors";
 import { db, Prisma } from "~/lib/db.server";
 import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
 import { getSettings } from "~/modules/settings/settings.server";
@@ -41,13 +42,12 @@ const ERROR_FIELDS: Partial<Record<PartnerErrorCode, string>> = {
   institutionNotFound: "partnerNames",
 };
 
-export class PartnerError extends Error {
-  readonly messageKey: string;
-  readonly field: string;
-  constructor(readonly code: PartnerErrorCode, readonly existingId?: string) {
-    super(`partners: ${code}`);
-    this.messageKey = `partners.errors.${code}`;
-    this.field = ERROR_FIELDS[code] ?? "_form";
+export class PartnerError extends DomainError<PartnerErrorCode> {
+  constructor(
+    code: PartnerErrorCode,
+    readonly existingId?: string,
+  ) {
+    super({ code, messageKey: `partners.errors.${code}`, field: ERROR_FIELDS[code] ?? "_form" });
   }
 }
 

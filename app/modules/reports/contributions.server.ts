@@ -12,6 +12,7 @@
  * The worker reminds the area's contributors 3 days and 1 day before the due date (organisation's
  * time zone, from 08:00) of the sections not yet submitted, each reminder once.
  */
+import { DomainError } from "~/lib/errors";
 import type { ContributionState, IneArea } from "~/generated/prisma/client";
 import { db, type Prisma } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
@@ -23,7 +24,7 @@ import { sendTransactionalMail } from "~/modules/mail/mail.server";
 import type { TransactionalMail } from "~/modules/mail/types";
 import { getSettings } from "~/modules/settings/settings.server";
 import { utcToZoned } from "~/lib/time";
-import { getQueue, QUEUES } from "../../../jobs/queues";
+import { enqueueMail } from "~/lib/queue.server";
 import { contributableSections, contributionKeyOf, sectionAccess, type SectionAccess, type SectionUser } from "./access.server";
 import type { ContributionStateName, RoundInput } from "./contributions-schema";
 import { isMonth, shiftMonth } from "./month";
@@ -32,13 +33,9 @@ import { latestReport, ReportError, saveNarrative } from "./reports.server";
 
 export type ContributionErrorCode = "invalidMonth" | "notFound" | "forbidden" | "state" | "approved" | "stale" | "noSections";
 
-export class ContributionError extends Error {
-  constructor(public code: ContributionErrorCode) {
-    super(code);
-    this.name = "ContributionError";
-  }
-  get messageKey(): string {
-    return `contribute.errors.${this.code}`;
+export class ContributionError extends DomainError<ContributionErrorCode> {
+  constructor(code: ContributionErrorCode) {
+    super({ code, messageKey: `contribute.errors.${code}` });
   }
 }
 
@@ -569,7 +566,7 @@ export async function sendContributionReminders(now: Date = new Date()): Promise
             url: `${appUrl()}/contribute`,
           },
         };
-        await getQueue(QUEUES.mail).add(mail.template, mail, { jobId: `contribution-reminder-${g.month}-${g.area}-d${g.kind}-${person.id}-${date}` });
+        await enqueueMail(mail, { jobId: `contribution-reminder-${g.month}-${g.area}-d${g.kind}-${person.id}-${date}` });
       }
       return people.length;
     });

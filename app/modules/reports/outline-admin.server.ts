@@ -19,6 +19,7 @@
  * Every function takes an optional transaction client (tests run them inside one and roll back, so
  * the shared test database's outline is never changed under other tests).
  */
+import { DomainError, type ErrorParams } from "~/lib/errors";
 import { z } from "zod";
 import { db, type Prisma } from "~/lib/db.server";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
@@ -52,13 +53,9 @@ const ENTITY = "ReportOutlineSection";
 
 export type OutlineErrorCode = "notFound" | "parentNotFound" | "notAdded" | "inUse" | "tooDeep" | "stale" | "edge";
 
-export class OutlineError extends Error {
-  constructor(
-    readonly code: OutlineErrorCode,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(code);
-    this.name = "OutlineError";
+export class OutlineError extends DomainError<OutlineErrorCode> {
+  constructor(code: OutlineErrorCode, params: ErrorParams = {}) {
+    super({ code, params, messageKey: `admin.reportOutline.errors.${code}` });
   }
 }
 

@@ -7,6 +7,7 @@
  * Versions approved before decision 024 keep their old-shaped figures and read through
  * document-v1 (legacy). Every change is audited.
  */
+import { DomainError } from "~/lib/errors";
 import type { MonthlyReport } from "~/generated/prisma/client";
 import { db, type Prisma } from "~/lib/db.server";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
@@ -20,10 +21,9 @@ import { enquiriesJson, enquiryFiguresFromLegacyInput } from "~/modules/enquirie
 
 export type ReportErrorCode = "invalidMonth" | "approved" | "notApproved" | "notFound" | "conflict" | "section" | "agreementNotFound" | "cutoffRange";
 
-export class ReportError extends Error {
-  constructor(public code: ReportErrorCode) {
-    super(code);
-    this.name = "ReportError";
+export class ReportError extends DomainError<ReportErrorCode> {
+  constructor(code: ReportErrorCode) {
+    super({ code, messageKey: `reports.errors.${code}` });
   }
 }
 

@@ -6,6 +6,7 @@
  * Only sections whose text is written (NARRATIVE, CONTRIBUTED) hold tables; computed sections
  * print their own.
  */
+import { DomainError } from "~/lib/errors";
 import { db, type Prisma } from "~/lib/db.server";
 import { notFound } from "~/lib/params";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
@@ -22,10 +23,9 @@ import { decodeTableBytes, isTypedTable, TABLE_LIMITS, TableError, tableFromText
 export type ExtrasErrorCode = "section" | "forbidden" | "readOnly" | "notFound" | "kind" | "stale";
 
 /** A refusal of the section pages: unknown section (404), no access (403), read-only, … */
-export class SectionExtrasError extends Error {
-  constructor(readonly code: ExtrasErrorCode) {
-    super(`section extras: ${code}`);
-    this.name = "SectionExtrasError";
+export class SectionExtrasError extends DomainError<ExtrasErrorCode> {
+  constructor(code: ExtrasErrorCode) {
+    super({ code, messageKey: `reports.extras.errors.${code}` });
   }
 }
 

@@ -15,6 +15,7 @@
  * Limits (a report table, not a data set): 5,000 rows, 100 columns, 100,000 cells, 1,000
  * characters a cell, a 200-character title; a paste at most 300,000 characters (larger: a file).
  */
+import { DomainError, type ErrorParams } from "~/lib/errors";
 import Papa from "papaparse";
 import { decoderFor, detectDelimiter, detectEncoding, headerLine, type ImportDelimiter } from "~/modules/contacts/import/detect";
 
@@ -29,13 +30,9 @@ export type TypedTable = { columns: TableColumn[]; rows: TableCell[][] };
 export type TableErrorCode = "empty" | "tooManyRows" | "tooManyColumns" | "tooManyCells" | "cellTooLong" | "unreadable" | "pasteTooLong" | "notXlsx" | "fileType";
 
 /** A table that cannot be stored; `code` is a translation key under reports.tables.errors. */
-export class TableError extends Error {
-  constructor(
-    readonly code: TableErrorCode,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(`table: ${code}`);
-    this.name = "TableError";
+export class TableError extends DomainError<TableErrorCode> {
+  constructor(code: TableErrorCode, params: ErrorParams = {}) {
+    super({ code, params, messageKey: `reports.tables.errors.${code}`, status: 400 });
   }
 }
 

@@ -1,3 +1,4 @@
+import { DomainError } from "~/lib/errors";
 import type { IneArea, Role } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
@@ -38,12 +39,9 @@ export async function createUserWithPassword(
 /** A rule that refused a change; `messageKey` is the translation key to show. */
 export type UserRuleCode = "notFound" | "selfDemote" | "selfDeactivate" | "lastAdmin" | "alreadyAccepted" | "inactive" | "ineAreaRequired";
 
-export class UserRuleError extends Error {
-  constructor(readonly code: UserRuleCode) {
-    super(`User change refused: ${code}`);
-  }
-  get messageKey(): string {
-    return `admin.users.errors.${this.code}`;
+export class UserRuleError extends DomainError<UserRuleCode> {
+  constructor(code: UserRuleCode) {
+    super({ code, messageKey: `admin.users.errors.${code}` });
   }
 }
 

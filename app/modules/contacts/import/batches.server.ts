@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { DuplicatePolicy } from "~/generated/prisma/enums";
 import { db } from "~/lib/db.server";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { getQueue, QUEUES } from "../../../../jobs/queues";
+import { enqueueContactsImport } from "~/lib/queue.server";
 import { csvLine, UTF8_BOM } from "../csv";
 import { EncodingSniffer, isImportField, type ColumnMapping, type ImportEncoding } from "./detect";
 import { ImportFileError } from "./errors";
@@ -91,7 +91,7 @@ export async function discardUpload(batchId: string): Promise<void> {
 }
 
 async function enqueue(batchId: string): Promise<void> {
-  await getQueue(QUEUES.contactsImport).add("import", { batchId }, { jobId: `${batchId}-${Date.now()}` });
+  await enqueueContactsImport(batchId);
 }
 
 /**

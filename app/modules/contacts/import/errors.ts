@@ -2,6 +2,7 @@
  * A file that cannot be imported at all. The code is stable (CLI --json, ImportBatch.error) and is
  * the translation key `contacts.import.errors.<code>`; params fill its placeholders.
  */
+import { DomainError, type ErrorParams } from "~/lib/errors";
 export const FILE_ERRORS = [
   "emptyFile",
   "headerOnly",
@@ -23,13 +24,11 @@ const MESSAGES: Record<FileErrorCode, (p: Record<string, string | number>) => st
   unreadable: (p) => `The file cannot be read${p.detail ? `: ${p.detail}` : ""}.`,
 };
 
-export class ImportFileError extends Error {
-  constructor(
-    readonly code: FileErrorCode,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(MESSAGES[code](params));
-    this.name = "ImportFileError";
+export class ImportFileError extends DomainError<FileErrorCode> {
+  constructor(code: FileErrorCode, params: ErrorParams = {}) {
+    super({ code, params, messageKey: `contacts.import.errors.${code}`, status: 400 });
+    // The stored English text (logs, ImportBatch.error readers) stays what it was.
+    this.message = MESSAGES[code](params);
   }
 
   /** What ImportBatch.error stores: the code and its parameters. */

@@ -1,0 +1,8 @@
+/**
+ * The audit area's server surface (decision 027): routes and other areas import from here (or
+ * from ./index for client-safe pieces), never from a file inside the area.
+ */
+export * from "./index";
+export * from "./audit-query.server";
+export * from "./audit.server";
+export * from "./links.server";

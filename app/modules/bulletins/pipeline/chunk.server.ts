@@ -1,0 +1,233 @@
+/** Sending one chunk of deliveries (see index.server.ts). */
+import { Readable } from "node:stream";
+import { audit } from "~/modules/audit/audit.server";
+import { getSettings } from "~/modules/settings/settings.server";
+import { compiledBulletin } from "../../../../emails/bulk/render.server";
+import { bulletinConfig } from "../config.server";
+import { bulkTransport } from "../transport.server";
+
+import { pipelinePool } from "./connections.server";
+import { Ledger, type ClaimedRow, type Outcome } from "./ledger.server";
+import { buildMessage, classifySmtpError, type SendableBulletin } from "./messages.server";
+import { RateLimiter } from "./rate.server";
+const log = (...args: unknown[]) => console.error("[bulletins]", ...args);
+
+// ── Sending one chunk ───────────────────────────────────────────────────────────────────────────
+
+/** Thrown when some deliveries of a chunk failed temporarily: BullMQ retries the job later (backoff with jitter). */
+export class RetryLaterError extends Error {}
+
+export type ChunkResult = { started: number; sent: number; failed: number; retried: number; skipped: number; halted: boolean; status: string | null };
+
+export type ChunkContext = { workerKey: number; shouldStop: () => boolean };
+
+export async function loadSendable(bulletinId: string): Promise<SendableBulletin | null> {
+  const { rows } = await pipelinePool().query<SendableBulletin>(
+    `SELECT "id", "name", "version", "status"::text AS status, "subject", "preheader", "bodyMarkdown", "language", "fromName", "fromEmail", "replyTo", "createdById"
+     FROM "Bulletin" WHERE "id" = $1`,
+    [bulletinId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function processChunk(job: { bulletinId: string; chunk: number }, ctx: ChunkContext): Promise<ChunkResult> {
+  const config = bulletinConfig();
+  const pool = pipelinePool();
+  const result: ChunkResult = { started: 0, sent: 0, failed: 0, retried: 0, skipped: 0, halted: false, status: null };
+  const bulletin = await loadSendable(job.bulletinId);
+  result.status = bulletin?.status ?? null;
+  if (!bulletin || bulletin.status !== "SENDING") return result;
+
+  const settings = await getSettings();
+  const compiled = await compiledBulletin(bulletin);
+  const low = job.chunk * config.BULLETIN_CHUNK;
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT "id"::text AS id FROM "BulletinDelivery" WHERE "bulletinId" = $1 AND "id" >= $2 AND "id" < $3 AND "status" = 'PENDING' ORDER BY "id"`,
+    [bulletin.id, low, low + config.BULLETIN_CHUNK],
+  );
+  const queue = rows.map((r) => r.id);
+  const ledger = new Ledger(pool, bulletin.id, ctx.workerKey);
+  const limiter = new RateLimiter(Math.max(1, settings.sendRatePerSecond));
+  const transport = bulkTransport();
+  const bounces: Array<{ contactId: number; deliveryId: string; diagnostic: string }> = [];
+  let halted = false;
+  let thresholdHit = false;
+
+  // Claimed by this job and not yet recorded: released as "outcome unknown" if the job fails.
+  const unrecorded = new Set<string>();
+
+  /** Records `outcome` (if any) and claims the next delivery, in one group-committed statement. */
+  const claimNext = async (outcome: Outcome | null): Promise<ClaimedRow | null> => {
+    let carry = outcome;
+    for (;;) {
+      const id = halted || ctx.shouldStop() ? undefined : queue.shift();
+      const step = id === undefined ? (carry ? await ledger.step(carry, null) : null) : await ledger.step(carry, id);
+      if (carry) unrecorded.delete(carry.id);
+      carry = null;
+      if (!step || id === undefined) return null;
+      if (step.bulletinStatus !== "SENDING") {
+        halted = true;
+        result.status = step.bulletinStatus;
+        continue;
+      }
+      if (step.started) {
+        unrecorded.add(step.started.id);
+        result.started += 1;
+        return step.started;
+      }
+    }
+  };
+
+  /** Sends one claimed delivery; its message can only end (and be accepted) once `gate` opens. */
+  const send = async (row: ClaimedRow, gate: Promise<void>): Promise<Outcome> => {
+    try {
+      const message = buildMessage(bulletin, compiled, settings, {
+        deliveryId: row.id,
+        email: row.email,
+        contactId: row.contactId,
+        values: { givenName: row.givenName, familyName: row.familyName, fullName: [row.givenName, row.familyName].filter(Boolean).join(" "), country: row.country, state: row.state, city: row.city, email: row.email },
+      });
+      await transport.send({ ...message, html: gatedStream(String(message.html), gate) });
+      result.sent += 1;
+      return { kind: "sent", id: row.id };
+    } catch (error) {
+      const failure = classifySmtpError(error);
+      let outcome: Outcome;
+      if (failure.permanent) {
+        outcome = { kind: "failed", id: row.id, error: failure.message };
+        result.failed += 1;
+        if (failure.userUnknown) bounces.push({ contactId: row.contactId, deliveryId: row.id, diagnostic: failure.message });
+      } else if (row.attempts >= config.BULLETIN_MAX_ATTEMPTS) {
+        outcome = { kind: "failed", id: row.id, error: `gave up after ${row.attempts} attempts: ${failure.message}` };
+        result.failed += 1;
+      } else {
+        outcome = { kind: "retry", id: row.id, error: failure.message };
+        result.retried += 1;
+      }
+      // Too many failures in this window: stop claiming now, pause the bulletin below.
+      if (result.started >= config.BULLETIN_FAILURE_MIN_WINDOW && (result.failed + result.retried) / result.started > config.BULLETIN_FAILURE_THRESHOLD) {
+        thresholdHit = true;
+        halted = true;
+      }
+      return outcome;
+    }
+  };
+
+  /**
+   * One slot of the pool. While message k is being transmitted, the outcome of message k-1 is
+   * committed (with the claim of k+1); k's last byte waits for that commit. So a slot never has
+   * more than one message the SMTP server may have accepted without the database knowing.
+   */
+  const slot = async () => {
+    let current = await claimNext(null);
+    let previous: Outcome | null = null;
+    while (current) {
+      await limiter.take();
+      let open!: () => void;
+      let shut!: (error: unknown) => void;
+      const gate = new Promise<void>((resolve, reject) => {
+        open = resolve;
+        shut = reject;
+      });
+      gate.catch(() => undefined);
+      const sending = send(current, gate);
+      let next: ClaimedRow | null;
+      try {
+        next = await claimNext(previous);
+        open();
+      } catch (error) {
+        shut(error);
+        await sending;
+        throw error;
+      }
+      previous = await sending;
+      current = next;
+    }
+    if (previous) {
+      await ledger.step(previous, null);
+      unrecorded.delete(previous.id);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: transport.poolSize }, slot));
+  } catch (error) {
+    await releaseUnrecorded([...unrecorded], ctx.workerKey).catch(() => undefined);
+    throw error;
+  }
+  result.skipped = ledger.skipped;
+  result.halted = halted;
+
+  if (bounces.length) {
+    const { recordSmtpBounce } = await import("../bounces.server");
+    for (const bounce of bounces) await recordSmtpBounce({ ...bounce, bulletinId: bulletin.id });
+  }
+  if (thresholdHit) {
+    await pauseForFailures(bulletin, result);
+    return result;
+  }
+  if (await finishIfDone(bulletin.id)) return result;
+  if (ctx.shouldStop()) return result;
+  // Work left in this chunk while the bulletin is sending (temporary failures, or a pause that was
+  // resumed while this job still ran, so its re-queue was a no-op): BullMQ runs it again after a
+  // backoff with jitter.
+  const left = await pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "BulletinDelivery" d JOIN "Bulletin" b ON b."id" = d."bulletinId"
+     WHERE d."bulletinId" = $1 AND d."id" >= $2 AND d."id" < $3 AND d."status" = 'PENDING' AND b."status" = 'SENDING'`,
+    [bulletin.id, low, low + config.BULLETIN_CHUNK],
+  );
+  if ((left.rows[0]?.n ?? 0) > 0) throw new RetryLaterError(`${left.rows[0]!.n} deliveries of chunk ${job.chunk} still pending; retrying later`);
+  return result;
+}
+
+/** A stream of `text` whose end waits for `gate` (the SMTP server cannot accept it before). */
+function gatedStream(text: string, gate: Promise<void>): Readable {
+  let started = false;
+  return new Readable({
+    read() {
+      if (started) return;
+      started = true;
+      this.push(text);
+      gate.then(
+        () => this.push(null),
+        (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+    },
+  });
+}
+
+/** After a job error: this worker's unrecorded claims go back to PENDING, marked outcome unknown. */
+async function releaseUnrecorded(ids: string[], workerKey: number) {
+  if (ids.length === 0) return;
+  await pipelinePool().query(
+    `UPDATE "BulletinDelivery" SET "status" = 'PENDING', "outcomeUnknown" = true, "claimedAt" = NULL, "claimedBy" = NULL, "lastError" = 'outcome unknown: the job failed while sending'
+     WHERE "id" = ANY($1::bigint[]) AND "status" = 'SENDING' AND "claimedBy" = $2`,
+    [ids, workerKey],
+  );
+}
+
+/** SENDING → SENT, only when no delivery is PENDING or SENDING (never "sent" with work left). */
+export async function finishIfDone(bulletinId: string): Promise<boolean> {
+  const { rows } = await pipelinePool().query<{ id: string }>(
+    `UPDATE "Bulletin" SET "status" = 'SENT', "finishedAt" = now(), "updatedAt" = now()
+     WHERE "id" = $1 AND "status" = 'SENDING'
+       AND NOT EXISTS (SELECT 1 FROM "BulletinDelivery" WHERE "bulletinId" = $1 AND "status" IN ('PENDING', 'SENDING'))
+     RETURNING "id"`,
+    [bulletinId],
+  );
+  if (rows.length === 0) return false;
+  await audit({ userId: null, ip: "worker" }, { action: "bulletin.finish", entity: "bulletin", entityId: bulletinId, after: { status: "SENT" } });
+  return true;
+}
+
+async function pauseForFailures(bulletin: SendableBulletin, result: ChunkResult) {
+  const reason = `failureThreshold:${result.failed + result.retried}/${result.started}`;
+  const { rows } = await pipelinePool().query<{ id: string }>(
+    `UPDATE "Bulletin" SET "status" = 'PAUSED', "pausedReason" = $2, "updatedAt" = now() WHERE "id" = $1 AND "status" = 'SENDING' RETURNING "id"`,
+    [bulletin.id, reason],
+  );
+  if (rows.length === 0) return;
+  log(`bulletin ${bulletin.id} paused: ${reason}`);
+  await audit({ userId: null, ip: "worker" }, { action: "bulletin.autoPause", entity: "bulletin", entityId: bulletin.id, before: { status: "SENDING" }, after: { status: "PAUSED", pausedReason: reason } });
+  const { notifyAuthorOfPause } = await import("../notify.server");
+  await notifyAuthorOfPause(bulletin, result).catch((error: Error) => log("could not notify the author:", error.message));
+}

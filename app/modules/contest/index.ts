@@ -1,0 +1,7 @@
+/**
+ * The contest area, client-safe part (decision 027): schemas, labels, pure rules and types that
+ * components and routes may use in the browser. Nothing here imports a .server module.
+ */
+export * from "./errors";
+export * from "./rules";
+export * from "./schema";

@@ -1,0 +1,9 @@
+/**
+ * The events area, client-safe part (decision 027): schemas, labels, pure rules and types that
+ * components and routes may use in the browser. Nothing here imports a .server module.
+ */
+export * from "./fields";
+export * from "./figures";
+export * from "./report-part";
+export * from "./schema";
+export * from "./time";

@@ -1,0 +1,6 @@
+/**
+ * The geo area's server surface (decision 027): routes and other areas import from here (or
+ * from ./index for client-safe pieces), never from a file inside the area.
+ */
+export * from "./index";
+export * from "./unmapped.server";

@@ -1,0 +1,11 @@
+/**
+ * The jury area's server surface (decision 027): routes and other areas import from here (or
+ * from ./index for client-safe pieces), never from a file inside the area.
+ */
+export * from "./index";
+export * from "./access.server";
+export * from "./admin.server";
+export * from "./http.server";
+export * from "./reminders.server";
+export * from "./results.server";
+export * from "./workspace.server";

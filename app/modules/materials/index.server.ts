@@ -1,0 +1,10 @@
+/**
+ * The materials area's server surface (decision 027): routes and other areas import from here (or
+ * from ./index for client-safe pieces), never from a file inside the area.
+ */
+export * from "./index";
+export * from "./catalogue.server";
+export * from "./event-sql.server";
+export * from "./figures.server";
+export * from "./ledger.server";
+export * from "./shipments.server";

@@ -1,0 +1,9 @@
+/**
+ * The partners area, client-safe part (decision 027): schemas, labels, pure rules and types that
+ * components and routes may use in the browser. Nothing here imports a .server module.
+ */
+export * from "./dates";
+export * from "./fields";
+export * from "./filter";
+export * from "./import";
+export * from "./schema";
