@@ -7,9 +7,7 @@ import { Field, NewPasswordFields } from "~/components/auth/fields";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { changePassword, changePasswordSchema, endOtherSessions, getAccount, preferencesSchema, updatePreferences } from "~/modules/auth/account.server";
-import { setLocale } from "~/modules/auth/locale.server";
-import { clientIp, getSession, requireUser } from "~/modules/auth/session.server";
+import { changePassword, changePasswordSchema, endOtherSessions, getAccount, preferencesSchema, updatePreferences, setLocale, clientIp, getSession, requireUser } from "~/modules/auth/index.server";
 import { badRequest, formBody } from "~/lib/params";
 
 export const meta = pageTitle("auth.account.title");

@@ -7,17 +7,7 @@ import { Field } from "~/components/auth/fields";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requireUser } from "~/modules/auth/session.server";
-import {
-  beginSetup,
-  confirmSetup,
-  disable,
-  regenerateRecoveryCodes,
-  totpCodeSchema,
-  TwoFactorAlreadyEnabledError,
-  twoFactorState,
-  type MfaFailure,
-} from "~/modules/auth/two-factor.server";
+import { clientIp, requireUser, beginSetup, confirmSetup, disable, regenerateRecoveryCodes, totpCodeSchema, TwoFactorAlreadyEnabledError, twoFactorState, type MfaFailure } from "~/modules/auth/index.server";
 import { badRequest, formBody } from "~/lib/params";
 
 /**

@@ -4,10 +4,9 @@ import { adminTitle } from "~/components/admin/meta";
 import { KeysetPager } from "~/components/admin/pager";
 import { hasKey } from "~/i18n";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
-import { searchAudit } from "~/modules/audit/audit-query.server";
-import { actionKey, entityKey } from "~/modules/audit/labels";
-import { auditQueryFromUrl } from "~/modules/audit/schema";
-import { requirePermission } from "~/modules/auth/session.server";
+import { searchAudit } from "~/modules/audit/index.server";
+import { actionKey, entityKey, auditQueryFromUrl } from "~/modules/audit";
+import { requirePermission } from "~/modules/auth/index.server";
 import { dateParam, idQuery } from "~/lib/params";
 
 export const meta = adminTitle("admin.audit.title");

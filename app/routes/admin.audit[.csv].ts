@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportAuditCsv } from "~/modules/audit/audit-query.server";
-import { auditQueryFromUrl } from "~/modules/audit/schema";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { exportAuditCsv } from "~/modules/audit/index.server";
+import { auditQueryFromUrl } from "~/modules/audit";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
 import { dateParam, idQuery } from "~/lib/params";
 
 /** GET /admin/audit.csv?<the page's filters>: the filtered log as a CSV download, streamed. */

@@ -3,9 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { adminTitle } from "~/components/admin/meta";
 import { KeysetPager } from "~/components/admin/pager";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { outboxQuerySchema } from "~/modules/mail/schema";
-import { listOutbox } from "~/modules/mail/outbox.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { outboxQuerySchema } from "~/modules/mail";
+import { listOutbox } from "~/modules/mail/index.server";
 import { idQuery } from "~/lib/params";
 
 export const meta = adminTitle("admin.outbox.title");

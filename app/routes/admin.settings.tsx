@@ -6,10 +6,9 @@ import { TextField } from "~/components/admin/text-field";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { privacyNoticeSchema, settingsSchema } from "~/modules/settings/schema";
-import { settingsOverview } from "~/modules/settings/settings-admin.server";
-import { publishPrivacyNotice, updateSettings } from "~/modules/settings/settings.server";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { privacyNoticeSchema, settingsSchema } from "~/modules/settings";
+import { settingsOverview, publishPrivacyNotice, updateSettings } from "~/modules/settings/index.server";
 import { formBody } from "~/lib/params";
 
 export const meta = adminTitle("admin.settings.title");

@@ -4,11 +4,10 @@ import { adminTitle } from "~/components/admin/meta";
 import { UserStatusBadge } from "~/components/admin/user-status-badge";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { redirectWithToast } from "~/lib/toast.server";
-import { ROLES } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { resendInvitation } from "~/modules/users/invitations.server";
-import { INE_AREAS, userActionSchema } from "~/modules/users/schema";
-import { changeUserRole, endUserSessions, getUserDetail, setUserActive, UserRuleError } from "~/modules/users/users.server";
+import { ROLES } from "~/modules/auth";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { resendInvitation, changeUserRole, endUserSessions, getUserDetail, setUserActive, UserRuleError } from "~/modules/users/index.server";
+import { INE_AREAS, userActionSchema } from "~/modules/users";
 import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = adminTitle("admin.users.detail.title");

@@ -4,10 +4,10 @@ import { adminTitle } from "~/components/admin/meta";
 import { KeysetPager } from "~/components/admin/pager";
 import { UserStatusBadge } from "~/components/admin/user-status-badge";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { ROLES } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
-import { USER_STATUSES, userListQuerySchema } from "~/modules/users/schema";
-import { listUsers } from "~/modules/users/users.server";
+import { ROLES } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { USER_STATUSES, userListQuerySchema } from "~/modules/users";
+import { listUsers } from "~/modules/users/index.server";
 
 export const meta = adminTitle("admin.users.title");
 

@@ -7,11 +7,10 @@ import { LOCALES } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { ROLES } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { inviteUser } from "~/modules/users/invitations.server";
-import { INE_AREAS, inviteUserSchema } from "~/modules/users/schema";
-import { UserExistsError } from "~/modules/users/users.server";
+import { ROLES } from "~/modules/auth";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { inviteUser, UserExistsError } from "~/modules/users/index.server";
+import { INE_AREAS, inviteUserSchema } from "~/modules/users";
 import { formBody } from "~/lib/params";
 
 export const meta = adminTitle("admin.users.invite.title");

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "~/modules/auth/permissions";
-import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules";
+import { ROLES, PASSWORD_MIN_LENGTH } from "~/modules/auth";
 import { LOCALES } from "~/i18n";
 
 export const emailSchema = z
