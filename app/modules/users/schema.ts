@@ -72,6 +72,9 @@ export const userListQuerySchema = z.object({
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
+/** The role form on a user's page (handleIntents "role"): a CONTRIBUTOR needs an area, others drop it. */
+export const roleFormSchema = z.object({ role: roleSchema, ineArea: areaField }).transform(withArea);
+
 /** The forms on a user's page; `intent` names the one submitted. */
 export const userActionSchema = z
   .discriminatedUnion("intent", [
