@@ -5,7 +5,8 @@ import { AuditTable } from "~/components/admin/audit-table";
 import { IgnoredFilters } from "~/components/admin/ignored-filters";
 import { Field, FilterBar, KeysetPager, PageHeader, type FilterChip } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
-import { auditFilterParams, auditQueryFromUrl, searchAudit } from "~/modules/audit/index.server";
+import { auditFilterParams } from "~/modules/audit";
+import { auditQueryFromUrl, searchAudit } from "~/modules/audit/index.server";
 import { requirePermission } from "~/modules/auth/index.server";
 
 export const meta = adminTitle("admin.audit.title");

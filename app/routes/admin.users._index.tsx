@@ -6,8 +6,10 @@ import { UserStatus } from "~/components/admin/user-status";
 import { DataTable, FilterBar, FilterSearch, FilterSelect, KeysetPager, PageHeader, ResultSummary, type Column, type FilterChip } from "~/components/ui";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { parseFilters } from "~/lib/filters";
-import { requirePermission, ROLES } from "~/modules/auth/index.server";
-import { listUsers, USER_STATUSES, userListQuerySchema } from "~/modules/users/index.server";
+import { ROLES } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { USER_STATUSES, userListQuerySchema } from "~/modules/users";
+import { listUsers } from "~/modules/users/index.server";
 
 export const meta = adminTitle("admin.users.title");
 

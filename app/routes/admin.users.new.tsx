@@ -8,8 +8,10 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
 import { getFormProps, parseForm, useAppForm } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { requirePermission, ROLES } from "~/modules/auth/index.server";
-import { INE_AREAS, inviteUser, inviteUserSchema, UserExistsError } from "~/modules/users/index.server";
+import { ROLES } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { INE_AREAS, inviteUserSchema } from "~/modules/users";
+import { inviteUser, UserExistsError } from "~/modules/users/index.server";
 
 export const meta = adminTitle("admin.users.invite.title");
 
