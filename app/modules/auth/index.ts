@@ -5,4 +5,3 @@
 export * from "./account-schema";
 export * from "./password-rules";
 export * from "./permissions";
-export * from "./totp";
