@@ -2,6 +2,5 @@
  * The auth area, client-safe part (decision 027): schemas, labels, pure rules and types that
  * components and routes may use in the browser. Nothing here imports a .server module.
  */
-export * from "./account-schema";
 export * from "./password-rules";
 export * from "./permissions";
