@@ -8,10 +8,9 @@ import { pageTitle } from "~/components/contest/meta";
 import { ContestHeader, contestLinks } from "~/components/contest/ui";
 import { formBody, routeParams } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { contestFrame } from "~/modules/contest/contest.server";
-import { addContestEnquiry, civilSocietyNames, contestEnquirySchema, listContestEnquiries } from "~/modules/contest/enquiries.server";
+import { can } from "~/modules/auth";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { contestFrame, addContestEnquiry, civilSocietyNames, contestEnquirySchema, listContestEnquiries } from "~/modules/contest/index.server";
 
 export const meta = pageTitle("contest.enquiries.title");
 export const links = () => [...contestLinks(), ...enquiryLinks()];

@@ -8,12 +8,9 @@ import { ContestHeader, contestLinks, ErrorText, FormErrorSummary } from "~/comp
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { contestFrame, zoneFor } from "~/modules/contest/contest.server";
-import { ContestError } from "~/modules/contest/errors";
-import { RECEIPT_CHANNELS } from "~/modules/contest/rules";
-import { submissionEditSchema } from "~/modules/contest/schema";
-import { getSubmission, updateSubmission } from "~/modules/contest/submissions.server";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { contestFrame, zoneFor, getSubmission, updateSubmission } from "~/modules/contest/index.server";
+import { ContestError, RECEIPT_CHANNELS, submissionEditSchema } from "~/modules/contest";
 import { utcToZoned } from "~/lib/time";
 import { formBody, notFound, routeParams } from "~/lib/params";
 

@@ -6,11 +6,10 @@ import { Deadline, FormError, pageTitle } from "~/components/jury/ui";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { requirePermission } from "~/modules/auth/session.server";
-import { loadRubric } from "~/modules/contest/contest.server";
-import { JuryError } from "~/modules/jury/errors";
-import { juryActor } from "~/modules/jury/http.server";
-import { conflictSchema, parseEvaluationForm } from "~/modules/jury/schema";
+import { requirePermission } from "~/modules/auth/index.server";
+import { loadRubric } from "~/modules/contest/index.server";
+import { JuryError, conflictSchema, parseEvaluationForm } from "~/modules/jury";
+import { juryActor } from "~/modules/jury/index.server";
 import {
   confirmNoConflict,
   conflictCheckView,
@@ -23,7 +22,7 @@ import {
   unscoredCriteria,
 } from "~/modules/jury/workspace.server";
 import { badRequest, formBody, routeParams } from "~/lib/params";
-import { subdivisionName } from "~/modules/geo/regions";
+import { subdivisionName } from "~/modules/geo";
 import { domainErrorAnswer, refusalResponse } from "~/lib/http.server";
 
 export const meta = pageTitle("jury.evaluation.title");
