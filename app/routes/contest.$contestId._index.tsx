@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { refusalResponse } from "~/lib/http.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { KeysetPager } from "~/components/admin/pager";
 import { pageTitle } from "~/components/contest/meta";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contest");
   const { contestId } = routeParams(request, params, { contestId: "key" });
   const url = new URL(request.url);
-  const frame = await contestFrame(contestId);
+  const frame = await contestFrame(contestId).catch(refusalResponse);
   const filter = filterFromParams(url.searchParams);
   const [funnel, list, states] = await Promise.all([contestFunnel(contestId), listSubmissions(contestId, filter, url.searchParams.get("cursor")), stateChoices(contestId)]);
   const enquiries = await listContestEnquiries(contestId);

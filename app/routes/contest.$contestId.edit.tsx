@@ -4,7 +4,9 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Field } from "~/components/contact-detail/field";
 import { ContestForm } from "~/components/contest/contest-form";
 import { pageTitle } from "~/components/contest/meta";
-import { ContestHeader, contestLinks, ErrorText } from "~/components/contest/ui";
+import { ContestHeader, contestLinks } from "~/components/contest/ui";
+import { refusalResponse } from "~/lib/http.server";
+import { FieldError } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
@@ -24,7 +26,7 @@ export const links = contestLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const frame = await contestFrame(idParam(request, params.contestId, "key"));
+  const frame = await contestFrame(idParam(request, params.contestId, "key")).catch(refusalResponse);
   const zone = await contestZone();
   const c = frame.contest;
   const values: Record<string, string> = { name: c.name, description: c.description ?? "", correctionDays: String(c.correctionDays) };
@@ -107,7 +109,7 @@ export default function EditContestPage() {
           <div className="field">
             <label htmlFor="doc-file">{t("contest.documents.file")}</label>
             <input id="doc-file" name="file" type="file" accept="application/pdf,image/png,image/jpeg" />
-            <ErrorText error={errorsFor("document").file} params={actionData?.params} />
+            <FieldError error={errorsFor("document").file} params={actionData?.params} />
           </div>
           <button type="submit" className="button" disabled={busy}>
             {t("contest.documents.upload")}

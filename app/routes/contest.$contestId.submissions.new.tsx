@@ -3,9 +3,10 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { Field } from "~/components/contact-detail/field";
-import { DateTimeField } from "~/components/contest/contest-form";
 import { pageTitle } from "~/components/contest/meta";
-import { ContestHeader, contestLinks, ErrorText, FormErrorSummary } from "~/components/contest/ui";
+import { ContestHeader, contestLinks } from "~/components/contest/ui";
+import { refusalResponse } from "~/lib/http.server";
+import { DateTimeField, FieldError, FormErrorSummary } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
@@ -25,7 +26,7 @@ export const links = contestLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const frame = await contestFrame(idParam(request, params.contestId, "key"));
+  const frame = await contestFrame(idParam(request, params.contestId, "key")).catch(refusalResponse);
   const zone = await zoneFor(user);
   return { ...frame, canEdit: true, organisations: await organisationChoices(), now: utcToZoned(new Date(), zone), timeZone: zone, maxMb: Math.round(env().UPLOAD_MAX_BYTES / 1048576) };
 }
@@ -120,7 +121,7 @@ export default function NewSubmissionPage() {
           <label className="ct-check">
             <input type="radio" name="partnerMode" value="new" checked={mode === "new"} onChange={() => setMode("new")} /> {t("contest.submission.newOrg")}
           </label>
-          <ErrorText error={errors.partnerMode} />
+          <FieldError error={errors.partnerMode} />
           {mode === "existing" ? (
             <div className="form-grid">
               <div className="field">
@@ -134,7 +135,7 @@ export default function NewSubmissionPage() {
                     </option>
                   ))}
                 </select>
-                <ErrorText error={errors.partnerId} />
+                <FieldError error={errors.partnerId} />
               </div>
               <div className="field">
                 <label htmlFor="field-contactPersonId">{t("contest.submission.contactPerson")}</label>
@@ -153,7 +154,7 @@ export default function NewSubmissionPage() {
                       </optgroup>
                     ))}
                 </select>
-                <ErrorText error={errors.contactPersonId} />
+                <FieldError error={errors.contactPersonId} />
               </div>
             </div>
           ) : (
@@ -180,7 +181,7 @@ export default function NewSubmissionPage() {
         <fieldset className="ct-fieldset">
           <legend>{t("contest.submission.receipt")}</legend>
           <div className="form-grid">
-            <DateTimeField name="receivedAt" label={t("contest.submission.receivedAt")} hint={t("contest.form.datesHint", { zone: timeZone })} value={values.receivedAt ?? now} error={errors.receivedAt} />
+            <DateTimeField name="receivedAt" label={t("contest.submission.receivedAt")} hint={t("contest.form.datesHint", { zone: timeZone })} defaultValue={values.receivedAt ?? now} error={errors.receivedAt} required />
             <div className="field">
               <label htmlFor="field-channel">
                 {t("contest.submission.channel")}
@@ -193,13 +194,13 @@ export default function NewSubmissionPage() {
                   </option>
                 ))}
               </select>
-              <ErrorText error={errors.channel} />
+              <FieldError error={errors.channel} />
             </div>
             <div className="field field--wide">
               <label htmlFor="field-files">{t("contest.submission.documents")}</label>
               <p className="hint">{t("contest.documents.hint", { max: maxMb })}</p>
               <input id="field-files" name="files" type="file" multiple accept="application/pdf,image/png,image/jpeg" />
-              <ErrorText error={errors.files} params={actionData?.params} />
+              <FieldError error={errors.files} params={actionData?.params} />
             </div>
           </div>
         </fieldset>
