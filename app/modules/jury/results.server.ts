@@ -5,7 +5,7 @@
 import { db } from "~/lib/db.server";
 import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { loadRubric } from "~/modules/contest/index.server";
-import { csvLine, UTF8_BOM } from "~/modules/contacts";
+import { csvLine, UTF8_BOM } from "~/modules/contacts/index.server";
 import { makeT, type Locale } from "~/i18n";
 import { JuryError } from "./errors";
 import { aggregate, conflictKey } from "./scoring";
