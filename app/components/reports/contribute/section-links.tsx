@@ -2,9 +2,10 @@
  * Below a contributed section: links to the pages where its computed figures are kept (decision
  * 025), its subsections, and (on the section the area was given) «send for review».
  */
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { Card } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
+import { IntentButton } from "../intent-button";
 
 const ENQUIRY_SECTIONS = new Set(["enquiries", "annex_enquiries"]);
 const CNCS_SECTIONS = new Set(["cncs", "cncs_social", "media"]);
@@ -48,12 +49,7 @@ export function SubmitPanel({ busy }: { busy: boolean }) {
   return (
     <Card title={t("contribute.section.submitTitle")}>
       <p className="muted">{t("contribute.section.submitHint")}</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="submit" />
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t("contribute.section.submit")}
-        </button>
-      </Form>
+      <IntentButton intent="submit" label={t("contribute.section.submit")} primary busy={busy} />
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { Field } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatInteger } from "~/lib/format";
 import type { StoredAttachment } from "~/modules/reports/index.server";
+import { IntentButton } from "../intent-button";
 import { errorsFor, type PanelProps } from "./types";
 
 export function AttachmentsPanel({ attachments, fileHref, uploadMb, base, canEdit, busy, failed }: PanelProps & { attachments: readonly StoredAttachment[]; fileHref: (id: string) => string; uploadMb: number }) {
@@ -22,13 +23,7 @@ export function AttachmentsPanel({ attachments, fileHref, uploadMb, base, canEdi
               ({a.fileName}, {formatInteger(Math.ceil(a.size / 1024), locale)} KB)
             </span>
             {canEdit ? (
-              <Form method="post" action={`${base}#attachments`} className="inline-form">
-                <input type="hidden" name="intent" value="detach" />
-                <input type="hidden" name="attachmentId" value={a.id} />
-                <button type="submit" className="button button--danger" disabled={busy}>
-                  {t("reports.attachments.delete")}
-                </button>
-              </Form>
+              <IntentButton action={`${base}#attachments`} className="inline-form" intent="detach" fields={{ attachmentId: a.id }} label={t("reports.attachments.delete")} danger busy={busy} />
             ) : null}
           </li>
         ))}

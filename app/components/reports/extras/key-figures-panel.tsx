@@ -7,6 +7,7 @@ import { Field } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatNumber } from "~/lib/format";
 import type { StoredKeyFigure } from "~/modules/reports/index.server";
+import { IntentButton } from "../intent-button";
 import { errorsFor, type PanelProps } from "./types";
 
 type Values = { label?: string; value?: string; unit?: string; key?: string };
@@ -52,13 +53,7 @@ export function KeyFiguresPanel({ figures, sectionKey, base, canEdit, busy, fail
                     {t("reports.keyFigures.save")}
                   </button>
                 </Form>
-                <Form method="post" action={action}>
-                  <input type="hidden" name="intent" value="deleteFigure" />
-                  <input type="hidden" name="id" value={k.id} />
-                  <button type="submit" className="button button--danger" disabled={busy}>
-                    {t("reports.keyFigures.delete")}
-                  </button>
-                </Form>
+                <IntentButton action={action} intent="deleteFigure" fields={{ id: k.id }} label={t("reports.keyFigures.delete")} danger busy={busy} />
               </details>
             ) : null}
           </div>

@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import { Field, Toolbar } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import type { PageTable } from "~/modules/reports/index.server";
+import { IntentButton } from "../intent-button";
 import { SampleTable } from "./sample-table";
 import type { PanelProps } from "./types";
 
@@ -41,12 +42,7 @@ export function TableCard({ table, csvHref, first, last, titleChars, base, canEd
                 ↓ {t("reports.tables.moveDown")}
               </button>
             </Form>
-            <Form method="post" action={`${base}#tables`}>
-              {hidden("deleteTable")}
-              <button type="submit" className="button button--danger" disabled={busy}>
-                {t("reports.tables.delete")}
-              </button>
-            </Form>
+            <IntentButton action={`${base}#tables`} intent="deleteTable" fields={{ tableId: table.id }} label={t("reports.tables.delete")} danger busy={busy} />
           </>
         ) : null}
       </Toolbar>

@@ -2,6 +2,7 @@
 import { Form } from "@remix-run/react";
 import { Field, StatusBadge } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
+import { IntentButton } from "../intent-button";
 import type { EditorNode } from "~/modules/reports/index.server";
 
 export const outlineLabel = (n: { number: string | null; title: string }) => (n.number ? `${n.number}. ${n.title}` : n.title);
@@ -33,13 +34,7 @@ export function OutlineRow({ node: n, rename, busy }: { node: EditorNode; rename
           </button>
         </Form>
         {n.added ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete" />
-            <input type="hidden" name="key" value={n.key} />
-            <button type="submit" className="button button--danger" disabled={busy} aria-label={t("admin.reportOutline.deleteLabel", { title: label })}>
-              {t("admin.reportOutline.delete.action")}
-            </button>
-          </Form>
+          <IntentButton intent="delete" fields={{ key: n.key }} label={t("admin.reportOutline.delete.action")} ariaLabel={t("admin.reportOutline.deleteLabel", { title: label })} danger busy={busy} />
         ) : null}
       </span>
       <details open={!!rename}>
