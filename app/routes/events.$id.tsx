@@ -8,28 +8,14 @@ import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
 import { formBody, idParam, isMultipartBody, notFound, readBody } from "~/lib/params";
+import { requireActor } from "~/lib/actor.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import {
-  addPhoto,
-  addStaff,
-  deletePhoto,
-  EventError,
-  getEvent,
-  listAssignableUsers,
-  markMaterialsRequested,
-  outcomesRefusal,
-  removeStaff,
-  setStaffConfirmed,
-} from "~/modules/events/event.server";
-import { kioskQrDataUrl, kioskState, kioskUrl } from "~/modules/events/kiosk.server";
-import { eventMaterials } from "~/modules/materials/ledger.server";
-import { listShipments } from "~/modules/materials/shipments.server";
-import { eventActionSchema, photoCaptionSchema } from "~/modules/events/schema";
-import { isOnlineEvent } from "~/modules/events/report-part";
-import { seesMaterials } from "~/modules/events/viewer.server";
-import { UploadRejected } from "~/modules/files/storage.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { addPhoto, addStaff, deletePhoto, EventError, getEvent, listAssignableUsers, markMaterialsRequested, outcomesRefusal, removeStaff, setStaffConfirmed, kioskQrDataUrl, kioskState, kioskUrl, seesMaterials } from "~/modules/events/index.server";
+import { eventMaterials, listShipments } from "~/modules/materials/index.server";
+import { eventActionSchema, photoCaptionSchema, isOnlineEvent } from "~/modules/events";
+import { UploadRejected } from "~/modules/files/index.server";
 
 export const meta = pageTitle("events.detail.title");
 
@@ -64,9 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:event");
+  const { actor } = await requireActor(request, "edit:event");
   const id = idParam(request, params.id, "key");
-  const actor = { userId: user.id, ip: clientIp(request) };
   try {
     if (isMultipartBody(request)) {
       let form: FormData;

@@ -4,11 +4,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field } from "~/components/contact-detail/field";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { useT } from "~/i18n/use-t";
+import { requireActor } from "~/lib/actor.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { EventError, getEvent, recordOutcomes } from "~/modules/events/event.server";
-import { parseOutcomesForm } from "~/modules/events/schema";
-import { listMaterialOptions } from "~/modules/materials/catalogue.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { EventError, getEvent, recordOutcomes } from "~/modules/events/index.server";
+import { parseOutcomesForm } from "~/modules/events";
+import { listMaterialOptions } from "~/modules/materials/index.server";
 import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("events.outcomes.formTitle");
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:event");
+  const { actor } = await requireActor(request, "edit:event");
   const id = idParam(request, params.id, "key");
   const form = await formBody(request);
   const text = (name: string) => {
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseOutcomesForm(form);
   if (!parsed.success) return data({ errors: parsed.errors, values, handouts }, { status: 400 });
   try {
-    const { changed } = await recordOutcomes({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
+    const { changed } = await recordOutcomes(actor, id, parsed.data);
     return redirectWithToast(`/events/${id}`, changed ? { kind: "success", message: "events.outcomes.saved" } : { kind: "info", message: "events.form.unchanged" });
   } catch (error) {
     if (error instanceof EventError && error.code === "notFound") throw notFound(request);

@@ -2,17 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { KeysetPager } from "~/components/admin/pager";
 import { countryName } from "~/components/contacts/labels";
-import { subdivisionName } from "~/modules/geo/regions";
+import { subdivisionName } from "~/modules/geo";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { EventTime, formatNumber, placeLabel, StatusBadge } from "~/components/events/labels";
 import { useLocale, useT } from "~/i18n/use-t";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
-import { EVENT_KINDS, EVENT_STATUSES } from "~/modules/events/fields";
-import { eventFilterFromUrl, getEventFilterOptions, listEvents } from "~/modules/events/query.server";
-import { filterToSearchParams, isFiltered } from "~/modules/events/schema";
-import { REPORT_PARTS } from "~/modules/reports/parts";
-import { viewerZone } from "~/modules/events/viewer.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { EVENT_KINDS, EVENT_STATUSES, filterToSearchParams, isFiltered } from "~/modules/events";
+import { eventFilterFromUrl, getEventFilterOptions, listEvents, viewerZone } from "~/modules/events/index.server";
+import { REPORT_PARTS } from "~/modules/reports";
 
 export const meta = pageTitle("events.title");
 

@@ -4,10 +4,9 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { monthLabel } from "~/components/events/labels";
 import { INTL_LOCALE } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { calendarMonth, defaultCalendarMonth } from "~/modules/events/query.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { calendarMonth, defaultCalendarMonth, viewerZone } from "~/modules/events/index.server";
 import { datesBetween, monthBounds, shiftMonth } from "~/lib/time";
-import { viewerZone } from "~/modules/events/viewer.server";
 import { monthParam } from "~/lib/params";
 
 export const meta = pageTitle("events.calendar.title");

@@ -5,14 +5,14 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { EventForm, formDataToObject, postedEventValues, type EventFormValues } from "~/components/events/event-form";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
+import { requireActor } from "~/lib/actor.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { createEvent, EventError, listPartnerOptions } from "~/modules/events/event.server";
-import { eventFormSchema } from "~/modules/events/schema";
+import { requirePermission } from "~/modules/auth/index.server";
+import { createEvent, EventError, listPartnerOptions, viewerZone } from "~/modules/events/index.server";
+import { eventFormSchema } from "~/modules/events";
 import { timeZoneNames } from "~/lib/time";
 import { INTL_LOCALE } from "~/i18n";
-import { countryChoices } from "~/modules/geo/regions";
-import { viewerZone } from "~/modules/events/viewer.server";
+import { countryChoices } from "~/modules/geo";
 import { formBody } from "~/lib/params";
 
 export const meta = pageTitle("events.form.newTitle");
@@ -24,13 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:event");
+  const { actor } = await requireActor(request, "edit:event");
   const form = await formBody(request);
   const values = postedEventValues(form);
   const parsed = eventFormSchema.safeParse(formDataToObject(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   try {
-    const event = await createEvent({ userId: user.id, ip: clientIp(request) }, parsed.data);
+    const event = await createEvent(actor, parsed.data);
     return redirectWithToast(`/events/${event.id}`, { kind: "success", message: "events.form.created" });
   } catch (error) {
     if (error instanceof EventError) return data({ errors: { partnerIds: error.messageKey } as Record<string, string>, values }, { status: 400 });

@@ -2,14 +2,13 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { countryName } from "~/components/contacts/labels";
-import { subdivisionName } from "~/modules/geo/regions";
+import { subdivisionName } from "~/modules/geo";
 import { EventTime } from "~/components/events/labels";
 import { eventsLinks } from "~/components/events/styles";
 import { makeT, type Locale } from "~/i18n";
-import { clientIp } from "~/modules/auth/session.server";
-import { COMMON_COUNTRIES } from "~/modules/events/fields";
-import { getKiosk, submitKioskSignup } from "~/modules/events/kiosk.server";
-import { HONEYPOT_FIELD, kioskLanguageSchema } from "~/modules/events/schema";
+import { clientIp } from "~/modules/auth/index.server";
+import { COMMON_COUNTRIES, HONEYPOT_FIELD, kioskLanguageSchema } from "~/modules/events";
+import { getKiosk, submitKioskSignup } from "~/modules/events/index.server";
 import { idParam, notFound } from "~/lib/params";
 import { useNonce } from "~/components/nonce";
 

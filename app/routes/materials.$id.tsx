@@ -8,14 +8,13 @@ import { MovementsTable } from "~/components/materials/movements-table";
 import { useLocale, useT } from "~/i18n/use-t";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
+import { requireActor } from "~/lib/actor.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { UploadRejected } from "~/modules/files/storage.server";
-import { getMaterial, listLocationOptions, setMaterialPicture } from "~/modules/materials/catalogue.server";
-import { MaterialError } from "~/modules/materials/errors";
-import { recordMovement, reverseMovement } from "~/modules/materials/ledger.server";
-import { movementFormSchema } from "~/modules/materials/schema";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { UploadRejected } from "~/modules/files/index.server";
+import { getMaterial, listLocationOptions, setMaterialPicture, recordMovement, reverseMovement } from "~/modules/materials/index.server";
+import { MaterialError, movementFormSchema } from "~/modules/materials";
 import { formBody, idParam, isMultipartBody, notFound, readBody } from "~/lib/params";
 
 export const meta = pageTitle("materials.detail.title");
@@ -31,9 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Errors = Record<string, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:material");
+  const { actor } = await requireActor(request, "edit:material");
   const id = idParam(request, params.id, "key");
-  const actor = { userId: user.id, ip: clientIp(request) };
   try {
     if (isMultipartBody(request)) {
       let form: FormData;

@@ -8,15 +8,14 @@ import { formatQty } from "~/components/materials/labels";
 import { MovementsTable } from "~/components/materials/movements-table";
 import { useLocale, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
+import { requireActor } from "~/lib/actor.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { getLocation, updateLocation } from "~/modules/materials/catalogue.server";
-import { MaterialError } from "~/modules/materials/errors";
-import { MANUAL_LOCATION_KINDS } from "~/modules/materials/fields";
-import { locationFormSchema } from "~/modules/materials/schema";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { getLocation, updateLocation } from "~/modules/materials/index.server";
+import { MaterialError, MANUAL_LOCATION_KINDS, locationFormSchema } from "~/modules/materials";
 import { formBody, idParam, notFound } from "~/lib/params";
-import { countryName } from "~/modules/geo/regions";
+import { countryName } from "~/modules/geo";
 import { INTL_LOCALE } from "~/i18n";
 
 export const meta = pageTitle("materials.locations.detailTitle");
@@ -29,13 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:material");
+  const { actor } = await requireActor(request, "edit:material");
   const id = idParam(request, params.id, "key");
   const form = await formBody(request);
   const parsed = locationFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   try {
-    const { changed } = await updateLocation({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
+    const { changed } = await updateLocation(actor, id, parsed.data);
     return redirectWithToast(`/materials/locations/${id}`, changed ? { kind: "success", message: "materials.locations.saved" } : { kind: "info", message: "materials.edit.unchanged" });
   } catch (error) {
     if (error instanceof MaterialError) throw notFound(request);

@@ -3,11 +3,10 @@ import { useState, type FormEvent } from "react";
 import { Field } from "~/components/contact-detail/field";
 import { RegionFields } from "~/components/geo/region-fields";
 import { useT } from "~/i18n/use-t";
-import { COMMON_TIME_ZONES, EVENT_KINDS, EVENT_STATUSES } from "~/modules/events/fields";
-import { defaultEventReportPart, isOnlineEvent } from "~/modules/events/report-part";
+import { COMMON_TIME_ZONES, EVENT_KINDS, EVENT_STATUSES, defaultEventReportPart, isOnlineEvent } from "~/modules/events";
 import { utcToZoned } from "~/lib/time";
-import { normalizeCountry } from "~/modules/geo/regions";
-import { REPORT_PARTS, type ReportPart } from "~/modules/reports/parts";
+import { normalizeCountry } from "~/modules/geo";
+import { REPORT_PARTS, type ReportPart } from "~/modules/reports";
 
 export type EventFormValues = Record<string, string | string[] | undefined>;
 

@@ -4,11 +4,11 @@
  * kiosk's sign-up. Messages are translation keys; the form keeps what was typed.
  */
 import { z } from "zod";
-import { contactEmailSchema } from "~/modules/contacts/schema";
-import { normalizeCountry, normalizeRegion, stateFilterValue } from "~/modules/geo/regions";
+import { contactEmailSchema } from "~/modules/contacts";
+import { normalizeCountry, normalizeRegion, stateFilterValue } from "~/modules/geo";
 import { EVENT_DESCRIPTION_MAX, EVENT_KINDS, EVENT_NAME_MAX, EVENT_STATUSES, EVENT_TEXT_MAX, HANDOUT_ITEM_MAX, MAX_COUNT, MAX_HANDOUT_ROWS } from "./fields";
 import { isLocalDateTime, isValidTimeZone, zonedToUtc } from "~/lib/time";
-import { REPORT_PARTS, type ReportPart } from "~/modules/reports/parts";
+import { REPORT_PARTS, type ReportPart } from "~/modules/reports";
 import { reportPartProblem } from "./report-part";
 
 const clean = (v: string | undefined) => v?.trim().normalize("NFC").replace(/\s+/g, " ") ?? "";
