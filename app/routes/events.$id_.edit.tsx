@@ -10,7 +10,6 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { requirePermission } from "~/modules/auth/index.server";
 import { EventError, findEvent, listPartnerOptions, updateEvent } from "~/modules/events/index.server";
 import { eventFormSchema } from "~/modules/events";
-import { timeZoneNames } from "~/lib/time";
 import { INTL_LOCALE } from "~/i18n";
 import { countryChoices } from "~/modules/geo";
 import { formBody, idParam, notFound } from "~/lib/params";
@@ -26,7 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: event.name,
     values: eventToFormValues({ ...event, partnerIds: event.partners.map((p) => p.partnerId) }),
     partners: await listPartnerOptions(),
-    timeZones: timeZoneNames(),
     countries: countryChoices(INTL_LOCALE[user.locale]),
   };
 }
@@ -51,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditEventPage() {
-  const { id, name, values, partners, timeZones, countries } = useLoaderData<typeof loader>();
+  const { id, name, values, partners, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -63,7 +61,7 @@ export default function EditEventPage() {
         <h1>{t("events.form.editTitle")}</h1>
         <p className="muted">{name}</p>
       </header>
-      <EventForm values={actionData?.values ?? values} errors={actionData?.errors ?? {}} partners={partners} timeZones={timeZones} countries={countries} submitLabel={t("common.save")} cancelTo={`/events/${id}`} />
+      <EventForm values={actionData?.values ?? values} errors={actionData?.errors ?? {}} partners={partners} countries={countries} submitLabel={t("common.save")} cancelTo={`/events/${id}`} />
     </>
   );
 }

@@ -10,7 +10,6 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { requirePermission } from "~/modules/auth/index.server";
 import { createEvent, EventError, listPartnerOptions, viewerZone } from "~/modules/events/index.server";
 import { eventFormSchema } from "~/modules/events";
-import { timeZoneNames } from "~/lib/time";
 import { INTL_LOCALE } from "~/i18n";
 import { countryChoices } from "~/modules/geo";
 import { formBody } from "~/lib/params";
@@ -20,7 +19,7 @@ export const meta = pageTitle("events.form.newTitle");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:event");
   const defaults: EventFormValues = { status: "PLANNED", timeZone: await viewerZone(user), partnerIds: [] };
-  return { partners: await listPartnerOptions(), timeZones: timeZoneNames(), countries: countryChoices(INTL_LOCALE[user.locale]), defaults };
+  return { partners: await listPartnerOptions(), countries: countryChoices(INTL_LOCALE[user.locale]), defaults };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewEventPage() {
-  const { partners, timeZones, countries, defaults } = useLoaderData<typeof loader>();
+  const { partners, countries, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -52,7 +51,7 @@ export default function NewEventPage() {
         values={actionData?.values ?? defaults}
         errors={actionData?.errors ?? {}}
         partners={partners}
-        timeZones={timeZones}
+       
         countries={countries}
         submitLabel={t("events.form.create")}
         cancelTo="/events"
