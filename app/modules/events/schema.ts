@@ -4,7 +4,11 @@
  * kiosk's sign-up. Messages are translation keys; the form keeps what was typed.
  */
 import { z } from "zod";
-import { contactEmailSchema } from "~/modules/contacts";
+// Deep import on purpose: ~/modules/contacts (index.ts) re-exports import/seen-set.ts, which needs
+// node:crypto, and this file reaches the browser through ~/modules/events. Back to the barrel once
+// the contacts index is client-safe.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { contactEmailSchema } from "~/modules/contacts/schema";
 import { normalizeCountry, normalizeRegion, stateFilterValue } from "~/modules/geo";
 import { EVENT_DESCRIPTION_MAX, EVENT_KINDS, EVENT_NAME_MAX, EVENT_STATUSES, EVENT_TEXT_MAX, HANDOUT_ITEM_MAX, MAX_COUNT, MAX_HANDOUT_ROWS } from "./fields";
 import { isLocalDateTime, isValidTimeZone, zonedToUtc } from "~/lib/time";
