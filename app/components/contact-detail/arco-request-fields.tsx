@@ -1,5 +1,5 @@
 import { useT } from "~/i18n/use-t";
-import { ARCO_KINDS, ARCO_STATES } from "~/modules/contacts/schema";
+import { ARCO_KINDS, ARCO_STATES } from "~/modules/contacts";
 import { Field } from "./field";
 
 export type ArcoFormValues = Partial<Record<string, string | number | null>>;

@@ -9,8 +9,8 @@ import { DomainError } from "~/lib/errors";
 import type { ArcoRequest, ArcoState } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/paging.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 import {
   arcoDueDate,
   calendarDateIn,

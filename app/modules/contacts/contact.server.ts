@@ -7,7 +7,7 @@ import { DomainError } from "~/lib/errors";
 import type { ConsentMethod, ConsentStatus, Contact, SubscriptionStatus } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { likeContains, searchTerm } from "~/lib/paging.server";
-import { audit, diff, listAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, diff, listAudit, type AuditActor } from "~/modules/audit/index.server";
 import type { ContactInput, ManualConsent } from "./schema";
 import { normalizeContactEmail } from "./fields";
 import { emailHmac } from "./suppression.server";

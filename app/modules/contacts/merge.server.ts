@@ -6,7 +6,7 @@
  */
 import type { Contact, SubscriptionStatus } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { ContactError, contactSnapshot, isUniqueViolation, syncConsentStatus } from "./contact.server";
 import { normalizeTags } from "./fields";
 import { MERGE_FIELDS, type MergeChoices, type MergeField } from "./schema";

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "./business-days";
-import { normalizeCountry, normalizeRegion } from "~/modules/geo/regions";
+import { normalizeCountry, normalizeRegion } from "~/modules/geo";
 import { CONSENT_STATUSES, isValidEmail, normalizeContactEmail, normalizeTags } from "./fields";
 
 export const CONTACT_TEXT_MAX = 120;
