@@ -19,3 +19,4 @@ export * from "./query.server";
 export * from "./segments.server";
 export * from "./suppression.server";
 export * from "./bulk-form.server";
+export * from "./import/review.server";
