@@ -7,10 +7,10 @@ import { contactDetailLinks } from "~/components/contact-detail/styles";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { ContactError, findContact, updateContact } from "~/modules/contacts/contact.server";
-import { contactFormSchema } from "~/modules/contacts/schema";
-import { countryChoices } from "~/modules/geo/regions";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { ContactError, findContact, updateContact } from "~/modules/contacts/index.server";
+import { contactFormSchema } from "~/modules/contacts/index.server";
+import { countryChoices } from "~/modules/geo";
 import { INTL_LOCALE } from "~/i18n";
 import { formBody, idParam, notFound } from "~/lib/params";
 

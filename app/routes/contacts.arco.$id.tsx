@@ -10,10 +10,10 @@ import { contactDetailLinks } from "~/components/contact-detail/styles";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { ArcoRequestError, getArcoRequest, officeToday, updateArcoRequest } from "~/modules/contacts/arco-requests.server";
-import { arcoRequestUpdateSchema } from "~/modules/contacts/schema";
+import { can } from "~/modules/auth";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { ArcoRequestError, getArcoRequest, officeToday, updateArcoRequest } from "~/modules/contacts/index.server";
+import { arcoRequestUpdateSchema } from "~/modules/contacts/index.server";
 import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("contacts.arco.requestTitle");

@@ -10,12 +10,12 @@ import { contactDetailLinks } from "~/components/contact-detail/styles";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { ArcoRequestError, createArcoRequest, listArcoRequests } from "~/modules/contacts/arco-requests.server";
-import { ARCO_DEADLINE_BUSINESS_DAYS, DUE_SOON_BUSINESS_DAYS } from "~/modules/contacts/business-days";
-import { arcoRequestSchema } from "~/modules/contacts/schema";
-import { findContact } from "~/modules/contacts/contact.server";
+import { can } from "~/modules/auth";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { ArcoRequestError, createArcoRequest, listArcoRequests } from "~/modules/contacts/index.server";
+import { ARCO_DEADLINE_BUSINESS_DAYS, DUE_SOON_BUSINESS_DAYS } from "~/modules/contacts/index.server";
+import { arcoRequestSchema } from "~/modules/contacts/index.server";
+import { findContact } from "~/modules/contacts/index.server";
 import { formBody, idQuery } from "~/lib/params";
 
 export const meta = pageTitle("contacts.arco.title");

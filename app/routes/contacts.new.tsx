@@ -9,12 +9,12 @@ import { contactDetailLinks } from "~/components/contact-detail/styles";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { ContactError, createContact } from "~/modules/contacts/contact.server";
-import { parseCreateContactForm } from "~/modules/contacts/schema";
-import { countryChoices } from "~/modules/geo/regions";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { ContactError, createContact } from "~/modules/contacts/index.server";
+import { parseCreateContactForm } from "~/modules/contacts/index.server";
+import { countryChoices } from "~/modules/geo";
 import { INTL_LOCALE } from "~/i18n";
-import { currentPrivacyNotice } from "~/modules/settings/settings.server";
+import { currentPrivacyNotice } from "~/modules/settings/index.server";
 import { formBody } from "~/lib/params";
 
 export const meta = pageTitle("contacts.form.newTitle");

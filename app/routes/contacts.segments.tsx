@@ -6,10 +6,10 @@ import { filterSummary } from "~/components/contacts/labels";
 import { makeT } from "~/i18n";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { filterFromSearchParams, filterToSearchParams, isFiltered } from "~/modules/contacts/filter";
-import { createSegment, deleteSegment, listSegments, renameSegment, segmentNameSchema } from "~/modules/contacts/segments.server";
+import { can } from "~/modules/auth";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { filterFromSearchParams, filterToSearchParams, isFiltered } from "~/modules/contacts/index.server";
+import { createSegment, deleteSegment, listSegments, renameSegment, segmentNameSchema } from "~/modules/contacts/index.server";
 import contactsStylesHref from "~/styles/contacts.css?url";
 import { badRequest, formBody } from "~/lib/params";
 
