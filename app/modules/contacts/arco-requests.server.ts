@@ -24,7 +24,8 @@ import { OPEN_ARCO_STATES, type ArcoRequestInput, type ArcoRequestUpdate } from 
 
 export class ArcoRequestError extends DomainError<"notFound" | "contactNotFound" | "receivedInFuture"> {
   constructor(code: "notFound" | "contactNotFound" | "receivedInFuture", messageKey: string) {
-    super({ code, messageKey });
+    // A refusal of what was typed answers 400 next to its field.
+    super({ code, messageKey, field: code === "contactNotFound" ? "contactId" : "receivedOn", status: code === "notFound" ? 404 : 400 });
   }
 }
 
