@@ -15,7 +15,8 @@ import { formBody, notFound } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth";
 import { requirePermission } from "~/modules/auth/index.server";
-import { filterFromSearchParams, filterToSearchParams, getFilterOptions, getSegmentFilter, isFiltered, listContacts, runBulkForm, searchPlan, SEARCH_COUNT_LIMIT } from "~/modules/contacts/index.server";
+import { filterFromSearchParams, filterToSearchParams, getFilterOptions, getSegmentFilter, listContacts, runBulkForm, SEARCH_COUNT_LIMIT, searchPlan } from "~/modules/contacts/index.server";
+import { isFiltered } from "~/modules/contacts";
 import { countryChoices } from "~/modules/geo";
 import contactsStylesHref from "~/styles/contacts.css?url";
 

@@ -15,7 +15,8 @@ import { formBody, idQuery } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth";
 import { requirePermission } from "~/modules/auth/index.server";
-import { ARCO_DEADLINE_BUSINESS_DAYS, arcoRequestSchema, createArcoRequest, DUE_SOON_BUSINESS_DAYS, findContact, listArcoRequests } from "~/modules/contacts/index.server";
+import { arcoRequestSchema, createArcoRequest, findContact, listArcoRequests } from "~/modules/contacts/index.server";
+import { ARCO_DEADLINE_BUSINESS_DAYS, DUE_SOON_BUSINESS_DAYS } from "~/modules/contacts";
 
 export const meta = pageTitle("contacts.arco.title");
 export const links = contactDetailLinks;

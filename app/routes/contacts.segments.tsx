@@ -11,7 +11,8 @@ import { badRequest, formBody } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth";
 import { requirePermission } from "~/modules/auth/index.server";
-import { createSegment, deleteSegment, filterFromSearchParams, filterToSearchParams, isFiltered, listSegments, renameSegment, segmentNameSchema } from "~/modules/contacts/index.server";
+import { createSegment, deleteSegment, filterToSearchParams, isFiltered, listSegments, renameSegment, segmentNameSchema } from "~/modules/contacts/index.server";
+import { filterFromSearchParams } from "~/modules/contacts";
 import contactsStylesHref from "~/styles/contacts.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contactsStylesHref }];

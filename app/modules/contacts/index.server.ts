@@ -14,6 +14,7 @@ export * from "./import/file.server";
 export * from "./import/parse.server";
 export * from "./import/pipeline.server";
 export * from "./import/writer.server";
+export * from "./import/seen-set";
 export * from "./merge.server";
 export * from "./query.server";
 export * from "./segments.server";

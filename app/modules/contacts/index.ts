@@ -10,5 +10,4 @@ export * from "./filter";
 export * from "./import/detect";
 export * from "./import/errors";
 export * from "./import/options";
-export * from "./import/seen-set";
 export * from "./schema";
