@@ -2,38 +2,39 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ContactFields, contactToFormValues, postedValues } from "~/components/contact-detail/contact-fields";
-import { pageTitle } from "~/components/contact-detail/meta";
+import { pageTitle } from "~/i18n/meta";
+import { PageHeader } from "~/components/ui";
 import { contactDetailLinks } from "~/components/contact-detail/styles";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { ContactError, findContact, updateContact } from "~/modules/contacts/contact.server";
-import { contactFormSchema } from "~/modules/contacts/schema";
-import { countryChoices } from "~/modules/geo/regions";
+import { requirePermission } from "~/modules/auth/index.server";
+import { requireActor } from "~/lib/actor.server";
+import { ContactError, contactFormSchema, findContact, updateContact } from "~/modules/contacts/index.server";
+import { countryChoices } from "~/modules/geo";
 import { INTL_LOCALE } from "~/i18n";
-import { formBody, idParam, notFound } from "~/lib/params";
+import { formBody, notFound, requireParam } from "~/lib/params";
 
 export const meta = pageTitle("contacts.form.editTitle");
 export const links = contactDetailLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contact");
-  const id = idParam(request, params.id, "int");
+  const id = requireParam(params, "id", "int");
   const contact = await findContact(id);
   if (!contact) throw notFound(request);
   return { id, email: contact.email, values: contactToFormValues(contact), countries: countryChoices(INTL_LOCALE[user.locale]) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:contact");
-  const id = idParam(request, params.id, "int");
+  const { actor } = await requireActor(request, "edit:contact");
+  const id = requireParam(params, "id", "int");
   const form = Object.fromEntries(await formBody(request));
   const values = postedValues(form);
   const parsed = contactFormSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, existingId: null as number | null }, { status: 400 });
   try {
-    const { changed } = await updateContact({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
+    const { changed } = await updateContact(actor, id, parsed.data);
     return redirectWithToast(
       `/contacts/${id}`,
       changed ? { kind: "success", message: "contacts.form.saved" } : { kind: "info", message: "contacts.form.unchanged" },
@@ -56,13 +57,7 @@ export default function EditContactPage() {
   const errors: Record<string, string> = actionData?.errors ?? {};
   return (
     <>
-      <header className="page-header">
-        <p className="cd-back">
-          <Link to={`/contacts/${id}`}>← {t("contacts.detail.backToContact")}</Link>
-        </p>
-        <h1>{t("contacts.form.editTitle")}</h1>
-        <p className="muted">{email}</p>
-      </header>
+      <PageHeader title={t("contacts.form.editTitle")} description={email} back={{ to: `/contacts/${id}`, label: t("contacts.detail.backToContact") }} />
       <Form method="post" noValidate className="panel">
         {actionData?.existingId ? (
           <p className="form-error" role="alert">

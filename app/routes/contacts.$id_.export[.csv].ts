@@ -1,7 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { contactExportResponse } from "~/modules/contacts/arco-export.server";
+import { contactExportLoader } from "~/components/contacts/download.server";
 
 /** GET /contacts/:id/export.csv[?arco=<request id>]: the contact's whole data as one CSV (ARCO access). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return contactExportResponse(request, params.id, "csv");
-}
+export const loader = (args: LoaderFunctionArgs) => contactExportLoader(args, "csv");

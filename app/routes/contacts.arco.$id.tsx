@@ -5,44 +5,41 @@ import { ArcoRequestFields } from "~/components/contact-detail/arco-request-fiel
 import { ArcoStateBadge, DeadlineBadge } from "~/components/contact-detail/badges";
 import { postedValues } from "~/components/contact-detail/contact-fields";
 import { useFormatCalendarDate } from "~/components/contact-detail/dates";
-import { pageTitle } from "~/components/contact-detail/meta";
 import { contactDetailLinks } from "~/components/contact-detail/styles";
+import { PageHeader } from "~/components/ui";
+import { pageTitle } from "~/i18n/meta";
 import { useFormatDate, useT } from "~/i18n/use-t";
+import { requireActor } from "~/lib/actor.server";
 import { fieldErrors } from "~/lib/forms";
+import { domainErrorAnswer } from "~/lib/http.server";
+import { formBody, notFound, requireParam } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { ArcoRequestError, getArcoRequest, officeToday, updateArcoRequest } from "~/modules/contacts/arco-requests.server";
-import { arcoRequestUpdateSchema } from "~/modules/contacts/schema";
-import { formBody, idParam, notFound } from "~/lib/params";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { arcoRequestUpdateSchema, getArcoRequest, officeToday, updateArcoRequest } from "~/modules/contacts/index.server";
 
 export const meta = pageTitle("contacts.arco.requestTitle");
 export const links = contactDetailLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contact");
-  const found = await getArcoRequest(idParam(request, params.id, "key"));
+  const found = await getArcoRequest(requireParam(params, "id", "key"));
   if (!found) throw notFound(request);
   return { ...found, today: await officeToday(), canEdit: can(user.role, "edit:contact") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:contact");
-  const id = idParam(request, params.id, "key");
+  const { actor } = await requireActor(request, "edit:contact");
+  const id = requireParam(params, "id", "key");
   const form = Object.fromEntries(await formBody(request));
   const values = postedValues(form);
   const parsed = arcoRequestUpdateSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   try {
-    const { changed } = await updateArcoRequest({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
+    const { changed } = await updateArcoRequest(actor, id, parsed.data);
     return redirectWithToast(`/contacts/arco/${encodeURIComponent(id)}`, changed ? { kind: "success", message: "contacts.arco.saved" } : { kind: "info", message: "contacts.form.unchanged" });
   } catch (error) {
-    if (error instanceof ArcoRequestError) {
-      if (error.code === "notFound") throw notFound(request);
-      const field = error.code === "contactNotFound" ? "contactId" : "receivedOn";
-      return data({ errors: { [field]: error.messageKey } as Record<string, string>, values }, { status: 400 });
-    }
-    throw error;
+    return domainErrorAnswer(error, values);
   }
 }
 
@@ -67,18 +64,12 @@ export default function ArcoRequestPage() {
   };
   return (
     <>
-      <header className="page-header">
-        <p className="cd-back">
-          <Link to="/contacts/arco">← {t("contacts.arco.backToList")}</Link>
-        </p>
-        <h1>
-          {t(`contacts.arco.kind.${request.kind}`)} · {request.requesterName}
-        </h1>
+      <PageHeader title={`${t(`contacts.arco.kind.${request.kind}`)} · ${request.requesterName}`} back={{ to: "/contacts/arco", label: t("contacts.arco.backToList") }}>
         <p className="cd-header__meta">
           <ArcoStateBadge state={request.state} />
           <DeadlineBadge deadline={request.deadline} />
         </p>
-      </header>
+      </PageHeader>
 
       <section className="panel" aria-labelledby="arco-details">
         <h2 id="arco-details">{t("contacts.arco.details")}</h2>

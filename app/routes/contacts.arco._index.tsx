@@ -1,22 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ArcoRequestFields } from "~/components/contact-detail/arco-request-fields";
-import { ArcoStateBadge, DeadlineBadge } from "~/components/contact-detail/badges";
+import { ArcoRequestsTable } from "~/components/contact-detail/arco-requests-table";
 import { postedValues } from "~/components/contact-detail/contact-fields";
-import { useFormatCalendarDate } from "~/components/contact-detail/dates";
-import { pageTitle } from "~/components/contact-detail/meta";
 import { contactDetailLinks } from "~/components/contact-detail/styles";
-import { useFormatDate, useT } from "~/i18n/use-t";
+import { Card, KeysetPager, PageHeader, StatusBadge } from "~/components/ui";
+import { pageTitle } from "~/i18n/meta";
+import { useT } from "~/i18n/use-t";
+import { requireActor } from "~/lib/actor.server";
 import { fieldErrors } from "~/lib/forms";
-import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { ArcoRequestError, createArcoRequest, listArcoRequests } from "~/modules/contacts/arco-requests.server";
-import { ARCO_DEADLINE_BUSINESS_DAYS, DUE_SOON_BUSINESS_DAYS } from "~/modules/contacts/business-days";
-import { arcoRequestSchema } from "~/modules/contacts/schema";
-import { findContact } from "~/modules/contacts/contact.server";
+import { domainErrorAnswer } from "~/lib/http.server";
 import { formBody, idQuery } from "~/lib/params";
+import { redirectWithToast } from "~/lib/toast.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { arcoRequestSchema, createArcoRequest, findContact, listArcoRequests } from "~/modules/contacts/index.server";
+import { ARCO_DEADLINE_BUSINESS_DAYS, DUE_SOON_BUSINESS_DAYS } from "~/modules/contacts";
 
 export const meta = pageTitle("contacts.arco.title");
 export const links = contactDetailLinks;
@@ -32,116 +32,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:contact");
+  const { actor } = await requireActor(request, "edit:contact");
   const form = Object.fromEntries(await formBody(request));
   const values = postedValues(form);
   const parsed = arcoRequestSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   try {
-    const created = await createArcoRequest({ userId: user.id, ip: clientIp(request) }, parsed.data);
+    const created = await createArcoRequest(actor, parsed.data);
     return redirectWithToast(`/contacts/arco/${created.id}`, { kind: "success", message: "contacts.arco.created" });
   } catch (error) {
-    if (error instanceof ArcoRequestError) {
-      const field = error.code === "contactNotFound" ? "contactId" : "receivedOn";
-      return data({ errors: { [field]: error.messageKey } as Record<string, string>, values }, { status: 400 });
-    }
-    throw error;
+    return domainErrorAnswer(error, values);
   }
-}
-
-type Row = ReturnType<typeof useLoaderData<typeof loader>>["open"][number];
-
-function RequestsTable({ rows, caption, open }: { rows: Row[]; caption: string; open: boolean }) {
-  const t = useT();
-  const formatDay = useFormatCalendarDate();
-  const formatDate = useFormatDate();
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{open ? t("contacts.arco.fields.dueOn") : t("contacts.arco.fields.receivedOn")}</th>
-            <th scope="col">{t("contacts.arco.fields.kind")}</th>
-            <th scope="col">{t("contacts.arco.fields.requesterName")}</th>
-            <th scope="col">{open ? t("contacts.arco.fields.receivedOn") : t("contacts.arco.fields.resolvedAt")}</th>
-            <th scope="col">{t("contacts.arco.fields.state")}</th>
-            <th scope="col">{t("contacts.arco.fields.contact")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>
-                {open ? (
-                  <>
-                    <span className="cd-nowrap">{formatDay(r.dueOn)}</span> <DeadlineBadge deadline={r.deadline} />
-                  </>
-                ) : (
-                  <span className="cd-nowrap">{formatDay(r.receivedOn)}</span>
-                )}
-              </td>
-              <td>
-                <Link to={`/contacts/arco/${r.id}`}>{t(`contacts.arco.kind.${r.kind}`)}</Link>
-              </td>
-              <td>{r.requesterName}</td>
-              <td className="cd-nowrap">{open ? formatDay(r.receivedOn) : r.resolvedAt ? formatDate(r.resolvedAt, { dateStyle: "medium" }) : t("common.none")}</td>
-              <td>
-                <ArcoStateBadge state={r.state} />
-              </td>
-              <td>
-                {r.contactId === null ? (
-                  t("common.none")
-                ) : r.contactExists ? (
-                  <Link to={`/contacts/${r.contactId}`}>#{r.contactId}</Link>
-                ) : (
-                  <span className="muted">{t("contacts.arco.contactGone", { id: r.contactId })}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 export default function ArcoRequestsPage() {
   const { open, closed, nextClosedCursor, today, canEdit, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const location = useLocation();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const errors: Record<string, string> = actionData?.errors ?? {};
   const values = actionData?.values ?? { receivedOn: today, contactId: prefill ? String(prefill.id) : "", requesterEmail: prefill?.email ?? "", requesterName: [prefill?.givenName, prefill?.familyName].filter(Boolean).join(" ") };
   const overdue = open.filter((r) => r.deadline?.state === "overdue").length;
   const dueSoon = open.filter((r) => r.deadline?.state === "dueSoon").length;
-  const closedParams = new URLSearchParams(location.search);
-  const onFirstClosedPage = !closedParams.has("closed");
-  closedParams.delete("closed");
-  const nextParams = new URLSearchParams(closedParams);
-  if (nextClosedCursor) nextParams.set("closed", nextClosedCursor);
   return (
     <>
-      <header className="page-header">
-        <p className="cd-back">
-          <Link to="/contacts">← {t("contacts.detail.backToList")}</Link>
-        </p>
-        <h1>{t("contacts.arco.title")}</h1>
-        <p className="muted">{t("contacts.arco.intro", { days: ARCO_DEADLINE_BUSINESS_DAYS, soon: DUE_SOON_BUSINESS_DAYS })}</p>
-      </header>
+      <PageHeader
+        title={t("contacts.arco.title")}
+        back={{ to: "/contacts", label: t("contacts.detail.backToList") }}
+        description={t("contacts.arco.intro", { days: ARCO_DEADLINE_BUSINESS_DAYS, soon: DUE_SOON_BUSINESS_DAYS })}
+      />
 
-      <section className="panel" aria-labelledby="arco-open">
-        <h2 id="arco-open">{t("contacts.arco.open", { count: open.length })}</h2>
+      <Card title={t("contacts.arco.open", { count: open.length })}>
         {overdue > 0 || dueSoon > 0 ? (
           <p role="status">
-            {overdue > 0 ? <span className="badge badge--off">{t("contacts.arco.overdueCount", { count: overdue })}</span> : null}{" "}
-            {dueSoon > 0 ? <span className="badge badge--warn">{t("contacts.arco.dueSoonCount", { count: dueSoon })}</span> : null}
+            {overdue > 0 ? <StatusBadge tone="danger" label={t("contacts.arco.overdueCount", { count: overdue })} /> : null}{" "}
+            {dueSoon > 0 ? <StatusBadge tone="warning" label={t("contacts.arco.dueSoonCount", { count: dueSoon })} /> : null}
           </p>
         ) : null}
-        {open.length === 0 ? <p className="cd-note">{t("contacts.arco.noneOpen")}</p> : <RequestsTable rows={open} caption={t("contacts.arco.open", { count: open.length })} open />}
-      </section>
+        <ArcoRequestsTable rows={open} caption={t("contacts.arco.open", { count: open.length })} open empty={t("contacts.arco.noneOpen")} />
+      </Card>
 
       {canEdit ? (
         <section className="panel" aria-labelledby="new-request-title" id="new-request">
@@ -161,20 +91,10 @@ export default function ArcoRequestsPage() {
         </section>
       ) : null}
 
-      <section className="panel" aria-labelledby="arco-closed">
-        <h2 id="arco-closed">{t("contacts.arco.closed")}</h2>
-        {closed.length === 0 ? <p className="cd-note">{t("contacts.arco.noneClosed")}</p> : <RequestsTable rows={closed} caption={t("contacts.arco.closed")} open={false} />}
-        {!onFirstClosedPage || nextClosedCursor ? (
-          <nav className="cd-pager" aria-label={t("contacts.arco.closed")}>
-            {onFirstClosedPage ? <span /> : <Link to={closedParams.toString() ? `?${closedParams}` : location.pathname}>{t("common.first")}</Link>}
-            {nextClosedCursor ? (
-              <Link to={`?${nextParams}`} rel="next">
-                {t("common.next")}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
-      </section>
+      <Card title={t("contacts.arco.closed")}>
+        <ArcoRequestsTable rows={closed} caption={t("contacts.arco.closed")} open={false} empty={t("contacts.arco.noneClosed")} />
+        <KeysetPager nextCursor={nextClosedCursor} param="closed" />
+      </Card>
     </>
   );
 }

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { contactsCsvStream, exportFileName, parseDelimiter, parseExportLang } from "~/modules/contacts/export.server";
-import { filterFromSearchParams, type ContactFilter } from "~/modules/contacts/filter";
-import { getSegmentFilter } from "~/modules/contacts/segments.server";
+import { attachment } from "~/components/contacts/download.server";
+import { requireActor } from "~/lib/actor.server";
 import { notFound } from "~/lib/params";
+import { contactsCsvStream, exportFileName, filterFromSearchParams, getSegmentFilter, parseDelimiter, parseExportLang, type ContactFilter } from "~/modules/contacts/index.server";
 
 /**
  * GET /contacts/export.csv?<the list's filters> or ?segment=ID|NAME, with optional
@@ -11,7 +10,7 @@ import { notFound } from "~/lib/params";
  * Exporting personal data in bulk is for the staff who keep the contacts (edit:contact).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "edit:contact");
+  const { actor } = await requireActor(request, "edit:contact");
   const params = new URL(request.url).searchParams;
   const delimiter = parseDelimiter(params.get("delimiter"));
   const lang = parseExportLang(params.get("lang"));
@@ -27,13 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter = found.filter;
     segment = { id: found.id, name: found.name };
   }
-  const stream = contactsCsvStream({ userId: user.id, ip: clientIp(request) }, filter, { delimiter, lang }, { segment, via: "web" });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${exportFileName(segment?.name)}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  const stream = contactsCsvStream(actor, filter, { delimiter, lang }, { segment, via: "web" });
+  return attachment(stream, exportFileName(segment?.name));
 }

@@ -3,18 +3,18 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { ContactFields, postedValues } from "~/components/contact-detail/contact-fields";
-import { Field } from "~/components/contact-detail/field";
-import { pageTitle } from "~/components/contact-detail/meta";
+import { pageTitle } from "~/i18n/meta";
+import { PageHeader, TextareaField } from "~/components/ui";
 import { contactDetailLinks } from "~/components/contact-detail/styles";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { ContactError, createContact } from "~/modules/contacts/contact.server";
-import { parseCreateContactForm } from "~/modules/contacts/schema";
-import { countryChoices } from "~/modules/geo/regions";
+import { requirePermission } from "~/modules/auth/index.server";
+import { requireActor } from "~/lib/actor.server";
+import { ContactError, createContact, parseCreateContactForm } from "~/modules/contacts/index.server";
+import { countryChoices } from "~/modules/geo";
 import { INTL_LOCALE } from "~/i18n";
-import { currentPrivacyNotice } from "~/modules/settings/settings.server";
+import { currentPrivacyNotice } from "~/modules/settings/index.server";
 import { formBody } from "~/lib/params";
 
 export const meta = pageTitle("contacts.form.newTitle");
@@ -27,13 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:contact");
+  const { actor } = await requireActor(request, "edit:contact");
   const form = Object.fromEntries(await formBody(request));
   const values = postedValues(form);
   const parsed = parseCreateContactForm(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values, existingId: null as number | null }, { status: 400 });
   try {
-    const contact = await createContact({ userId: user.id, ip: clientIp(request) }, parsed.data.contact, parsed.data.consent);
+    const contact = await createContact(actor, parsed.data.contact, parsed.data.consent);
     return redirectWithToast(`/contacts/${contact.id}`, { kind: "success", message: "contacts.form.created" });
   } catch (error) {
     if (error instanceof ContactError && (error.code === "emailTaken" || error.code === "suppressed")) {
@@ -54,13 +54,7 @@ export default function NewContactPage() {
   const [consent, setConsent] = useState(values.consentStatus ?? "");
   return (
     <>
-      <header className="page-header">
-        <p className="cd-back">
-          <Link to="/contacts">← {t("contacts.detail.backToList")}</Link>
-        </p>
-        <h1>{t("contacts.form.newTitle")}</h1>
-        <p className="muted">{t("contacts.form.newIntro")}</p>
-      </header>
+      <PageHeader title={t("contacts.form.newTitle")} description={t("contacts.form.newIntro")} back={{ to: "/contacts", label: t("contacts.detail.backToList") }} />
       <Form method="post" noValidate className="panel">
         {actionData?.existingId ? (
           <p className="form-error" role="alert">
@@ -96,14 +90,13 @@ export default function NewContactPage() {
               {t(errors.consentStatus)}
             </p>
           ) : null}
-          <Field
+          <TextareaField
             name="consentBasis"
             label={t("contacts.form.consent.basis")}
             hint={t("contacts.form.consent.basisHint")}
             defaultValue={values.consentBasis}
             error={errors.consentBasis}
             required={consent === "CONFIRMED"}
-            multiline
           />
         </fieldset>
         <div className="form-actions">

@@ -1,24 +1,23 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { filterSummary } from "~/components/contacts/labels";
-import { makeT } from "~/i18n";
-import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
-import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { filterFromSearchParams, filterToSearchParams, isFiltered } from "~/modules/contacts/filter";
-import { createSegment, deleteSegment, listSegments, renameSegment, segmentNameSchema } from "~/modules/contacts/segments.server";
-import contactsStylesHref from "~/styles/contacts.css?url";
+import { FilterBadges, SegmentsTable } from "~/components/contacts/segments-table";
+import { Card, Field, FormError, PageHeader } from "~/components/ui";
+import { pageTitle } from "~/i18n/meta";
+import { useT } from "~/i18n/use-t";
+import { requireActor } from "~/lib/actor.server";
 import { badRequest, formBody } from "~/lib/params";
+import { redirectWithToast } from "~/lib/toast.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { createSegment, deleteSegment, filterToSearchParams, isFiltered, listSegments, renameSegment, segmentNameSchema } from "~/modules/contacts/index.server";
+import { filterFromSearchParams } from "~/modules/contacts";
+import contactsStylesHref from "~/styles/contacts.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contactsStylesHref }];
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: "es" | "en" } | undefined;
-  return [{ title: `Alcance — ${makeT(root?.locale ?? "es")("contacts.segments.title")}` }];
-};
+export const meta = pageTitle("contacts.segments.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contact");
@@ -36,8 +35,7 @@ const intentSchema = z.enum(["create", "rename", "delete"]);
 type SegmentActionData = { intent: "create" | "rename" | "delete"; id?: string; name?: string; filter?: string; error: string; params?: Record<string, string> };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:contact");
-  const actor = { userId: user.id, ip: clientIp(request) };
+  const { actor } = await requireActor(request, "edit:contact");
   const form = await formBody(request);
   const intent = intentSchema.safeParse(form.get("intent"));
   if (!intent.success) throw badRequest(request);
@@ -79,161 +77,36 @@ export default function SegmentsPage() {
   const { segments, canEdit, pendingFilter } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const locale = useLocale();
-  const formatDate = useFormatDate();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const busy = useNavigation().state === "submitting";
   const createError = actionData?.intent === "create" ? actionData : null;
   const saveFilter = createError?.filter ?? pendingFilter;
-
   return (
     <>
-      <header className="page-header page-header--actions">
-        <div>
-          <h1>{t("contacts.segments.title")}</h1>
-          <p className="muted">{t("contacts.segments.intro")}</p>
-        </div>
-        <Link to="/contacts" className="button">
-          {t("contacts.segments.back")}
-        </Link>
-      </header>
-
-      {actionData && actionData.intent !== "create" ? (
-        <p className="form-error" role="alert">
-          {t(actionData.error, actionData.params)}
-        </p>
-      ) : null}
-
+      <PageHeader
+        title={t("contacts.segments.title")}
+        description={t("contacts.segments.intro")}
+        actions={
+          <Link to="/contacts" className="button">
+            {t("contacts.segments.back")}
+          </Link>
+        }
+      />
+      {actionData && actionData.intent === "delete" ? <FormError error={actionData.error} params={actionData.params} /> : null}
       {canEdit && (saveFilter !== null || createError) ? (
-        <section className="panel">
-          <h2>{t("contacts.segments.save.title")}</h2>
+        <Card title={t("contacts.segments.save.title")}>
           <p className="muted">{t("contacts.segments.save.hint")}</p>
-          <ul className="filter-summary">
-            {(filterSummary(filterFromSearchParams(new URLSearchParams(saveFilter ?? "")), t, locale).length
-              ? filterSummary(filterFromSearchParams(new URLSearchParams(saveFilter ?? "")), t, locale)
-              : [t("contacts.segments.allContacts")]
-            ).map((item) => (
-              <li key={item} className="badge">
-                {item}
-              </li>
-            ))}
-          </ul>
+          <FilterBadges filter={filterFromSearchParams(new URLSearchParams(saveFilter ?? ""))} />
           <Form method="post" className="segment-save" noValidate>
             <input type="hidden" name="intent" value="create" />
             <input type="hidden" name="filter" value={saveFilter ?? ""} />
-            <div className="field">
-              <label htmlFor="segment-create-name">{t("contacts.segments.fields.name")}</label>
-              <input
-                id="segment-create-name"
-                name="name"
-                required
-                maxLength={100}
-                defaultValue={createError?.name ?? ""}
-                aria-invalid={createError ? true : undefined}
-                aria-describedby={createError ? "segment-create-error" : undefined}
-              />
-              {createError ? (
-                <p className="field-error" id="segment-create-error">
-                  {t(createError.error, createError.params)}
-                </p>
-              ) : null}
-            </div>
+            <Field id="segment-create-name" name="name" label={t("contacts.segments.fields.name")} required maxLength={100} defaultValue={createError?.name ?? ""} error={createError ? t(createError.error, createError.params) : undefined} />
             <button type="submit" className="button button--primary" disabled={busy}>
               {t("contacts.segments.save.submit")}
             </button>
           </Form>
-        </section>
+        </Card>
       ) : null}
-
-      {segments.length === 0 ? (
-        <div className="empty-state">
-          <p>{t("contacts.segments.empty")}</p>
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="sr-only">{t("contacts.segments.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("contacts.segments.fields.name")}</th>
-                <th scope="col">{t("contacts.segments.fields.filter")}</th>
-                <th scope="col">{t("contacts.segments.fields.count")}</th>
-                <th scope="col">{t("contacts.segments.fields.updatedAt")}</th>
-                <th scope="col">{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {segments.map((segment) => {
-                const items = segment.filter ? filterSummary(segment.filter, t, locale) : null;
-                const renameError = actionData?.intent === "rename" && actionData.id === segment.id ? actionData : null;
-                return (
-                  <tr key={segment.id}>
-                    <td>
-                      <Link to={`/contacts?segment=${encodeURIComponent(segment.id)}`}>{segment.name}</Link>
-                    </td>
-                    <td>
-                      {items === null ? (
-                        <span className="badge badge--off">{t("contacts.segments.invalidFilter")}</span>
-                      ) : (
-                        <ul className="filter-summary">
-                          {(items.length ? items : [t("contacts.segments.allContacts")]).map((item) => (
-                            <li key={item} className="badge">
-                              {item}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="nowrap" data-count={segment.count.value}>
-                      {segment.count.exact ? t("contacts.count", { count: segment.count.value }) : t("contacts.countEstimate", { count: segment.count.value })}
-                    </td>
-                    <td className="nowrap">{formatDate(segment.updatedAt, { dateStyle: "medium" })}</td>
-                    <td>
-                      <div className="segment-actions">
-                        <Link to={segment.query ? `/contacts?${segment.query}` : "/contacts"} className="button">
-                          {t("contacts.segments.open")}
-                        </Link>
-                        {canEdit ? (
-                          <>
-                            <a href={`/contacts/export.csv?segment=${encodeURIComponent(segment.id)}`} className="button" download>
-                              {t("contacts.segments.export")}
-                            </a>
-                            <details open={renameError ? true : undefined}>
-                              <summary>{t("contacts.segments.rename")}</summary>
-                              <Form method="post" noValidate>
-                                <input type="hidden" name="intent" value="rename" />
-                                <input type="hidden" name="id" value={segment.id} />
-                                <div className="field">
-                                  <label htmlFor={`rename-${segment.id}`}>{t("contacts.segments.renameLabel", { name: segment.name })}</label>
-                                  <input id={`rename-${segment.id}`} name="name" required maxLength={100} defaultValue={renameError?.name ?? segment.name} aria-invalid={renameError ? true : undefined} />
-                                  {renameError ? <p className="field-error">{t(renameError.error, renameError.params)}</p> : null}
-                                </div>
-                                <button type="submit" className="button">
-                                  {t("common.save")}
-                                </button>
-                              </Form>
-                            </details>
-                            <details>
-                              <summary>{t("contacts.segments.delete")}</summary>
-                              <Form method="post">
-                                <input type="hidden" name="intent" value="delete" />
-                                <input type="hidden" name="id" value={segment.id} />
-                                <button type="submit" className="button button--danger">
-                                  {t("contacts.segments.deleteConfirm", { name: segment.name })}
-                                </button>
-                              </Form>
-                            </details>
-                          </>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SegmentsTable segments={segments} canEdit={canEdit} refusal={actionData ?? null} />
     </>
   );
 }

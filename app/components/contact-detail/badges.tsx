@@ -1,6 +1,6 @@
 import { StatusBadge, toneMap } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
-import type { DeadlineState } from "~/modules/contacts/business-days";
+import type { DeadlineState } from "~/modules/contacts";
 
 export const CONSENT_TONES = toneMap({ CONFIRMED: "success", WITHDRAWN: "danger" }, "info");
 export const SUBSCRIPTION_TONES = toneMap({ SUBSCRIBED: "success" }, "danger");

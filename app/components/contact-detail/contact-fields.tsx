@@ -1,6 +1,6 @@
 import { RegionFields } from "~/components/geo/region-fields";
 import { useT } from "~/i18n/use-t";
-import { Field } from "./field";
+import { Field, TextareaField } from "~/components/ui";
 
 export type ContactFormValues = Partial<Record<string, string | null>>;
 
@@ -64,7 +64,7 @@ export function ContactFields({
           autoComplete="off"
           wide
         />
-        <Field name="notes" label={t("contacts.form.fields.notes")} defaultValue={v("notes")} error={errors.notes} multiline wide />
+        <TextareaField name="notes" label={t("contacts.form.fields.notes")} defaultValue={v("notes")} error={errors.notes} wide />
       </div>
       <datalist id="contact-languages">
         <option value="es">{t("contacts.form.languages.es")}</option>

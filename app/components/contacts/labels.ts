@@ -1,7 +1,8 @@
 import { INTL_LOCALE, type Locale, type T } from "~/i18n";
-import { CONTACT_SORTS, type ContactFilter } from "~/modules/contacts/filter";
+import type { FilterChip } from "~/components/ui";
+import { CONTACT_SORTS, type ContactFilter } from "~/modules/contacts";
 import { countryName } from "~/lib/format";
-import { subdivisionName } from "~/modules/geo/regions";
+import { subdivisionName } from "~/modules/geo";
 
 export { countryName };
 
@@ -24,18 +25,24 @@ export function contactName(row: { givenName: string | null; familyName: string 
   return [row.givenName, row.familyName].filter(Boolean).join(" ");
 }
 
+/** A filter as removable chips («País: México»), one per parameter set; the sort is not a filter. */
+export function filterChips(filter: ContactFilter, t: T, locale: Locale, nameOf: (code: string) => string = (c) => countryName(c, locale)): Array<FilterChip & { label: string }> {
+  const chips: Array<FilterChip & { label: string }> = [];
+  const add = (param: keyof ContactFilter, label: string, value: string) => chips.push({ param, label: `${label}: ${value}` });
+  if (filter.q) add("q", t("contacts.filters.q"), `«${filter.q}»`);
+  if (filter.country) add("country", t("contacts.filters.country"), nameOf(filter.country));
+  if (filter.state) add("state", t("contacts.filters.state"), stateName(filter.state));
+  if (filter.language) add("language", t("contacts.filters.language"), languageName(filter.language, locale));
+  if (filter.tag) add("tag", t("contacts.filters.tag"), filter.tag);
+  if (filter.source) add("source", t("contacts.filters.source"), t(`contacts.source.${filter.source}`));
+  if (filter.consent) add("consent", t("contacts.filters.consent"), t(`contacts.consent.${filter.consent}`));
+  if (filter.subscription) add("subscription", t("contacts.filters.subscription"), t(`contacts.subscription.${filter.subscription}`));
+  return chips;
+}
+
 /** A filter as short "label: value" items, for the segments list and confirmations. */
 export function filterSummary(filter: ContactFilter, t: T, locale: Locale): string[] {
-  const items: string[] = [];
-  if (filter.q) items.push(`${t("contacts.filters.q")}: «${filter.q}»`);
-  if (filter.country) items.push(`${t("contacts.filters.country")}: ${countryName(filter.country, locale)}`);
-  if (filter.state) items.push(`${t("contacts.filters.state")}: ${stateName(filter.state)}`);
-  if (filter.language) items.push(`${t("contacts.filters.language")}: ${languageName(filter.language, locale)}`);
-  if (filter.tag) items.push(`${t("contacts.filters.tag")}: ${filter.tag}`);
-  if (filter.source) items.push(`${t("contacts.filters.source")}: ${t(`contacts.source.${filter.source}`)}`);
-  if (filter.consent) items.push(`${t("contacts.filters.consent")}: ${t(`contacts.consent.${filter.consent}`)}`);
-  if (filter.subscription) items.push(`${t("contacts.filters.subscription")}: ${t(`contacts.subscription.${filter.subscription}`)}`);
-  return items;
+  return filterChips(filter, t, locale).map((chip) => chip.label);
 }
 
 export const SORT_OPTIONS = CONTACT_SORTS;

@@ -1,30 +1,23 @@
 /**
- * The ARCO access download of one contact (JSON or CSV), shared by the two resource routes:
- * permission, the optional ARCO request it answers, the audit entry and the attachment headers.
+ * The ARCO access download of one contact (JSON or CSV), shared by the two resource routes: the
+ * optional ARCO request it answers, the audit entry, the file's name and body. The routes answer HTTP.
  */
 import { db } from "~/lib/db.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import type { AuditActor } from "~/modules/audit/index.server";
 import { auditContactExport, contactExportCsv, contactExportJson, exportContactData } from "./arco.server";
 import { officeToday } from "./arco-requests.server";
-import { parseContactId } from "./schema";
 
-export async function contactExportResponse(request: Request, idParam: string | undefined, format: "json" | "csv"): Promise<Response> {
-  const user = await requirePermission(request, "read:contact");
-  const id = parseContactId(idParam);
-  if (id === null) throw new Response("Not found", { status: 404 });
+export type ExportFile = { fileName: string; body: string; contentType: string };
+
+/** null when the contact does not exist. `arco` names the request the download answers, if any. */
+export async function contactExportFile(actor: AuditActor, id: number, format: "json" | "csv", arco: string | null, locale: "es" | "en"): Promise<ExportFile | null> {
   const data = await exportContactData(id);
-  if (!data) throw new Response("Not found", { status: 404 });
-  const requested = new URL(request.url).searchParams.get("arco");
-  const arcoRequest = requested ? await db.arcoRequest.findUnique({ where: { id: requested }, select: { id: true } }) : null;
-  await auditContactExport({ userId: user.id, ip: clientIp(request) }, id, format, arcoRequest?.id ?? null);
-  const fileName = `contacto-${id}-${await officeToday()}.${format}`;
-  const body = format === "json" ? contactExportJson(data) : contactExportCsv(data, user.locale);
-  return new Response(body, {
-    headers: {
-      "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  if (!data) return null;
+  const arcoRequest = arco ? await db.arcoRequest.findUnique({ where: { id: arco }, select: { id: true } }) : null;
+  await auditContactExport(actor, id, format, arcoRequest?.id ?? null);
+  return {
+    fileName: `contacto-${id}-${await officeToday()}.${format}`,
+    body: format === "json" ? contactExportJson(data) : contactExportCsv(data, locale),
+    contentType: format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+  };
 }

@@ -9,8 +9,8 @@ import { DomainError } from "~/lib/errors";
 import type { ArcoRequest, ArcoState } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/paging.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 import {
   arcoDueDate,
   calendarDateIn,
@@ -24,7 +24,8 @@ import { OPEN_ARCO_STATES, type ArcoRequestInput, type ArcoRequestUpdate } from 
 
 export class ArcoRequestError extends DomainError<"notFound" | "contactNotFound" | "receivedInFuture"> {
   constructor(code: "notFound" | "contactNotFound" | "receivedInFuture", messageKey: string) {
-    super({ code, messageKey });
+    // A refusal of what was typed answers 400 next to its field.
+    super({ code, messageKey, field: code === "contactNotFound" ? "contactId" : "receivedOn", status: code === "notFound" ? 404 : 400 });
   }
 }
 

@@ -14,8 +14,8 @@
  * Queued mail carries record ids, never addresses (see mail/types.ts): a confirmation still
  * waiting in Redis finds its sign-up gone and ends without sending.
  */
-import type { AuditActor } from "~/modules/audit/audit.server";
-import { audit } from "~/modules/audit/audit.server";
+import type { AuditActor } from "~/modules/audit/index.server";
+import { audit } from "~/modules/audit/index.server";
 import { db, Prisma } from "~/lib/db.server";
 import { instantToCalendarDate } from "./business-days";
 import { ContactError, lockContact, type Tx } from "./contact.server";

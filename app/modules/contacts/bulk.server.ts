@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { db, Prisma } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { normalizeTags } from "./fields";
 import { filterToJson, type ContactFilter } from "./filter";
 import { contactWhere, invalidateFilterOptions } from "./query.server";

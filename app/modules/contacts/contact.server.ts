@@ -7,7 +7,7 @@ import { DomainError } from "~/lib/errors";
 import type { ConsentMethod, ConsentStatus, Contact, SubscriptionStatus } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { likeContains, searchTerm } from "~/lib/paging.server";
-import { audit, diff, listAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, diff, listAudit, type AuditActor } from "~/modules/audit/index.server";
 import type { ContactInput, ManualConsent } from "./schema";
 import { normalizeContactEmail } from "./fields";
 import { emailHmac } from "./suppression.server";
@@ -37,13 +37,23 @@ const MESSAGES: Record<ContactErrorCode, string> = {
   arcoRequestNotFound: "contacts.arco.errors.notFound",
 };
 
+const FIELDS: Partial<Record<ContactErrorCode, string>> = {
+  emailTaken: "email",
+  suppressed: "email",
+  basisRequired: "basis",
+  resubscribeNeedsConsent: "basis",
+  confirmMismatch: "confirmEmail",
+  arcoRequestNotFound: "arcoRequestId",
+};
+
 /** A rule the change breaks; messageKey is a translation key, existingId the clashing contact. */
 export class ContactError extends DomainError<ContactErrorCode> {
   constructor(
     code: ContactErrorCode,
     readonly existingId?: number,
   ) {
-    super({ code, messageKey: MESSAGES[code] });
+    // Refusals of what was typed answer 400 next to their field (the forms' pre-027 answers).
+    super({ code, messageKey: MESSAGES[code], field: FIELDS[code], status: code === "notFound" ? 404 : 400 });
   }
 }
 
@@ -169,6 +179,13 @@ export async function confirmsEmail(id: number, typed: string): Promise<boolean 
   const contact = await db.contact.findUnique({ where: { id }, select: { email: true } });
   if (!contact) return null;
   return normalizeContactEmail(contact.email) === normalizeContactEmail(typed);
+}
+
+/** Erasing asks for the contact's e-mail typed again: a mismatch refuses, a missing contact is a 404. */
+export async function requireConfirmedEmail(id: number, typed: string): Promise<void> {
+  const confirmed = await confirmsEmail(id, typed);
+  if (confirmed === null) throw new ContactError("notFound");
+  if (!confirmed) throw new ContactError("confirmMismatch");
 }
 
 export async function getContact(id: number, opts: { auditCursor?: bigint } = {}) {

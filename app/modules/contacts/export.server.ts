@@ -6,7 +6,7 @@
  * through csvLine() (RFC 4180 quoting and formula neutralisation). Every export is audited.
  */
 import { Prisma } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { csvLine, UTF8_BOM } from "./csv";
 import { EXPORT_COLUMNS, EXPORT_HEADERS, TAG_SEPARATOR } from "./fields";
 import { filterToJson, type ContactFilter } from "./filter";

@@ -4,7 +4,7 @@
  * them, and stored as JSON in Segment.filter.
  */
 import { z } from "zod";
-import { normalizeCountry, stateFilterValue } from "~/modules/geo/regions";
+import { normalizeCountry, stateFilterValue } from "~/modules/geo";
 import { CONSENT_STATUSES, CONTACT_SOURCES, SUBSCRIPTION_STATUSES, normalizeTags } from "./fields";
 
 /** List orders. "created" is newest first; the others are ascending. */

@@ -9,4 +9,5 @@ export * from "./fields";
 export * from "./filter";
 export * from "./import/detect";
 export * from "./import/errors";
+export * from "./import/options";
 export * from "./schema";

@@ -6,10 +6,11 @@
  */
 import type { Contact, SubscriptionStatus } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { ContactError, contactSnapshot, isUniqueViolation, syncConsentStatus } from "./contact.server";
 import { normalizeTags } from "./fields";
-import { MERGE_FIELDS, type MergeChoices, type MergeField } from "./schema";
+import type { z } from "zod";
+import { MERGE_FIELDS, type MergeChoices, type MergeField, type mergeFormSchema } from "./schema";
 
 /** Who decides a field when the chooser did not: the survivor, unless its value is empty. */
 export function defaultSide(survivor: Pick<Contact, MergeField>, other: Pick<Contact, MergeField>, field: MergeField): "survivor" | "other" {
@@ -124,4 +125,27 @@ export async function loadMergePair(aId: number, bId: number) {
     db.contact.findUnique({ where: { id: bId }, include: { _count: { select: { consents: true } } } }),
   ]);
   return { a, b };
+}
+
+/**
+ * What the merge would produce (nothing is written): the surviving values, the consent records
+ * kept, and the choices echoed as a/b so the confirmation posts exactly what was previewed.
+ * null when either record is gone.
+ */
+export async function previewMerge(form: z.output<typeof mergeFormSchema>) {
+  const { survivorId, otherId, choices, survivor } = form;
+  const pair = await loadMergePair(survivorId, otherId);
+  if (!pair.a || !pair.b) return null;
+  const a = pair.a;
+  const b = pair.b;
+  const values = mergedValues(a, b, choices);
+  const other = survivor === "a" ? "b" : "a";
+  const fieldSides = Object.fromEntries(MERGE_FIELDS.map((f) => [`field_${f}`, (choices[f] ?? defaultSide(a, b, f)) === "survivor" ? survivor : other]));
+  return {
+    survivorId,
+    otherId,
+    form: { a: String(form.a), b: String(form.b), survivor, ...fieldSides } as Record<string, string>,
+    values: { ...values, createdAt: values.createdAt.toISOString() },
+    consents: a._count.consents + b._count.consents,
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "./business-days";
-import { normalizeCountry, normalizeRegion } from "~/modules/geo/regions";
+import { normalizeCountry, normalizeRegion } from "~/modules/geo";
 import { CONSENT_STATUSES, isValidEmail, normalizeContactEmail, normalizeTags } from "./fields";
 
 export const CONTACT_TEXT_MAX = 120;
@@ -126,24 +126,27 @@ export function parseCreateContactForm(form: Record<string, unknown>) {
   return { success: false as const, error: new z.ZodError(issues) };
 }
 
-/** The staff actions on a contact's page; `intent` names the form submitted. */
-export const contactActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("withdrawConsent"), basis: basisSchema }),
-  z
-    .object({ intent: z.literal("confirmConsent"), basis: basisSchema })
-    .refine((v) => !!v.basis, { path: ["basis"], message: "contacts.form.errors.basisRequired" }),
-  z.object({ intent: z.literal("unsubscribe") }),
-  z
-    .object({ intent: z.literal("resubscribe"), basis: basisSchema })
-    .refine((v) => !!v.basis, { path: ["basis"], message: "contacts.detail.errors.resubscribeNeedsConsent" }),
-  z.object({
-    intent: z.literal("erase"),
-    confirmEmail: z.string().transform(normalizeContactEmail),
+/** The staff actions on a contact's page, one schema per form (`intent` names the form submitted). */
+export const contactIntentSchemas = {
+  withdrawConsent: z.object({ basis: basisSchema }),
+  confirmConsent: z.object({ basis: basisSchema }).refine((v) => !!v.basis, { path: ["basis"], message: "contacts.form.errors.basisRequired" }),
+  unsubscribe: z.object({}),
+  resubscribe: z.object({ basis: basisSchema }).refine((v) => !!v.basis, { path: ["basis"], message: "contacts.detail.errors.resubscribeNeedsConsent" }),
+  erase: z.object({
+    confirmEmail: z.string({ message: "contacts.detail.erase.mismatch" }).transform(normalizeContactEmail),
     arcoRequestId: z
       .string()
       .optional()
       .transform((v) => (v ? v : undefined)),
   }),
+};
+
+export const contactActionSchema = z.discriminatedUnion("intent", [
+  contactIntentSchemas.withdrawConsent.extend({ intent: z.literal("withdrawConsent") }),
+  z.object({ intent: z.literal("confirmConsent"), basis: basisSchema }).refine((v) => !!v.basis, { path: ["basis"], message: "contacts.form.errors.basisRequired" }),
+  z.object({ intent: z.literal("unsubscribe") }),
+  z.object({ intent: z.literal("resubscribe"), basis: basisSchema }).refine((v) => !!v.basis, { path: ["basis"], message: "contacts.detail.errors.resubscribeNeedsConsent" }),
+  contactIntentSchemas.erase.extend({ intent: z.literal("erase") }),
 ]);
 export type ContactAction = z.output<typeof contactActionSchema>;
 

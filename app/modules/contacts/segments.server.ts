@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { db, Prisma } from "~/lib/db.server";
 import type { ListCount } from "~/lib/paging.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { filterFromJson, filterToJson, type ContactFilter } from "./filter";
 import { countContacts } from "./query.server";
 

@@ -6,11 +6,11 @@
 import { createHash } from "node:crypto";
 import type { DuplicatePolicy } from "~/generated/prisma/enums";
 import { db } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { enqueueContactsImport } from "~/lib/queue.server";
 import { csvLine, UTF8_BOM } from "../csv";
 import { EncodingSniffer, isImportField, type ColumnMapping, type ImportEncoding } from "./detect";
-import { ImportFileError } from "./errors";
+import { ImportFileError, ImportStateError } from "./errors";
 import type { ByteSource } from "./parse.server";
 import {
   analyzeBatch,
@@ -136,7 +136,7 @@ export async function updateMapping(actor: AuditActor, batchId: string, fields: 
   const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
   const stored = readStoredMapping(batch.mapping);
   if (!stored || !["UPLOADED", "ANALYZED"].includes(batch.status) || !batch.dryRun) {
-    throw new Response("Conflict", { status: 409 });
+    throw new ImportStateError();
   }
   const columns: ColumnMapping[] = stored.columns.map((column, i) => {
     const field = fields[i];

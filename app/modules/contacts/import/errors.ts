@@ -52,3 +52,10 @@ export function readStoredError(stored: string | null): { code: FileErrorCode | 
   }
   return { code: "failed", params: { detail: stored } };
 }
+
+/** A change the import's stage no longer allows (its mapping once it runs, a second confirmation). */
+export class ImportStateError extends DomainError<"locked"> {
+  constructor() {
+    super({ code: "locked", messageKey: "contacts.import.errors.locked", status: 409 });
+  }
+}

@@ -9,7 +9,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { db } from "~/lib/db.server";
-import type { AuditActor } from "~/modules/audit/audit.server";
+import type { AuditActor } from "~/modules/audit/index.server";
 import { EncodingSniffer, type ImportEncoding } from "./detect";
 import { ImportFileError } from "./errors";
 import type { ByteSource } from "./parse.server";

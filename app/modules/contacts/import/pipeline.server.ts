@@ -8,7 +8,7 @@
 import type pg from "pg";
 import type { DuplicatePolicy, ImportStatus } from "~/generated/prisma/enums";
 import { db, type Prisma } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
 import {
   detectDelimiter,
   headerLine,

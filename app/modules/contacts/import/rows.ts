@@ -4,7 +4,7 @@
  */
 import type { ConsentStatus, SubscriptionStatus } from "~/generated/prisma/enums";
 import { isValidEmail, normalizeContactEmail, normalizeTags } from "../fields";
-import { normalizeRegion, unknownRegionNote, type UnknownRegion } from "~/modules/geo/regions";
+import { normalizeRegion, unknownRegionNote, type UnknownRegion } from "~/modules/geo";
 import { normalizeHeader, type ColumnMapping, type ImportField } from "./detect";
 
 /** Stable codes, also the translation keys `contacts.import.reasons.<code>`. */

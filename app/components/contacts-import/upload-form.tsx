@@ -1,0 +1,63 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { Card, Field, FieldError } from "~/components/ui";
+import { useT } from "~/i18n/use-t";
+import { DUPLICATE_POLICIES, IMPORT_TEXT_MAX } from "~/modules/contacts";
+
+/** The upload: consent basis, source, duplicate policy and the file (multipart, works without JS). */
+export function UploadForm({ errors, maxMb }: { errors: Record<string, string>; maxMb: number }) {
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Card title={t("contacts.import.upload.title")}>
+      <Form method="post" encType="multipart/form-data" noValidate>
+        <Field
+          id="import-consent"
+          name="consentBasis"
+          label={t("contacts.import.upload.consentBasis")}
+          hint={t("contacts.import.upload.consentBasisHint")}
+          placeholder={t("contacts.import.upload.consentBasisPlaceholder")}
+          maxLength={IMPORT_TEXT_MAX}
+          error={errors.consentBasis}
+          required
+        />
+        <Field
+          id="import-source"
+          name="sourceText"
+          label={t("contacts.import.upload.sourceText")}
+          hint={t("contacts.import.upload.sourceTextHint")}
+          placeholder={t("contacts.import.upload.sourceTextPlaceholder")}
+          maxLength={IMPORT_TEXT_MAX}
+          error={errors.sourceText}
+          required
+        />
+        <fieldset className="field import-policies">
+          <legend>{t("contacts.import.upload.onDuplicate")}</legend>
+          {DUPLICATE_POLICIES.map((policy) => (
+            <label key={policy} className="import-policy">
+              <input type="radio" name="onDuplicate" value={policy} defaultChecked={policy === "SKIP"} />
+              <span>
+                <strong>{t(`contacts.import.policy.${policy}`)}</strong>
+                <span className="muted"> — {t(`contacts.import.policy.${policy}.hint`)}</span>
+              </span>
+            </label>
+          ))}
+          <FieldError error={errors.onDuplicate} />
+        </fieldset>
+        <Field
+          id="import-file"
+          name="file"
+          type="file"
+          label={t("contacts.import.upload.file")}
+          hint={t("contacts.import.upload.fileHint", { maxMb })}
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+          error={errors.file}
+          errorParams={{ maxMb }}
+          required
+        />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t("contacts.import.upload.submitting") : t("contacts.import.upload.submit")}
+        </button>
+      </Form>
+    </Card>
+  );
+}

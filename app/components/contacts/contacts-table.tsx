@@ -1,0 +1,89 @@
+import { Link } from "@remix-run/react";
+import { DataTable, type Column } from "~/components/ui";
+import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
+import { ConsentBadge, SubscriptionBadge } from "~/components/contact-detail/badges";
+import { contactName, languageName, stateName } from "./labels";
+
+export type ContactRow = {
+  id: number;
+  email: string;
+  givenName: string | null;
+  familyName: string | null;
+  country: string | null;
+  state: string | null;
+  language: string | null;
+  tags: string[];
+  consentStatus: string;
+  subscriptionStatus: string;
+  createdAt: string | Date;
+};
+
+/** The id of the bulk form the row checkboxes post with. */
+export const BULK_FORM_ID = "contacts-bulk";
+
+/** The contacts list as kit columns; row checkboxes when the reader may act in bulk. */
+export function ContactsTable({ rows, caption, selectable, nameOf, empty }: { rows: readonly ContactRow[]; caption: string; selectable: boolean; nameOf: (code: string) => string; empty: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const formatDate = useFormatDate();
+  const none = t("common.none");
+  const columns: Column<ContactRow>[] = [
+    {
+      key: "name",
+      header: t("contacts.fields.name"),
+      primary: true,
+      cell: (row) => <Link to={`/contacts/${row.id}`}>{contactName(row) || <span className="muted">{t("contacts.noName")}</span>}</Link>,
+    },
+    { key: "email", header: t("contacts.fields.email"), className: "email", cell: (row) => row.email },
+    {
+      key: "place",
+      header: t("contacts.fields.place"),
+      cell: (row) => (
+        <span>
+          {row.country ? nameOf(row.country) : none}
+          {row.state ? <span className="muted contacts-state">{stateName(row.state)}</span> : null}
+        </span>
+      ),
+    },
+    { key: "language", header: t("contacts.fields.language"), cell: (row) => (row.language ? languageName(row.language, locale) : none) },
+    {
+      key: "tags",
+      header: t("contacts.fields.tags"),
+      cell: (row) =>
+        row.tags.length ? (
+          <ul className="tag-list">
+            {row.tags.map((tag) => (
+              <li key={tag} className="badge">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          none
+        ),
+    },
+    { key: "consent", header: t("contacts.fields.consent"), cell: (row) => <ConsentBadge status={row.consentStatus} /> },
+    { key: "subscription", header: t("contacts.fields.subscription"), cell: (row) => <SubscriptionBadge status={row.subscriptionStatus} /> },
+    {
+      key: "createdAt",
+      header: t("contacts.fields.createdAt"),
+      className: "nowrap",
+      cell: (row) => <time dateTime={new Date(row.createdAt).toISOString()}>{formatDate(row.createdAt, { dateStyle: "medium" })}</time>,
+    },
+  ];
+  return (
+    <DataTable
+      label={caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => String(row.id)}
+      className="contacts-table"
+      empty={{ message: empty }}
+      selection={
+        selectable
+          ? { form: BULK_FORM_ID, name: "id", value: (row) => String(row.id), label: (row) => t("contacts.select.row", { name: contactName(row) || row.email }) }
+          : undefined
+      }
+    />
+  );
+}
