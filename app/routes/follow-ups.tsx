@@ -8,8 +8,8 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
 import { parseForm } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
 import { followUpStateSchema, listMyFollowUps, PartnerError, setFollowUpState } from "~/modules/partners/index.server";
 
 export const meta = pageTitle("partners.myFollowUps.title");

@@ -13,8 +13,8 @@ import { requireActor } from "~/lib/actor.server";
 import { handleIntents, type IntentContext } from "~/lib/intents.server";
 import { notFound, requireParam } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
 import { deleteMeeting, getMeeting, handleMeetingForm, meetingDeletionImpact, meetingExists, type MeetingFormAnswer } from "~/modules/meetings/index.server";
 
 export const meta = pageTitle("meetings.detail.title");

@@ -13,8 +13,8 @@ import { requireActor } from "~/lib/actor.server";
 import { handleIntents } from "~/lib/intents.server";
 import { notFound, requireParam } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
 import { agreementDeletionImpact, agreementExists, deleteAgreement, getAgreement, handleAgreementForm, MeetingError, sessionChoices, type AgreementFormAnswer } from "~/modules/meetings/index.server";
 
 export const meta = pageTitle("meetings.agreements.title");

@@ -6,8 +6,8 @@ import { DataTable, KeysetPager, PageHeader } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { yearParam } from "~/lib/params";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
 import { listAgreements } from "~/modules/meetings/index.server";
 
 export const meta = pageTitle("meetings.agreements.title");

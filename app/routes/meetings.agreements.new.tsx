@@ -9,7 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
 import { formBody, idQuery } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/index.server";
 import { handleAgreementForm, sessionChoices } from "~/modules/meetings/index.server";
 
 export const meta = pageTitle("meetings.agreements.newTitle");

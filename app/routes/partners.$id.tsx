@@ -14,8 +14,8 @@ import { requireActor } from "~/lib/actor.server";
 import { refusalResponse } from "~/lib/http.server";
 import { formBody, isMultipartBody, readBody, requireParam } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
 import { handlePageAction, partnerPage, timelineKindsFrom, uploadMaxMb, uploadMaxPartBytes } from "~/modules/partners/index.server";
 
 export const meta = pageTitle("partners.detail.title");

@@ -12,7 +12,7 @@ import { parseForm } from "~/lib/forms";
 import { throwIfAccessRefusal } from "~/lib/http.server";
 import { notFound, requireParam } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/index.server";
 import { countryChoices } from "~/modules/geo";
 import { getPartner, PartnerError, partnerChoices, partnerFormSchema, updatePartner } from "~/modules/partners/index.server";
 

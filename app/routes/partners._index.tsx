@@ -6,8 +6,8 @@ import partnersStylesHref from "~/components/partners/partners.css?url";
 import { CheckboxField, DataTable, FilterBar, FilterSearch, FilterSelect, KeysetPager, PageHeader, ResultSummary } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
 import { isPartnerFiltered, PARTNER_KINDS, PARTNER_STATUSES } from "~/modules/partners";
 import { isoDay, listPartners, partnerFilterFromSearchParams, partnerFilterOptions, partnerFilterToSearchParams } from "~/modules/partners/index.server";
 

@@ -7,7 +7,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatMonth } from "~/lib/format";
 import { monthParam } from "~/lib/params";
-import { requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/index.server";
 import { partnerFiguresForMonth } from "~/modules/partners/index.server";
 
 export const meta = pageTitle("partners.figures.title");

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { makeT } from "~/i18n";
-import { requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/index.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts";
 import { loadPartnerImport, planPartnerImport } from "~/modules/partners/index.server";
 import { idParam, notFound } from "~/lib/params";

@@ -5,9 +5,10 @@ import { FormError, PageHeader } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
+import { refusalResponse } from "~/lib/http.server";
 import { notFound, requireParam } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/index.server";
 import { applyPartnerImport, loadPartnerImport, planPartnerImport } from "~/modules/partners/index.server";
 
 export const meta = pageTitle("partners.import.reviewTitle");
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Step 3: confirmed — the import runs in one transaction. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireActor(request, "edit:partner");
-  const plan = await applyPartnerImport(actor, requireParam(params, "sha256", "sha256"));
+  const plan = await applyPartnerImport(actor, requireParam(params, "sha256", "sha256")).catch(refusalResponse);
   if (plan.problem) return redirectWithToast(`/partners/import/${plan.sha256}`, { kind: "error", message: `partners.import.problem.${plan.problem}` });
   return redirectWithToast("/partners", {
     kind: "success",

@@ -5,7 +5,7 @@ import { Field, FormError, PageHeader } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { readBody, requireMultipart } from "~/lib/params";
-import { requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/index.server";
 import { PARTNER_CSV_HEADERS } from "~/modules/partners";
 import { PARTNER_IMPORT_MAX_BYTES, storePartnerImport } from "~/modules/partners/index.server";
 

@@ -9,7 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
 import { parseForm } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/index.server";
 import { countryChoices } from "~/modules/geo";
 import { createPartner, PartnerError, partnerChoices, partnerFormSchema } from "~/modules/partners/index.server";
 

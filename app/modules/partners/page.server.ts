@@ -6,8 +6,8 @@
  */
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
-import type { AuditActor } from "~/modules/audit/audit.server";
-import { storeUpload, UploadRejected } from "~/modules/files/storage.server";
+import type { AuditActor } from "~/modules/audit/index.server";
+import { storeUpload, UploadRejected } from "~/modules/files/index.server";
 import { defaultActivityReportPart } from "./fields";
 import type { TimelineKind } from "./schema";
 import {
