@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { formatDay } from "~/components/meetings/labels";
 import { MeetingAgreementsCard, MeetingFollowUpsCard, MeetingParticipantsCard } from "~/components/meetings/meeting-detail";
 import { meetingFormValuesOf, MeetingForm } from "~/components/meetings/meeting-form";
+import { RecordActions } from "~/components/meetings/record-actions";
 import meetingsStylesHref from "~/components/meetings/meetings.css?url";
 import { ConfirmDialog, PageHeader } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
@@ -98,18 +99,7 @@ export default function MeetingPage() {
           </span>
         }
         actions={
-          canEdit ? (
-            <>
-              <Link to="?edit=1" className="button">
-                {t("meetings.actions.edit")}
-              </Link>
-              <Form method="post">
-                <button type="submit" name="intent" value="delete" className="button button--danger" disabled={busy}>
-                  {t("meetings.actions.delete")}
-                </button>
-              </Form>
-            </>
-          ) : undefined
+          canEdit ? <RecordActions editLabel={t("meetings.actions.edit")} deleteLabel={t("meetings.actions.delete")} busy={busy} /> : undefined
         }
       />
       {confirm ? (

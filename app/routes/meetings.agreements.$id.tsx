@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { AgreementDetail } from "~/components/meetings/agreement-detail";
 import { AgreementForm } from "~/components/meetings/agreement-form";
 import { AGREEMENT_STATUS_TONES, formatDay } from "~/components/meetings/labels";
+import { RecordActions } from "~/components/meetings/record-actions";
 import meetingsStylesHref from "~/components/meetings/meetings.css?url";
 import { ConfirmDialog, FormError, PageHeader, StatusBadge } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
@@ -101,18 +102,7 @@ export default function AgreementPage() {
           </span>
         }
         actions={
-          canEdit ? (
-            <>
-              <Link to="?edit=1" className="button">
-                {t("meetings.agreements.edit")}
-              </Link>
-              <Form method="post">
-                <button type="submit" name="intent" value="delete" className="button button--danger" disabled={busy}>
-                  {t("meetings.agreements.delete")}
-                </button>
-              </Form>
-            </>
-          ) : undefined
+          canEdit ? <RecordActions editLabel={t("meetings.agreements.edit")} deleteLabel={t("meetings.agreements.delete")} busy={busy} /> : undefined
         }
       />
       {confirm?.refusal ? <FormError error={confirm.refusal} /> : null}

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { FormButtons } from "~/components/partners/form-buttons";
 import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/lib/format";
@@ -61,14 +62,7 @@ export function AgreementForm({
         />
         <TextareaField {...p} name="vote" label={t("meetings.agreements.vote")} hint={t("meetings.agreements.voteHint")} defaultValue={values.vote} error={errors.vote} wide />
       </div>
-      <div className="form-actions">
-        <button type="submit" name="intent" value="save" className="button button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <Link to={cancelHref} className="button">
-          {t("common.cancel")}
-        </Link>
-      </div>
+      <FormButtons submitLabel={submitLabel} cancelTo={cancelHref} busy={busy} intent="save" />
     </Form>
   );
 }

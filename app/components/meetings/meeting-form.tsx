@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { FormButtons } from "~/components/partners/form-buttons";
 import { useState } from "react";
 import { Field, FieldError, FormErrorSummary, SelectField, TextareaField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
@@ -116,14 +117,7 @@ export function MeetingForm({ values, errors, chosen, found, query, busy, submit
         placeholder={t("meetings.form.reportPartAuto", { part: t(`reportPart.${auto}`) })}
         options={REPORT_PARTS.map((part) => ({ value: part, label: t(`reportPart.${part}`) }))}
       />
-      <div className="form-actions">
-        <button type="submit" name="intent" value="save" className="button button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <Link to={cancelHref} className="button">
-          {t("common.cancel")}
-        </Link>
-      </div>
+      <FormButtons submitLabel={submitLabel} cancelTo={cancelHref} busy={busy} intent="save" />
     </Form>
   );
 }

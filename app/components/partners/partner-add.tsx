@@ -6,7 +6,7 @@ import { AgreementForm } from "./agreement-form";
 import { FollowUpForm } from "./follow-up-form";
 import { InstitutionsList } from "./form-parts";
 import { PersonForm } from "./person-form";
-import { newEchoOf, type TimelineContext } from "./timeline-context";
+import { activityChoices, newEchoOf, type TimelineContext } from "./timeline-context";
 
 /** The «add» panel of an institution's page: one closed disclosure per kind of record (open again when its post failed). */
 export function PartnerAdd({ ctx, institutions }: { ctx: TimelineContext; institutions: Array<{ id: string; name: string; acronym: string | null }> }) {
@@ -25,12 +25,7 @@ export function PartnerAdd({ ctx, institutions }: { ctx: TimelineContext; instit
         <ActivityForm
           values={activity.values}
           errors={activity.errors}
-          staff={ctx.staff}
-          people={ctx.people}
-          events={ctx.events}
-          me={ctx.me}
-          busy={ctx.busy}
-          institutionName={ctx.partner.name}
+          {...activityChoices(ctx)}
           defaultPartLabel={t(`reportPart.${ctx.defaultPart}`)}
         />
       </details>

@@ -1,8 +1,9 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { FormErrorSummary } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { getFormProps, useAppForm, type SubmissionResult } from "~/lib/forms";
 import { partnerFormSchema } from "~/modules/partners";
+import { FormButtons } from "./form-buttons";
 import { PartnerFields, type PartnerFormValues } from "./partner-fields";
 
 /** The first message of each field of a Conform reply ("" = the form's own → "_form"). */
@@ -38,14 +39,7 @@ export function PartnerForm({
     <Form method="post" className="panel" {...getFormProps(form)}>
       <FormErrorSummary errors={errors} labels={{ name: t("partners.fields.name"), kind: t("partners.fields.kind"), website: t("partners.fields.website") }} />
       <PartnerFields values={values} errors={errors} parents={parents} countries={countries} />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <Link to={cancelTo} className="button">
-          {t("common.cancel")}
-        </Link>
-      </div>
+      <FormButtons submitLabel={submitLabel} cancelTo={cancelTo} busy={busy} />
     </Form>
   );
 }

@@ -1,12 +1,15 @@
 import { Form, Link } from "@remix-run/react";
-import { useT } from "~/i18n/use-t";
+import { ConfirmDialog } from "~/components/ui";
+import { useLocale, useT } from "~/i18n/use-t";
+import { formatDay } from "./labels";
 import { ActivityForm } from "./activity-form";
 import { ActivityRemovalQuestion } from "./activity-removal";
-import { echoOf, type EntryOf, type TimelineContext } from "./timeline-context";
+import { activityChoices, echoOf, type EntryOf, type TimelineContext } from "./timeline-context";
 
 /** An activity on the timeline: what happened, with whom, its figures, and (to editors) correct/remove. */
 export function ActivityEntry({ entry, ctx }: { entry: EntryOf<"activity">; ctx: TimelineContext }) {
   const t = useT();
+  const locale = useLocale();
   const a = entry.activity;
   const echo = echoOf(ctx.failed, "activity", "activityId", a.id);
   const facts = [
@@ -63,12 +66,7 @@ export function ActivityEntry({ entry, ctx }: { entry: EntryOf<"activity">; ctx:
               }
             }
             errors={echo?.errors ?? {}}
-            staff={ctx.staff}
-            people={ctx.people}
-            events={ctx.events}
-            me={ctx.me}
-            busy={ctx.busy}
-            institutionName={ctx.partner.name}
+            {...activityChoices(ctx)}
             others={a.others}
             defaultPartLabel={t(`reportPart.${ctx.defaultParts[a.id] ?? ctx.defaultPart}`)}
           />
@@ -76,14 +74,19 @@ export function ActivityEntry({ entry, ctx }: { entry: EntryOf<"activity">; ctx:
       ) : null}
       {ctx.canEdit && ctx.removal?.confirm.activityId === a.id ? (
         <ActivityRemovalQuestion removal={ctx.removal} partner={ctx.partner} />
-      ) : ctx.canEdit ? (
+      ) : ctx.canEdit && a.others.length ? (
+        // Shared: the server asks which outcome (ActivityRemovalQuestion), naming the institutions.
         <Form method="post" className="entry-actions">
           <input type="hidden" name="intent" value="removeActivity" />
           <input type="hidden" name="activityId" value={a.id} />
           <button type="submit" className="link-button">
-            {a.others.length ? t("partners.activity.removeSharedButton") : t("partners.activity.remove")}
+            {t("partners.activity.removeSharedButton")}
           </button>
         </Form>
+      ) : ctx.canEdit ? (
+        <ConfirmDialog trigger={t("partners.activity.remove")} title={t("partners.activity.removeTitle")} intent="removeActivity" fields={{ activityId: a.id }} confirmLabel={t("partners.activity.remove")}>
+          {t("partners.activity.removeWhat", { date: formatDay(entry.date, locale), summary: a.summary.length > 80 ? `${a.summary.slice(0, 80)}…` : a.summary })}
+        </ConfirmDialog>
       ) : null}
     </>
   );

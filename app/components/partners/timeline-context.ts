@@ -45,3 +45,8 @@ export function newEchoOf(failed: FailedAnswer | null, intent: string, idField: 
   const mine = failed?.intent === intent && !failed.values[idField];
   return mine && failed ? { values: failed.values, errors: failed.errors, open: true } : { values: {}, errors: {}, open: false };
 }
+
+/** The choices every activity form of the page gets (people, events, the page's institution). */
+export function activityChoices(ctx: TimelineContext) {
+  return { staff: ctx.staff, people: ctx.people, events: ctx.events, me: ctx.me, busy: ctx.busy, institutionName: ctx.partner.name };
+}

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { ConfirmDialog } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { PersonForm } from "./person-form";
 import { echoOf, type EntryOf, type TimelineContext } from "./timeline-context";
@@ -27,13 +28,9 @@ export function PersonEntry({ entry, ctx }: { entry: EntryOf<"person">; ctx: Tim
             <summary>{t("partners.person.edit")}</summary>
             <PersonForm personId={p.id} idPrefix={`person-${p.id}`} values={echo?.values ?? stored} errors={echo?.errors ?? {}} busy={ctx.busy} />
           </details>
-          <Form method="post" className="entry-actions">
-            <input type="hidden" name="intent" value="removePerson" />
-            <input type="hidden" name="personId" value={p.id} />
-            <button type="submit" className="link-button">
-              {t("partners.person.remove")}
-            </button>
-          </Form>
+          <ConfirmDialog trigger={t("partners.person.remove")} title={t("partners.person.removeTitle")} intent="removePerson" fields={{ personId: p.id }} confirmLabel={t("partners.person.remove")}>
+            {t("partners.person.removeWhat", { name: p.name ?? p.email ?? "", institution: ctx.partner.name })}
+          </ConfirmDialog>
         </>
       ) : null}
     </>
