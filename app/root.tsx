@@ -23,6 +23,7 @@ import { resolveLocale } from "./modules/auth/locale.server";
 import { navFor } from "./modules/auth/permissions";
 import { getSettings } from "./modules/settings/settings.server";
 import { readToast } from "./lib/toast.server";
+import { readingZone } from "./lib/time";
 import stylesHref from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      timeZone: user?.timeZone ?? settings.timeZone,
+      timeZone: readingZone(user?.timeZone, settings.timeZone),
       user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
       nav: user ? navFor(user.role).map(({ to, label }) => ({ to, label })) : [],
       toast,

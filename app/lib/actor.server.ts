@@ -2,7 +2,7 @@
  * Who is acting, in one line (decision 027): the permission check and the audit actor together.
  *
  *   const { user, actor } = await requireActor(request, "edit:material");
- *   await createLocation(actor, value);          // actor = { userId, ip }, what audit() records
+ *   await createLocation(actor, value);          // actor = { userId, ip }, what the audit log records
  *
  * Not signed in → redirect to /login; signed in without the permission → 403 (both from
  * modules/auth, the one area allowed to answer HTTP: decision 027).

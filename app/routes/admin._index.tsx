@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { adminTitle } from "~/components/admin/meta";
 import { useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { userCounts } from "~/modules/users/users.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { userCounts } from "~/modules/users/index.server";
 
 export const meta = adminTitle("admin.overview.title");
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { adminTitle } from "~/components/admin/meta";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { getIntegrityRun, listIntegrityRuns, MISMATCH_SAMPLE } from "~/modules/integrity/checks.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { getIntegrityRun, listIntegrityRuns, MISMATCH_SAMPLE } from "~/modules/integrity/index.server";
 import { idQuery } from "~/lib/params";
 
 export const meta = adminTitle("admin.integrity.title");

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { adminTitle } from "~/components/admin/meta";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { getOutboxMessage } from "~/modules/mail/outbox.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { getOutboxMessage } from "~/modules/mail/index.server";
 import { idParam, notFound } from "~/lib/params";
 
 export const meta = adminTitle("admin.outbox.message");

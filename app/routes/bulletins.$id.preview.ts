@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/modules/auth/session.server";
-import { previewBulletin } from "~/modules/bulletins/bulletins.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { previewBulletin } from "~/modules/bulletins/index.server";
 import { enumParam, idParam, idQuery, notFound } from "~/lib/params";
 
 /**

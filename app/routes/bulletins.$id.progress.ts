@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/modules/auth/session.server";
-import { bulletinProgress } from "~/modules/bulletins/bulletins.server";
 import { idParam, notFound } from "~/lib/params";
+import { requirePermission } from "~/modules/auth/index.server";
+import { bulletinProgress } from "~/modules/bulletins/index.server";
 
 /** The live progress (JSON) the bulletin page polls while sending. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

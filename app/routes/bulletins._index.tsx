@@ -1,83 +1,51 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { KeysetPager } from "~/components/admin/pager";
 import { BulletinStatusBadge } from "~/components/bulletins/status-badge";
-import { makeT } from "~/i18n";
+import { DataTable, KeysetPager, PageHeader, useFormatNumber, type Column } from "~/components/ui";
+import { pageTitle } from "~/i18n/meta";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
-import { listBulletins } from "~/modules/bulletins/bulletins.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { listBulletins } from "~/modules/bulletins/index.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: "es" | "en" } | undefined;
-  return [{ title: `Alcance — ${makeT(root?.locale ?? "es")("bulletins.title")}` }];
-};
+export const meta = pageTitle("bulletins.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:bulletin");
-  const cursor = new URL(request.url).searchParams.get("cursor");
-  const page = await listBulletins(cursor);
+  const page = await listBulletins(new URL(request.url).searchParams.get("cursor"));
   return { ...page, canEdit: can(user.role, "edit:bulletin") };
 }
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 
 export default function BulletinsPage() {
   const { rows, nextCursor, canEdit } = useLoaderData<typeof loader>();
   const t = useT();
   const formatDate = useFormatDate();
+  const num = useFormatNumber();
+  const columns: Column<Row>[] = [
+    { key: "name", header: t("bulletins.col.name"), primary: true, cell: (b) => <Link to={`/bulletins/${b.id}`}>{b.name}</Link> },
+    { key: "subject", header: t("bulletins.col.subject"), cell: (b) => b.subject },
+    { key: "audience", header: t("bulletins.col.audience"), cell: (b) => (b.segmentName ? t("bulletins.audience.segment", { name: b.segmentName }) : t("bulletins.audience.all")) },
+    { key: "status", header: t("bulletins.col.status"), cell: (b) => <BulletinStatusBadge status={b.status} /> },
+    { key: "recipients", header: t("bulletins.col.recipients"), align: "end", cell: (b) => (b.status === "DRAFT" || b.status === "SCHEDULED" ? "—" : num(b.recipients)) },
+    { key: "date", header: t("bulletins.col.date"), className: "nowrap", cell: (b) => formatDate(b.finishedAt ?? b.startedAt ?? b.scheduledAt ?? b.createdAt) },
+  ];
   return (
     <>
-      <header className="page-header page-header--actions">
-        <div>
-          <h1>{t("bulletins.title")}</h1>
-          <p className="muted">{t("bulletins.intro")}</p>
-        </div>
-        {canEdit ? (
-          <Link to="/bulletins/new" className="button button--primary">
-            {t("bulletins.new")}
-          </Link>
-        ) : null}
-      </header>
-      {rows.length === 0 ? (
-        <div className="empty-state">
-          <p>{t("bulletins.empty")}</p>
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="sr-only">{t("bulletins.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("bulletins.col.name")}</th>
-                <th scope="col">{t("bulletins.col.subject")}</th>
-                <th scope="col">{t("bulletins.col.audience")}</th>
-                <th scope="col">{t("bulletins.col.status")}</th>
-                <th scope="col">{t("bulletins.col.recipients")}</th>
-                <th scope="col">{t("bulletins.col.date")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((b) => {
-                const when = b.finishedAt ?? b.startedAt ?? b.scheduledAt ?? b.createdAt;
-                return (
-                  <tr key={b.id}>
-                    <td>
-                      <Link to={`/bulletins/${b.id}`}>{b.name}</Link>
-                    </td>
-                    <td>{b.subject}</td>
-                    <td>{b.segmentName ? t("bulletins.audience.segment", { name: b.segmentName }) : t("bulletins.audience.all")}</td>
-                    <td>
-                      <BulletinStatusBadge status={b.status} />
-                    </td>
-                    <td className="nowrap">{b.status === "DRAFT" || b.status === "SCHEDULED" ? "—" : b.recipients.toLocaleString()}</td>
-                    <td className="nowrap">{formatDate(when)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <KeysetPager nextCursor={nextCursor ?? undefined} />
+      <PageHeader
+        title={t("bulletins.title")}
+        description={t("bulletins.intro")}
+        actions={
+          canEdit ? (
+            <Link to="/bulletins/new" className="button button--primary">
+              {t("bulletins.new")}
+            </Link>
+          ) : undefined
+        }
+      />
+      <DataTable label={t("bulletins.title")} columns={columns} rows={rows} rowKey={(b) => b.id} empty={{ message: t("bulletins.empty") }} className="bl-table" />
+      <KeysetPager nextCursor={nextCursor} />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { requireCommunications } from "~/modules/communications/access.server";
+import { refusalResponse } from "~/lib/http.server";
+import { requireCommunications } from "~/modules/communications/index.server";
 
 /** The area opens on the month's figures. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCommunications(request);
+  await requireCommunications(request).catch(refusalResponse);
   return redirect("/communications/months");
 }

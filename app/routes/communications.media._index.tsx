@@ -1,18 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { KeysetPager } from "~/components/admin/pager";
-import { pageTitle } from "~/components/contact-detail/meta";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable, Field, FilterBar, FilterSelect, KeysetPager, PageHeader, type Column, type FilterChip } from "~/components/ui";
+import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatMonth } from "~/lib/format";
+import { refusalResponse } from "~/lib/http.server";
 import { enumParam, monthParam } from "~/lib/params";
-import { mayEdit, requireCommunications } from "~/modules/communications/access.server";
-import { listMediaNotes } from "~/modules/communications/media.server";
-import { MEDIA_MEDIUMS, MEDIA_TONES } from "~/modules/communications/shapes";
+import { MEDIA_MEDIUMS, MEDIA_TONES } from "~/modules/communications";
+import { listMediaNotes, mayEdit, requireCommunications } from "~/modules/communications/index.server";
 
 export const meta = pageTitle("communications.media.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const access = await requireCommunications(request);
+  const access = await requireCommunications(request).catch(refusalResponse);
   const params = new URL(request.url).searchParams;
   const filter = { month: monthParam(request, params.get("month")), medium: enumParam(params.get("medium"), MEDIA_MEDIUMS), tone: enumParam(params.get("tone"), MEDIA_TONES) };
   const list = await listMediaNotes(filter, params.get("cursor"));
@@ -21,84 +21,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filter, ...list, canAdd };
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
 export default function MediaLogPage() {
   const { filter, rows, nextCursor, canAdd } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const filtered = !!(filter.month || filter.medium || filter.tone);
+  const chips: FilterChip[] = [
+    ...(filter.month ? [{ param: "month", label: `${t("communications.month.pick")}: ${formatMonth(filter.month, locale)}` }] : []),
+    ...(filter.medium ? [{ param: "medium", label: `${t("communications.fields.medium")}: ${t(`communications.medium.${filter.medium}`)}` }] : []),
+    ...(filter.tone ? [{ param: "tone", label: `${t("communications.fields.tone")}: ${t(`communications.tone.${filter.tone}`)}` }] : []),
+  ];
+  const columns: Column<Row>[] = [
+    { key: "date", header: t("communications.fields.publishedOn"), className: "nowrap", cell: (r) => <time dateTime={r.publishedOn}>{formatDate(r.publishedOn, locale)}</time> },
+    { key: "outlet", header: t("communications.fields.outlet"), primary: true, className: "comms-wrap", cell: (r) => <Link to={`/communications/media/${r.id}`}>{r.outlet}</Link> },
+    { key: "title", header: t("communications.fields.title"), className: "comms-wrap", cell: (r) => r.title ?? "—" },
+    { key: "medium", header: t("communications.fields.medium"), cell: (r) => t(`communications.medium.${r.medium}`) },
+    { key: "type", header: t("communications.fields.type"), cell: (r) => t(`communications.type.${r.type}`) },
+    { key: "tone", header: t("communications.fields.tone"), cell: (r) => t(`communications.tone.${r.tone}`) },
+  ];
   return (
     <>
-      <header className="page-header page-header--actions">
-        <div>
-          <h1>{t("communications.media.logTitle")}</h1>
-          <p className="muted">{t("communications.media.intro")}</p>
-        </div>
-        {canAdd ? (
-          <div className="form-actions">
+      <PageHeader
+        title={t("communications.media.logTitle")}
+        description={t("communications.media.intro")}
+        actions={
+          canAdd ? (
             <Link to={`/communications/media/new${filter.month ? `?month=${filter.month}` : ""}`} className="button button--primary">
               {t("communications.media.add")}
             </Link>
-          </div>
-        ) : null}
-      </header>
-      <Form method="get" className="filters" role="search" aria-label={t("communications.media.filters")}>
-        <div className="field">
-          <label htmlFor="media-month">{t("communications.month.pick")}</label>
-          <input id="media-month" name="month" type="month" defaultValue={filter.month ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="media-medium">{t("communications.fields.medium")}</label>
-          <select id="media-medium" name="medium" defaultValue={filter.medium ?? ""}>
-            <option value="">{t("communications.media.any")}</option>
-            {MEDIA_MEDIUMS.map((m) => (
-              <option key={m} value={m}>
-                {t(`communications.medium.${m}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="media-tone">{t("communications.fields.tone")}</label>
-          <select id="media-tone" name="tone" defaultValue={filter.tone ?? ""}>
-            <option value="">{t("communications.media.any")}</option>
-            {MEDIA_TONES.map((m) => (
-              <option key={m} value={m}>
-                {t(`communications.tone.${m}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {t("communications.media.apply")}
-          </button>
-          {filtered ? (
-            <Link to="/communications/media" className="button">
-              {t("communications.media.clear")}
-            </Link>
-          ) : null}
-        </div>
-      </Form>
-      {rows.length === 0 ? (
-        <div className="empty-state">
-          <p>{t(filtered ? "communications.media.emptyFiltered" : "communications.media.empty")}</p>
-        </div>
-      ) : (
-        <ol className="panel" style={{ listStyle: "none", paddingLeft: "1.25rem" }} aria-label={t("communications.media.logTitle")}>
-          {rows.map((r) => (
-            <li key={r.id} data-note={r.id} style={{ padding: "0.4rem 0", overflowWrap: "anywhere" }}>
-              <span className="muted">
-                <time dateTime={r.publishedOn}>{formatDate(r.publishedOn, locale)}</time> · {t(`communications.medium.${r.medium}`)} · {t(`communications.type.${r.type}`)} ·{" "}
-                {t(`communications.tone.${r.tone}`)}
-              </span>
-              <br />
-              <Link to={`/communications/media/${r.id}`}>{r.outlet}</Link>
-              {r.title ? ` — ${r.title}` : ""}
-            </li>
-          ))}
-        </ol>
-      )}
-      <KeysetPager nextCursor={nextCursor ?? undefined} />
+          ) : undefined
+        }
+      />
+      <FilterBar label={t("communications.media.filters")} submitLabel={t("communications.media.apply")} chips={chips}>
+        <Field name="month" id="media-month" type="month" label={t("communications.month.pick")} defaultValue={filter.month ?? ""} />
+        <FilterSelect name="medium" id="media-medium" label={t("communications.fields.medium")} anyLabel={t("communications.media.any")} defaultValue={filter.medium} options={MEDIA_MEDIUMS.map((m) => ({ value: m, label: t(`communications.medium.${m}`) }))} />
+        <FilterSelect name="tone" id="media-tone" label={t("communications.fields.tone")} anyLabel={t("communications.media.any")} defaultValue={filter.tone} options={MEDIA_TONES.map((m) => ({ value: m, label: t(`communications.tone.${m}`) }))} />
+      </FilterBar>
+      <DataTable label={t("communications.media.logTitle")} columns={columns} rows={rows} rowKey={(r) => r.id} rowAttrs={(r) => ({ "data-note": r.id })} empty={{ message: t(chips.length ? "communications.media.emptyFiltered" : "communications.media.empty") }} className="comms-table" />
+      <KeysetPager nextCursor={nextCursor} />
     </>
   );
 }

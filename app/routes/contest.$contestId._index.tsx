@@ -1,22 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { refusalResponse } from "~/lib/http.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { KeysetPager } from "~/components/admin/pager";
 import { pageTitle } from "~/components/contest/meta";
 import { ContestHeader, contestLinks, StatusBadge } from "~/components/contest/ui";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
-import { contestFrame, contestZone } from "~/modules/contest/contest.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { contestFrame, contestZone, contestFunnel, listSubmissions, stateChoices, civilSocietyNames, listContestEnquiries } from "~/modules/contest/index.server";
 import { formatDateTime, formatDeadline, formatNumber, zoneLabel } from "~/lib/format";
-import { SUBMISSION_STATUSES } from "~/modules/contest/rules";
-import { DEADLINE_FIELDS, filterFromParams, filterToParams } from "~/modules/contest/schema";
-import { contestFunnel, listSubmissions, stateChoices } from "~/modules/contest/submissions.server";
-import { subdivisionName } from "~/modules/geo/regions";
+import { SUBMISSION_STATUSES, DEADLINE_FIELDS, filterFromParams, filterToParams } from "~/modules/contest";
+import { subdivisionName } from "~/modules/geo";
 import { routeParams } from "~/lib/params";
 // Enquiries organisations made about the contest (decision 025).
 import { ContestEnquiries } from "~/components/contest/enquiries";
 import { enquiryLinks } from "~/components/enquiries/enquiries";
-import { civilSocietyNames, listContestEnquiries } from "~/modules/contest/enquiries.server";
 
 export const meta = pageTitle("contest.title");
 export const links = () => [...contestLinks(), ...enquiryLinks()];
@@ -25,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contest");
   const { contestId } = routeParams(request, params, { contestId: "key" });
   const url = new URL(request.url);
-  const frame = await contestFrame(contestId);
+  const frame = await contestFrame(contestId).catch(refusalResponse);
   const filter = filterFromParams(url.searchParams);
   const [funnel, list, states] = await Promise.all([contestFunnel(contestId), listSubmissions(contestId, filter, url.searchParams.get("cursor")), stateChoices(contestId)]);
   const enquiries = await listContestEnquiries(contestId);

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { getContest } from "~/modules/contest/contest.server";
-import { checksCsv, csvResponse } from "~/modules/contest/export.server";
-import { filterFromParams } from "~/modules/contest/schema";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { getContest, checksCsv, csvResponse } from "~/modules/contest/index.server";
+import { filterFromParams } from "~/modules/contest";
 import { idParam, notFound } from "~/lib/params";
 
 /** GET /contest/:id/checks.csv: one row per submission and requirement, neutralised cells. */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/modules/auth/session.server";
-import { contestDocument } from "~/modules/contest/contest.server";
-import { fileResponseHeaders, readFile } from "~/modules/files/storage.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { contestDocument } from "~/modules/contest/index.server";
+import { fileResponseHeaders, readFile } from "~/modules/files/index.server";
 import { enumParam, idParam, notFound } from "~/lib/params";
 
 /** The contest's call (bases) or operating rules, served with their sniffed type only. */

@@ -4,21 +4,21 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Field } from "~/components/contact-detail/field";
 import { ContestForm } from "~/components/contest/contest-form";
 import { pageTitle } from "~/components/contest/meta";
-import { ContestHeader, contestLinks, ErrorText } from "~/components/contest/ui";
+import { ContestHeader, contestLinks } from "~/components/contest/ui";
+import { refusalResponse } from "~/lib/http.server";
+import { FieldError } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { contestFrame, contestZone, setContestDocument, setPhaseOverride, updateContest } from "~/modules/contest/contest.server";
-import { ContestError } from "~/modules/contest/errors";
-import { CONTEST_PHASES } from "~/modules/contest/rules";
-import { contestFormSchema, DATE_FIELDS, DEADLINE_FIELDS, phaseOverrideSchema } from "~/modules/contest/schema";
-import { isMultipart, parseUpload } from "~/modules/contest/upload.server";
+import { isMultipart, parseUpload } from "~/lib/upload.server";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { contestFrame, contestZone, setContestDocument, setPhaseOverride, updateContest } from "~/modules/contest/index.server";
+import { ContestError, CONTEST_PHASES, contestFormSchema, DATE_FIELDS, DEADLINE_FIELDS, phaseOverrideSchema } from "~/modules/contest";
 import { isEndOfDay, zoneLabel } from "~/lib/format";
 import { utcToZoned, zonedDate } from "~/lib/time";
-import { storeUpload, UploadRejected } from "~/modules/files/storage.server";
-import { KIND_GROUPS } from "~/modules/files/sniff";
+import { storeUpload, UploadRejected } from "~/modules/files/index.server";
+import { KIND_GROUPS } from "~/modules/files";
 import { formBody, idParam, notFound, readBody } from "~/lib/params";
 
 export const meta = pageTitle("contest.editTitle");
@@ -26,7 +26,7 @@ export const links = contestLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const frame = await contestFrame(idParam(request, params.contestId, "key"));
+  const frame = await contestFrame(idParam(request, params.contestId, "key")).catch(refusalResponse);
   const zone = await contestZone();
   const c = frame.contest;
   const values: Record<string, string> = { name: c.name, description: c.description ?? "", correctionDays: String(c.correctionDays) };
@@ -109,7 +109,7 @@ export default function EditContestPage() {
           <div className="field">
             <label htmlFor="doc-file">{t("contest.documents.file")}</label>
             <input id="doc-file" name="file" type="file" accept="application/pdf,image/png,image/jpeg" />
-            <ErrorText error={errorsFor("document").file} params={actionData?.params} />
+            <FieldError error={errorsFor("document").file} params={actionData?.params} />
           </div>
           <button type="submit" className="button" disabled={busy}>
             {t("contest.documents.upload")}

@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { KeysetPager } from "~/components/admin/pager";
 import { ContestEnquiries } from "~/components/contest/enquiries";
 import { enquiryLinks } from "~/components/enquiries/enquiries";
 import { pageTitle } from "~/components/contest/meta";
 import { ContestHeader, contestLinks } from "~/components/contest/ui";
+import { KeysetPager } from "~/components/ui";
+import { actorOf } from "~/lib/actor.server";
+import { refusalResponse } from "~/lib/http.server";
 import { formBody, routeParams } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { contestFrame } from "~/modules/contest/contest.server";
-import { addContestEnquiry, civilSocietyNames, contestEnquirySchema, listContestEnquiries } from "~/modules/contest/enquiries.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { contestFrame, addContestEnquiry, civilSocietyNames, contestEnquirySchema, listContestEnquiries } from "~/modules/contest/index.server";
 
 export const meta = pageTitle("contest.enquiries.title");
 export const links = () => [...contestLinks(), ...enquiryLinks()];
@@ -19,7 +20,7 @@ export const links = () => [...contestLinks(), ...enquiryLinks()];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contest");
   const { contestId } = routeParams(request, params, { contestId: "key" });
-  const frame = await contestFrame(contestId);
+  const frame = await contestFrame(contestId).catch(refusalResponse);
   const canEdit = can(user.role, "edit:contest");
   const list = await listContestEnquiries(contestId, new URL(request.url).searchParams.get("cursor"));
   return { ...frame, list, canEdit, organisations: canEdit ? await civilSocietyNames() : [] };
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
     return data({ errors, values }, { status: 400 });
   }
-  await addContestEnquiry({ userId: user.id, ip: clientIp(request) }, contestId, parsed.data);
+  await addContestEnquiry(actorOf(request, user), contestId, parsed.data).catch(refusalResponse);
   return redirectWithToast(`/contest/${contestId}#enquiries`, { kind: "success", message: "contest.enquiries.saved" });
 }
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/modules/auth/session.server";
-import { getDocument } from "~/modules/contest/submissions.server";
-import { fileResponseHeaders, readFile } from "~/modules/files/storage.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { getDocument } from "~/modules/contest/index.server";
+import { fileResponseHeaders, readFile } from "~/modules/files/index.server";
 import { notFound, routeParams } from "~/lib/params";
 
 /**

@@ -2,18 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/contact-detail/field";
-import { DateTimeField } from "~/components/contest/contest-form";
 import { pageTitle } from "~/components/contest/meta";
-import { ContestHeader, contestLinks, ErrorText, FormErrorSummary } from "~/components/contest/ui";
+import { ContestHeader, contestLinks } from "~/components/contest/ui";
+import { refusalResponse } from "~/lib/http.server";
+import { DateTimeField, FieldError, FormErrorSummary } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { contestFrame, zoneFor } from "~/modules/contest/contest.server";
-import { ContestError } from "~/modules/contest/errors";
-import { RECEIPT_CHANNELS } from "~/modules/contest/rules";
-import { submissionEditSchema } from "~/modules/contest/schema";
-import { getSubmission, updateSubmission } from "~/modules/contest/submissions.server";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { contestFrame, zoneFor, getSubmission, updateSubmission } from "~/modules/contest/index.server";
+import { ContestError, RECEIPT_CHANNELS, submissionEditSchema } from "~/modules/contest";
 import { utcToZoned } from "~/lib/time";
 import { formBody, notFound, routeParams } from "~/lib/params";
 
@@ -23,7 +21,7 @@ export const links = contestLinks;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
   const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
-  const frame = await contestFrame(contestId);
+  const frame = await contestFrame(contestId).catch(refusalResponse);
   const s = await getSubmission(contestId, submissionId);
   if (!s) throw notFound(request);
   const zone = await zoneFor(user);
@@ -82,7 +80,7 @@ export default function EditSubmissionPage() {
           <Field name="targetCommunities" label={t("contest.submission.targetCommunities")} defaultValue={values.targetCommunities} error={errors.targetCommunities} multiline />
           <Field name="targetCities" label={t("contest.submission.targetCities")} defaultValue={values.targetCities} error={errors.targetCities} />
           <Field name="requestedBudget" label={t("contest.submission.requestedBudget")} hint={t("contest.submission.budgetHint")} defaultValue={values.requestedBudget} error={errors.requestedBudget} />
-          <DateTimeField name="receivedAt" label={t("contest.submission.receivedAt")} hint={t("contest.form.datesHint", { zone: loaderData.timeZone })} value={values.receivedAt} error={errors.receivedAt} />
+          <DateTimeField name="receivedAt" label={t("contest.submission.receivedAt")} hint={t("contest.form.datesHint", { zone: loaderData.timeZone })} defaultValue={values.receivedAt} error={errors.receivedAt} required />
           <div className="field">
             <label htmlFor="field-channel">{t("contest.submission.channel")}</label>
             <select id="field-channel" name="channel" defaultValue={values.channel}>
@@ -92,7 +90,7 @@ export default function EditSubmissionPage() {
                 </option>
               ))}
             </select>
-            <ErrorText error={errors.channel} />
+            <FieldError error={errors.channel} />
           </div>
           <Field name="reason" label={t("contest.submission.editReason")} defaultValue={values.reason} error={errors.reason} required wide />
         </div>

@@ -3,32 +3,30 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { Field } from "~/components/contact-detail/field";
-import { DateTimeField } from "~/components/contest/contest-form";
 import { pageTitle } from "~/components/contest/meta";
-import { ContestHeader, contestLinks, ErrorText, FormErrorSummary } from "~/components/contest/ui";
+import { ContestHeader, contestLinks } from "~/components/contest/ui";
+import { refusalResponse } from "~/lib/http.server";
+import { DateTimeField, FieldError, FormErrorSummary } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { contestFrame, zoneFor } from "~/modules/contest/contest.server";
-import { ContestError } from "~/modules/contest/errors";
-import { RECEIPT_CHANNELS } from "~/modules/contest/rules";
-import { submissionFormSchema } from "~/modules/contest/schema";
-import { addDocuments, createSubmission, organisationChoices } from "~/modules/contest/submissions.server";
-import { parseUpload } from "~/modules/contest/upload.server";
+import { parseUpload } from "~/lib/upload.server";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { contestFrame, zoneFor, addDocuments, createSubmission, organisationChoices } from "~/modules/contest/index.server";
+import { ContestError, RECEIPT_CHANNELS, submissionFormSchema } from "~/modules/contest";
 import { utcToZoned } from "~/lib/time";
-import { UploadRejected } from "~/modules/files/storage.server";
-import { KIND_GROUPS, sniffKind } from "~/modules/files/sniff";
+import { UploadRejected } from "~/modules/files/index.server";
+import { KIND_GROUPS, sniffKind } from "~/modules/files";
 import { idParam, notFound, readBody, requireMultipart } from "~/lib/params";
-import { subdivisionOptions } from "~/modules/geo/regions";
+import { subdivisionOptions } from "~/modules/geo";
 
 export const meta = pageTitle("contest.submission.newTitle");
 export const links = contestLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
-  const frame = await contestFrame(idParam(request, params.contestId, "key"));
+  const frame = await contestFrame(idParam(request, params.contestId, "key")).catch(refusalResponse);
   const zone = await zoneFor(user);
   return { ...frame, canEdit: true, organisations: await organisationChoices(), now: utcToZoned(new Date(), zone), timeZone: zone, maxMb: Math.round(env().UPLOAD_MAX_BYTES / 1048576) };
 }
@@ -123,7 +121,7 @@ export default function NewSubmissionPage() {
           <label className="ct-check">
             <input type="radio" name="partnerMode" value="new" checked={mode === "new"} onChange={() => setMode("new")} /> {t("contest.submission.newOrg")}
           </label>
-          <ErrorText error={errors.partnerMode} />
+          <FieldError error={errors.partnerMode} />
           {mode === "existing" ? (
             <div className="form-grid">
               <div className="field">
@@ -137,7 +135,7 @@ export default function NewSubmissionPage() {
                     </option>
                   ))}
                 </select>
-                <ErrorText error={errors.partnerId} />
+                <FieldError error={errors.partnerId} />
               </div>
               <div className="field">
                 <label htmlFor="field-contactPersonId">{t("contest.submission.contactPerson")}</label>
@@ -156,7 +154,7 @@ export default function NewSubmissionPage() {
                       </optgroup>
                     ))}
                 </select>
-                <ErrorText error={errors.contactPersonId} />
+                <FieldError error={errors.contactPersonId} />
               </div>
             </div>
           ) : (
@@ -183,7 +181,7 @@ export default function NewSubmissionPage() {
         <fieldset className="ct-fieldset">
           <legend>{t("contest.submission.receipt")}</legend>
           <div className="form-grid">
-            <DateTimeField name="receivedAt" label={t("contest.submission.receivedAt")} hint={t("contest.form.datesHint", { zone: timeZone })} value={values.receivedAt ?? now} error={errors.receivedAt} />
+            <DateTimeField name="receivedAt" label={t("contest.submission.receivedAt")} hint={t("contest.form.datesHint", { zone: timeZone })} defaultValue={values.receivedAt ?? now} error={errors.receivedAt} required />
             <div className="field">
               <label htmlFor="field-channel">
                 {t("contest.submission.channel")}
@@ -196,13 +194,13 @@ export default function NewSubmissionPage() {
                   </option>
                 ))}
               </select>
-              <ErrorText error={errors.channel} />
+              <FieldError error={errors.channel} />
             </div>
             <div className="field field--wide">
               <label htmlFor="field-files">{t("contest.submission.documents")}</label>
               <p className="hint">{t("contest.documents.hint", { max: maxMb })}</p>
               <input id="field-files" name="files" type="file" multiple accept="application/pdf,image/png,image/jpeg" />
-              <ErrorText error={errors.files} params={actionData?.params} />
+              <FieldError error={errors.files} params={actionData?.params} />
             </div>
           </div>
         </fieldset>

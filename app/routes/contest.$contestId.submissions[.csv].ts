@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { getContest } from "~/modules/contest/contest.server";
-import { csvResponse, submissionsCsv } from "~/modules/contest/export.server";
-import { filterFromParams } from "~/modules/contest/schema";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { getContest, csvResponse, submissionsCsv } from "~/modules/contest/index.server";
+import { filterFromParams } from "~/modules/contest";
 import { idParam, notFound } from "~/lib/params";
 
 /** GET /contest/:id/submissions.csv?<the list's filters>: the submissions, neutralised cells. */

@@ -4,9 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contest/meta";
 import { contestLinks } from "~/components/contest/ui";
 import { useT } from "~/i18n/use-t";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
-import { latestContestId } from "~/modules/contest/contest.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { latestContestId } from "~/modules/contest/index.server";
 import { idQuery } from "~/lib/params";
 
 export const meta = pageTitle("contest.title");

@@ -7,11 +7,10 @@ import { contestLinks } from "~/components/contest/ui";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { contestZone, createContest } from "~/modules/contest/contest.server";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { contestZone, createContest } from "~/modules/contest/index.server";
 import { zoneLabel } from "~/lib/format";
-import { ContestError } from "~/modules/contest/errors";
-import { contestFormSchema } from "~/modules/contest/schema";
+import { ContestError, contestFormSchema } from "~/modules/contest";
 import { formBody } from "~/lib/params";
 
 export const meta = pageTitle("contest.newTitle");

@@ -1,27 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { makeT } from "~/i18n";
+import { refusalResponse } from "~/lib/http.server";
 import { idParam, notFound } from "~/lib/params";
-import { requirePermission } from "~/modules/auth/session.server";
-import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
-import { ENQUIRY_PAGE_PERMISSIONS, requireEnquiryAccess } from "~/modules/enquiries/access.server";
-import { lastEnquiryImport, loadEnquiryFile, planEnquiryImport, type EnquiryRejectedRow } from "~/modules/enquiries/import.server";
+import { csvLine, UTF8_BOM } from "~/modules/contacts";
+import { lastEnquiryImport, loadEnquiryFile, planEnquiryImport, requireEnquiryMonth, type EnquiryRejectedRow } from "~/modules/enquiries/index.server";
 
 /**
  * Rejected rows as a CSV (line, reason in the reader's language, the row as it was): of a file
  * under review (?file=<sha256>, for those who may import) or of the month's last import.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, ENQUIRY_PAGE_PERMISSIONS);
   const month = idParam(request, params.month, "month");
   const sha = new URL(request.url).searchParams.get("file");
+  const { user } = await requireEnquiryMonth(request, month, sha ? "edit" : "read").catch(refusalResponse);
   let rows: EnquiryRejectedRow[];
   if (sha) {
-    await requireEnquiryAccess(request, user, month, "edit");
     const bytes = /^[a-f0-9]{64}$/.test(sha) ? await loadEnquiryFile(sha) : null;
     if (!bytes) throw notFound(request);
     rows = (await planEnquiryImport(month, sha, bytes)).rejected;
   } else {
-    await requireEnquiryAccess(request, user, month, "read");
     const last = await lastEnquiryImport(month);
     if (!last) throw notFound(request);
     rows = last.rejections;

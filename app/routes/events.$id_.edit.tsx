@@ -5,13 +5,13 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { EventForm, eventToFormValues, formDataToObject, postedEventValues } from "~/components/events/event-form";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
+import { requireActor } from "~/lib/actor.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { EventError, findEvent, listPartnerOptions, updateEvent } from "~/modules/events/event.server";
-import { eventFormSchema } from "~/modules/events/schema";
-import { timeZoneNames } from "~/lib/time";
+import { requirePermission } from "~/modules/auth/index.server";
+import { EventError, findEvent, listPartnerOptions, updateEvent } from "~/modules/events/index.server";
+import { eventFormSchema } from "~/modules/events";
 import { INTL_LOCALE } from "~/i18n";
-import { countryChoices } from "~/modules/geo/regions";
+import { countryChoices } from "~/modules/geo";
 import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("events.form.editTitle");
@@ -25,20 +25,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: event.name,
     values: eventToFormValues({ ...event, partnerIds: event.partners.map((p) => p.partnerId) }),
     partners: await listPartnerOptions(),
-    timeZones: timeZoneNames(),
     countries: countryChoices(INTL_LOCALE[user.locale]),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:event");
+  const { actor } = await requireActor(request, "edit:event");
   const id = idParam(request, params.id, "key");
   const form = await formBody(request);
   const values = postedEventValues(form);
   const parsed = eventFormSchema.safeParse(formDataToObject(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   try {
-    const { changed } = await updateEvent({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
+    const { changed } = await updateEvent(actor, id, parsed.data);
     return redirectWithToast(`/events/${id}`, changed ? { kind: "success", message: "events.form.saved" } : { kind: "info", message: "events.form.unchanged" });
   } catch (error) {
     if (error instanceof EventError) {
@@ -50,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditEventPage() {
-  const { id, name, values, partners, timeZones, countries } = useLoaderData<typeof loader>();
+  const { id, name, values, partners, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -62,7 +61,7 @@ export default function EditEventPage() {
         <h1>{t("events.form.editTitle")}</h1>
         <p className="muted">{name}</p>
       </header>
-      <EventForm values={actionData?.values ?? values} errors={actionData?.errors ?? {}} partners={partners} timeZones={timeZones} countries={countries} submitLabel={t("common.save")} cancelTo={`/events/${id}`} />
+      <EventForm values={actionData?.values ?? values} errors={actionData?.errors ?? {}} partners={partners} countries={countries} submitLabel={t("common.save")} cancelTo={`/events/${id}`} />
     </>
   );
 }

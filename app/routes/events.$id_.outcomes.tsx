@@ -1,19 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field } from "~/components/contact-detail/field";
+import { LinesEditor, linesFromForm, wantsRow } from "~/components/materials/lines-editor";
+import { Field, FormError, PageHeader, TextareaField } from "~/components/ui";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { useT } from "~/i18n/use-t";
+import { requireActor } from "~/lib/actor.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { EventError, getEvent, recordOutcomes } from "~/modules/events/event.server";
-import { parseOutcomesForm } from "~/modules/events/schema";
-import { listMaterialOptions } from "~/modules/materials/catalogue.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { EventError, getEvent, recordOutcomes } from "~/modules/events/index.server";
+import { parseOutcomesForm } from "~/modules/events";
+import { listMaterialOptions } from "~/modules/materials/index.server";
 import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("events.outcomes.formTitle");
 
-const BLANK_ROWS = 3;
+const HANDOUT_NAMES = { material: "handoutMaterial", qty: "handoutQty" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:event");
@@ -37,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:event");
+  const { actor } = await requireActor(request, "edit:event");
   const id = idParam(request, params.id, "key");
   const form = await formBody(request);
   const text = (name: string) => {
@@ -50,13 +52,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     registrationRequests: text("registrationRequests"),
     outcomeNotes: text("outcomeNotes"),
   };
-  const materialIds = form.getAll("handoutMaterial").map(String);
-  const qtys = form.getAll("handoutQty").map(String);
-  const handouts = materialIds.map((materialId, i) => ({ materialId, qty: qtys[i] ?? "" }));
+  // «Añadir renglón» without JavaScript: the form back with one more row, nothing saved.
+  if (wantsRow(form)) return { errors: {} as Record<string, string>, values, handouts: linesFromForm(form, HANDOUT_NAMES, 1) };
+  const handouts = linesFromForm(form, HANDOUT_NAMES);
   const parsed = parseOutcomesForm(form);
   if (!parsed.success) return data({ errors: parsed.errors, values, handouts }, { status: 400 });
   try {
-    const { changed } = await recordOutcomes({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
+    const { changed } = await recordOutcomes(actor, id, parsed.data);
     return redirectWithToast(`/events/${id}`, changed ? { kind: "success", message: "events.outcomes.saved" } : { kind: "info", message: "events.form.unchanged" });
   } catch (error) {
     if (error instanceof EventError && error.code === "notFound") throw notFound(request);
@@ -73,81 +75,31 @@ export default function OutcomesPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const busy = useNavigation().state === "submitting";
   const errors: Record<string, string> = actionData?.errors ?? {};
   const values = actionData?.values ?? loaderData.values;
-  const rows = [...(actionData?.handouts ?? loaderData.handouts)];
-  const filled = rows.filter((r) => r.materialId || r.qty).length;
-  while (rows.length < filled + BLANK_ROWS) rows.push({ materialId: "", qty: "" });
+  const count = (name: keyof typeof values) => <Field name={name} label={t(`events.fields.${name}`)} defaultValue={values[name]} error={errors[name]} autoComplete="off" />;
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/events/${loaderData.id}`}>← {t("events.detail.back")}</Link>
-        </p>
-        <h1>{t("events.outcomes.formTitle")}</h1>
-        <p className="muted">{loaderData.name}</p>
-      </header>
+      <PageHeader back={{ to: `/events/${loaderData.id}`, label: t("events.detail.back") }} title={t("events.outcomes.formTitle")} description={loaderData.name} />
       <Form method="post" noValidate className="panel">
-        {Object.keys(errors).length > 0 ? (
-          <p className="form-error" role="alert">
-            {errors.form ? t(errors.form) : t("events.form.errors.fix")}
-          </p>
-        ) : null}
+        {Object.keys(errors).length > 0 ? <FormError error={errors.form ?? "events.form.errors.fix"} /> : null}
         <div className="form-grid">
-          <Field name="estimatedAttendance" label={t("events.fields.estimatedAttendance")} defaultValue={values.estimatedAttendance} error={errors.estimatedAttendance} autoComplete="off" />
-          <Field name="credentialAppointments" label={t("events.fields.credentialAppointments")} defaultValue={values.credentialAppointments} error={errors.credentialAppointments} autoComplete="off" />
-          <Field name="registrationRequests" label={t("events.fields.registrationRequests")} defaultValue={values.registrationRequests} error={errors.registrationRequests} autoComplete="off" />
+          {count("estimatedAttendance")}
+          {count("credentialAppointments")}
+          {count("registrationRequests")}
         </div>
         <p className="muted">{t("events.outcomes.signupsNote", { count: loaderData.signups.signups, confirmed: loaderData.signups.confirmed })}</p>
-        <fieldset className="ev-fieldset">
-          <legend>{t("events.outcomes.handouts")}</legend>
-          <p className="hint muted">{t("events.outcomes.handoutsHint")}</p>
-          {errors.handouts ? <p className="field-error">{t(errors.handouts)}</p> : null}
-          <table className="ev-handouts">
-            <thead>
-              <tr>
-                <th scope="col">{t("events.outcomes.item")}</th>
-                <th scope="col">{t("events.outcomes.quantity")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, i) => (
-                <tr key={i}>
-                  <td>
-                    <select
-                      name="handoutMaterial"
-                      defaultValue={row.materialId}
-                      aria-label={t("events.outcomes.itemRow", { n: i + 1 })}
-                      aria-invalid={errors[`handoutMaterial.${i}`] ? true : undefined}
-                    >
-                      <option value="">{t("events.form.choose")}</option>
-                      {loaderData.materials.map((m) => (
-                        <option key={m.id} value={m.id}>
-                          {m.name} ({m.code})
-                        </option>
-                      ))}
-                    </select>
-                    {errors[`handoutMaterial.${i}`] ? <p className="field-error">{t(errors[`handoutMaterial.${i}`]!)}</p> : null}
-                  </td>
-                  <td>
-                    <input
-                      name="handoutQty"
-                      inputMode="numeric"
-                      defaultValue={row.qty}
-                      aria-label={t("events.outcomes.quantityRow", { n: i + 1 })}
-                      aria-invalid={errors[`handoutQty.${i}`] ? true : undefined}
-                    />
-                    {errors[`handoutQty.${i}`] ? <p className="field-error">{t(errors[`handoutQty.${i}`]!)}</p> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="hint muted">{t("events.outcomes.moreRows")}</p>
-        </fieldset>
-        <Field name="outcomeNotes" label={t("events.fields.outcomeNotes")} defaultValue={values.outcomeNotes} error={errors.outcomeNotes} multiline />
+        <LinesEditor
+          lines={actionData?.handouts ?? loaderData.handouts}
+          materials={loaderData.materials}
+          errors={errors}
+          names={HANDOUT_NAMES}
+          legend={t("events.outcomes.handouts")}
+          hint={t("events.outcomes.handoutsHint")}
+          rowLabels={{ material: (n) => t("events.outcomes.itemRow", { n }), qty: (n) => t("events.outcomes.quantityRow", { n }), materialHeader: t("events.outcomes.item"), qtyHeader: t("events.outcomes.quantity") }}
+        />
+        <TextareaField name="outcomeNotes" label={t("events.fields.outcomeNotes")} defaultValue={values.outcomeNotes} error={errors.outcomeNotes} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t("events.outcomes.save")}

@@ -4,9 +4,8 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { EventTime } from "~/components/events/labels";
 import { makeT } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { findEvent } from "~/modules/events/event.server";
-import { kioskQrDataUrl, kioskUrl } from "~/modules/events/kiosk.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { findEvent, kioskQrDataUrl, kioskUrl } from "~/modules/events/index.server";
 import { idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("events.poster.title");

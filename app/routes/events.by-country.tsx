@@ -5,9 +5,9 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { formatNumber, monthLabel } from "~/components/events/labels";
 import type { Locale, T } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import type { Figures } from "~/modules/events/figures";
-import { eventYears, figuresByCountry } from "~/modules/events/query.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import type { Figures } from "~/modules/events";
+import { eventYears, figuresByCountry } from "~/modules/events/index.server";
 import { yearParam } from "~/lib/params";
 
 export const meta = pageTitle("events.byCountry.title");

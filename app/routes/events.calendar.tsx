@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { monthLabel } from "~/components/events/labels";
+import { PageHeader } from "~/components/ui";
 import { INTL_LOCALE } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { calendarMonth, defaultCalendarMonth } from "~/modules/events/query.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { calendarMonth, defaultCalendarMonth, viewerZone } from "~/modules/events/index.server";
 import { datesBetween, monthBounds, shiftMonth } from "~/lib/time";
-import { viewerZone } from "~/modules/events/viewer.server";
 import { monthParam } from "~/lib/params";
 
 export const meta = pageTitle("events.calendar.title");
@@ -45,12 +45,11 @@ export default function CalendarPage() {
     new Intl.DateTimeFormat(INTL_LOCALE[locale], { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2017, 10, 6 + i))),
   );
   const label = monthLabel(month, locale);
+  // The agenda (phones) names each day in full: «lunes, 6 de noviembre».
+  const dayName = new Intl.DateTimeFormat(INTL_LOCALE[locale], { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
   return (
     <>
-      <header className="page-header">
-        <h1>{t("events.calendar.title")}</h1>
-        <p className="muted">{t("events.calendar.intro")}</p>
-      </header>
+      <PageHeader title={t("events.calendar.title")} description={t("events.calendar.intro")} />
       <div className="ev-month-nav">
         <Link to={`?month=${shiftMonth(month, -1)}`} className="button" rel="prev">
           ← {t("events.calendar.previous")}
@@ -85,6 +84,9 @@ export default function CalendarPage() {
                   return (
                     <td key={day} className={inMonth ? undefined : "ev-out"} data-day={day}>
                       <span className="ev-day">{Number(day.slice(8))}</span>
+                      <span className="ev-day-full" suppressHydrationWarning>
+                        {dayName.format(new Date(`${day}T00:00:00Z`))}
+                      </span>
                       {events.length ? (
                         <ul>
                           {events.map((e) => (

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { EventTime, placeLabel, StatusBadge } from "~/components/events/labels";
 import { useLocale, useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { listMyEvents } from "~/modules/events/event.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { listMyEvents } from "~/modules/events/index.server";
 
 export const meta = pageTitle("events.mine.title");
 

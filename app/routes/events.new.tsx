@@ -5,14 +5,13 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { EventForm, formDataToObject, postedEventValues, type EventFormValues } from "~/components/events/event-form";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
+import { requireActor } from "~/lib/actor.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { createEvent, EventError, listPartnerOptions } from "~/modules/events/event.server";
-import { eventFormSchema } from "~/modules/events/schema";
-import { timeZoneNames } from "~/lib/time";
+import { requirePermission } from "~/modules/auth/index.server";
+import { createEvent, EventError, listPartnerOptions, viewerZone } from "~/modules/events/index.server";
+import { eventFormSchema } from "~/modules/events";
 import { INTL_LOCALE } from "~/i18n";
-import { countryChoices } from "~/modules/geo/regions";
-import { viewerZone } from "~/modules/events/viewer.server";
+import { countryChoices } from "~/modules/geo";
 import { formBody } from "~/lib/params";
 
 export const meta = pageTitle("events.form.newTitle");
@@ -20,17 +19,17 @@ export const meta = pageTitle("events.form.newTitle");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:event");
   const defaults: EventFormValues = { status: "PLANNED", timeZone: await viewerZone(user), partnerIds: [] };
-  return { partners: await listPartnerOptions(), timeZones: timeZoneNames(), countries: countryChoices(INTL_LOCALE[user.locale]), defaults };
+  return { partners: await listPartnerOptions(), countries: countryChoices(INTL_LOCALE[user.locale]), defaults };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:event");
+  const { actor } = await requireActor(request, "edit:event");
   const form = await formBody(request);
   const values = postedEventValues(form);
   const parsed = eventFormSchema.safeParse(formDataToObject(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   try {
-    const event = await createEvent({ userId: user.id, ip: clientIp(request) }, parsed.data);
+    const event = await createEvent(actor, parsed.data);
     return redirectWithToast(`/events/${event.id}`, { kind: "success", message: "events.form.created" });
   } catch (error) {
     if (error instanceof EventError) return data({ errors: { partnerIds: error.messageKey } as Record<string, string>, values }, { status: 400 });
@@ -39,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewEventPage() {
-  const { partners, timeZones, countries, defaults } = useLoaderData<typeof loader>();
+  const { partners, countries, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -52,7 +51,7 @@ export default function NewEventPage() {
         values={actionData?.values ?? defaults}
         errors={actionData?.errors ?? {}}
         partners={partners}
-        timeZones={timeZones}
+       
         countries={countries}
         submitLabel={t("events.form.create")}
         cancelTo="/events"

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { audit } from "~/modules/audit/audit.server";
-import { clientIp, requireUser } from "~/modules/auth/session.server";
-import { mayReadFile } from "~/modules/files/access.server";
-import { fileResponseHeaders, readFile } from "~/modules/files/storage.server";
+import { audit } from "~/modules/audit/index.server";
+import { clientIp, requireUser } from "~/modules/auth/index.server";
+import { mayReadFile, fileResponseHeaders, readFile } from "~/modules/files/index.server";
 import { idParam, notFound } from "~/lib/params";
 
 /**

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/auth/fields";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
-import { forgotPasswordSchema, requestPasswordReset } from "~/modules/auth/password-reset.server";
+import { forgotPasswordSchema, requestPasswordReset } from "~/modules/auth/index.server";
 import { formBody } from "~/lib/params";
 
 export const meta = pageTitle("auth.forgot.title");

@@ -7,7 +7,7 @@ import { NewPasswordFields } from "~/components/auth/fields";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { acceptInvitation, findInvitation, newPasswordPairSchema } from "~/modules/auth/credentials.server";
+import { acceptInvitation, findInvitation, newPasswordPairSchema } from "~/modules/auth/index.server";
 import { formBody } from "~/lib/params";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: titleText(matches, "auth.meta.invite") }, { name: "referrer", content: "no-referrer" }];

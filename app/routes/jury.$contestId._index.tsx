@@ -2,9 +2,9 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Deadline, pageTitle, Progress, StateBadge } from "~/components/jury/ui";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
-import { jurorContest } from "~/modules/jury/workspace.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { jurorContest } from "~/modules/jury/index.server";
 import { idParam } from "~/lib/params";
 import { refusalResponse } from "~/lib/http.server";
 

@@ -1,29 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ConflictCheck } from "~/components/jury/conflict-check";
+import { PageHeader } from "~/components/ui";
 import { ErrorSummary, EvaluationForm, PeerScores, ProjectDetails, SubmitConfirmation } from "~/components/jury/evaluation";
-import { Deadline, FormError, pageTitle } from "~/components/jury/ui";
+import { Deadline, pageTitle } from "~/components/jury/ui";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { requirePermission } from "~/modules/auth/session.server";
-import { loadRubric } from "~/modules/contest/contest.server";
-import { JuryError } from "~/modules/jury/errors";
-import { juryActor } from "~/modules/jury/http.server";
-import { conflictSchema, parseEvaluationForm } from "~/modules/jury/schema";
-import {
-  confirmNoConflict,
-  conflictCheckView,
-  declareConflict,
-  evaluationView,
-  requireJurorProject,
-  reviewSubmission,
-  saveDraft,
-  submitEvaluation,
-  unscoredCriteria,
-} from "~/modules/jury/workspace.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { loadRubric } from "~/modules/contest/index.server";
+import { JuryError, conflictSchema, parseEvaluationForm } from "~/modules/jury";
+import { juryActor, confirmNoConflict, conflictCheckView, declareConflict, evaluationView, requireJurorProject, reviewSubmission, saveDraft, submitEvaluation, unscoredCriteria } from "~/modules/jury/index.server";
 import { badRequest, formBody, routeParams } from "~/lib/params";
-import { subdivisionName } from "~/modules/geo/regions";
 import { domainErrorAnswer, refusalResponse } from "~/lib/http.server";
 
 export const meta = pageTitle("jury.evaluation.title");
@@ -97,76 +86,14 @@ export default function EvaluationPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const navigation = useNavigation();
   if (loaderData.step === "confirm") {
-    const { check } = loaderData;
-    const errors: Record<string, string> = actionData?.errors ?? {};
-    return (
-      <>
-        <header className="page-header">
-          <p>
-            <Link to={`/jury/${check.contest.id}`}>← {check.contest.name}</Link>
-          </p>
-          <h1>{t("jury.conflict.title")}</h1>
-        </header>
-        <section className="panel">
-          <p className="jy-item__title">
-            {check.project.folio} · {check.project.title}
-          </p>
-          <p className="muted">
-            {check.project.organisation
-              ? [check.project.organisation.name, check.project.organisation.city, check.project.organisation.state ? subdivisionName(check.project.organisation.state) : null].filter(Boolean).join(", ")
-              : t("jury.workspace.organisationHidden")}
-          </p>
-          <p>{t("jury.conflict.explain")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="confirm" />
-            <button type="submit" className="button button--primary" disabled={navigation.state !== "idle"}>
-              {t("jury.conflict.confirm")}
-            </button>
-          </Form>
-        </section>
-        <section className="panel">
-          <h2>{t("jury.conflict.declareTitle")}</h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="conflict" />
-            <div className="field">
-              <label htmlFor="conflict-reason">{t("jury.conflict.reason")}</label>
-              <textarea
-                id="conflict-reason"
-                name="reason"
-                rows={3}
-                defaultValue={actionData?.values?.reason ?? ""}
-                aria-invalid={errors.reason ? true : undefined}
-                aria-describedby={errors.reason ? "conflict-reason-error" : undefined}
-              />
-              {errors.reason ? (
-                <p className="field-error" id="conflict-reason-error">
-                  {t(errors.reason)}
-                </p>
-              ) : null}
-            </div>
-            <FormError error={errors._form} />
-            <button type="submit" className="button button--danger" disabled={navigation.state !== "idle"}>
-              {t("jury.conflict.declare")}
-            </button>
-          </Form>
-        </section>
-      </>
-    );
+    return <ConflictCheck check={loaderData.check} errors={actionData?.errors ?? {}} reason={actionData?.values?.reason} />;
   }
   const view = loaderData.view;
   const review = actionData && "review" in actionData ? actionData.review : null;
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/jury/${view.contest.id}`}>← {view.contest.name}</Link>
-        </p>
-        <h1>
-          {view.project.folio} · {view.project.title}
-        </h1>
-      </header>
+      <PageHeader title={`${view.project.folio} · ${view.project.title}`} back={{ to: `/jury/${view.contest.id}`, label: view.contest.name }} />
       <Deadline endsAt={view.contest.evaluationEndsAt} refusal={view.evaluation?.state === "SUBMITTED" ? null : view.refusal} />
       {review && view.editable ? (
         <SubmitConfirmation review={review} rubric={view.rubric} values={actionData?.values ?? {}} cancelTo={`/jury/${view.contest.id}/p/${view.project.id}`} />

@@ -5,12 +5,10 @@ import { fmt, FormError, pageTitle } from "~/components/jury/ui";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
-import { removeAward, saveAward } from "~/modules/jury/admin.server";
-import { juryActor } from "~/modules/jury/http.server";
-import { contestResults } from "~/modules/jury/results.server";
-import { awardSchema } from "~/modules/jury/schema";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { removeAward, saveAward, juryActor, contestResults } from "~/modules/jury/index.server";
+import { awardSchema } from "~/modules/jury";
 import { formBody, idParam } from "~/lib/params";
 import { domainErrorAnswer, refusalResponse } from "~/lib/http.server";
 

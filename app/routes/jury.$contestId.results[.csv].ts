@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { csvResponse } from "~/modules/contest/export.server";
-import { resultsCsv } from "~/modules/jury/results.server";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { csvResponse } from "~/modules/contest/index.server";
+import { resultsCsv } from "~/modules/jury/index.server";
 import { idParam } from "~/lib/params";
 import { refusalResponse } from "~/lib/http.server";
 

@@ -2,10 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Deadline, pageTitle, Progress } from "~/components/jury/ui";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
-import { juryContests } from "~/modules/jury/admin.server";
-import { jurorContests } from "~/modules/jury/workspace.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { juryContests, jurorContests } from "~/modules/jury/index.server";
 
 export const meta = pageTitle("jury.title");
 

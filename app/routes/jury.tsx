@@ -3,7 +3,7 @@ import { isRouteErrorResponse, Outlet, useRouteError } from "@remix-run/react";
 import { juryLinks } from "~/components/jury/ui";
 import { errorKind } from "~/components/layout/error-page";
 import { useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/index.server";
 
 export const links = juryLinks;
 

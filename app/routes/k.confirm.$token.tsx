@@ -3,9 +3,9 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { eventsLinks } from "~/components/events/styles";
 import { makeT, type Locale } from "~/i18n";
-import { clientIp } from "~/modules/auth/session.server";
-import { confirmSignup, peekConfirmation } from "~/modules/events/kiosk.server";
-import { kioskLanguageSchema } from "~/modules/events/schema";
+import { clientIp } from "~/modules/auth/index.server";
+import { confirmSignup, peekConfirmation } from "~/modules/events/index.server";
+import { kioskLanguageSchema } from "~/modules/events";
 
 export const links = eventsLinks;
 

@@ -3,8 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { eventsLinks } from "~/components/events/styles";
 import { makeT, type Locale } from "~/i18n";
 import { formatDate } from "~/lib/format";
-import { publicNotice } from "~/modules/events/kiosk.server";
-import { kioskLanguageSchema } from "~/modules/events/schema";
+import { publicNotice } from "~/modules/events/index.server";
+import { kioskLanguageSchema } from "~/modules/events";
 import { idParam, notFound } from "~/lib/params";
 
 export const links = eventsLinks;

@@ -2,8 +2,7 @@ import { formBody } from "~/lib/params";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n";
-import { getSession, safeRedirectTo } from "~/modules/auth/session.server";
-import { setLocale } from "~/modules/auth/locale.server";
+import { getSession, safeRedirectTo, setLocale } from "~/modules/auth/index.server";
 
 export async function loader() {
   return redirect("/");

@@ -4,8 +4,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@r
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import { login, loginSchema } from "~/modules/auth/login.server";
-import { getSession, safeRedirectTo } from "~/modules/auth/session.server";
+import { login, loginSchema, getSession, safeRedirectTo } from "~/modules/auth/index.server";
 import { fieldErrors } from "~/lib/forms";
 
 export const meta = pageTitle("auth.login.title");

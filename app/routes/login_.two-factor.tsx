@@ -7,8 +7,7 @@ import { Field } from "~/components/auth/fields";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, getSession, safeRedirectTo } from "~/modules/auth/session.server";
-import { secondFactorSchema, verifyLogin } from "~/modules/auth/two-factor.server";
+import { clientIp, getSession, safeRedirectTo, secondFactorSchema, verifyLogin } from "~/modules/auth/index.server";
 
 /** URL /login/two-factor: the second step of logging in (file name keeps it out of login.tsx's layout). */
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { audit } from "~/modules/audit/audit.server";
-import { clientIp, destroySession, getSession } from "~/modules/auth/session.server";
+import { audit } from "~/modules/audit/index.server";
+import { clientIp, destroySession, getSession } from "~/modules/auth/index.server";
 
 export async function loader() {
   // Logging out changes state, so it is a POST; a GET just goes home.

@@ -4,11 +4,10 @@ import { DataTable, FilterBar, FilterSearch, FilterSelect, KeysetPager, PageHead
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty, LowStockPanel } from "~/components/materials/labels";
 import { useLocale, useT } from "~/i18n/use-t";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
-import { listMaterials } from "~/modules/materials/catalogue.server";
-import { MATERIAL_KINDS } from "~/modules/materials/fields";
-import { lowStockAlerts } from "~/modules/materials/figures.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { listMaterials, lowStockAlerts } from "~/modules/materials/index.server";
+import { MATERIAL_KINDS } from "~/modules/materials";
 import { z } from "zod";
 import { searchParam } from "~/lib/params";
 

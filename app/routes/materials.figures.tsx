@@ -4,9 +4,9 @@ import { countryName } from "~/components/contacts/labels";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty } from "~/components/materials/labels";
 import { useLocale, useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { latestDistributionMonth, materialFiguresForMonth, type DestinationLine } from "~/modules/materials/figures.server";
-import { parseMonth } from "~/modules/materials/schema";
+import { requirePermission } from "~/modules/auth/index.server";
+import { latestDistributionMonth, materialFiguresForMonth, type DestinationLine } from "~/modules/materials/index.server";
+import { parseMonth } from "~/modules/materials";
 import { monthParam } from "~/lib/params";
 import { formatDate } from "~/lib/format";
 

@@ -2,21 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { KeysetPager } from "~/components/admin/pager";
-import { Field } from "~/components/contact-detail/field";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty } from "~/components/materials/labels";
+import { LocationFields } from "~/components/materials/location-fields";
 import { MovementsTable } from "~/components/materials/movements-table";
 import { useLocale, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
+import { requireActor } from "~/lib/actor.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { getLocation, updateLocation } from "~/modules/materials/catalogue.server";
-import { MaterialError } from "~/modules/materials/errors";
-import { MANUAL_LOCATION_KINDS } from "~/modules/materials/fields";
-import { locationFormSchema } from "~/modules/materials/schema";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { getLocation, updateLocation } from "~/modules/materials/index.server";
+import { MaterialError, MANUAL_LOCATION_KINDS, locationFormSchema } from "~/modules/materials";
 import { formBody, idParam, notFound } from "~/lib/params";
-import { countryName } from "~/modules/geo/regions";
+import { countryChoices, countryName } from "~/modules/geo";
 import { INTL_LOCALE } from "~/i18n";
 
 export const meta = pageTitle("materials.locations.detailTitle");
@@ -25,17 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:material");
   const view = await getLocation(idParam(request, params.id, "key"), new URL(request.url).searchParams.get("cursor"));
   if (!view) throw notFound(request);
-  return { ...view, canEdit: can(user.role, "edit:material") && (MANUAL_LOCATION_KINDS as readonly string[]).includes(view.location.kind) };
+  const canEdit = can(user.role, "edit:material") && (MANUAL_LOCATION_KINDS as readonly string[]).includes(view.location.kind);
+  return { ...view, canEdit, countries: canEdit ? countryChoices(INTL_LOCALE[user.locale]) : [] };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:material");
+  const { actor } = await requireActor(request, "edit:material");
   const id = idParam(request, params.id, "key");
   const form = await formBody(request);
   const parsed = locationFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   try {
-    const { changed } = await updateLocation({ userId: user.id, ip: clientIp(request) }, id, parsed.data);
+    const { changed } = await updateLocation(actor, id, parsed.data);
     return redirectWithToast(`/materials/locations/${id}`, changed ? { kind: "success", message: "materials.locations.saved" } : { kind: "info", message: "materials.edit.unchanged" });
   } catch (error) {
     if (error instanceof MaterialError) throw notFound(request);
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LocationPage() {
-  const { location, holdings, movements, canEdit } = useLoaderData<typeof loader>();
+  const { location, holdings, movements, canEdit, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -118,10 +118,7 @@ export default function LocationPage() {
             <input type="hidden" name="kind" value={location.kind} />
             <input type="hidden" name="partnerId" value={location.partnerId ?? ""} />
             <div className="form-grid">
-              <Field name="name" label={t("materials.fields.name")} defaultValue={location.name} error={errors.name} required idPrefix="loc" />
-              <Field name="country" label={t("materials.locations.country")} defaultValue={location.country} error={errors.country} maxLength={2} idPrefix="loc" />
-              <Field name="state" label={t("materials.locations.state")} defaultValue={location.state} error={errors.state} idPrefix="loc" />
-              <Field name="city" label={t("materials.locations.city")} defaultValue={location.city} error={errors.city} idPrefix="loc" />
+              <LocationFields values={location} errors={errors} countries={countries} />
             </div>
             <p className="ev-check-row">
               <input id="loc-active" type="checkbox" name="active" defaultChecked={location.active} />

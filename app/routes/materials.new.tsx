@@ -5,11 +5,11 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { EMPTY_MATERIAL, MaterialForm, materialFormValues } from "~/components/materials/material-form";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
+import { requireActor } from "~/lib/actor.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { createMaterial } from "~/modules/materials/catalogue.server";
-import { MaterialError } from "~/modules/materials/errors";
-import { materialFormSchema } from "~/modules/materials/schema";
+import { requirePermission } from "~/modules/auth/index.server";
+import { createMaterial } from "~/modules/materials/index.server";
+import { MaterialError, materialFormSchema } from "~/modules/materials";
 import { formBody } from "~/lib/params";
 
 export const meta = pageTitle("materials.new.title");
@@ -20,13 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:material");
+  const { actor } = await requireActor(request, "edit:material");
   const form = await formBody(request);
   const values = materialFormValues(form);
   const parsed = materialFormSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   try {
-    const material = await createMaterial({ userId: user.id, ip: clientIp(request) }, parsed.data);
+    const material = await createMaterial(actor, parsed.data);
     return redirectWithToast(`/materials/${material.id}`, { kind: "success", message: "materials.new.created" });
   } catch (error) {
     if (error instanceof MaterialError && error.code === "codeTaken") return data({ errors: { code: error.messageKey } as Record<string, string>, values }, { status: 400 });

@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty } from "~/components/materials/labels";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { getShipment } from "~/modules/materials/shipments.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { getShipment } from "~/modules/materials/index.server";
 import { idParam, notFound } from "~/lib/params";
-import { countryName, subdivisionName } from "~/modules/geo/regions";
+import { countryName, subdivisionName } from "~/modules/geo";
 import { INTL_LOCALE } from "~/i18n";
 
 export const meta = pageTitle("materials.packing.title");

@@ -4,11 +4,10 @@ import { KeysetPager } from "~/components/admin/pager";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty, ShipmentStatusBadge } from "~/components/materials/labels";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
-import { SHIPMENT_STATUSES } from "~/modules/materials/fields";
-import { shipmentStatusParam } from "~/modules/materials/schema";
-import { listShipments } from "~/modules/materials/shipments.server";
+import { can } from "~/modules/auth";
+import { requirePermission } from "~/modules/auth/index.server";
+import { SHIPMENT_STATUSES, shipmentStatusParam } from "~/modules/materials";
+import { listShipments } from "~/modules/materials/index.server";
 
 export const meta = pageTitle("materials.shipments.title");
 

@@ -1,26 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet } from "@remix-run/react";
 import { AreaTabs, type AreaTab } from "~/components/layout/area-tabs";
 import { materialsLinks } from "~/components/materials/styles";
-import { can } from "~/modules/auth/permissions";
-import { requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/index.server";
 
 export const links = materialsLinks;
 
-/** The materials area: its views as tabs above every page. */
+/** The materials area: its views as tabs above every page («Nuevo…» is the list's button, not a tab). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:material");
-  return { canEdit: can(user.role, "edit:material") };
+  await requirePermission(request, "read:material");
+  return null;
 }
 
 export default function MaterialsLayout() {
-  const { canEdit } = useLoaderData<typeof loader>();
   const tabs: AreaTab[] = [
     { to: "/materials", label: "materials.tabs.catalogue", end: true },
     { to: "/materials/locations", label: "materials.tabs.locations" },
     { to: "/materials/shipments", label: "materials.tabs.shipments" },
     { to: "/materials/figures", label: "materials.tabs.figures" },
-    ...(canEdit ? [{ to: "/materials/new", label: "materials.tabs.new" }] : []),
   ];
   return (
     <>

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { audit } from "~/modules/audit/audit.server";
-import { annexCsv, fileBase } from "~/modules/reports/export.server";
-import { viewFromRequest } from "~/modules/reports/http.server";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { audit } from "~/modules/audit/index.server";
+import { annexCsv, fileBase } from "~/modules/reports/index.server";
+import { viewFromRequest } from "~/modules/reports/index.server";
 import { notFound } from "~/lib/params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

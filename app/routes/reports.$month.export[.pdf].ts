@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { makeT } from "~/i18n";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { resolveLocale } from "~/modules/auth/locale.server";
-import { audit } from "~/modules/audit/audit.server";
-import { reportPdfResponse, viewFromRequest } from "~/modules/reports/http.server";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { resolveLocale } from "~/modules/auth/index.server";
+import { audit } from "~/modules/audit/index.server";
+import { reportPdfResponse, viewFromRequest } from "~/modules/reports/index.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:report");

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { audit } from "~/modules/audit/audit.server";
+import { clientIp, requirePermission } from "~/modules/auth/index.server";
+import { audit } from "~/modules/audit/index.server";
 import { makeT } from "~/i18n";
-import { exportZip } from "~/modules/reports/bundle.server";
-import { fileBase } from "~/modules/reports/export.server";
-import { reportPdfResponse, viewFromRequest } from "~/modules/reports/http.server";
-import { PdfBusyError, PdfUnavailableError } from "~/modules/reports/pdf.server";
+import { exportZip } from "~/modules/reports/index.server";
+import { fileBase } from "~/modules/reports/index.server";
+import { reportPdfResponse, viewFromRequest } from "~/modules/reports/index.server";
+import { PdfBusyError, PdfUnavailableError } from "~/modules/reports/index.server";
 
 /** The report as delivered: its DOCX, its PDF and the annexes' attached files, in one ZIP. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

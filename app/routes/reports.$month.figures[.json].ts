@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/modules/auth/session.server";
-import { viewFromRequest } from "~/modules/reports/http.server";
-import { viewFiguresJson } from "~/modules/reports/reports.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { viewFromRequest } from "~/modules/reports/index.server";
+import { viewFiguresJson } from "~/modules/reports/index.server";
 
 /**
  * GET /reports/<month>/figures.json[?version=N]: the month's figures as one JSON object of nested

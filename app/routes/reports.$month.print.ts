@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/modules/auth/session.server";
-import { printHtmlOf } from "~/modules/reports/export.server";
-import { viewFromRequest } from "~/modules/reports/http.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { printHtmlOf } from "~/modules/reports/index.server";
+import { viewFromRequest } from "~/modules/reports/index.server";
 
 /** The print view: a standalone page with print CSS (what the PDF is made of); the browser can print it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

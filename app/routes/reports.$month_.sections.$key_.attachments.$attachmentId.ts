@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, routeParams } from "~/lib/params";
-import { requireUser } from "~/modules/auth/session.server";
-import { fileResponseHeaders, readFile } from "~/modules/files/storage.server";
-import { getAttachment } from "~/modules/reports/attachments.server";
-import { sectionContext, SectionExtrasError, sectionRefusal, sectionUser } from "~/modules/reports/tables.server";
+import { requireUser } from "~/modules/auth/index.server";
+import { fileResponseHeaders, readFile } from "~/modules/files/index.server";
+import { getAttachment } from "~/modules/reports/index.server";
+import { sectionContext, SectionExtrasError, sectionRefusal, sectionUser } from "~/modules/reports/index.server";
 
 /** An annex's attached file, as a download: whoever may read the section. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, routeParams } from "~/lib/params";
-import { audit } from "~/modules/audit/audit.server";
-import { clientIp, requireUser } from "~/modules/auth/session.server";
-import { getTable, sectionContext, SectionExtrasError, sectionRefusal, sectionUser, tableCsv } from "~/modules/reports/tables.server";
+import { audit } from "~/modules/audit/index.server";
+import { clientIp, requireUser } from "~/modules/auth/index.server";
+import { getTable, sectionContext, SectionExtrasError, sectionRefusal, sectionUser, tableCsv } from "~/modules/reports/index.server";
 
 /** One section table as CSV (UTF-8 with BOM; `?delimiter=;` for Excel in Spanish): whoever may read the section. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,80 +1,59 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { pageTitle } from "~/components/contact-detail/meta";
-import { useFormatDate, useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { getSettings } from "~/modules/settings/settings.server";
-import { monthOf, parseMonthParam, shiftMonth } from "~/modules/reports/month";
-import { listReportMonths } from "~/modules/reports/reports.server";
+import { REPORT_STATE_TONES } from "~/components/reports/labels";
+import { DataTable, Field, PageHeader, StatusBadge, type Column } from "~/components/ui";
+import { pageTitle } from "~/i18n/meta";
+import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
+import { requireActor } from "~/lib/actor.server";
+import { formatMonth } from "~/lib/format";
+import { listReportMonths, monthOf, parseMonthParam, shiftMonth } from "~/modules/reports/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 
 export const meta = pageTitle("reports.title");
 
 /** ?month=2017-11 opens that month's report; without it, the list and the month picker. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:report");
-  const url = new URL(request.url);
-  const raw = url.searchParams.get("month");
+  await requireActor(request, "read:report");
+  const raw = new URL(request.url).searchParams.get("month");
   const month = parseMonthParam(raw);
   if (month) throw redirect(`/reports/${month}`);
   const { timeZone } = await getSettings();
   return { months: await listReportMonths(), suggested: shiftMonth(monthOf(new Date(), timeZone), -1), invalid: raw !== null };
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["months"][number];
+
 export default function ReportsIndex() {
   const { months, suggested, invalid } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   const formatDate = useFormatDate();
+  const columns: Column<Row>[] = [
+    { key: "month", header: t("reports.month"), primary: true, cell: (m) => <Link to={`/reports/${m.month}`}>{formatMonth(m.month, locale)}</Link> },
+    { key: "version", header: t("reports.version"), align: "end", cell: (m) => m.version },
+    {
+      key: "state",
+      header: t("reports.state"),
+      cell: (m) => (
+        <>
+          <StatusBadge tone={REPORT_STATE_TONES(m.state)} label={t(`reports.states.${m.state}`)} />
+          {m.approvedAt ? ` ${formatDate(m.approvedAt, { dateStyle: "medium" })}` : null}
+        </>
+      ),
+    },
+  ];
   return (
     <>
-      <header className="page-header">
-        <h1>{t("reports.title")}</h1>
-        <p className="muted">{t("reports.intro")}</p>
-      </header>
+      <PageHeader title={t("reports.title")} description={t("reports.intro")} />
       <Form method="get" className="filters" noValidate>
-        <div className="field">
-          <label htmlFor="report-month">{t("reports.chooseMonth")}</label>
-          <input id="report-month" name="month" type="month" defaultValue={suggested} aria-invalid={invalid || undefined} aria-describedby={invalid ? "report-month-error" : undefined} />
-          {invalid ? (
-            <p className="field-error" id="report-month-error">
-              {t("reports.errors.month")}
-            </p>
-          ) : null}
-        </div>
+        <Field name="month" id="report-month" type="month" label={t("reports.chooseMonth")} defaultValue={suggested} error={invalid ? "reports.errors.month" : undefined} />
         <button type="submit" className="button button--primary">
           {t("reports.open")}
         </button>
       </Form>
       <h2>{t("reports.existing")}</h2>
-      {months.length === 0 ? (
-        <p className="empty-state">{t("reports.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("reports.month")}</th>
-                <th scope="col">{t("reports.version")}</th>
-                <th scope="col">{t("reports.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">
-                    <Link to={`/reports/${m.month}`}>{m.month}</Link>
-                  </th>
-                  <td>{m.version}</td>
-                  <td>
-                    <span className={`report-state report-state--${m.state}`}>{t(`reports.states.${m.state}`)}</span>
-                    {m.approvedAt ? ` ${formatDate(m.approvedAt, { dateStyle: "medium" })}` : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable label={t("reports.existing")} columns={columns} rows={months} rowKey={(m) => m.month} empty={{ message: t("reports.none") }} />
     </>
   );
 }

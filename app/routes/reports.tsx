@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
 import reportsStylesHref from "~/components/reports/reports.css?url";
-import { requirePermission } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/index.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsStylesHref }];
 

@@ -7,9 +7,7 @@ import { NewPasswordFields } from "~/components/auth/fields";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { newPasswordPairSchema } from "~/modules/auth/credentials.server";
-import { isResetTokenValid, resetPassword } from "~/modules/auth/password-reset.server";
-import { clientIp } from "~/modules/auth/session.server";
+import { newPasswordPairSchema, isResetTokenValid, resetPassword, clientIp } from "~/modules/auth/index.server";
 import { formBody } from "~/lib/params";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: titleText(matches, "auth.meta.reset") }, { name: "referrer", content: "no-referrer" }];

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { localeFromAcceptLanguage } from "~/i18n";
-import { clientIp } from "~/modules/auth/session.server";
-import { renderUnsubscribePage } from "~/modules/bulletins/unsubscribe-page.server";
-import { unsubscribeByToken, unsubscribePage } from "~/modules/bulletins/unsubscribe.server";
-import { privacyNoticeFor } from "~/modules/settings/settings.server";
+import { clientIp } from "~/modules/auth/index.server";
+import { renderUnsubscribePage, unsubscribeByToken, unsubscribePage } from "~/modules/bulletins/index.server";
+import { privacyNoticeFor } from "~/modules/settings/index.server";
 
 /**
  * The unsubscribe link of every bulletin (a resource route: a small page of its own, no session,

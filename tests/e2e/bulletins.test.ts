@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { db } from "~/lib/db.server";
-import { createUser, TEST_PASSWORD, uniqueIp } from "../support/factories";
+import { createSession } from "~/modules/auth/session.server";
+import { createUser, fakeRequest, TEST_PASSWORD, uniqueIp } from "../support/factories";
 import { audience, outboxCounts } from "../support/bulletins";
 
 
@@ -92,6 +93,51 @@ describe("bulletins in Chromium", () => {
     await page.goto("/bulletins");
     await page.getByRole("link", { name }).waitFor();
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("fits a phone (390 px) once sent, with a long name, subject, body and failure reasons", async () => {
+    const user = await createUser({ role: "COMMUNICATIONS", name: "Rocío Anchos" });
+    const a = await audience([{ givenName: "Lucía" }, { givenName: "Tomás" }], "wide");
+    const longUrl = `https://www.votoextranjero.mx/${"credencial-para-votar-desde-el-extranjero-".repeat(4)}${a.tag}`;
+    const bulletin = await db.bulletin.create({
+      data: {
+        name: `Boletín${"VotoDesdeElExtranjero".repeat(4)}${a.tag}`,
+        subject: `Asunto${"TramitaTuCredencialParaVotar".repeat(4)}`,
+        fromName: "Voto desde el Extranjero",
+        fromEmail: "boletin@alcance.test",
+        bodyMarkdown: `# Tramita tu credencial\n\nConsulta ${longUrl}.\n\n| Consulado | Ciudad | Horario | Teléfono | Citas |\n| --- | --- | --- | --- | --- |\n| Consulado General de México | Los Ángeles | 8:00 a 14:00 | +1 213 351 6800 | mexitel.sre.gob.mx |\n`,
+        status: "SENT",
+        recipients: 2,
+        startedAt: new Date(Date.now() - 60_000),
+        finishedAt: new Date(),
+        deliveries: {
+          create: [
+            { contactId: a.contacts[0]!.id, email: a.emails[0]!, status: "SENT", attempts: 1, sentAt: new Date() },
+            { contactId: a.contacts[1]!.id, email: a.emails[1]!, status: "FAILED", attempts: 3, lastError: `550 5.1.1 <${a.emails[1]}>: Recipient address rejected: ${"UserUnknownInVirtualMailboxTable".repeat(3)}` },
+          ],
+        },
+      },
+    });
+    const cookie = (await createSession(user.id, fakeRequest(), { mfaPending: false })).split(";")[0]!;
+    const [cookieName = "", cookieValue = ""] = cookie.split(/=(.*)/s);
+    const baseURL = inject("baseUrl");
+    const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, extraHTTPHeaders: { "x-forwarded-for": uniqueIp() }, locale: "es-MX" });
+    await context.addCookies([{ name: cookieName, value: cookieValue, url: baseURL }]);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`/bulletins/${bulletin.id}`);
+    await page.getByTestId("report-delivered").filter({ hasText: "1" }).waitFor();
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/bulletin-sent-390.png", fullPage: true });
+    const wide = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      culprits: [...document.body.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> ${Math.round(el.getBoundingClientRect().width)} px`)
+        .slice(0, 8),
+    }));
+    expect(wide.width, wide.culprits.join("; ")).toBeLessThanOrEqual(390);
     await context.close();
   });
 });

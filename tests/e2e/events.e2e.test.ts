@@ -54,7 +54,7 @@ describe("events and the kiosk in Chromium", () => {
     await page.getByLabel("Nombre *", { exact: true }).fill(name);
     await page.getByLabel("Tipo *", { exact: true }).selectOption("COMMUNITY_FESTIVAL");
     await page.getByLabel("Estado *", { exact: true }).selectOption("CONFIRMED");
-    await page.getByLabel("Zona horaria del evento *", { exact: true }).fill(zone);
+    await page.getByLabel("Zona horaria del evento *", { exact: true }).selectOption(zone);
     await page.getByLabel("Inicio *", { exact: true }).fill(local(-HOUR));
     await page.getByLabel("Fin *", { exact: true }).fill(local(3 * HOUR));
     await page.getByLabel("País", { exact: true }).selectOption("US");

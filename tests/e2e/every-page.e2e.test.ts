@@ -4,13 +4,21 @@
  * full-page screenshot in test-results/screens/<role>/<page>-<width>.jpg (CI keeps test-results/).
  * All failures are gathered and reported at once, each with the element that sticks out.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { uniqueIp } from "../support/factories";
 import { createWalkFixture, pagesFor, type WalkFixture, type WalkPage, type WalkRole } from "../support/page-walk";
+
+/** Every Spanish catalogue key, plural suffixes folded: what a raw key on screen would look like. */
+const CATALOGUE_KEYS = new Set(
+  readdirSync("app/i18n/es")
+    .filter((name) => name.endsWith(".json"))
+    .flatMap((name) => Object.keys(JSON.parse(readFileSync(`app/i18n/es/${name}`, "utf8")) as Record<string, string>))
+    .map((key) => key.replace(/_(?:zero|one|two|few|many|other)$/, "")),
+);
 
 const VIEWPORTS = [
   { width: 390, height: 844 },
@@ -94,6 +102,10 @@ async function visit(page: Page, role: WalkRole, width: number, target: WalkPage
     if (result.scrollWidth > result.innerWidth) {
       failures.push(`${where}: document ${result.scrollWidth} px wide in a ${result.innerWidth} px viewport; ${result.culprits.join("; ")}`);
     }
+    // A translation key on screen is a label the page's area did not receive (decision 028).
+    const text = await page.evaluate(() => `${document.title}\n${document.body.innerText}`);
+    const raw = [...new Set(text.match(/\b[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9_]+)+\b/g) ?? [])].filter((token) => CATALOGUE_KEYS.has(token));
+    if (raw.length > 0) failures.push(`${where}: raw translation keys on screen: ${raw.slice(0, 5).join(", ")}`);
     await screenshot(page, `${SHOTS}/${role.toLowerCase()}/${target.slug}-${width}.jpg`);
   } catch (error) {
     failures.push(`${where}: ${(error as Error).message.split("\n")[0]}`);

@@ -555,14 +555,15 @@ describe("settings and privacy notice", () => {
       headers: { cookie: await signIn(admin.id), "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ intent: "settings", ...typed }),
     });
+    // handleIntents' answer (decision 027): { intent, result } with Conform's errors and the typed values.
     const result = (await action({ request, params: {}, context: {} })) as unknown as {
-      data: { intent: string; errors: Record<string, string>; values: Record<string, string> };
+      data: { intent: string; result: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> } };
       init: ResponseInit | null;
     };
     expect(result.init?.status).toBe(400);
     expect(result.data.intent).toBe("settings");
-    expect(result.data.errors).toEqual({ bulkSenderEmail: "common.errors.emailInvalid", timeZone: "common.errors.timeZoneInvalid" });
-    expect(result.data.values).toMatchObject({ institutionName: "Otro nombre", bulkSenderEmail: "boletin-sin-arroba", timeZone: "Mars/Olympus_Mons" });
+    expect(result.data.result.error).toEqual({ bulkSenderEmail: ["common.errors.emailInvalid"], timeZone: ["common.errors.timeZoneInvalid"] });
+    expect(result.data.result.initialValue).toMatchObject({ institutionName: "Otro nombre", bulkSenderEmail: "boletin-sin-arroba", timeZone: "Mars/Olympus_Mons" });
 
     // Only this form's fields: other files change other settings (the kiosk mail cap) meanwhile.
     const formFields = (s: Awaited<ReturnType<typeof getSettings>>) => Object.fromEntries(Object.keys(goodSettings).map((k) => [k, s[k as keyof typeof s]]));

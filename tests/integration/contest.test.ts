@@ -455,7 +455,7 @@ describe("pages over HTTP", () => {
     expect(criterion!.levels).toEqual({ "0": "0 comunidades", "1": "1 comunidad", "2": "2-3 comunidades", "3": "4 — 5 comunidades", "4": "6: seis o más comunidades", "5": "10. Cobertura nacional" });
 
     // The editor shows them as stored, so saving the page again changes nothing.
-    const page = await (await client.get(`/contest/${contest.id}/rubric`)).text();
+    const page = await (await client.get(`/contest/${contest.id}/rubric?edit`)).text();
     expect(page).toContain(descriptors.join("\n"));
     const again = { ...form, "rows.0.id": criterion!.id, "rows.0.levels": descriptors.join("\n") };
     expect((await client.post(`/contest/${contest.id}/rubric`, again, { headers: { origin } })).status).toBe(302);

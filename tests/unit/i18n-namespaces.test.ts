@@ -36,6 +36,10 @@ function clientFiles(file: string, seen = new Set<string>()): Set<string> {
   for (const m of source.matchAll(/(?:import|export)\s[^;]*?from\s+"([^"]+)"/g)) {
     const target = resolve(m[1]!, file);
     if (!target || /\.server\.|\/\.server\/|\.json$|\.css$/.test(target) || target.startsWith(path.join(app, "i18n"))) continue;
+    // An area's client barrel (decision 027) re-exports the whole area: following it would charge
+    // every page with every key of the area. The page walk (tests/e2e/every-page) catches a raw key
+    // that reaches the screen through a barrel.
+    if (/[\\/]modules[\\/][^\\/]+[\\/]index\.ts$/.test(target)) continue;
     clientFiles(target, seen);
   }
   return seen;

@@ -1,49 +1,20 @@
 import { Form } from "@remix-run/react";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
+import { getFormProps, useAppForm, type SubmissionResult } from "~/lib/forms";
+import { bulletinInputSchema } from "~/modules/bulletins";
 
 export type BulletinFormValues = Partial<Record<"name" | "subject" | "preheader" | "bodyMarkdown" | "language" | "fromName" | "fromEmail" | "replyTo" | "segmentId", string>>;
 
 const MERGE_TAGS = ["{{nombre}}", "{{apellido}}", "{{nombre_completo}}", "{{pais}}", "{{estado}}", "{{ciudad}}", '{{nombre | "amiga, amigo"}}'];
 
-function TextField(props: { name: keyof BulletinFormValues; label: string; values: BulletinFormValues; errors: Record<string, string>; required?: boolean; type?: string; maxLength?: number; hint?: string; disabled?: boolean }) {
-  const t = useT();
-  const id = `bulletin-${props.name}`;
-  const error = props.errors[props.name];
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? "text"}
-        defaultValue={props.values[props.name] ?? ""}
-        maxLength={props.maxLength}
-        required={props.required}
-        disabled={props.disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
-      />
-      {props.hint ? (
-        <p className="hint muted" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/** The compose form: the same fields to create and to edit. */
+/**
+ * The compose form: the same fields to create and to edit, one schema (bulletinInputSchema) checked
+ * in the browser and by the action. `lastResult` is the action's reply to the «save» intent.
+ */
 export function BulletinForm(props: {
   values: BulletinFormValues;
-  errors: Record<string, string>;
+  lastResult?: SubmissionResult<string[]>;
   segments: Array<{ id: string; name: string }>;
   senderEmail: string;
   submitLabel: string;
@@ -51,70 +22,65 @@ export function BulletinForm(props: {
   disabled?: boolean;
 }) {
   const t = useT();
-  const { values, errors } = props;
+  const [form, fields] = useAppForm({ schema: bulletinInputSchema, lastResult: props.lastResult, defaultValue: props.values, id: "bulletin" });
+  const value = (name: keyof BulletinFormValues) => {
+    const v = fields[name].initialValue;
+    return typeof v === "string" ? v : (props.values[name] ?? "");
+  };
+  const error = (name: keyof BulletinFormValues) => fields[name].errors?.[0];
+  const errors = Object.fromEntries(Object.entries(form.allErrors).map(([name, keys]) => [name || "_form", keys[0]]));
+  const common = { idPrefix: "bulletin", disabled: props.disabled } as const;
   return (
-    <Form method="post" noValidate className="panel">
+    <Form method="post" {...getFormProps(form)} className="panel">
       <input type="hidden" name="intent" value="save" />
-      {Object.keys(errors).length > 0 ? (
-        <p className="form-error" role="alert">
-          {t(errors._form ?? Object.values(errors)[0] ?? "common.errors.invalid")}
-        </p>
-      ) : null}
+      <FormErrorSummary errors={errors} idPrefix="bulletin" />
       <div className="bl-grid">
-        <TextField name="name" label={t("bulletins.fields.name")} values={values} errors={errors} required maxLength={200} disabled={props.disabled} />
-        <TextField name="subject" label={t("bulletins.fields.subject")} values={values} errors={errors} required maxLength={250} disabled={props.disabled} />
-        <TextField name="preheader" label={t("bulletins.fields.preheader")} values={values} errors={errors} maxLength={250} disabled={props.disabled} />
-        <div className="field">
-          <label htmlFor="bulletin-segmentId">{t("bulletins.fields.segment")}</label>
-          <select id="bulletin-segmentId" name="segmentId" defaultValue={values.segmentId ?? ""} disabled={props.disabled}>
-            <option value="">{t("bulletins.audience.all")}</option>
-            {props.segments.map((s) => (
-              <option key={s.id} value={s.id}>
-                {t("bulletins.audience.segment", { name: s.name })}
-              </option>
-            ))}
-          </select>
-          {errors.segmentId ? <p className="field-error">{t(errors.segmentId)}</p> : null}
-        </div>
-        <div className="field">
-          <label htmlFor="bulletin-language">{t("bulletins.fields.language")}</label>
-          <select id="bulletin-language" name="language" defaultValue={values.language ?? "es"} disabled={props.disabled}>
-            <option value="es">{t("bulletins.language.es")}</option>
-            <option value="en">{t("bulletins.language.en")}</option>
-          </select>
-        </div>
-        <TextField name="fromName" label={t("bulletins.fields.fromName")} values={values} errors={errors} maxLength={120} disabled={props.disabled} />
-        <TextField name="fromEmail" label={t("bulletins.fields.fromEmail")} values={values} errors={errors} type="email" hint={t("bulletins.fields.senderHint", { email: props.senderEmail })} disabled={props.disabled} />
-        <TextField name="replyTo" label={t("bulletins.fields.replyTo")} values={values} errors={errors} type="email" disabled={props.disabled} />
-      </div>
-      <div className="field">
-        <label htmlFor="bulletin-bodyMarkdown">
-          {t("bulletins.fields.body")}
-          <span aria-hidden="true"> *</span>
-        </label>
-        <textarea
-          id="bulletin-bodyMarkdown"
-          name="bodyMarkdown"
-          className="bl-body"
-          rows={16}
-          defaultValue={values.bodyMarkdown ?? ""}
-          disabled={props.disabled}
-          aria-invalid={errors.bodyMarkdown ? true : undefined}
-          aria-describedby="bulletin-body-help"
+        <Field {...common} name="name" label={t("bulletins.fields.name")} defaultValue={value("name")} error={error("name")} required maxLength={200} />
+        <Field {...common} name="subject" label={t("bulletins.fields.subject")} defaultValue={value("subject")} error={error("subject")} required maxLength={250} />
+        <Field {...common} name="preheader" label={t("bulletins.fields.preheader")} defaultValue={value("preheader")} error={error("preheader")} maxLength={250} />
+        <SelectField
+          {...common}
+          name="segmentId"
+          label={t("bulletins.fields.segment")}
+          defaultValue={value("segmentId")}
+          error={error("segmentId")}
+          placeholder={t("bulletins.audience.all")}
+          options={props.segments.map((s) => ({ value: s.id, label: t("bulletins.audience.segment", { name: s.name }) }))}
         />
-        <div className="hint muted" id="bulletin-body-help">
-          <p>{t("bulletins.fields.bodyHelp")}</p>
-          <p>{t("bulletins.fields.mergeHelp")}</p>
-          <ul className="bl-tags">
-            {MERGE_TAGS.map((tag) => (
-              <li key={tag}>
-                <code>{tag}</code>
-              </li>
-            ))}
-          </ul>
-        </div>
-        {errors.bodyMarkdown ? <p className="field-error">{t(errors.bodyMarkdown)}</p> : null}
+        <SelectField
+          {...common}
+          name="language"
+          label={t("bulletins.fields.language")}
+          defaultValue={value("language") || "es"}
+          options={[
+            { value: "es", label: t("bulletins.language.es") },
+            { value: "en", label: t("bulletins.language.en") },
+          ]}
+        />
+        <Field {...common} name="fromName" label={t("bulletins.fields.fromName")} defaultValue={value("fromName")} error={error("fromName")} maxLength={120} />
+        <Field {...common} name="fromEmail" type="email" label={t("bulletins.fields.fromEmail")} hint={t("bulletins.fields.senderHint", { email: props.senderEmail })} defaultValue={value("fromEmail")} error={error("fromEmail")} />
+        <Field {...common} name="replyTo" type="email" label={t("bulletins.fields.replyTo")} defaultValue={value("replyTo")} error={error("replyTo")} />
       </div>
+      <TextareaField
+        {...common}
+        name="bodyMarkdown"
+        className="bl-body-field"
+        label={t("bulletins.fields.body")}
+        rows={16}
+        required
+        defaultValue={value("bodyMarkdown")}
+        error={error("bodyMarkdown")}
+        hint={
+          <>
+            <span>{t("bulletins.fields.bodyHelp")}</span> <span>{t("bulletins.fields.mergeHelp")}</span>
+            <span className="bl-tags">
+              {MERGE_TAGS.map((tag) => (
+                <code key={tag}>{tag}</code>
+              ))}
+            </span>
+          </>
+        }
+      />
       {props.disabled ? null : (
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={props.busy}>

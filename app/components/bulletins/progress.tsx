@@ -1,7 +1,8 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { useLocale, useT } from "~/i18n/use-t";
-import { formatNumber } from "~/lib/format";
+import { Card, useFormatNumber } from "~/components/ui";
+import { useT } from "~/i18n/use-t";
+import { Figures } from "./figures";
 
 export type ProgressData = {
   status: string;
@@ -18,7 +19,7 @@ export type ProgressData = {
 /** The live progress of a send: polls /bulletins/:id/progress while it is sending. */
 export function BulletinProgress({ bulletinId, initial }: { bulletinId: string; initial: ProgressData }) {
   const t = useT();
-  const locale = useLocale();
+  const num = useFormatNumber();
   const fetcher = useFetcher<ProgressData>();
   const progress = fetcher.data ?? initial;
   const live = progress.status === "SENDING" || progress.status === "PAUSED";
@@ -37,36 +38,20 @@ export function BulletinProgress({ bulletinId, initial }: { bulletinId: string; 
     return () => clearInterval(timer);
   }, [live, bulletinId, fetcher]);
   return (
-    <section className="panel" aria-labelledby="bl-progress-title" data-status={progress.status}>
-      <h2 id="bl-progress-title">{t("bulletins.progress.title")}</h2>
+    <Card title={t("bulletins.progress.title")} data-status={progress.status}>
       <progress className="bl-progress" max={100} value={progress.percent} aria-describedby="bl-progress-label" />
       <p id="bl-progress-label" data-testid="progress-percent" aria-live="polite">
         {t("bulletins.progress.label", { percent: progress.percent })} · {t(`bulletins.status.${progress.status}`)}
       </p>
-      <dl className="bl-figures">
-        <div>
-          <dt>{t("bulletins.progress.sent")}</dt>
-          <dd data-testid="progress-sent">{formatNumber(progress.sent, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t("bulletins.progress.failed")}</dt>
-          <dd>{formatNumber(progress.failed, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t("bulletins.progress.pending")}</dt>
-          <dd>{formatNumber(progress.pending + progress.sending, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t("bulletins.progress.rate")}</dt>
-          <dd>{t("bulletins.progress.rateValue", { rate: progress.ratePerSecond })}</dd>
-        </div>
-        {progress.outcomeUnknown > 0 ? (
-          <div>
-            <dt>{t("bulletins.progress.unknown")}</dt>
-            <dd>{formatNumber(progress.outcomeUnknown, locale)}</dd>
-          </div>
-        ) : null}
-      </dl>
-    </section>
+      <Figures
+        items={[
+          { label: t("bulletins.progress.sent"), value: num(progress.sent), testId: "progress-sent" },
+          { label: t("bulletins.progress.failed"), value: num(progress.failed) },
+          { label: t("bulletins.progress.pending"), value: num(progress.pending + progress.sending) },
+          { label: t("bulletins.progress.rate"), value: t("bulletins.progress.rateValue", { rate: progress.ratePerSecond }) },
+          ...(progress.outcomeUnknown > 0 ? [{ label: t("bulletins.progress.unknown"), value: num(progress.outcomeUnknown) }] : []),
+        ]}
+      />
+    </Card>
   );
 }

@@ -1,51 +1,34 @@
 import { Form } from "@remix-run/react";
-import { Field } from "~/components/contact-detail/field";
+import { Field, FormErrorSummary, SelectField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
-import { MEDIA_MEDIUMS, MEDIA_TONES, MEDIA_TYPES } from "~/modules/communications/shapes";
+import { getFormProps, useAppForm, type SubmissionResult } from "~/lib/forms";
+import { MEDIA_MEDIUMS, MEDIA_TONES, MEDIA_TYPES, mediaNoteSchema } from "~/modules/communications";
 
-export type MediaNoteValues = { publishedOn: string; outlet: string; medium: string; type: string; tone: string; title: string; link: string };
+export type MediaNoteValues = { publishedOn: string; outlet: string; medium: string; type: string; tone: string; title: string | null; link: string | null };
 
-function Choice({ name, label, choices, prefix, value, error }: { name: string; label: string; choices: readonly string[]; prefix: string; value: string; error?: string }) {
+/** A monitoring-log note: date, outlet, medium, type, tone, title, link. `lastResult`: the action's reply to «save». */
+export function MediaNoteForm({ values, lastResult, submitLabel, busy }: { values: MediaNoteValues; lastResult?: SubmissionResult<string[]>; submitLabel: string; busy: boolean }) {
   const t = useT();
-  const id = `media-${name}`;
+  const [form, fields] = useAppForm({ schema: mediaNoteSchema, lastResult, id: "media" });
+  const initial = (name: keyof MediaNoteValues) => {
+    const v = fields[name].initialValue;
+    return typeof v === "string" ? v : (values[name] ?? "");
+  };
+  const props = (name: keyof MediaNoteValues) => ({ name, idPrefix: "media", defaultValue: initial(name), error: fields[name].errors?.[0] });
+  const errors = Object.fromEntries(Object.entries(form.allErrors).map(([name, keys]) => [name || "_form", keys[0]]));
+  const choices = (list: readonly string[], prefix: "medium" | "type" | "tone") => list.map((c) => ({ value: c, label: t(`communications.${prefix}.${c}`) }));
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {choices.map((c) => (
-          <option key={c} value={c}>
-            {t(`${prefix}.${c}`)}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/** A monitoring-log note: date, outlet, medium, type, tone, title, link. */
-export function MediaNoteForm({ values, errors, submitLabel, busy }: { values: MediaNoteValues; errors: Record<string, string>; submitLabel: string; busy: boolean }) {
-  const t = useT();
-  return (
-    <Form method="post" noValidate className="panel">
+    <Form method="post" {...getFormProps(form)} className="panel">
       <input type="hidden" name="intent" value="save" />
-      {Object.keys(errors).length ? (
-        <p className="form-error" role="alert">
-          {t(errors._form ?? "communications.errors.fix")}
-        </p>
-      ) : null}
+      <FormErrorSummary errors={errors} idPrefix="media" />
       <div className="form-grid">
-        <Field name="publishedOn" idPrefix="media" type="date" label={t("communications.fields.publishedOn")} defaultValue={values.publishedOn} error={errors.publishedOn} required />
-        <Field name="outlet" idPrefix="media" label={t("communications.fields.outlet")} defaultValue={values.outlet} error={errors.outlet} required />
-        <Choice name="medium" label={t("communications.fields.medium")} choices={MEDIA_MEDIUMS} prefix="communications.medium" value={values.medium || "INTERNET"} error={errors.medium} />
-        <Choice name="type" label={t("communications.fields.type")} choices={MEDIA_TYPES} prefix="communications.type" value={values.type || "NOTE"} error={errors.type} />
-        <Choice name="tone" label={t("communications.fields.tone")} choices={MEDIA_TONES} prefix="communications.tone" value={values.tone || "NEUTRAL"} error={errors.tone} />
-        <Field name="title" idPrefix="media" label={t("communications.fields.title")} defaultValue={values.title} error={errors.title} wide />
-        <Field name="link" idPrefix="media" label={t("communications.fields.link")} defaultValue={values.link} error={errors.link} wide />
+        <Field {...props("publishedOn")} type="date" label={t("communications.fields.publishedOn")} required />
+        <Field {...props("outlet")} label={t("communications.fields.outlet")} required />
+        <SelectField {...props("medium")} label={t("communications.fields.medium")} options={choices(MEDIA_MEDIUMS, "medium")} />
+        <SelectField {...props("type")} label={t("communications.fields.type")} options={choices(MEDIA_TYPES, "type")} />
+        <SelectField {...props("tone")} label={t("communications.fields.tone")} options={choices(MEDIA_TONES, "tone")} />
+        <Field {...props("title")} label={t("communications.fields.title")} wide />
+        <Field {...props("link")} label={t("communications.fields.link")} wide />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
@@ -55,5 +38,3 @@ export function MediaNoteForm({ values, errors, submitLabel, busy }: { values: M
     </Form>
   );
 }
-
-export const MEDIA_FORM_FIELDS = ["publishedOn", "outlet", "medium", "type", "tone", "title", "link"] as const;

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/contact-detail/field";
+import { DateTimeField, FormErrorSummary } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
-import { FormErrorSummary } from "./ui";
 
 export type ContestFormValues = Partial<Record<string, string>>;
 
@@ -25,7 +25,7 @@ export function ContestForm({ values, errors, busy, submitLabel, cancelTo, timeZ
         <p className="hint muted">{t("contest.form.datesHint", { zone: timeZone })}</p>
         <div className="form-grid">
           {DATE_FIELDS.map((name) => (
-            <DateTimeField key={name} name={name} label={t(`contest.form.${name}`)} value={values[name]} error={errors[name]} dateOnly={DEADLINES.has(name) && !values[name]?.includes("T")} />
+            <DateTimeField key={name} name={name} label={t(`contest.form.${name}`)} defaultValue={values[name]} error={errors[name]} dateOnly={DEADLINES.has(name) && !values[name]?.includes("T")} required />
           ))}
         </div>
       </fieldset>
@@ -41,29 +41,5 @@ export function ContestForm({ values, errors, busy, submitLabel, cancelTo, timeZ
         </Link>
       </div>
     </Form>
-  );
-}
-
-export function DateTimeField({ name, label, value, error, hint, dateOnly }: { name: string; label: string; value?: string; error?: string; hint?: string; dateOnly?: boolean }) {
-  const t = useT();
-  const id = `field-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        <span aria-hidden="true"> *</span>
-      </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input id={id} name={name} type={dateOnly ? "date" : "datetime-local"} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} required />
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
   );
 }

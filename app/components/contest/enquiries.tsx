@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { ENQUIRY_CHANNELS } from "~/modules/enquiries/import";
+import { ENQUIRY_CHANNELS } from "~/modules/enquiries";
 
 export type ContestEnquiryRow = { id: string; receivedOn: string; organisation: string; partner: { id: string; name: string } | null; channel: string; topic: string; notes: string | null };
 export type ContestEnquiryErrors = Record<string, string>;

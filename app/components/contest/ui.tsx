@@ -31,16 +31,6 @@ export function MailBadge({ status }: { status: string | null }) {
   return <KitBadge tone={MAIL_TONES(status)} label={t(`contest.mailState.${status}`)} />;
 }
 
-/** A field's error line (the kit's FieldError, announced). */
-export function ErrorText({ error, params }: { error?: string; params?: Record<string, string | number> }) {
-  const t = useT();
-  return error ? (
-    <p className="field-error" role="alert">
-      {t(error, params)}
-    </p>
-  ) : null;
-}
-
 type Frame = {
   contest: { id: string; name: string; phase: string; phaseOverride: string | null };
   contests: Array<{ id: string; name: string }>;
@@ -113,15 +103,5 @@ export function ContestHeader({ frame, title }: { frame: Frame; title?: string }
         </ul>
       </nav>
     </>
-  );
-}
-
-export function FormErrorSummary({ errors, params }: { errors: Record<string, string>; params?: Record<string, string | number> }) {
-  const t = useT();
-  if (Object.keys(errors).length === 0) return null;
-  return (
-    <p className="form-error" role="alert">
-      {errors._form ? t(errors._form, params) : t("contest.errors.fix")}
-    </p>
   );
 }

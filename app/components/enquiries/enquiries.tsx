@@ -3,8 +3,7 @@ import { Form } from "@remix-run/react";
 import enquiryStylesHref from "./enquiries.css?url";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatNumber, formatPercent } from "~/lib/format";
-import type { EnquiryFigures } from "~/modules/enquiries/figures";
-import { ENQUIRY_CHANNELS } from "~/modules/enquiries/import";
+import { ENQUIRY_CHANNELS, type EnquiryFigures } from "~/modules/enquiries";
 
 export const enquiryLinks: LinksFunction = () => [{ rel: "stylesheet", href: enquiryStylesHref }];
 

@@ -1,13 +1,12 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
-import { Field } from "~/components/contact-detail/field";
+import { DateTimeField, Field, TextareaField, TimeZoneField } from "~/components/ui";
 import { RegionFields } from "~/components/geo/region-fields";
 import { useT } from "~/i18n/use-t";
-import { COMMON_TIME_ZONES, EVENT_KINDS, EVENT_STATUSES } from "~/modules/events/fields";
-import { defaultEventReportPart, isOnlineEvent } from "~/modules/events/report-part";
+import { EVENT_KINDS, EVENT_STATUSES, defaultEventReportPart, isOnlineEvent } from "~/modules/events";
 import { utcToZoned } from "~/lib/time";
-import { normalizeCountry } from "~/modules/geo/regions";
-import { REPORT_PARTS, type ReportPart } from "~/modules/reports/parts";
+import { normalizeCountry } from "~/modules/geo";
+import { REPORT_PARTS, type ReportPart } from "~/modules/reports";
 
 export type EventFormValues = Record<string, string | string[] | undefined>;
 
@@ -75,15 +74,13 @@ type Props = {
   values: EventFormValues;
   errors: Record<string, string>;
   partners: Array<{ id: string; name: string; acronym: string | null; kind: string }>;
-  /** Every IANA zone (from the loader, so server and browser render the same list). */
-  timeZones: string[];
   /** From the loader (countryChoices): names computed where the page is served. */
   countries: ReadonlyArray<{ code: string; name: string }>;
   submitLabel: string;
   cancelTo: string;
 };
 
-export function EventForm({ values, errors, partners, timeZones, countries, submitLabel, cancelTo }: Props) {
+export function EventForm({ values, errors, partners, countries, submitLabel, cancelTo }: Props) {
   const t = useT();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -165,37 +162,20 @@ export function EventForm({ values, errors, partners, timeZones, countries, subm
         <legend>{t("events.form.when")}</legend>
         <p className="hint muted">{t("events.form.whenHint")}</p>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="field-timeZone">
-              {t("events.fields.timeZone")}
-              <span aria-hidden="true"> *</span>
-            </label>
-            <input
-              id="field-timeZone"
-              name="timeZone"
-              list="event-time-zones"
-              defaultValue={v("timeZone")}
-              autoComplete="off"
-              aria-invalid={errors.timeZone ? true : undefined}
-              aria-describedby={errors.timeZone ? "field-timeZone-error" : "field-timeZone-hint"}
-            />
-            <p className="hint" id="field-timeZone-hint">
-              {t("events.form.timeZoneHint")}
-            </p>
-            {errors.timeZone ? (
-              <p className="field-error" id="field-timeZone-error">
-                {t(errors.timeZone)}
-              </p>
-            ) : null}
-          </div>
-          <LocalField name="startsLocal" label={t("events.fields.startsAt")} value={v("startsLocal")} error={errors.startsLocal} required />
-          <LocalField name="endsLocal" label={t("events.fields.endsAt")} value={v("endsLocal")} error={errors.endsLocal} required />
+          <TimeZoneField
+            name="timeZone"
+            id="field-timeZone"
+            label={t("events.fields.timeZone")}
+            hint={t("events.form.timeZoneHint")}
+            countries={countries}
+            country={v("country") || null}
+            defaultValue={v("timeZone")}
+            error={errors.timeZone}
+            required
+          />
+          <DateTimeField name="startsLocal" label={t("events.fields.startsAt")} defaultValue={v("startsLocal")} error={errors.startsLocal} required />
+          <DateTimeField name="endsLocal" label={t("events.fields.endsAt")} defaultValue={v("endsLocal")} error={errors.endsLocal} required />
         </div>
-        <datalist id="event-time-zones">
-          {[...COMMON_TIME_ZONES, ...timeZones.filter((z) => !(COMMON_TIME_ZONES as readonly string[]).includes(z))].map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
       </fieldset>
       <fieldset className="ev-fieldset">
         <legend>{t("events.form.where")}</legend>
@@ -216,14 +196,13 @@ export function EventForm({ values, errors, partners, timeZones, countries, subm
         <legend>{t("events.form.plan")}</legend>
         <div className="form-grid">
           <Field name="expectedAttendance" label={t("events.fields.expectedAttendance")} defaultValue={v("expectedAttendance")} error={errors.expectedAttendance} autoComplete="off" />
-          <Field name="description" label={t("events.fields.description")} defaultValue={v("description")} error={errors.description} multiline wide />
-          <Field
+          <TextareaField name="description" label={t("events.fields.description")} defaultValue={v("description")} error={errors.description} wide />
+          <TextareaField
             name="materialsRequest"
             label={t("events.fields.materialsRequest")}
             hint={t("events.form.materialsHint")}
             defaultValue={v("materialsRequest")}
             error={errors.materialsRequest}
-            multiline
             wide
           />
         </div>
@@ -286,8 +265,8 @@ export function EventForm({ values, errors, partners, timeZones, countries, subm
         </label>
         <p className="hint muted">{t("events.form.kioskHint")}</p>
         <div className="form-grid">
-          <LocalField name="signupOpensLocal" label={t("events.fields.signupOpensAt")} value={v("signupOpensLocal")} error={errors.signupOpensLocal} required={kiosk} />
-          <LocalField name="signupClosesLocal" label={t("events.fields.signupClosesAt")} value={v("signupClosesLocal")} error={errors.signupClosesLocal} required={kiosk} />
+          <DateTimeField name="signupOpensLocal" label={t("events.fields.signupOpensAt")} defaultValue={v("signupOpensLocal")} error={errors.signupOpensLocal} required={kiosk} />
+          <DateTimeField name="signupClosesLocal" label={t("events.fields.signupClosesAt")} defaultValue={v("signupClosesLocal")} error={errors.signupClosesLocal} required={kiosk} />
         </div>
       </fieldset>
       <div className="form-actions">
@@ -299,24 +278,5 @@ export function EventForm({ values, errors, partners, timeZones, countries, subm
         </Link>
       </div>
     </Form>
-  );
-}
-
-function LocalField({ name, label, value, error, required }: { name: string; label: string; value: string; error?: string; required?: boolean }) {
-  const t = useT();
-  const id = `field-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <input id={id} name={name} type="datetime-local" defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -3,7 +3,7 @@ import { StatusBadge as KitBadge, toneMap } from "~/components/ui";
 import { DEFAULT_LOCALE, type Locale, type T } from "~/i18n";
 import { useLocale } from "~/i18n/use-t";
 import { countryName, formatNumber as formatDecimal, formatMonth, stateName } from "~/lib/format";
-import { formatEventTime } from "~/modules/events/time";
+import { formatEventTime } from "~/modules/events";
 
 /** "Fort Worth, Texas, Estados Unidos" — or the online label. */
 export function placeLabel(e: { city: string | null; state?: string | null; country: string | null; venue?: string | null; onlineUrl?: string | null }, locale: Locale, t: T): string {

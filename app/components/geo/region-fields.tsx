@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useT } from "~/i18n/use-t";
-import { COUNTRIES_WITH_SUBDIVISIONS, subdivisionOptions } from "~/modules/geo/regions";
+import { COUNTRIES_WITH_SUBDIVISIONS, subdivisionOptions } from "~/modules/geo";
 
 type Props = {
   /** From the loader (countryChoices): names computed where the page is served. */

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { Field } from "~/components/contact-detail/field";
 import { useT } from "~/i18n/use-t";
-import { MATERIAL_AUDIENCES, MATERIAL_KINDS } from "~/modules/materials/fields";
+import { MATERIAL_AUDIENCES, MATERIAL_KINDS } from "~/modules/materials";
 
 export type MaterialFormValues = Record<"code" | "name" | "kind" | "audience" | "language" | "unit" | "lowStockThreshold", string> & { active: boolean };
 

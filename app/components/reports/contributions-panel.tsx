@@ -7,7 +7,7 @@ import { Form, Link } from "@remix-run/react";
 import { StatusBadge, toneMap } from "~/components/ui";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/lib/format";
-import type { RoundRow } from "~/modules/reports/contributions.server";
+import type { RoundRow } from "~/modules/reports/index.server";
 
 export const CONTRIBUTION_TONES = toneMap({ PENDING: "warning", IN_PROGRESS: "info", SUBMITTED: "accent", REVIEWED: "success" });
 

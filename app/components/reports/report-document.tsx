@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Block, ReportDocument } from "~/modules/reports/blocks";
+import type { Block, ReportDocument } from "~/modules/reports";
 
 type HeadingTag = "h2" | "h3" | "h4" | "h5" | "h6";
 

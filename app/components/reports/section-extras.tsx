@@ -7,7 +7,7 @@
 import { Link } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatNumber } from "~/lib/format";
-import type { SectionExtrasSummary } from "~/modules/reports/document";
+import type { SectionExtrasSummary } from "~/modules/reports/index.server";
 
 type SectionLike = { key: string; kind?: string; extras?: SectionExtrasSummary };
 

@@ -216,8 +216,8 @@ export function zoneOffset(zone: string, at: Date = new Date()): string {
  * IANA time zones grouped by country (names from `countries`, as CountryField), each shown as
  * «City (UTC±hh:mm)»; `country` puts that country's zones first. Posts the IANA name.
  */
-export function TimeZoneField(props: FieldBaseProps & SelectRest & { countries: readonly CountryChoice[]; country?: string | null; defaultValue?: string | null }) {
-  const { countries, country, name = "timeZone", defaultValue, ...rest } = props;
+export function TimeZoneField(props: FieldBaseProps & SelectRest & { countries: readonly CountryChoice[]; country?: string | null; defaultValue?: string | null; placeholder?: string }) {
+  const { countries, country, name = "timeZone", defaultValue, placeholder, ...rest } = props;
   const { meta, label, hint, error, errorParams, required, wide, className, id, idPrefix, ...select } = rest;
   const w = wire({ name: meta ? undefined : name, id, idPrefix, label, hint, error, required, meta });
   const current = (initial(meta, defaultValue) as string | undefined) ?? "";
@@ -230,6 +230,7 @@ export function TimeZoneField(props: FieldBaseProps & SelectRest & { countries: 
   return (
     <Shell w={w} props={{ label, hint, errorParams, wide, className }}>
       <select {...select} {...controlProps(w)} defaultValue={current}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {!known ? <option value={current}>{current}</option> : null}
         {groups.map((code) => (
           <optgroup key={code} label={names.get(code) ?? code}>

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { hasKey, makeT, type Locale } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { addDays, readingZone, startOfZonedDay, zonedDate } from "~/lib/time";
-import { getSettings } from "~/modules/settings/settings.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { audit, listAudit, AUDIT_PAGE_SIZE, type AuditActor, type AuditFilter } from "./audit.server";
 import { actionKey, actorView, entityKey, normaliseIp, type ActorView } from "./labels";
 import { recordLinks } from "./links.server";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseFilters, type IgnoredFilter } from "~/lib/filters";
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,8 +28,8 @@ const optionalDate = z
   .transform((v) => (v && isCalendarDate(v) ? v : undefined));
 
 /**
- * The audit log's URL filters. A filter the reader mistyped is dropped rather than refused, so the
- * page always opens. Dates are calendar days in the reader's time zone; `to` is inclusive.
+ * The audit log's URL filters. A filter the reader mistyped is ignored rather than refused, so the
+ * page always opens (lib/filters.ts parseFilters says which, and the page shows it). Dates are calendar days in the reader's time zone; `to` is inclusive.
  */
 export const auditQuerySchema = z.object({
   action: optionalText(100),
@@ -37,15 +38,24 @@ export const auditQuerySchema = z.object({
   entityId: optionalText(200),
   from: optionalDate,
   to: optionalDate,
+  // A cursor is an AuditLog id (int8): one past its range would reach PostgreSQL and fail there.
   cursor: z
     .string()
     .regex(/^\d{1,19}$/)
+    .refine((v) => BigInt(v) <= 9_223_372_036_854_775_807n)
     .optional()
     .catch(undefined),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-export function auditQueryFromUrl(url: URL | string): AuditQuery {
-  const params = new URL(url).searchParams;
-  return auditQuerySchema.parse(Object.fromEntries(params));
+/** The filters of a URL, and the ones ignored (lib/filters.ts). */
+export function auditQueryFromUrl(url: URL | string): { query: AuditQuery; ignored: IgnoredFilter[] } {
+  const { value, ignored } = parseFilters(new URL(url).searchParams, auditQuerySchema);
+  return { query: value, ignored };
+}
+
+/** The query string of the filters alone (no cursor): the CSV link and «clear» compare against it. */
+export function auditFilterParams(query: AuditQuery): URLSearchParams {
+  const { cursor: _cursor, ...filters } = query;
+  return new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
 }

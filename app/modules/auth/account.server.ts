@@ -1,29 +1,19 @@
 import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { hit, reset } from "~/lib/rate-limit.server";
-import { LOCALES } from "~/i18n";
-import { audit, diff } from "~/modules/audit/audit.server";
-import { getSettings } from "~/modules/settings/settings.server";
-import { timeZoneSchema } from "~/modules/settings/schema";
+import { audit, diff } from "~/modules/audit/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { newPasswordFields, PASSWORD_MISMATCH, passwordsMatch, setPassword } from "./credentials.server";
 import { verifyPassword } from "./password.server";
 import { countUnusedRecoveryCodes } from "./two-factor.server";
+import type { PreferencesInput } from "./account-schema";
+
+export { preferencesSchema, type PreferencesInput } from "./account-schema";
 
 /** The person's own account: preferences, password, sessions. */
 
 export const PASSWORD_CHANGE_MAX_ATTEMPTS = 5;
 export const PASSWORD_CHANGE_WINDOW_SECONDS = 15 * 60;
-
-export const preferencesSchema = z.object({
-  locale: z.enum(LOCALES, { message: "auth.account.errors.locale" }),
-  // Empty means "the organisation's time zone".
-  timeZone: z
-    .string()
-    .trim()
-    .max(100, "common.errors.timeZoneInvalid")
-    .pipe(z.union([z.literal("").transform(() => null), timeZoneSchema])),
-});
-export type PreferencesInput = z.infer<typeof preferencesSchema>;
 
 export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1, "auth.errors.currentPasswordRequired").max(1000), ...newPasswordFields })

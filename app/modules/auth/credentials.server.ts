@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { TokenKind } from "~/generated/prisma/client";
 import { db, type Prisma } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { newPasswordSchema } from "~/modules/users/schema";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { newPasswordSchema } from "~/modules/users";
 import { hashPassword } from "./password.server";
 import { clientIp, createSession, destroySession } from "./session.server";
 import { consumeToken, findValidToken } from "./tokens.server";

@@ -13,3 +13,4 @@ export * from "./password.server";
 export * from "./session.server";
 export * from "./tokens.server";
 export * from "./two-factor.server";
+export * from "./totp";

@@ -4,4 +4,3 @@
  */
 export * from "./password-rules";
 export * from "./permissions";
-export * from "./totp";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { bump, current, reset, take } from "~/lib/rate-limit.server";
-import { audit } from "~/modules/audit/audit.server";
+import { audit } from "~/modules/audit/index.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { clientIp, createSession } from "./session.server";
 

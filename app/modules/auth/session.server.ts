@@ -3,7 +3,7 @@ import type { Role } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { env, isHttps } from "~/lib/env.server";
 import { randomToken, sha256 } from "~/lib/crypto.server";
-import { audit } from "~/modules/audit/audit.server";
+import { audit } from "~/modules/audit/index.server";
 import { can, type Permission } from "./permissions";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n";
 

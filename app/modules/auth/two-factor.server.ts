@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { decrypt, encrypt, sha256 } from "~/lib/crypto.server";
 import { hit, reset } from "~/lib/rate-limit.server";
-import { audit } from "~/modules/audit/audit.server";
+import { audit } from "~/modules/audit/index.server";
 import { completeMfa } from "./session.server";
 import { formatSecret, generateSecret, normalizeCode, otpauthUri, TOTP_ISSUER, verifyTotp } from "./totp";
 

@@ -8,7 +8,7 @@
  */
 import type { BounceKind } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
 
 export const SOFT_BOUNCE_LIMIT = 3;
 

@@ -6,11 +6,11 @@ import { DomainError } from "~/lib/errors";
 import type { Bulletin } from "~/generated/prisma/client";
 import { db, type Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/paging.server";
-import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
-import { contactWhere } from "~/modules/contacts/query.server";
-import { getSegmentFilter } from "~/modules/contacts/segments.server";
-import { EMPTY_FILTER, type ContactFilter } from "~/modules/contacts/filter";
-import { getSettings } from "~/modules/settings/settings.server";
+import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
+import { contactWhere } from "~/modules/contacts/index.server";
+import { getSegmentFilter } from "~/modules/contacts/index.server";
+import { EMPTY_FILTER, type ContactFilter } from "~/modules/contacts";
+import { getSettings } from "~/modules/settings/index.server";
 import { compiledBulletin, mergeBulletin, type MergedMessage } from "../../../emails/bulk/render.server";
 import { enqueueBulletinJobs } from "~/lib/queue.server";
 import type { MergeValues } from "./markdown";
@@ -24,6 +24,7 @@ export type BulletinErrorCode =
   | "notSendable"
   | "notSchedulable"
   | "scheduleInPast"
+  | "scheduleInvalid"
   | "notPausable"
   | "notResumable"
   | "notCancellable"
@@ -34,8 +35,8 @@ export type BulletinErrorCode =
 
 /** A rule the change breaks; messageKey is a translation key. */
 export class BulletinError extends DomainError<BulletinErrorCode> {
-  constructor(code: BulletinErrorCode) {
-    super({ code, messageKey: `bulletins.errors.${code}` });
+  constructor(code: BulletinErrorCode, field?: string, status?: number) {
+    super({ code, messageKey: `bulletins.errors.${code}`, field, status });
   }
 }
 

@@ -11,3 +11,4 @@ export * from "./pipeline/index.server";
 export * from "./transport.server";
 export * from "./unsubscribe-page.server";
 export * from "./unsubscribe.server";
+export * from "./page.server";

@@ -2,8 +2,8 @@
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { isLocale, makeT } from "~/i18n";
-import { mailDriver } from "~/modules/mail/mailer.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { mailDriver } from "~/modules/mail/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { escapeHtml } from "./markdown";
 
 export async function notifyAuthorOfPause(bulletin: { id: string; name: string; createdById: string | null }, result: { started: number; failed: number; retried: number }): Promise<boolean> {

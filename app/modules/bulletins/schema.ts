@@ -46,6 +46,11 @@ export const confirmationSchema = z.object({
   confirmedVersion: z.string().regex(/^\d{1,9}$/).transform(Number),
 });
 
+/** A send or a schedule: the confirmed figures are absent on the first post (the page then only asks). */
+const figure = z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{1,9}$/).transform(Number).optional()).catch(undefined);
+export const sendSchema = z.object({ confirmedRecipients: figure, confirmedVersion: figure });
+export const scheduleSendSchema = scheduleSchema.extend(sendSchema.shape);
+
 export const testSendSchema = z.object({
   to: z
     .string({ message: "bulletins.errors.testRecipients" })

@@ -5,7 +5,7 @@
  */
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import { env } from "~/lib/env.server";
-import { storeRawMessage } from "~/modules/mail/outbox.server";
+import { storeRawMessage } from "~/modules/mail/index.server";
 import { bulletinConfig } from "./config.server";
 
 export type BulkTransport = { kind: "smtp" | "outbox"; poolSize: number; send(message: SendMailOptions): Promise<void>; close(): void };

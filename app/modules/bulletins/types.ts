@@ -5,3 +5,15 @@ export type BulletinJob =
 
 export const BULLETIN_STATUSES = ["DRAFT", "SCHEDULED", "SENDING", "PAUSED", "SENT", "CANCELLED"] as const;
 export type BulletinStatusName = (typeof BULLETIN_STATUSES)[number];
+
+/** The confirmation step of a send or a schedule: what will happen, when, to how many, and the figures to post back. */
+export type BulletinConfirm = {
+  kind: "send" | "schedule";
+  subject: string;
+  recipients: number;
+  version: number;
+  scheduledAt?: string;
+  atLabel?: string;
+  notice?: string;
+  noticeParams?: Record<string, number>;
+};

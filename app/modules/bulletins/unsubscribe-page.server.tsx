@@ -5,7 +5,7 @@
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { INTL_LOCALE, makeT, type Locale } from "~/i18n";
-import type { NoticeShown } from "~/modules/settings/settings.server";
+import type { NoticeShown } from "~/modules/settings/index.server";
 
 const STYLE = `body{font-family:Helvetica,Arial,sans-serif;background:#f6f7f9;color:#1b1f24;margin:0}
 main{max-width:34rem;margin:3rem auto;background:#fff;border-radius:8px;padding:1.5rem 2rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}

@@ -5,8 +5,8 @@
 import { verifyToken } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
 import { isLocale, type Locale } from "~/i18n";
-import { setSubscription } from "~/modules/contacts/contact.server";
-import { privacyNoticeFor, type NoticeShown } from "~/modules/settings/settings.server";
+import { setSubscription } from "~/modules/contacts/index.server";
+import { privacyNoticeFor, type NoticeShown } from "~/modules/settings/index.server";
 import { UNSUBSCRIBE_PURPOSE } from "./pipeline/messages.server";
 
 export type UnsubscribeTarget = { contactId: number | null; bulletinId: string };

@@ -7,13 +7,17 @@
  *   accounts' months and the media notes of a month while the report section «cncs» is theirs to
  *   edit (reports/access.server.ts sectionAccess: not once submitted); never the programme's
  *   accounts or the microsite;
- * - everyone else (jurors, other areas' contributors): 403, audited as permission.denied.
+ * - everyone else (jurors, other areas' contributors): refused, audited as permission.denied.
+ *
+ * A refusal is a CommunicationsError "forbidden" (status 403); routes turn it into the 403 page
+ * with `.catch(refusalResponse)` (decision 027). No HTTP answer is built here.
  */
 import { db } from "~/lib/db.server";
-import { audit } from "~/modules/audit/audit.server";
-import { can } from "~/modules/auth/permissions";
-import { clientIp, requireUser, type SessionUser } from "~/modules/auth/session.server";
-import { sectionAccess } from "~/modules/reports/access.server";
+import { audit } from "~/modules/audit/index.server";
+import { can } from "~/modules/auth";
+import { clientIp, requireUser, type SessionUser } from "~/modules/auth/index.server";
+import { sectionAccess } from "~/modules/reports/index.server";
+import { CommunicationsError } from "./errors";
 import type { OwnerArea } from "./shapes";
 
 /** The report section the CNCS contributes its communications figures to. */
@@ -34,7 +38,7 @@ export async function accessOf(user: SessionUser): Promise<CommunicationsAccess 
   return null;
 }
 
-/** The first line of every communications loader and action. */
+/** The first line of every communications loader and action: the reader's access, or a refusal. */
 export async function requireCommunications(request: Request): Promise<CommunicationsAccess> {
   const user = await requireUser(request);
   const access = await accessOf(user);
@@ -43,13 +47,14 @@ export async function requireCommunications(request: Request): Promise<Communica
       { userId: user.id, ip: clientIp(request) },
       { action: "permission.denied", entity: "route", entityId: new URL(request.url).pathname, after: { method: request.method, permission: ["edit:communications", "read:report", "contribute:report"] } },
     );
-    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+    throw new CommunicationsError("forbidden");
   }
   return access;
 }
 
-export function forbidden(): Response {
-  return new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+/** Refuses unless the check holds (staff only, account managers only…); async so routes can `.catch(refusalResponse)`. */
+export async function requireThat(allowed: boolean | Promise<boolean>): Promise<void> {
+  if (!(await allowed)) throw new CommunicationsError("forbidden");
 }
 
 /** Whether the reader sees an owner area's accounts (the CNCS contributor: only the CNCS's). */

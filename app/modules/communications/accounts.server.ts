@@ -3,19 +3,12 @@
  * is never deleted once it has figures: it is deactivated (it then takes no new months but its
  * past months still count). Every change is audited; a save that changes nothing says so.
  */
-import { DomainError } from "~/lib/errors";
 import { db, Prisma } from "~/lib/db.server";
-import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
 import { accountMonthOf } from "./figures.server";
 import type { AccountInput, AccountMonthInput, MicrositeInput } from "./schema";
+import { CommunicationsError } from "./errors";
 import { sortAccounts, type AccountMonth, type Network, type OwnerArea } from "./shapes";
-
-export type CommunicationsErrorCode = "notFound" | "duplicateHandle" | "inactive" | "forbidden";
-export class CommunicationsError extends DomainError<CommunicationsErrorCode> {
-  constructor(code: CommunicationsErrorCode) {
-    super({ code, messageKey: `communications.errors.${code}` });
-  }
-}
 
 export type AccountRow = { id: string; network: Network; ownerArea: OwnerArea; handle: string; name: string | null; active: boolean; months: number; lastMonth: string | null };
 

@@ -13,7 +13,7 @@
  * The report (reports/figures.server.ts), the communications pages and figures.json all call this.
  */
 import { db, Prisma } from "~/lib/db.server";
-import { shiftMonth } from "~/modules/reports/month";
+import { shiftMonth } from "~/modules/reports";
 import { areaTotals, emptyMedia, mediaFromCounts, mediaFromInput, OWNER_AREAS, sortAccounts, type AccountMonth, type CommunicationsFigures, type LegacyInput, type MediaMedium, type MediaTone, type MediaType, type MicrositeFigures, type Network, type OwnerArea } from "./shapes";
 
 export type { CommunicationsFigures } from "./shapes";

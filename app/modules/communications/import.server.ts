@@ -12,7 +12,7 @@
  * the person saves it (typed entry is always possible instead).
  */
 import Papa from "papaparse";
-import { detectEncoding, headerLine, normalizeHeader, splitHeader, type ImportDelimiter } from "~/modules/contacts/import/detect";
+import { detectEncoding, headerLine, normalizeHeader, splitHeader, type ImportDelimiter } from "~/modules/contacts";
 
 export const CSV_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const CSV_IMPORT_MAX_ROWS = 100_000;

@@ -8,3 +8,4 @@ export * from "./accounts.server";
 export * from "./figures.server";
 export * from "./import.server";
 export * from "./media.server";
+export * from "./month-page.server";

@@ -5,3 +5,4 @@
 export * from "./report";
 export * from "./schema";
 export * from "./shapes";
+export * from "./errors";

@@ -6,8 +6,8 @@
  */
 import { db, type Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/paging.server";
-import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
-import { CommunicationsError } from "./accounts.server";
+import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
+import { CommunicationsError } from "./errors";
 import { monthDates } from "./figures.server";
 import type { MediaNoteInput } from "./schema";
 import type { MediaMedium, MediaTone, MediaType } from "./shapes";

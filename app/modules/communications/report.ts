@@ -7,7 +7,7 @@
  * - 2.5 «Monitoreo de medios»: the monitoring log's counts and shares (`mediaBlocks`).
  * A figure the month does not have (null) is left out of the sentence, never printed as 0.
  */
-import type { Block } from "~/modules/reports/blocks";
+import type { Block } from "~/modules/reports";
 import type { AccountMonth, CommunicationsFigures, MediaFigures, MediaMedium, MicrositeFigures, Network } from "./shapes";
 
 const nf = new Intl.NumberFormat("es-MX");

@@ -1,6 +1,6 @@
 /** The communications forms (zod; messages are i18n keys under communications.errors). */
 import { z } from "zod";
-import { countryCodes } from "~/modules/geo/regions";
+import { countryCodes } from "~/modules/geo";
 import { isCalendarDate } from "~/lib/params";
 import { MEDIA_MEDIUMS, MEDIA_TONES, MEDIA_TYPES, NETWORKS, OWNER_AREAS } from "./shapes";
 
@@ -60,13 +60,25 @@ export const accountMonthSchema = z.object({
 });
 export type AccountMonthInput = z.infer<typeof accountMonthSchema>;
 
+const accountId = z.string({ message: "communications.errors.account" }).regex(/^[A-Za-z0-9_-]{1,64}$/, "communications.errors.account");
+
+/** One account's month, typed or read from a CSV, as the month page posts it. */
+export const accountMonthFormSchema = accountMonthSchema.extend({ accountId });
+
+/** A network's CSV to read (nothing is saved until its figures are confirmed). */
+export const networkCsvSchema = z.object({
+  accountId,
+  file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File && v.size > 0, "communications.import.fileRequired"),
+});
+
 export const MICROSITE_TOP = 10;
 
 export const micrositeSchema = z
   .object({
     visits: requiredCount,
     countries: requiredCount,
-    topCountries: z.array(z.string().trim()).max(MICROSITE_TOP, "communications.errors.topCountries"),
+    // One select per place: a form posts the field once per select (or once, or not at all).
+    topCountries: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim()).max(MICROSITE_TOP, "communications.errors.topCountries")),
   })
   .transform((v) => ({ ...v, topCountries: v.topCountries.filter((c) => c !== "") }))
   .superRefine((v, ctx) => {

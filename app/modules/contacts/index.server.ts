@@ -18,3 +18,4 @@ export * from "./merge.server";
 export * from "./query.server";
 export * from "./segments.server";
 export * from "./suppression.server";
+export * from "./import/seen-set";

@@ -9,5 +9,4 @@ export * from "./fields";
 export * from "./filter";
 export * from "./import/detect";
 export * from "./import/errors";
-export * from "./import/seen-set";
 export * from "./schema";

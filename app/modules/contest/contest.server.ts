@@ -3,10 +3,10 @@
  * transaction. ADMIN-only operations check the role here, so a route cannot forget it.
  */
 import { db, Prisma } from "~/lib/db.server";
-import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
 import type { ContestPhase, Role } from "~/generated/prisma/client";
 import { readingZone } from "~/lib/time";
-import { getSettings } from "~/modules/settings/settings.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { ContestError } from "./errors";
 import { datesOutOfOrder, effectivePhase, rubricIssues, rubricLocked, type CriterionShape } from "./rules";
 import { levelsFromLines, type ContestInput, type CriterionRow, type RequirementRow } from "./schema";
@@ -31,7 +31,7 @@ export async function contestZone(): Promise<string> {
 /** What every contest page shows in its header: the contest and the others a click away. */
 export async function contestFrame(contestId: string) {
   const [contest, contests] = await Promise.all([getContest(contestId), listContests()]);
-  if (!contest) throw new Response("Not found", { status: 404 });
+  if (!contest) throw new ContestError("notFound");
   return { contest, contests };
 }
 

@@ -6,9 +6,9 @@
 import { z } from "zod";
 import { db } from "~/lib/db.server";
 import { formatDeadline as formatDeadlineText } from "~/lib/format";
-import { audit } from "~/modules/audit/audit.server";
-import { sendTransactionalMail } from "~/modules/mail/mail.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { audit } from "~/modules/audit/index.server";
+import { sendTransactionalMail } from "~/modules/mail/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 import type { Actor } from "./contest.server";
 import { ContestError } from "./errors";
 import { addDocuments, applyMove, type CorrectionItem, type IncomingFile } from "./submissions.server";

@@ -5,11 +5,12 @@
  */
 import { z } from "zod";
 import type { EnquiryChannel } from "~/generated/prisma/enums";
+import { ContestError } from "./errors";
 import { db } from "~/lib/db.server";
 import { isCalendarDate } from "~/lib/params";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { ENQUIRY_CHANNELS } from "~/modules/enquiries/import";
-import type { ContestEnquirySummary } from "~/modules/enquiries/report";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { ENQUIRY_CHANNELS } from "~/modules/enquiries";
+import type { ContestEnquirySummary } from "~/modules/enquiries";
 
 export const CONTEST_ENQUIRY_PAGE = 20;
 
@@ -48,7 +49,7 @@ export async function matchCivilSociety(organisation: string): Promise<{ id: str
 /** Logs an enquiry on the contest; audited. */
 export async function addContestEnquiry(actor: AuditActor, contestId: string, data: ContestEnquiryInput): Promise<string> {
   const contest = await db.contest.findUnique({ where: { id: contestId }, select: { id: true } });
-  if (!contest) throw new Response("Not found", { status: 404 });
+  if (!contest) throw new ContestError("notFound");
   const partner = await matchCivilSociety(data.organisation);
   return db.$transaction(async (tx) => {
     const row = await tx.contestEnquiry.create({

@@ -3,9 +3,9 @@
  * requirement). Cells are neutralised against formula injection like the contacts export.
  */
 import { db } from "~/lib/db.server";
-import { subdivisionName } from "~/modules/geo/regions";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
+import { subdivisionName } from "~/modules/geo";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { csvLine, UTF8_BOM } from "~/modules/contacts/index.server";
 import { makeT, type Locale } from "~/i18n";
 import type { SubmissionFilter } from "./schema";
 

@@ -8,6 +8,5 @@ export * from "./corrections.server";
 export * from "./enquiries.server";
 export * from "./export.server";
 export * from "./mail-state.server";
-export * from "./rows-action.server";
+export * from "./rows.server";
 export * from "./submissions.server";
-export * from "./upload.server";

@@ -4,9 +4,9 @@
  * contest's own dates are typed in the contest's zone, and its deadlines may be a date alone.
  */
 import { z } from "zod";
-import { isCalendarDate } from "~/modules/partners/dates";
+import { isCalendarDate } from "~/lib/params";
 import { endOfZonedDay, isLocalDateTime, zonedToUtc } from "~/lib/time";
-import { normalizeSubdivision, stateFilterValue } from "~/modules/geo/regions";
+import { normalizeSubdivision, stateFilterValue } from "~/modules/geo";
 import { CHECK_RESULTS, CONTEST_PHASES, RECEIPT_CHANNELS, SUBMISSION_STATUSES } from "./rules";
 
 export const TEXT_MAX = 200;

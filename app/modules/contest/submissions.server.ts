@@ -4,11 +4,11 @@
  * rules.ts allows. Every move writes a SubmissionStatusChange and an audit entry in one transaction.
  */
 import { db, Prisma } from "~/lib/db.server";
-import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
-import { storeUpload } from "~/modules/files/storage.server";
-import { KIND_GROUPS } from "~/modules/files/sniff";
-import { addPerson, createPartner, PartnerError } from "~/modules/partners/partner.server";
-import { subdivisionName } from "~/modules/geo/regions";
+import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
+import { storeUpload } from "~/modules/files/index.server";
+import { KIND_GROUPS } from "~/modules/files";
+import { addPerson, createPartner, PartnerError } from "~/modules/partners/index.server";
+import { subdivisionName } from "~/modules/geo";
 import type { SubmissionStatus } from "~/generated/prisma/client";
 import type { Actor } from "./contest.server";
 import { ContestError } from "./errors";

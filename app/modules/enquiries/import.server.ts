@@ -10,10 +10,10 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { detectEncoding, headerLine, splitHeader } from "~/modules/contacts/import/detect";
-import { parseRecords, rawRecord } from "~/modules/contacts/import/parse.server";
-import { blobStore } from "~/modules/files/storage.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { detectEncoding, headerLine, splitHeader } from "~/modules/contacts";
+import { parseRecords, rawRecord } from "~/modules/contacts/index.server";
+import { blobStore } from "~/modules/files/index.server";
 import { enquiryFiguresFromGroups, type EnquiryFigures } from "./figures";
 import {
   detectEnquiryDelimiter,

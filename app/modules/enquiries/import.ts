@@ -8,8 +8,8 @@
  * `enquiries.import.reasons.<code>`.
  */
 import type { EnquiryChannel } from "~/generated/prisma/enums";
-import { detectDelimiterByColumns, mapHeadersToColumns, normalizeHeader, type ImportDelimiter } from "~/modules/contacts/import/detect";
-import { normalizeRegion } from "~/modules/geo/regions";
+import { detectDelimiterByColumns, mapHeadersToColumns, normalizeHeader, type ImportDelimiter } from "~/modules/contacts";
+import { normalizeRegion } from "~/modules/geo";
 
 export const ENQUIRY_CHANNELS = ["PHONE", "EMAIL", "CHAT", "SOCIAL_MEDIA", "IN_PERSON", "OTHER"] as const satisfies readonly EnquiryChannel[];
 

@@ -6,3 +6,4 @@ export * from "./index";
 export * from "./access.server";
 export * from "./figures.server";
 export * from "./import.server";
+export * from "./page.server";

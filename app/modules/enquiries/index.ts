@@ -6,3 +6,4 @@ export * from "./figures";
 export * from "./import";
 export * from "./report";
 export * from "./schema";
+export * from "./errors";

@@ -8,8 +8,8 @@
  * Also the contest part's sentence on the enquiries organisations made about the contest.
  */
 import type { EnquiryChannel } from "~/generated/prisma/enums";
-import type { Block } from "~/modules/reports/blocks";
-import { countryName, subdivisionName } from "~/modules/geo/regions";
+import type { Block } from "~/modules/reports";
+import { countryName, subdivisionName } from "~/modules/geo";
 import type { EnquiryFigures } from "./figures";
 
 const nf = new Intl.NumberFormat("es-MX");

@@ -1,6 +1,6 @@
 /** The enquiries forms (zod; messages are i18n keys `enquiries.errors.*`). */
 import { z } from "zod";
-import { normalizeCountry, normalizeSubdivision } from "~/modules/geo/regions";
+import { normalizeCountry, normalizeSubdivision } from "~/modules/geo";
 import { ENQUIRY_CHANNELS } from "./import";
 
 const LIST_MAX = 10;

@@ -9,15 +9,15 @@ import { DomainError } from "~/lib/errors";
 import { randomBytes } from "node:crypto";
 import type { Event } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
-import { audit, diff, listAudit, type AuditActor } from "~/modules/audit/audit.server";
-import { KIND_GROUPS } from "~/modules/files/sniff";
-import { storeUpload } from "~/modules/files/storage.server";
-import { MaterialError } from "~/modules/materials/errors";
-import { eventHandouts, setEventHandouts } from "~/modules/materials/ledger.server";
+import { audit, diff, listAudit, type AuditActor } from "~/modules/audit/index.server";
+import { KIND_GROUPS } from "~/modules/files";
+import { storeUpload } from "~/modules/files/index.server";
+import { MaterialError } from "~/modules/materials";
+import { eventHandouts, setEventHandouts } from "~/modules/materials/index.server";
 import { isHeld, withRatios, type Figures } from "./figures";
 import type { EventInput, OutcomesInput } from "./schema";
 import { defaultEventReportPart, isOnlineEvent } from "./report-part";
-import type { ReportPart } from "~/modules/reports/parts";
+import type { ReportPart } from "~/modules/reports";
 
 export type Tx = Prisma.TransactionClient;
 

@@ -24,13 +24,12 @@ import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
 import { hit } from "~/lib/rate-limit.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { contactSnapshot, findContact, isUniqueViolation, lockContact, recordConsent, syncConsentStatus, type Tx } from "~/modules/contacts/contact.server";
-import { emailHmac, isSuppressed } from "~/modules/contacts/suppression.server";
-import { normalizeRegion, unknownRegionNote } from "~/modules/geo/regions";
-import { sendTransactionalMail } from "~/modules/mail/mail.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { contactSnapshot, findContact, isUniqueViolation, lockContact, recordConsent, syncConsentStatus, type Tx, emailHmac, isSuppressed } from "~/modules/contacts/index.server";
+import { normalizeRegion, unknownRegionNote } from "~/modules/geo";
+import { sendTransactionalMail } from "~/modules/mail/index.server";
 import { makeT } from "~/i18n";
-import { getSettings, privacyNoticeFor, privacyNoticeVersion, type NoticeLanguage } from "~/modules/settings/settings.server";
+import { getSettings, privacyNoticeFor, privacyNoticeVersion, type NoticeLanguage } from "~/modules/settings/index.server";
 import { HONEYPOT_FIELD, kioskLanguageSchema, kioskSignupSchema, type KioskSignupInput } from "./schema";
 
 export const KIOSK_RATE_LIMIT = { limit: 30, windowSeconds: 600 };

@@ -8,16 +8,16 @@
  */
 import { db, Prisma } from "~/lib/db.server";
 import { boundedCount, decodeCursor, encodeCursor, likeContains, searchTerm, type ListCount } from "~/lib/paging.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
-import { HANDED_OUT_SQL } from "~/modules/materials/event-sql.server";
-import { subdivisionName } from "~/modules/geo/regions";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { csvLine, UTF8_BOM } from "~/modules/contacts";
+import { HANDED_OUT_SQL } from "~/modules/materials/index.server";
+import { subdivisionName } from "~/modules/geo";
 import { addCounts, withRatios, ZERO_COUNTS, type Figures, type OutcomeCounts } from "./figures";
 import { dateParam } from "~/lib/params";
 import { filterFromSearchParams, filterToSearchParams, type EventFilter } from "./schema";
 import { datesBetween, monthBounds, startOfZonedDay, utcToZoned, zonedDate } from "~/lib/time";
 import { ONLINE_EVENT_SQL } from "./report-part.server";
-import { REPORT_PARTS, type ReportPart } from "~/modules/reports/parts";
+import { REPORT_PARTS, type ReportPart } from "~/modules/reports";
 
 export const PAGE_SIZE = 50;
 

@@ -10,7 +10,7 @@
  * address and no venue. An online event is never «comunidad en el extranjero»: nobody attended
  * abroad, whatever the organiser's country.
  */
-import type { ReportPart } from "~/modules/reports/parts";
+import type { ReportPart } from "~/modules/reports";
 
 export type EventPlace = { kind: string; country: string | null; onlineUrl?: string | null; venue?: string | null };
 

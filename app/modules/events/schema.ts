@@ -4,11 +4,15 @@
  * kiosk's sign-up. Messages are translation keys; the form keeps what was typed.
  */
 import { z } from "zod";
+// Deep import on purpose: ~/modules/contacts (index.ts) re-exports import/seen-set.ts, which needs
+// node:crypto, and this file reaches the browser through ~/modules/events. Back to the barrel once
+// the contacts index is client-safe.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { contactEmailSchema } from "~/modules/contacts/schema";
-import { normalizeCountry, normalizeRegion, stateFilterValue } from "~/modules/geo/regions";
+import { normalizeCountry, normalizeRegion, stateFilterValue } from "~/modules/geo";
 import { EVENT_DESCRIPTION_MAX, EVENT_KINDS, EVENT_NAME_MAX, EVENT_STATUSES, EVENT_TEXT_MAX, HANDOUT_ITEM_MAX, MAX_COUNT, MAX_HANDOUT_ROWS } from "./fields";
 import { isLocalDateTime, isValidTimeZone, zonedToUtc } from "~/lib/time";
-import { REPORT_PARTS, type ReportPart } from "~/modules/reports/parts";
+import { REPORT_PARTS, type ReportPart } from "~/modules/reports";
 import { reportPartProblem } from "./report-part";
 
 const clean = (v: string | undefined) => v?.trim().normalize("NFC").replace(/\s+/g, " ") ?? "";
@@ -295,16 +299,22 @@ export function isFiltered(filter: EventFilter): boolean {
 
 // ── Staff and photos ────────────────────────────────────────────────────────────────────────────
 
+/** One schema per form of an event's page (handleIntents picks it by the posted `intent`). */
+const staffUser = z.string().trim().min(1).max(40);
+export const EVENT_INTENTS = {
+  addStaff: z.object({ userId: z.string({ message: "events.staff.errors.user" }).trim().min(1, "events.staff.errors.user").max(40) }),
+  confirmStaff: z.object({ userId: staffUser, confirmed: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  removeStaff: z.object({ userId: staffUser }),
+  deletePhoto: z.object({ photoId: z.string().trim().min(1).max(40) }),
+  markMaterialsRequested: z.object({}),
+} as const;
+
 export const eventActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("addStaff"), userId: z.string({ message: "events.staff.errors.user" }).trim().min(1, "events.staff.errors.user").max(40) }),
-  z.object({
-    intent: z.literal("confirmStaff"),
-    userId: z.string().trim().min(1).max(40),
-    confirmed: z.enum(["true", "false"]).transform((v) => v === "true"),
-  }),
-  z.object({ intent: z.literal("removeStaff"), userId: z.string().trim().min(1).max(40) }),
-  z.object({ intent: z.literal("deletePhoto"), photoId: z.string().trim().min(1).max(40) }),
-  z.object({ intent: z.literal("markMaterialsRequested") }),
+  EVENT_INTENTS.addStaff.extend({ intent: z.literal("addStaff") }),
+  EVENT_INTENTS.confirmStaff.extend({ intent: z.literal("confirmStaff") }),
+  EVENT_INTENTS.removeStaff.extend({ intent: z.literal("removeStaff") }),
+  EVENT_INTENTS.deletePhoto.extend({ intent: z.literal("deletePhoto") }),
+  EVENT_INTENTS.markMaterialsRequested.extend({ intent: z.literal("markMaterialsRequested") }),
 ]);
 export type EventAction = z.output<typeof eventActionSchema>;
 

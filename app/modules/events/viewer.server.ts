@@ -1,5 +1,5 @@
-import { can, type RoleName } from "~/modules/auth/permissions";
-import { getSettings } from "~/modules/settings/settings.server";
+import { can, type RoleName } from "~/modules/auth";
+import { getSettings } from "~/modules/settings/index.server";
 import { readingZone } from "~/lib/time";
 
 /** The zone a user reads times in (app/lib/time.ts readingZone: theirs, else the office's). */

@@ -17,7 +17,7 @@
  * Anything else answers as if the file did not exist (404), so probing learns nothing.
  */
 import { db } from "~/lib/db.server";
-import { can, type RoleName } from "~/modules/auth/permissions";
+import { can, type RoleName } from "~/modules/auth";
 import { MIME_BY_KIND } from "./sniff";
 
 export type FileReader = { id: string; role: RoleName };

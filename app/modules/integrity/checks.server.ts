@@ -7,7 +7,7 @@
  */
 import { db, type Prisma } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
-import { sendTransactionalMail } from "~/modules/mail/mail.server";
+import { sendTransactionalMail } from "~/modules/mail/index.server";
 import type { Locale } from "~/i18n";
 
 /** At most this many mismatches of each kind are kept on a run (the counts hold them all). */

@@ -6,7 +6,7 @@
  */
 import { db } from "~/lib/db.server";
 import type { Prisma } from "~/lib/db.server";
-import type { AuditActor } from "~/modules/audit/audit.server";
+import type { AuditActor } from "~/modules/audit/index.server";
 import { JuryError } from "./errors";
 
 export type Tx = Prisma.TransactionClient;

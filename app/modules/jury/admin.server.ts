@@ -5,16 +5,15 @@
  * discussion and the jury's closing, reopening one evaluation, and the awards. Everything audited.
  */
 import { db } from "~/lib/db.server";
-import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
 import { DEFAULT_LOCALE, isLocale, makeT } from "~/i18n";
-import { sendTransactionalMail } from "~/modules/mail/mail.server";
-import { storeUpload, UploadRejected } from "~/modules/files/storage.server";
-import { inviteUser, type InviteActor } from "~/modules/users/invitations.server";
-import { UserExistsError } from "~/modules/users/users.server";
+import { sendTransactionalMail } from "~/modules/mail/index.server";
+import { storeUpload, UploadRejected } from "~/modules/files/index.server";
+import { inviteUser, type InviteActor, UserExistsError } from "~/modules/users/index.server";
 import { env } from "~/lib/env.server";
 import { formatDeadline } from "~/lib/format";
-import { zoneFor } from "~/modules/contest/contest.server";
-import { agreementChoices } from "~/modules/meetings/agreements.server";
+import { zoneFor } from "~/modules/contest/index.server";
+import { agreementChoices } from "~/modules/meetings/index.server";
 import { recordConflictTx } from "./workspace.server";
 import type { JuryActor } from "./access.server";
 import { planBalanced } from "./assign";

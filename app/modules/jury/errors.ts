@@ -17,10 +17,11 @@ export type JuryErrorCode =
   | "noJurors"
   | "invalidK"
   | "fileRejected"
+  | "fileTooLarge"
   | "awardTaken"
   | "agreementNotFound";
 
-const STATUS: Partial<Record<JuryErrorCode, number>> = { notFound: 404, conflicted: 403 };
+const STATUS: Partial<Record<JuryErrorCode, number>> = { notFound: 404, conflicted: 403, fileTooLarge: 400 };
 
 /** A refused jury operation; messageKey is shown to the person, status is the HTTP answer. */
 export class JuryError extends DomainError<JuryErrorCode> {

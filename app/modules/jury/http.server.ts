@@ -1,5 +1,5 @@
 /** The jury's admin actor from the session user (refusals are mapped by app/lib/http.server.ts). */
-import { clientIp, type SessionUser } from "~/modules/auth/session.server";
+import { clientIp, type SessionUser } from "~/modules/auth/index.server";
 import type { AdminActor } from "./admin.server";
 
 export function juryActor(user: SessionUser, request: Request): AdminActor {

@@ -7,11 +7,11 @@
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { formatDeadline } from "~/lib/format";
-import { audit } from "~/modules/audit/audit.server";
-import { zoneFor } from "~/modules/contest/contest.server";
+import { audit } from "~/modules/audit/index.server";
+import { zoneFor } from "~/modules/contest/index.server";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n";
 import { enqueueMail } from "~/lib/queue.server";
-import type { TransactionalMail } from "~/modules/mail/types";
+import type { TransactionalMail } from "~/modules/mail";
 import type { AdminActor } from "./admin.server";
 import { JuryError } from "./errors";
 

@@ -3,9 +3,9 @@
  * can be traced to the scores. Per-juror figures only once the jury is closed.
  */
 import { db } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { loadRubric } from "~/modules/contest/contest.server";
-import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { loadRubric } from "~/modules/contest/index.server";
+import { csvLine, UTF8_BOM } from "~/modules/contacts/index.server";
 import { makeT, type Locale } from "~/i18n";
 import { JuryError } from "./errors";
 import { aggregate, conflictKey } from "./scoring";

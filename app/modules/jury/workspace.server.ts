@@ -4,8 +4,8 @@
  * submission and once the ADMIN opens the discussion — the other jurors' scores.
  */
 import { db } from "~/lib/db.server";
-import { audit, diff } from "~/modules/audit/audit.server";
-import { loadRubric, type RubricCriterion } from "~/modules/contest/contest.server";
+import { audit, diff } from "~/modules/audit/index.server";
+import { loadRubric, type RubricCriterion } from "~/modules/contest/index.server";
 import { requireAssignment, requireMembership, requireOpenWindow, lockAssignment, windowRefusal, type JuryActor, type Tx } from "./access.server";
 import { JuryError } from "./errors";
 import type { EvaluationDraft } from "./schema";

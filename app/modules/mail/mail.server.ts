@@ -1,7 +1,7 @@
 import type { JobsOptions } from "bullmq";
 import { enqueueMail } from "~/lib/queue.server";
 import { renderTransactional } from "../../../emails/render.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { mailDriver } from "./mailer.server";
 import type { ResolvedMail, TransactionalMail } from "./types";
 

@@ -1,6 +1,6 @@
 import { simpleParser } from "mailparser";
 import { db } from "~/lib/db.server";
-import { LONGEST_TOKEN_TTL_MS } from "~/modules/auth/tokens.server";
+import { LONGEST_TOKEN_TTL_MS } from "~/modules/auth/index.server";
 
 /**
  * The development outbox keeps a message only while the one-time link it may carry (an invitation,

@@ -4,9 +4,9 @@
  */
 import { db } from "~/lib/db.server";
 import { makeT } from "~/i18n";
-import { tokenForMail } from "~/modules/auth/tokens.server";
-import { isSuppressed } from "~/modules/contacts/suppression.server";
-import { confirmationForMail } from "~/modules/events/kiosk.server";
+import { tokenForMail } from "~/modules/auth/index.server";
+import { isSuppressed } from "~/modules/contacts/index.server";
+import { confirmationForMail } from "~/modules/events/index.server";
 import type { ResolvedMail, TransactionalMail } from "./types";
 
 export type Resolution = ResolvedMail | { skip: string };

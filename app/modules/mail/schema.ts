@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The outbox list's URL: a recipient filter and the last id seen. Mistyped values are dropped. */
+/** The outbox list's URL: a recipient filter and the last id seen. Mistyped values are ignored (lib/filters.ts). */
 export const outboxQuerySchema = z.object({
   to: z
     .string()
@@ -9,9 +9,11 @@ export const outboxQuerySchema = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => (v ? v.toLowerCase() : undefined)),
+  // An OutboxMessage id (int8): one past its range would reach PostgreSQL and fail there.
   cursor: z
     .string()
     .regex(/^\d{1,19}$/)
+    .refine((v) => BigInt(v) <= 9_223_372_036_854_775_807n)
     .optional()
     .catch(undefined),
 });

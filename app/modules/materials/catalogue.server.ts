@@ -6,9 +6,9 @@
 import type { LocationKind, Material, MaterialKind } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor, likeContains, searchTerm } from "~/lib/paging.server";
-import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
-import { KIND_GROUPS } from "~/modules/files/sniff";
-import { storeUpload } from "~/modules/files/storage.server";
+import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
+import { KIND_GROUPS } from "~/modules/files";
+import { storeUpload } from "~/modules/files/index.server";
 import { MaterialError } from "./errors";
 import type { LocationInput, MaterialInput } from "./schema";
 
@@ -168,6 +168,11 @@ export async function listMovements(scope: { materialId?: string; locationId?: s
   const page = rows.slice(0, take);
   const last = page[page.length - 1];
   return { rows: page, nextCursor: rows.length > take && last ? encodeCursor([last.occurredAt.toISOString(), last.id]) : null };
+}
+
+/** One material as stored (the edit form), or null. */
+export function findMaterial(id: string) {
+  return db.material.findUnique({ where: { id } });
 }
 
 /** A material's page: the material, its stock per location, its movements. */

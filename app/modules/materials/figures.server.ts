@@ -20,10 +20,10 @@
  */
 import type { MaterialKind } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
-import { ONLINE_EVENT_SQL } from "~/modules/events/report-part.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { csvLine, UTF8_BOM } from "~/modules/contacts";
+import { ONLINE_EVENT_SQL } from "~/modules/events/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { UNSHIPPED_PREFIX } from "./fields";
 
 export type DestinationKind = "EVENT" | "PARTNER_OFFICE" | "FOREIGN_SERVICE_POST";

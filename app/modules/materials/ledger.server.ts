@@ -12,7 +12,7 @@
  */
 import type { MovementKind, StockMovement } from "~/generated/prisma/client";
 import { db, type Prisma } from "~/lib/db.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { MaterialError } from "./errors";
 import { eventLocationId, HANDED_OUT_LOCATION_ID, UNSHIPPED_PREFIX, UNSHIPPED_REASON } from "./fields";
 

@@ -173,3 +173,23 @@ export function parseMonth(value: string | null | undefined): { year: number; mo
   const month = Number(m[2]);
   return year >= 2000 && year <= 2200 && month >= 1 && month <= 12 ? { year, month } : undefined;
 }
+
+/**
+ * The «received» quantities of a receive form (`received.<materialId>` fields): "0" is a line that
+ * never arrived; anything else must be a quantity. Errors are keyed by field name.
+ */
+export function parseReceived(form: Iterable<[string, FormDataEntryValue]>) {
+  const received: Record<string, number> = {};
+  const errors: Record<string, string> = {};
+  for (const [key, value] of form) {
+    if (!key.startsWith("received.") || typeof value !== "string") continue;
+    const materialId = key.slice("received.".length);
+    if (value.trim() === "0") received[materialId] = 0;
+    else {
+      const q = quantitySchema.safeParse(value);
+      if (q.success) received[materialId] = q.data;
+      else errors[key] = "materials.errors.quantity";
+    }
+  }
+  return Object.keys(errors).length ? { success: false as const, errors } : { success: true as const, received };
+}

@@ -9,7 +9,7 @@
 import type { Shipment, ShipmentStatus } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { boundedCount, decodeCursor, encodeCursor, type ListCount } from "~/lib/paging.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { MaterialError } from "./errors";
 import { applyMovements, ensureEventLocation, inTx, movementSnapshot, type MovementInput, type Tx } from "./ledger.server";
 import { canMove, linesEditable } from "./status";
@@ -260,4 +260,9 @@ export async function listShipments(filter: { status?: ShipmentStatus; eventId?:
   const page = rows.slice(0, take);
   const last = page[page.length - 1];
   return { rows: page, nextCursor: rows.length > take && last ? encodeCursor([last.requestedAt.toISOString(), last.id]) : null, count };
+}
+
+/** Events a shipment may be addressed to (not cancelled), newest first, for the destination select. */
+export function listShipmentEventOptions() {
+  return db.event.findMany({ where: { status: { not: "CANCELLED" } }, select: { id: true, name: true, startsAt: true, timeZone: true }, orderBy: [{ startsAt: "desc" }, { id: "desc" }], take: 300 });
 }

@@ -1,7 +1,7 @@
 /** Builds the report's exports from the view: the document model, DOCX, print HTML, PDF, annex CSV. */
 import { createHash } from "node:crypto";
 import { db } from "~/lib/db.server";
-import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
+import { csvLine, UTF8_BOM } from "~/lib/csv";
 import { blobStore } from "~/modules/files/storage.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { csvDate, csvDateTime } from "~/lib/format";

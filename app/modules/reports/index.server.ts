@@ -18,6 +18,8 @@ export * from "./outline-admin.server";
 export * from "./outline.server";
 export * from "./pdf.server";
 export * from "./print.server";
+export * from "./report-page.server";
 export * from "./reports.server";
+export * from "./round-form.server";
 export * from "./section-page.server";
 export * from "./tables.server";

@@ -21,9 +21,13 @@ import { enquiriesJson, enquiryFiguresFromLegacyInput } from "~/modules/enquirie
 
 export type ReportErrorCode = "invalidMonth" | "approved" | "notApproved" | "notFound" | "conflict" | "section" | "agreementNotFound" | "cutoffRange";
 
+/** The field a refusal belongs to on the report page's forms ("_form": the top of the page). */
+const REPORT_ERROR_FIELD: Partial<Record<ReportErrorCode, string>> = { agreementNotFound: "agreementId", cutoffRange: "cutoff", section: "section" };
+
 export class ReportError extends DomainError<ReportErrorCode> {
   constructor(code: ReportErrorCode) {
-    super({ code, messageKey: `reports.errors.${code}` });
+    // An unknown section is a malformed request (400), not a state of the records refusing it.
+    super({ code, messageKey: `reports.errors.${code}`, field: REPORT_ERROR_FIELD[code], status: code === "section" ? 400 : undefined });
   }
 }
 

@@ -10,7 +10,7 @@ import { DomainError } from "~/lib/errors";
 import { db, type Prisma } from "~/lib/db.server";
 import { notFound } from "~/lib/params";
 import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
+import { csvLine, UTF8_BOM } from "~/lib/csv";
 import { readXlsx, XlsxError } from "~/modules/files/xlsx";
 import { sniffKind } from "~/modules/files/sniff";
 import { sectionAccess, type SectionAccess, type SectionUser } from "./access.server";

@@ -1,5 +1,5 @@
 import { db } from "~/lib/db.server";
-import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
 import type { SettingsInput } from "./schema";
 
 export const DEFAULT_SETTINGS = {

@@ -1,10 +1,9 @@
 import type { Role } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { normalizeEmail } from "~/modules/auth/login.server";
-import { issueTokenRecord } from "~/modules/auth/tokens.server";
-import { sendTransactionalMail } from "~/modules/mail/mail.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { normalizeEmail, issueTokenRecord } from "~/modules/auth/index.server";
+import { sendTransactionalMail } from "~/modules/mail/index.server";
 import type { InviteUserInput } from "./schema";
 import { UserExistsError, UserRuleError } from "./users.server";
 

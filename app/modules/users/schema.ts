@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "~/modules/auth/permissions";
-import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules";
+import { ROLES, PASSWORD_MIN_LENGTH } from "~/modules/auth";
 import { LOCALES } from "~/i18n";
 
 export const emailSchema = z
@@ -72,6 +71,9 @@ export const userListQuerySchema = z.object({
   cursor: z.string().max(200).optional().catch(undefined),
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+/** The role form on a user's page (handleIntents "role"): a CONTRIBUTOR needs an area, others drop it. */
+export const roleFormSchema = z.object({ role: roleSchema, ineArea: areaField }).transform(withArea);
 
 /** The forms on a user's page; `intent` names the one submitted. */
 export const userActionSchema = z

@@ -2,10 +2,8 @@ import { DomainError } from "~/lib/errors";
 import type { IneArea, Role } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { hashPassword } from "~/modules/auth/password.server";
-import { normalizeEmail } from "~/modules/auth/login.server";
-import { endAllSessions } from "~/modules/auth/session.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { hashPassword, normalizeEmail, endAllSessions } from "~/modules/auth/index.server";
 import type { UserListQuery } from "./schema";
 
 export class UserExistsError extends Error {

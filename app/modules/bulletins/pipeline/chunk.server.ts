@@ -1,7 +1,7 @@
 /** Sending one chunk of deliveries (see index.server.ts). */
 import { Readable } from "node:stream";
-import { audit } from "~/modules/audit/audit.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { audit } from "~/modules/audit/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { compiledBulletin } from "../../../../emails/bulk/render.server";
 import { bulletinConfig } from "../config.server";
 import { bulkTransport } from "../transport.server";

@@ -2,7 +2,7 @@
 import type { SendMailOptions } from "nodemailer";
 import { env } from "~/lib/env.server";
 import { signToken } from "~/lib/crypto.server";
-import { type AppSettings } from "~/modules/settings/settings.server";
+import { type AppSettings } from "~/modules/settings/index.server";
 import { mergeBulletin, type CompiledBulletin } from "../../../../emails/bulk/render.server";
 
 // ── Messages ────────────────────────────────────────────────────────────────────────────────────

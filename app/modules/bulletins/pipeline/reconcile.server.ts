@@ -1,5 +1,5 @@
 /** Reconciliation, test sends and shutdown (see index.server.ts). */
-import { getSettings } from "~/modules/settings/settings.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { compiledBulletin } from "../../../../emails/bulk/render.server";
 import { bulkTransport } from "../transport.server";
 import type { BulletinJob } from "../types";

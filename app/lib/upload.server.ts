@@ -1,10 +1,12 @@
 /**
- * Multipart forms with documents: fields in memory, each file read up to the upload limit. A file
+ * Multipart forms with documents (HTTP glue, so it lives in app/lib, not in a module): fields in memory, each file read up to the upload limit. A file
  * over the limit is drained and reported (not stored), so the form answers with a clear message.
  */
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { env } from "~/lib/env.server";
-import type { IncomingFile } from "./submissions.server";
+
+/** A file read from a multipart body: its name as sent and its bytes. */
+export type IncomingFile = { fileName: string; bytes: Uint8Array };
 
 export type ParsedUpload = { form: FormData; files: IncomingFile[]; tooLarge: boolean };
 

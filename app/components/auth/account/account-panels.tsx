@@ -1,0 +1,59 @@
+/** The read-only parts of the account page: who I am, two-factor state, my other sessions. */
+import { Form, Link } from "@remix-run/react";
+import { Card, StatusBadge } from "~/components/ui";
+import { useT } from "~/i18n/use-t";
+
+export function ProfilePanel({ account }: { account: { name: string; email: string; role: string } }) {
+  const t = useT();
+  return (
+    <Card title={t("auth.account.profile.title")}>
+      <dl>
+        <dt>{t("auth.account.profile.name")}</dt>
+        <dd>{account.name}</dd>
+        <dt>{t("auth.fields.email")}</dt>
+        <dd>{account.email}</dd>
+        <dt>{t("auth.account.profile.role")}</dt>
+        <dd>{t(`roles.${account.role}`)}</dd>
+      </dl>
+      <p className="muted">{t("auth.account.profile.managedByAdmins")}</p>
+    </Card>
+  );
+}
+
+export function TwoFactorStateBadge({ enabled }: { enabled: boolean }) {
+  const t = useT();
+  return <StatusBadge tone={enabled ? "success" : "neutral"} label={t(enabled ? "auth.twoFactor.status.on" : "auth.twoFactor.status.off")} />;
+}
+
+export function TwoFactorPanel({ enabled, recoveryCodesLeft }: { enabled: boolean; recoveryCodesLeft: number }) {
+  const t = useT();
+  return (
+    <Card
+      title={
+        <>
+          {t("auth.twoFactor.title")} <TwoFactorStateBadge enabled={enabled} />
+        </>
+      }
+    >
+      <p>{enabled ? t("auth.twoFactor.status.recoveryLeft", { count: recoveryCodesLeft }) : t("auth.account.twoFactor.offIntro")}</p>
+      <Link className="button" to="/account/two-factor">
+        {t(enabled ? "auth.account.twoFactor.manage" : "auth.account.twoFactor.setUp")}
+      </Link>
+    </Card>
+  );
+}
+
+export function SessionsPanel({ otherSessions, busy }: { otherSessions: number; busy: boolean }) {
+  const t = useT();
+  return (
+    <Card title={t("auth.account.sessions.title")}>
+      <p>{otherSessions === 0 ? t("auth.account.sessions.none") : t("auth.account.sessions.count", { count: otherSessions })}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="endSessions" />
+        <button type="submit" className="button" disabled={busy || otherSessions === 0}>
+          {t("auth.account.sessions.submit")}
+        </button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,102 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { Card, Field, FieldError } from "~/components/ui";
+import { useLocale, useT } from "~/i18n/use-t";
+import { formatQty } from "../labels";
+import { LinesEditor, type LineValue } from "../lines-editor";
+import type { ShipmentView } from "./shipment-summary";
+
+export type ShipmentMoves = { prepare: boolean; ship: boolean; receive: boolean; cancel: boolean; lines: boolean };
+
+/** True when the shipment can still move: a received or cancelled one has no «Siguiente paso». */
+export function hasNextStep(allowed: ShipmentMoves): boolean {
+  return Object.values(allowed).some(Boolean);
+}
+
+function Intent({ name }: { name: string }) {
+  return <input type="hidden" name="intent" value={name} />;
+}
+
+/** «Siguiente paso»: the forms for the moves the shipment's status allows (nothing else is shown). */
+export function ShipmentActions({
+  shipment,
+  allowed,
+  materials,
+  errors,
+  postedLines,
+}: {
+  shipment: ShipmentView;
+  allowed: ShipmentMoves;
+  materials: ReadonlyArray<{ id: string; code: string; name: string }>;
+  errors: Record<string, string>;
+  postedLines: LineValue[] | null;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Card title={t("materials.shipments.actions")} className="mt-forms">
+      {allowed.prepare ? (
+        <Form method="post" className="mt-inline-form">
+          <Intent name="prepare" />
+          <button type="submit" className="button" disabled={busy}>
+            {t("materials.shipments.prepare")}
+          </button>
+        </Form>
+      ) : null}
+      {allowed.ship ? (
+        <Form method="post" className="mt-inline-form">
+          <Intent name="ship" />
+          <Field name="carrier" id="ship-carrier" label={t("materials.shipments.carrier")} defaultValue={shipment.carrier ?? ""} maxLength={120} />
+          <Field name="trackingRef" id="ship-tracking" label={t("materials.shipments.trackingRef")} defaultValue={shipment.trackingRef ?? ""} maxLength={120} />
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t("materials.shipments.ship")}
+          </button>
+        </Form>
+      ) : null}
+      {allowed.receive ? (
+        <Form method="post">
+          <Intent name="receive" />
+          <p className="hint muted">{t("materials.shipments.receiveHint")}</p>
+          <div className="form-grid">
+            {shipment.lines.map((l) => (
+              <Field
+                key={l.id}
+                id={`recv-${l.id}`}
+                name={`received.${l.materialId}`}
+                label={t("materials.shipments.receivedOf", { name: l.material.name, quantity: formatQty(l.quantity, locale) })}
+                inputMode="numeric"
+                defaultValue={String(l.quantity)}
+                error={errors[`received.${l.materialId}`]}
+              />
+            ))}
+            <Field id="recv-note" name="note" label={t("materials.shipments.lossNote")} maxLength={500} wide />
+          </div>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t("materials.shipments.receive")}
+          </button>
+        </Form>
+      ) : null}
+      {allowed.lines ? (
+        <details open={!!postedLines}>
+          <summary>{t("materials.shipments.editLines")}</summary>
+          <Form method="post" noValidate>
+            <Intent name="lines" />
+            <LinesEditor lines={postedLines ?? shipment.lines.map((l) => ({ materialId: l.materialId, qty: String(l.quantity) }))} materials={materials} errors={errors} blank={2} />
+            <button type="submit" className="button" disabled={busy}>
+              {t("materials.shipments.saveLines")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+      {allowed.cancel ? (
+        <Form method="post" className="mt-inline-form">
+          <Intent name="cancel" />
+          <button type="submit" className="link-button" disabled={busy}>
+            {t("materials.shipments.cancel")}
+          </button>
+        </Form>
+      ) : null}
+      <FieldError error={errors.intent} />
+    </Card>
+  );
+}

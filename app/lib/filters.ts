@@ -1,0 +1,34 @@
+/**
+ * A list's GET filters, read one way everywhere (issue 18): a value that cannot be a filter
+ * (a day that does not exist, a role nobody has, text past its limit, a cursor past int8) is
+ * IGNORED — the list opens without that filter — and reported in `ignored`, so the page can say
+ * so next to its FilterBar (`<IgnoredFilters>`). Never a 400 and never a silent drop.
+ *
+ * The schema is the list's usual zod object whose fields end in `.optional().catch(undefined)`:
+ * a field is "ignored" when the URL gave it a non-blank value and the parse left it undefined.
+ *
+ *   const { value: query, ignored } = parseFilters(url.searchParams, auditQuerySchema);
+ *   return { query, ignored, ... };
+ *   // component
+ *   <IgnoredFilters ignored={ignored} labels={{ from: t("admin.audit.fields.from") }} />
+ *
+ * Resource routes (CSV exports) read the same way and refuse with a 400 when `ignored` is not
+ * empty: a download cannot show the note, and exporting more than was asked is worse than no file.
+ */
+import type { z } from "zod";
+import { stripNul } from "./params";
+
+export type IgnoredFilter = { param: string; value: string };
+
+export function parseFilters<S extends z.ZodObject>(params: URLSearchParams, schema: S): { value: z.output<S>; ignored: IgnoredFilter[] } {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const raw = params.get(key);
+    if (raw !== null) input[key] = stripNul(raw);
+  }
+  const value = schema.parse(input) as z.output<S>;
+  const ignored = Object.entries(input)
+    .filter(([key, raw]) => raw.trim() !== "" && (value as Record<string, unknown>)[key] === undefined)
+    .map(([param, raw]) => ({ param, value: raw.slice(0, 40) }));
+  return { value, ignored };
+}
