@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { meetingsTitle } from "~/components/meetings/labels";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EMPTY_MEETING_FORM, MeetingForm } from "~/components/meetings/meeting-form";
 import meetingsStylesHref from "~/components/meetings/meetings.css?url";
+import { PageHeader } from "~/components/ui";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
+import { requireActor } from "~/lib/actor.server";
 import { formBody, idQuery } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { handleMeetingForm } from "~/modules/meetings/form.server";
-import { partnersByIds } from "~/modules/meetings/meeting.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { handleMeetingForm, partnersByIds } from "~/modules/meetings/index.server";
 
-export const meta = meetingsTitle("meetings.form.newTitle");
+export const meta = pageTitle("meetings.form.newTitle");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: meetingsStylesHref }];
 
 /** ?partner=<id> starts the form with that institution chosen (from the institution's page). */
@@ -21,9 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { chosen: partner ? await partnersByIds([partner]) : [] };
 }
 
+/** «Buscar» answers with the form as typed and the matches (200); «Guardar» creates or answers 400. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:partner");
-  const result = await handleMeetingForm({ userId: user.id, ip: clientIp(request) }, await formBody(request));
+  const { actor } = await requireActor(request, "edit:partner");
+  const result = await handleMeetingForm(actor, await formBody(request));
   if (result.ok) return redirectWithToast(`/meetings/${result.id}`, { kind: "success", message: "meetings.form.created" });
   return data(result, { status: result.intent === "save" ? 400 : 200 });
 }
@@ -35,12 +37,7 @@ export default function NewMeetingPage() {
   const busy = useNavigation().state === "submitting";
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/meetings">← {t("meetings.backToList")}</Link>
-        </p>
-        <h1>{t("meetings.form.newTitle")}</h1>
-      </header>
+      <PageHeader back={{ to: "/meetings", label: t("meetings.backToList") }} title={t("meetings.form.newTitle")} />
       <MeetingForm
         key={answer?.nonce ?? "new"}
         values={answer?.values ?? { ...EMPTY_MEETING_FORM, partnerIds: chosen.map((p) => p.id) }}

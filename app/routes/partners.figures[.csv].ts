@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
-import { parseDelimiter, parseExportLang } from "~/modules/contacts/export.server";
-import { partnerActivitiesCsvStream } from "~/modules/partners/export.server";
+import { requireActor } from "~/lib/actor.server";
+import { parseDelimiter, parseExportLang } from "~/modules/contacts/index.server";
+import { partnerActivitiesCsvStream } from "~/modules/partners/index.server";
 import { monthParam } from "~/lib/params";
 
 /**
@@ -10,7 +10,7 @@ import { monthParam } from "~/lib/params";
  * Audited.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:partner");
+  const { actor } = await requireActor(request, "read:partner");
   const params = new URL(request.url).searchParams;
   const month = monthParam(request, params.get("month"));
   const delimiter = parseDelimiter(params.get("delimiter"));
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const now = new Date();
   const [year, m] = month ? [Number(month.slice(0, 4)), Number(month.slice(5, 7))] : [now.getUTCFullYear(), now.getUTCMonth() + 1];
-  const stream = partnerActivitiesCsvStream({ userId: user.id, ip: clientIp(request) }, year, m, { delimiter, lang });
+  const stream = partnerActivitiesCsvStream(actor, year, m, { delimiter, lang });
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { makeT } from "~/i18n";
-import { requirePermission } from "~/modules/auth/session.server";
-import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
-import { loadPartnerImport, planPartnerImport } from "~/modules/partners/import.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { csvLine, UTF8_BOM } from "~/modules/contacts";
+import { loadPartnerImport, planPartnerImport } from "~/modules/partners/index.server";
 import { idParam, notFound } from "~/lib/params";
 
 /** The dry run's rejected rows as a CSV: line, reason (in the reader's language) and the row as it was. */

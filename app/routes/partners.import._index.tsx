@@ -1,18 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { partnersTitle } from "~/components/partners/labels";
+import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormError, PageHeader } from "~/components/ui";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { requirePermission } from "~/modules/auth/session.server";
-import { PARTNER_CSV_HEADERS } from "~/modules/partners/fields";
-import { PARTNER_IMPORT_MAX_BYTES, storePartnerImport } from "~/modules/partners/import.server";
 import { readBody, requireMultipart } from "~/lib/params";
+import { requirePermission } from "~/modules/auth/index.server";
+import { PARTNER_CSV_HEADERS } from "~/modules/partners";
+import { PARTNER_IMPORT_MAX_BYTES, storePartnerImport } from "~/modules/partners/index.server";
 
-export const meta = partnersTitle("partners.import.title");
+export const meta = pageTitle("partners.import.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:partner");
-  return null;
+  return { maxMb: Math.round(PARTNER_IMPORT_MAX_BYTES / 1024 / 1024) };
 }
 
 /** Step 1: the upload is stored (content-addressed); step 2 (the preview and dry run) is its own page. */
@@ -33,29 +34,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PartnersImportPage() {
+  const { maxMb } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state === "submitting";
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/partners">← {t("partners.backToList")}</Link>
-        </p>
-        <h1>{t("partners.import.title")}</h1>
-        <p className="muted">{t("partners.import.intro")}</p>
+      <PageHeader back={{ to: "/partners", label: t("partners.backToList") }} title={t("partners.import.title")} description={t("partners.import.intro")}>
         <p className="muted">{t("partners.import.columns", { columns: Object.values(PARTNER_CSV_HEADERS.es).join(", ") })}</p>
-      </header>
+      </PageHeader>
       <Form method="post" encType="multipart/form-data" className="panel">
-        {actionData?.error ? (
-          <p className="form-error" role="alert">
-            {t(actionData.error, { max: 2 })}
-          </p>
-        ) : null}
-        <div className="field">
-          <label htmlFor="import-file">{t("partners.import.file")}</label>
-          <input id="import-file" name="file" type="file" accept=".csv,.tsv,.txt,text/csv" required />
-        </div>
+        <FormError error={actionData?.error} params={{ max: maxMb }} />
+        <Field name="file" idPrefix="import" type="file" label={t("partners.import.file")} accept=".csv,.tsv,.txt,text/csv" required />
         <button type="submit" className="button button--primary" disabled={busy}>
           {t("partners.import.upload")}
         </button>

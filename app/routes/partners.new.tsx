@@ -1,21 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { postedValues } from "~/components/contact-detail/contact-fields";
-import { partnersTitle } from "~/components/partners/labels";
-import { PartnerFields } from "~/components/partners/partner-fields";
-import { useT } from "~/i18n/use-t";
-import { fieldErrors } from "~/lib/forms";
-import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, requirePermission } from "~/modules/auth/session.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PartnerForm } from "~/components/partners/partner-form";
+import { PageHeader } from "~/components/ui";
 import { INTL_LOCALE } from "~/i18n";
-import { countryChoices } from "~/modules/geo/regions";
-import { createPartner, PartnerError } from "~/modules/partners/partner.server";
-import { partnerChoices } from "~/modules/partners/query.server";
-import { partnerFormSchema } from "~/modules/partners/schema";
-import { formBody } from "~/lib/params";
+import { pageTitle } from "~/i18n/meta";
+import { useT } from "~/i18n/use-t";
+import { requireActor } from "~/lib/actor.server";
+import { parseForm } from "~/lib/forms";
+import { redirectWithToast } from "~/lib/toast.server";
+import { requirePermission } from "~/modules/auth/index.server";
+import { countryChoices } from "~/modules/geo";
+import { createPartner, PartnerError, partnerChoices, partnerFormSchema } from "~/modules/partners/index.server";
 
-export const meta = partnersTitle("partners.form.newTitle");
+export const meta = pageTitle("partners.form.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:partner");
@@ -23,50 +21,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "edit:partner");
-  const form = await formBody(request);
-  const values = postedValues(Object.fromEntries(form));
-  const parsed = partnerFormSchema.safeParse({ ...Object.fromEntries(form), tags: form.get("tags") ?? "" });
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const { actor } = await requireActor(request, "edit:partner");
+  const parsed = await parseForm(request, partnerFormSchema);
+  if (!parsed.ok) return data(parsed.reply, { status: 400 });
   try {
-    const partner = await createPartner({ userId: user.id, ip: clientIp(request) }, parsed.data);
+    const partner = await createPartner(actor, parsed.value);
     return redirectWithToast(`/partners/${partner.id}`, { kind: "success", message: "partners.form.created" });
   } catch (error) {
-    if (error instanceof PartnerError) return data({ errors: { [error.field]: error.messageKey } as Record<string, string>, values }, { status: 400 });
-    throw error;
+    if (!(error instanceof PartnerError)) throw error;
+    return data(parsed.reply(error.field === "_form" ? { formErrors: [error.messageKey] } : { fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
   }
 }
 
 export default function NewPartnerPage() {
   const { parents, countries } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const t = useT();
-  const busy = useNavigation().state === "submitting";
-  const errors: Record<string, string> = actionData?.errors ?? {};
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/partners">← {t("partners.backToList")}</Link>
-        </p>
-        <h1>{t("partners.form.newTitle")}</h1>
-      </header>
-      <Form method="post" noValidate className="panel">
-        {Object.keys(errors).length ? (
-          <p className="form-error" role="alert">
-            {errors._form ? t(errors._form) : t("partners.form.fix")}
-          </p>
-        ) : null}
-        <PartnerFields values={actionData?.values ?? {}} errors={errors} parents={parents} countries={countries} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("partners.form.create")}
-          </button>
-          <Link to="/partners" className="button">
-            {t("common.cancel")}
-          </Link>
-        </div>
-      </Form>
+      <PageHeader back={{ to: "/partners", label: t("partners.backToList") }} title={t("partners.form.newTitle")} />
+      <PartnerForm lastResult={useActionData<typeof action>()} defaults={{}} parents={parents} countries={countries} submitLabel={t("partners.form.create")} cancelTo="/partners" />
     </>
   );
 }

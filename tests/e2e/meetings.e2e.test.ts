@@ -77,7 +77,7 @@ describe("meetings in Chromium", () => {
 
     // Once in the list of its month, with its three participants.
     await page.goto("/meetings?month=2017-11");
-    const rows = page.locator("ol.meeting-list > li").filter({ hasText: subject });
+    const rows = page.locator("tr[data-meeting]").filter({ hasText: subject });
     await expect(rows.count()).resolves.toBe(1);
     await expect(rows.first().textContent()).resolves.toContain("3 participantes");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

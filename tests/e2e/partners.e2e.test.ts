@@ -46,7 +46,7 @@ describe("partners in Chromium", () => {
     await page.locator("#field-name").fill(name);
     await page.locator("#field-acronym").fill("UNIVA");
     await page.getByRole("button", { name: "Crear institución" }).click();
-    await page.getByText("Elige el tipo de institución.").waitFor();
+    await page.locator("#field-kind-error").getByText("Elige el tipo de institución.").waitFor();
     await expect(page.locator("#field-name").inputValue()).resolves.toBe(name);
     await page.locator("#field-kind").selectOption("UNIVERSITY");
     await page.locator("#field-country").selectOption("MX");

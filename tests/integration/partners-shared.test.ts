@@ -13,7 +13,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import type { PartnerKind } from "~/generated/prisma/enums";
 import { db } from "~/lib/db.server";
-import { meetingsOfPartner } from "~/modules/meetings/timeline.server";
+import { meetingsOfPartner } from "~/modules/partners/meetings-of-partner.server";
 import { partnerActivitiesCsv } from "~/modules/partners/export.server";
 import { partnerActivitiesOfMonth, partnerFiguresForMonth } from "~/modules/partners/figures.server";
 import { listMyFollowUps } from "~/modules/partners/follow-ups.server";

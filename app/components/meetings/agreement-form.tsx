@@ -1,9 +1,10 @@
-import { Form, Link } from "@remix-run/react";
-import { Field } from "~/components/contact-detail/field";
+import { Form } from "@remix-run/react";
+import { FormButtons } from "~/components/partners/form-buttons";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/lib/format";
-import { COMMISSION_AGREEMENT_STATUSES } from "~/modules/meetings/fields";
-import { INE_AREAS } from "~/modules/reports/parts";
+import { COMMISSION_AGREEMENT_STATUSES } from "~/modules/meetings";
+import { INE_AREAS } from "~/modules/reports";
 
 export type SessionOption = { id: string; heldOn: string; subject: string };
 
@@ -25,89 +26,43 @@ export function AgreementForm({
 }) {
   const t = useT();
   const locale = useLocale();
-  const select = (name: string, label: string, children: React.ReactNode, fallback = "") => (
-    <div className="field">
-      <label htmlFor={`agreement-${name}`}>{label}</label>
-      <select
-        id={`agreement-${name}`}
-        name={name}
-        defaultValue={values[name] ?? fallback}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `agreement-${name}-error` : undefined}
-      >
-        {children}
-      </select>
-      {errors[name] ? (
-        <p className="field-error" id={`agreement-${name}-error`}>
-          {t(errors[name])}
-        </p>
-      ) : null}
-    </div>
-  );
+  const p = { idPrefix: "agreement" };
   return (
     <Form method="post" noValidate className="panel meeting-form">
-      {Object.keys(errors).length ? (
-        <p className="form-error" role="alert">
-          {errors._form ? t(errors._form) : t("meetings.form.fix")}
-        </p>
-      ) : null}
+      <FormErrorSummary errors={errors} idPrefix="agreement" />
       <div className="form-grid">
-        <Field
-          idPrefix="agreement"
-          name="number"
-          label={t("meetings.agreements.number")}
-          hint={t("meetings.agreements.numberHint")}
-          defaultValue={values.number}
-          error={errors.number}
-          required
-          maxLength={60}
+        <Field {...p} name="number" label={t("meetings.agreements.number")} hint={t("meetings.agreements.numberHint")} defaultValue={values.number} error={errors.number} required maxLength={60} />
+        <Field {...p} name="adoptedOn" type="date" label={t("meetings.agreements.adoptedOn")} defaultValue={values.adoptedOn} error={errors.adoptedOn} required />
+        <TextareaField {...p} name="title" label={t("meetings.agreements.titleField")} defaultValue={values.title} error={errors.title} required wide />
+        <SelectField
+          {...p}
+          name="status"
+          label={t("meetings.agreements.status")}
+          defaultValue={values.status ?? "APPROVED"}
+          error={errors.status}
+          options={COMMISSION_AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`meetings.agreements.status.${s}`) }))}
         />
-        <Field idPrefix="agreement" name="adoptedOn" type="date" label={t("meetings.agreements.adoptedOn")} defaultValue={values.adoptedOn} error={errors.adoptedOn} required />
-        <Field idPrefix="agreement" name="title" label={t("meetings.agreements.titleField")} defaultValue={values.title} error={errors.title} required wide multiline />
-        {select(
-          "status",
-          t("meetings.agreements.status"),
-          COMMISSION_AGREEMENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`meetings.agreements.status.${s}`)}
-            </option>
-          )),
-          "APPROVED",
-        )}
-        {select(
-          "ownerArea",
-          t("meetings.agreements.ownerArea"),
-          <>
-            <option value="">{t("meetings.agreements.noOwner")}</option>
-            {INE_AREAS.map((a) => (
-              <option key={a} value={a}>
-                {t(`ineArea.${a}`)}
-              </option>
-            ))}
-          </>,
-        )}
-        {select(
-          "meetingId",
-          t("meetings.agreements.session"),
-          <>
-            <option value="">{t("meetings.agreements.noSession")}</option>
-            {sessions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {formatDate(s.heldOn, locale)} — {s.subject}
-              </option>
-            ))}
-          </>,
-        )}
-        <Field idPrefix="agreement" name="vote" label={t("meetings.agreements.vote")} hint={t("meetings.agreements.voteHint")} defaultValue={values.vote} error={errors.vote} wide multiline />
+        <SelectField
+          {...p}
+          name="ownerArea"
+          label={t("meetings.agreements.ownerArea")}
+          defaultValue={values.ownerArea}
+          error={errors.ownerArea}
+          placeholder={t("meetings.agreements.noOwner")}
+          options={INE_AREAS.map((a) => ({ value: a, label: t(`ineArea.${a}`) }))}
+        />
+        <SelectField
+          {...p}
+          name="meetingId"
+          label={t("meetings.agreements.session")}
+          defaultValue={values.meetingId}
+          error={errors.meetingId}
+          placeholder={t("meetings.agreements.noSession")}
+          options={sessions.map((s) => ({ value: s.id, label: `${formatDate(s.heldOn, locale)} — ${s.subject}` }))}
+        />
+        <TextareaField {...p} name="vote" label={t("meetings.agreements.vote")} hint={t("meetings.agreements.voteHint")} defaultValue={values.vote} error={errors.vote} wide />
       </div>
-      <div className="form-actions">
-        <button type="submit" name="intent" value="save" className="button button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <Link to={cancelHref} className="button">
-          {t("common.cancel")}
-        </Link>
-      </div>
+      <FormButtons submitLabel={submitLabel} cancelTo={cancelHref} busy={busy} intent="save" />
     </Form>
   );
 }

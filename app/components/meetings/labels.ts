@@ -1,8 +1,9 @@
-/** Page titles and small text helpers of the meetings area (client-safe). */
+/** Small text helpers and badge tones of the meetings area (client-safe). */
+import { toneMap } from "~/components/ui";
 import type { T } from "~/i18n";
-import type { MeetingParticipants } from "~/modules/meetings/meeting.server";
+import type { MeetingParticipants } from "~/modules/meetings/index.server";
 
-export { partnersTitle as meetingsTitle, formatDay } from "~/components/partners/labels";
+export { formatDay } from "~/components/partners/labels";
 
 /** An institution as named in lists: its acronym when it has one, else its name. */
 export function shortPartnerName(p: { name: string; acronym: string | null }): string {
@@ -17,3 +18,5 @@ export function participantLabels(p: MeetingParticipants, t: T, short = false): 
     ...p.politicalParties,
   ];
 }
+
+export const AGREEMENT_STATUS_TONES = toneMap({ PROPOSED: "info", APPROVED: "success", REJECTED: "danger", WITHDRAWN: "neutral" });

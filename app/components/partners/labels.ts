@@ -1,27 +1,17 @@
-import type { MetaFunction } from "@remix-run/node";
-import { countryName, formatDate, formatNumber } from "~/lib/format";
-import { DEFAULT_LOCALE, INTL_LOCALE, isLocale, makeT, type Locale } from "~/i18n";
-
-export { countryName };
-export { stateName } from "~/components/contacts/labels";
-
-/** A page title in the reader's language (the root loader knows it). */
-export function partnersTitle(key: string): MetaFunction {
-  return ({ matches }) => {
-    const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-    const t = makeT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
-    return [{ title: `${t(key)} — Alcance` }];
-  };
-}
+/** Text helpers and badge tones of the partners area (client-safe). */
+import { toneMap } from "~/components/ui";
+import { countryName, formatDate, stateName } from "~/lib/format";
+import type { Locale } from "~/i18n";
 
 /** A calendar date ("2017-11-30") in the reader's language, without any time-zone shift. */
 export function formatDay(day: string, locale: Locale, style: "medium" | "long" = "medium"): string {
   return formatDate(day, locale, style);
 }
 
-export { formatNumber };
-
-/** Every country, by its localised name. */
-export function countryOptions(codes: readonly string[], locale: Locale): Array<{ code: string; name: string }> {
-  return codes.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, INTL_LOCALE[locale]));
+/** «Ciudad, Estado, País» of an institution (empty when none is known). */
+export function placeOf(p: { city: string | null; state: string | null; country: string | null }, locale: Locale): string {
+  return [p.city, p.state ? stateName(p.state, locale) : null, p.country ? countryName(p.country, locale) : null].filter(Boolean).join(", ");
 }
+
+export const PARTNER_STATUS_TONES = toneMap({ ACTIVE: "success", INACTIVE: "danger" });
+export const FOLLOW_UP_TONES = toneMap({ DONE: "success", CANCELLED: "neutral", OPEN: "info" });

@@ -5,7 +5,7 @@
  */
 import { db, Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/paging.server";
-import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
+import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
 import { MeetingError } from "./errors";
 import { normalizeAgreementNumber } from "./fields";
 import type { AgreementInput } from "./schema";

@@ -5,7 +5,7 @@
  */
 import { fieldErrors } from "~/lib/forms";
 import { searchParam } from "~/lib/params";
-import type { AuditActor } from "~/modules/audit/audit.server";
+import type { AuditActor } from "~/modules/audit/index.server";
 import { MeetingError } from "./errors";
 import { createMeeting, partnersByIds, searchPartnerChoices, updateMeeting, type PartnerChoice } from "./meeting.server";
 import { createAgreement, updateAgreement } from "./agreements.server";

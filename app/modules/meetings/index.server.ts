@@ -7,4 +7,3 @@ export * from "./agreements.server";
 export * from "./figures.server";
 export * from "./form.server";
 export * from "./meeting.server";
-export * from "./timeline.server";

@@ -7,9 +7,9 @@
 import type { MeetingKind, PartnerKind, ReportPart } from "~/generated/prisma/enums";
 import { db, Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor, likeContains } from "~/lib/paging.server";
-import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
-import { PARTNER_SEARCH_EXPR, partnerSearchWords } from "~/modules/partners/query.server";
-import { INE_AREAS, type IneArea } from "~/modules/reports/parts";
+import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
+import { PARTNER_SEARCH_EXPR, partnerSearchWords } from "~/modules/partners/index.server";
+import { INE_AREAS, type IneArea } from "~/modules/reports";
 import { MeetingError } from "./errors";
 import { normalizeParties } from "./fields";
 import { defaultMeetingReportPart } from "./report-part";

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "~/lib/params";
-import { INE_AREAS, REPORT_PARTS } from "~/modules/reports/parts";
+import { INE_AREAS, REPORT_PARTS } from "~/modules/reports";
 import {
   AGREEMENT_NUMBER_MAX,
   AGREEMENT_NUMBER_RE,

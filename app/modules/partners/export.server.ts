@@ -7,8 +7,8 @@
  * Also the month's activities (the figures page's CSV): one row per activity with all its
  * institutions joined — a shared activity is one row, as it is one activity.
  */
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { csvLine, UTF8_BOM } from "~/modules/contacts/csv";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { csvLine, UTF8_BOM } from "~/modules/contacts";
 import { db } from "~/lib/db.server";
 import { PARTNER_CSV_COLUMNS, PARTNER_CSV_HEADERS } from "./fields";
 import { partnerFilterToSearchParams, type PartnerFilter } from "./filter";

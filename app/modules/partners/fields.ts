@@ -4,8 +4,8 @@
  * forms, the import and the export. Pure: no database.
  */
 import type { ActivityKind, AgreementStatus, FollowUpState, PartnerKind, PartnerStatus, ReportPart } from "~/generated/prisma/enums";
-import { normalizeTags } from "~/modules/contacts/fields";
-import { normalizeHeader } from "~/modules/contacts/import/detect";
+import { normalizeTags } from "~/modules/contacts";
+import { normalizeHeader } from "~/modules/contacts";
 
 export const PARTNER_KINDS = [
   "FEDERAL_AGENCY",
@@ -59,7 +59,7 @@ export const TAGS_MAX = 30;
 // ── Countries: stored as ISO 3166-1 alpha-2 codes, shown localised ─────────────────────────────
 
 // One normaliser for every way in (decision 019): the partners use the contacts' and the kiosk's.
-export { countryCodes, normalizeCountry, normalizeRegion } from "~/modules/geo/regions";
+export { countryCodes, normalizeCountry, normalizeRegion } from "~/modules/geo";
 
 // ── Kinds and statuses written in words (import) ───────────────────────────────────────────────
 

@@ -6,7 +6,7 @@
  */
 import { db, type Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/paging.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { addDays, dateOnly, effectiveTimeZone, isCalendarDate, isoDay, todayIn } from "./dates";
 
 export type MyFollowUp = {

@@ -12,12 +12,13 @@
 import { createHash } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { makeT, type Locale } from "~/i18n";
-import { audit, type AuditActor } from "~/modules/audit/audit.server";
-import { detectEncoding, normalizeHeader } from "~/modules/contacts/import/detect";
-import { parseRecords, rawRecord } from "~/modules/contacts/import/parse.server";
-import { blobStore } from "~/modules/files/storage.server";
+import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { detectEncoding, normalizeHeader, splitHeader } from "~/modules/contacts";
+import { parseRecords, rawRecord } from "~/modules/contacts/index.server";
+import { blobStore } from "~/modules/files/index.server";
 import type { PartnerKind } from "~/generated/prisma/enums";
 import { PARTNER_KINDS } from "./fields";
+import { PartnerError } from "./partner.server";
 import {
   detectPartnerDelimiter,
   headerLine,
@@ -29,7 +30,6 @@ import {
   type PartnerRejectReason,
   type PartnerRow,
 } from "./import";
-import { splitHeader } from "~/modules/contacts/import/detect";
 
 export const PARTNER_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const PARTNER_IMPORT_MAX_ROWS = 5000;
@@ -212,11 +212,12 @@ export async function planPartnerImport(sha256: string, bytes: Uint8Array): Prom
 
 /**
  * Runs the planned import in one transaction: creates and updates the institutions, then links the
- * parents (which may be rows of the same file). Audited once with the counts.
+ * parents (which may be rows of the same file). Audited once with the counts. An upload that is
+ * not stored (any more) is PartnerError("notFound").
  */
 export async function applyPartnerImport(actor: AuditActor, sha256: string): Promise<ImportPlan> {
   const bytes = await loadPartnerImport(sha256);
-  if (!bytes) throw new Response("Not Found", { status: 404 });
+  if (!bytes) throw new PartnerError("notFound");
   const plan = await planPartnerImport(sha256, bytes);
   if (plan.problem) return plan;
   await db.$transaction(

@@ -3,7 +3,7 @@
  * rejected. Pure and shared by the preview, the dry run and the import, so the three agree.
  * Reasons are stable codes and translation keys `partners.import.reasons.<code>`.
  */
-import { detectDelimiterByColumns, headerLine, mapHeadersToColumns, normalizeHeader, type ImportDelimiter } from "~/modules/contacts/import/detect";
+import { detectDelimiterByColumns, headerLine, mapHeadersToColumns, normalizeHeader, type ImportDelimiter } from "~/modules/contacts";
 import type { PartnerKind, PartnerStatus } from "~/generated/prisma/enums";
 import {
   ACRONYM_MAX,

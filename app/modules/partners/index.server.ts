@@ -7,6 +7,7 @@ export * from "./export.server";
 export * from "./figures.server";
 export * from "./follow-ups.server";
 export * from "./import.server";
+export * from "./meetings-of-partner.server";
 export * from "./page.server";
 export * from "./partner.server";
 export * from "./query.server";

@@ -1,14 +1,23 @@
 /**
  * The institution page's actions (one form per intent), kept out of the route: parse the posted
- * values with zod, call the module, and answer with the field errors as translation keys.
+ * values with zod, call the module, and answer with the field errors as translation keys and the
+ * form as typed (the page shows the failed form again, open). The route reads the body (a plain
+ * or multipart form: the agreement form carries a document) and maps the answer to HTTP.
  */
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
-import type { AuditActor } from "~/modules/audit/audit.server";
-import { storeUpload, UploadRejected } from "~/modules/files/storage.server";
+import type { AuditActor } from "~/modules/audit/index.server";
+import { storeUpload, UploadRejected } from "~/modules/files/index.server";
+import { defaultActivityReportPart } from "./fields";
+import type { TimelineKind } from "./schema";
 import {
   activityRemoval,
+  eventChoices,
+  getPartner,
+  institutionChoices,
+  listPeople,
+  partnerTimeline,
+  staffChoices,
   addActivity,
   addAgreement,
   addFollowUp,
@@ -24,7 +33,6 @@ import {
   type ActivityRemoval,
 } from "./partner.server";
 import { activityFormSchema, agreementFormSchema, followUpFormSchema, followUpStateSchema, personFormSchema, removeActivitySchema } from "./schema";
-import { formBody, isMultipartBody, readBody } from "~/lib/params";
 
 export const PAGE_INTENTS = ["person", "removePerson", "agreement", "activity", "removeActivity", "followUp", "followUpState"] as const;
 export type PageIntent = (typeof PAGE_INTENTS)[number];
@@ -38,20 +46,47 @@ export type PageActionResult =
    */
   | { ok: false; intent: "removeActivity"; confirm: ActivityRemoval; stale: boolean; errors: Record<string, string>; values: Record<string, string> };
 
+/**
+ * What the institution's page shows: the record, its timeline (of `kinds`) and, for editors, the
+ * choices of its forms. Throws PartnerError("notFound") when there is no such institution.
+ */
+export async function partnerPage(id: string, kinds: TimelineKind[], canEdit: boolean) {
+  const partner = await getPartner(id);
+  if (!partner) throw new PartnerError("notFound");
+  const [timeline, people, staff, events, institutions] = await Promise.all([
+    partnerTimeline(partner.id, kinds),
+    canEdit ? listPeople(partner.id) : Promise.resolve([]),
+    canEdit ? staffChoices() : Promise.resolve([]),
+    canEdit ? eventChoices() : Promise.resolve([]),
+    canEdit ? institutionChoices() : Promise.resolve([]),
+  ]);
+  // The page's own institution is always one of an activity's: the search list offers the others.
+  const kindOf = new Map(institutions.map((i) => [i.id, i.kind]));
+  // Per shared activity, the default for all its institutions (the edit form's «automatic» choice).
+  const defaultParts: Record<string, string> = Object.fromEntries(
+    timeline.flatMap((e) =>
+      e.kind === "activity" && e.activity.others.length ? [[e.activity.id, defaultActivityReportPart([partner.kind, ...e.activity.others.flatMap((o) => kindOf.get(o.id) ?? [])])]] : [],
+    ),
+  );
+  return {
+    partner,
+    institutions: institutions.filter((i) => i.id !== partner.id).map(({ id, name, acronym }) => ({ id, name, acronym })),
+    defaultPart: defaultActivityReportPart([partner.kind]),
+    defaultParts,
+    timeline,
+    kinds,
+    people,
+    staff,
+    events: events.map(({ id, name }) => ({ id, name })),
+  };
+}
+
 /** Multi-valued names travel joined by a line break (names may hold commas). */
 export const NAME_LIST_SEPARATOR = "\n";
 
-/** Reads a plain or multipart form (the agreement form carries a document); null when the file is too large. */
-export async function readPageForm(request: Request): Promise<FormData | null> {
-  if (isMultipartBody(request)) {
-    try {
-      return await readBody(request, () => unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: env().UPLOAD_MAX_BYTES + 1 })));
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) return null;
-      throw error;
-    }
-  }
-  return formBody(request);
+/** The largest part the page accepts (one byte over the upload limit, so storeUpload can say "too large"). */
+export function uploadMaxPartBytes(): number {
+  return env().UPLOAD_MAX_BYTES + 1;
 }
 
 export function uploadMaxMb(): number {
@@ -73,6 +108,7 @@ function values(form: FormData): Record<string, string> {
   return out;
 }
 
+/** `form` is null when the posted document was larger than the upload limit. */
 export async function handlePageAction(actor: AuditActor, partnerId: string, form: FormData | null): Promise<PageActionResult> {
   if (!form) return { ok: false, intent: "agreement", errors: { document: "files.errors.tooLarge" }, values: {} };
   const intent = PAGE_INTENTS.find((i) => i === form.get("intent")) ?? null;
@@ -167,7 +203,6 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
     }
   } catch (error) {
     if (error instanceof PartnerError) {
-      if (error.code === "notFound" && intent === null) throw new Response("Not Found", { status: 404 });
       // The follow-up form names its owner "ownerId"; an edited person that vanished is the form's error.
       const field =
         intent === "followUp" && error.code === "userNotFound" ? "ownerId" : intent === "person" && error.code === "personNotFound" ? "_form" : error.field;

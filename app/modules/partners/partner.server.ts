@@ -6,11 +6,11 @@
  */
 import { DomainError } from "~/lib/errors";
 import { db, Prisma } from "~/lib/db.server";
-import { audit, diff, type AuditActor } from "~/modules/audit/audit.server";
-import { getSettings } from "~/modules/settings/settings.server";
+import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { addDays, agreementAlert, dateOnly, EXPIRY_WARNING_DAYS, effectiveTimeZone, isoDay, isOverdue, todayIn, type AgreementAlert } from "./dates";
 import type { PartnerKind, ReportPart } from "~/generated/prisma/enums";
-import { meetingsOfPartner, type MeetingParticipantView } from "~/modules/meetings/timeline.server";
+import { meetingsOfPartner, type MeetingParticipantView } from "./meetings-of-partner.server";
 import { defaultActivityReportPart } from "./fields";
 import type { ActivityInput, AgreementInput, FollowUpInput, PartnerInput, PersonInput, RemoveActivityInput, TimelineKind } from "./schema";
 

@@ -6,8 +6,8 @@
  */
 import { db, Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor, likeContains, searchTerm } from "~/lib/paging.server";
-import { stateFilterValue } from "~/modules/geo/regions";
-import { getSettings } from "~/modules/settings/settings.server";
+import { stateFilterValue } from "~/modules/geo";
+import { getSettings } from "~/modules/settings/index.server";
 import { effectiveTimeZone, isTimeZone, todayIn } from "./dates";
 import type { PartnerFilter } from "./filter";
 

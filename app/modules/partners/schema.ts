@@ -21,7 +21,7 @@ import {
   TAGS_MAX,
 } from "./fields";
 import { isCalendarDate } from "./dates";
-import { REPORT_PARTS } from "~/modules/reports/parts";
+import { REPORT_PARTS } from "~/modules/reports";
 
 /** Trimmed single-line text; empty becomes null (so an edit can clear a field). */
 function optionalText(max: number, message = "partners.errors.tooLong") {

@@ -1,5 +1,6 @@
 /**
- * The meetings an institution took part in, for its timeline (partners area): each meeting once,
+ * The meetings an institution took part in, for its timeline (here, in the partners area, so that
+ * meetings may import partners and not the other way round): each meeting once,
  * however many took part, with the other participants named — institutions, INE areas and
  * political parties (MeetingParticipant holds exactly one of them per row). Read-only; the
  * meetings module owns creating and editing them.
