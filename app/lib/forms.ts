@@ -97,7 +97,7 @@ export function useAppForm<S extends z.ZodType>({
     id,
     lastResult,
     defaultValue: defaultValue as never,
-    constraint: getZodConstraint(schema),
+    constraint: constraintOf(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, parseOptions(schema)),
@@ -110,3 +110,17 @@ export function replyFor(actionData: unknown, intent: string): SubmissionResult<
   const reply = actionData as { intent?: unknown; result?: SubmissionResult<string[]> };
   return reply.intent === intent ? reply.result : undefined;
 }
+
+/**
+ * The schema's limits as HTML attributes (required, maxLength…). Conform cannot read every zod
+ * construct (preprocess, custom refinements: "Unsupported schema"); such a form simply gets no
+ * browser-side hints — the server check is the rule, and a page must never fail to render for it.
+ */
+function constraintOf(schema: Parameters<typeof getZodConstraint>[0]): ReturnType<typeof getZodConstraint> | undefined {
+  try {
+    return getZodConstraint(schema);
+  } catch {
+    return undefined;
+  }
+}
+
