@@ -12,7 +12,7 @@
 import { useId } from "react";
 import { INTL_LOCALE } from "~/i18n";
 import { useLocale } from "~/i18n/use-t";
-import { csvLine, UTF8_BOM } from "~/modules/contacts";
+import { csvLine, UTF8_BOM } from "~/lib/csv";
 
 export type ChartSeries = { name: string; values: number[] };
 export type ChartProps = {
