@@ -40,9 +40,9 @@ describe("contacts import in Chromium", () => {
 
     await page.goto("/contacts/import");
     await page.getByRole("heading", { name: "Importar contactos" }).waitFor();
-    await page.getByLabel("Base del consentimiento", { exact: true }).fill("Registro en evento con aviso de privacidad v1");
-    await page.getByLabel("Origen", { exact: true }).fill("Feria de Houston (navegador)");
-    await page.getByLabel("Archivo", { exact: true }).setInputFiles({ name: "feria.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.getByLabel(/^Base del consentimiento( \*)?$/).fill("Registro en evento con aviso de privacidad v1");
+    await page.getByLabel(/^Origen( \*)?$/).fill("Feria de Houston (navegador)");
+    await page.getByLabel(/^Archivo( \*)?$/).setInputFiles({ name: "feria.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
     await page.getByRole("button", { name: "Subir y revisar" }).click();
 
     // The dry run (the job) finishes while the page polls.

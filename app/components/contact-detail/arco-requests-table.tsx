@@ -35,9 +35,9 @@ export function ArcoRequestsTable({ rows, caption, open, empty }: { rows: readon
           key: "dueOn",
           header: t("contacts.arco.fields.dueOn"),
           cell: (r) => (
-            <>
+            <span>
               <span className="cd-nowrap">{formatDay(r.dueOn)}</span> <DeadlineBadge deadline={r.deadline} />
-            </>
+            </span>
           ),
         }
       : { key: "receivedOn", header: t("contacts.arco.fields.receivedOn"), className: "cd-nowrap", cell: (r) => formatDay(r.receivedOn) },
@@ -45,7 +45,11 @@ export function ArcoRequestsTable({ rows, caption, open, empty }: { rows: readon
     open
       ? { key: "receivedOn", header: t("contacts.arco.fields.receivedOn"), className: "cd-nowrap", cell: (r) => formatDay(r.receivedOn) }
       : { key: "resolvedAt", header: t("contacts.arco.fields.resolvedAt"), className: "cd-nowrap", cell: (r) => (r.resolvedAt ? formatDate(r.resolvedAt, { dateStyle: "medium" }) : t("common.none")) },
-    { key: "state", header: t("contacts.arco.fields.state"), cell: (r) => <ArcoStateBadge state={r.state} /> },
+    { key: "state", header: t("contacts.arco.fields.state"), cell: (r) => (
+        <span>
+          <ArcoStateBadge state={r.state} />
+        </span>
+      ) },
     {
       key: "contact",
       header: t("contacts.arco.fields.contact"),

@@ -21,7 +21,11 @@ export function ConsentPanel({ status, consents, canEdit, errors }: { status: st
   const busy = useNavigation().state === "submitting";
   const columns: Column<ConsentRow>[] = [
     { key: "at", header: t("contacts.detail.consent.at"), primary: true, className: "cd-nowrap", cell: (c) => formatDate(c.at) },
-    { key: "status", header: t("contacts.detail.consent.status"), cell: (c) => <ConsentBadge status={c.status} /> },
+    { key: "status", header: t("contacts.detail.consent.status"), cell: (c) => (
+        <span>
+          <ConsentBadge status={c.status} />
+        </span>
+      ) },
     { key: "method", header: t("contacts.detail.consent.method"), cell: (c) => t(`contacts.detail.consentMethod.${c.method}`) },
     { key: "basis", header: t("contacts.detail.consent.basis"), cell: (c) => c.basis ?? t("common.none") },
     { key: "notice", header: t("contacts.detail.consent.notice"), cell: (c) => (c.privacyNoticeVersion ? t("contacts.detail.consent.noticeVersion", { version: c.privacyNoticeVersion }) : t("common.none")) },

@@ -15,7 +15,11 @@ export function ImportHistory({ imports }: { imports: readonly ImportItem[] }) {
     { key: "file", header: t("contacts.import.history.file"), primary: true, cell: (item) => <Link to={`/contacts/import/${item.id}`}>{item.fileName}</Link> },
     { key: "date", header: t("contacts.import.history.date"), className: "nowrap", cell: (item) => formatDate(item.createdAt) },
     { key: "source", header: t("contacts.import.history.source"), cell: (item) => item.sourceText },
-    { key: "status", header: t("contacts.import.history.status"), cell: (item) => <ImportStatusBadge status={item.status} dryRun={item.dryRun} /> },
+    { key: "status", header: t("contacts.import.history.status"), cell: (item) => (
+        <span>
+          <ImportStatusBadge status={item.status} dryRun={item.dryRun} />
+        </span>
+      ) },
     count("rows"),
     count("created"),
     count("updated"),

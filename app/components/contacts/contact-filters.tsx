@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { FilterBar, FilterSelect } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
-import { CONSENT_STATUSES, CONTACT_SOURCES, SUBSCRIPTION_STATUSES, type ContactFilter } from "~/modules/contacts";
-import { filterChips, languageName, SORT_OPTIONS, stateName } from "./labels";
+import { CONSENT_STATUSES, CONTACT_SORTS, CONTACT_SOURCES, SUBSCRIPTION_STATUSES, type ContactFilter } from "~/modules/contacts";
+import { filterChips, languageName, stateName } from "./labels";
 
 export type FilterOptions = { countries: string[]; states: Array<{ country: string; state: string }>; languages: string[]; tags: string[] };
 
@@ -80,7 +80,7 @@ export function ContactFilters({ filter, options, allCountries, nameOf }: { filt
       <FilterSelect name="source" id="contacts-source" label={t("contacts.filters.source")} anyLabel={any} defaultValue={filter.source} options={CONTACT_SOURCES.map((s) => ({ value: s, label: t(`contacts.source.${s}`) }))} />
       <FilterSelect name="consent" id="contacts-consent" label={t("contacts.filters.consent")} anyLabel={any} defaultValue={filter.consent} options={CONSENT_STATUSES.map((s) => ({ value: s, label: t(`contacts.consent.${s}`) }))} />
       <FilterSelect name="subscription" id="contacts-subscription" label={t("contacts.filters.subscription")} anyLabel={any} defaultValue={filter.subscription} options={SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: t(`contacts.subscription.${s}`) }))} />
-      <FilterSelect name="sort" id="contacts-sort" label={t("contacts.filters.sort")} defaultValue={filter.sort} options={SORT_OPTIONS.map((s) => ({ value: s, label: t(`contacts.sort.${s}`) }))} />
+      <FilterSelect name="sort" id="contacts-sort" label={t("contacts.filters.sort")} defaultValue={filter.sort} options={CONTACT_SORTS.map((s) => ({ value: s, label: t(`contacts.sort.${s}`) }))} />
     </FilterBar>
   );
 }

@@ -62,8 +62,16 @@ export function ContactsTable({ rows, caption, selectable, nameOf, empty }: { ro
           none
         ),
     },
-    { key: "consent", header: t("contacts.fields.consent"), cell: (row) => <ConsentBadge status={row.consentStatus} /> },
-    { key: "subscription", header: t("contacts.fields.subscription"), cell: (row) => <SubscriptionBadge status={row.subscriptionStatus} /> },
+    { key: "consent", header: t("contacts.fields.consent"), cell: (row) => (
+        <span>
+          <ConsentBadge status={row.consentStatus} />
+        </span>
+      ) },
+    { key: "subscription", header: t("contacts.fields.subscription"), cell: (row) => (
+        <span>
+          <SubscriptionBadge status={row.subscriptionStatus} />
+        </span>
+      ) },
     {
       key: "createdAt",
       header: t("contacts.fields.createdAt"),

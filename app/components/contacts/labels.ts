@@ -1,8 +1,14 @@
 import { INTL_LOCALE, type Locale, type T } from "~/i18n";
 import type { FilterChip } from "~/components/ui";
-import { CONTACT_SORTS, type ContactFilter } from "~/modules/contacts";
 import { countryName } from "~/lib/format";
 import { subdivisionName } from "~/modules/geo";
+
+/**
+ * The filter fields a chip names. Declared here, not imported from ~/modules/contacts: other
+ * areas' pages use these labels, and the contacts barrel would put its schemas (and their message
+ * keys) in their bundles.
+ */
+type FilterFields = { q?: string; country?: string; state?: string; language?: string; tag?: string; source?: string; consent?: string; subscription?: string };
 
 export { countryName };
 
@@ -26,9 +32,9 @@ export function contactName(row: { givenName: string | null; familyName: string 
 }
 
 /** A filter as removable chips («País: México»), one per parameter set; the sort is not a filter. */
-export function filterChips(filter: ContactFilter, t: T, locale: Locale, nameOf: (code: string) => string = (c) => countryName(c, locale)): Array<FilterChip & { label: string }> {
+export function filterChips(filter: FilterFields, t: T, locale: Locale, nameOf: (code: string) => string = (c) => countryName(c, locale)): Array<FilterChip & { label: string }> {
   const chips: Array<FilterChip & { label: string }> = [];
-  const add = (param: keyof ContactFilter, label: string, value: string) => chips.push({ param, label: `${label}: ${value}` });
+  const add = (param: keyof FilterFields, label: string, value: string) => chips.push({ param, label: `${label}: ${value}` });
   if (filter.q) add("q", t("contacts.filters.q"), `«${filter.q}»`);
   if (filter.country) add("country", t("contacts.filters.country"), nameOf(filter.country));
   if (filter.state) add("state", t("contacts.filters.state"), stateName(filter.state));
@@ -41,8 +47,7 @@ export function filterChips(filter: ContactFilter, t: T, locale: Locale, nameOf:
 }
 
 /** A filter as short "label: value" items, for the segments list and confirmations. */
-export function filterSummary(filter: ContactFilter, t: T, locale: Locale): string[] {
+export function filterSummary(filter: FilterFields, t: T, locale: Locale): string[] {
   return filterChips(filter, t, locale).map((chip) => chip.label);
 }
 
-export const SORT_OPTIONS = CONTACT_SORTS;

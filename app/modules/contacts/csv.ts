@@ -1,2 +1,2 @@
-/** CSV writing lives in ~/lib/csv (shared by exports and the kit's charts); kept here for the area's callers. */
-export { UTF8_BOM, neutralizeCell, csvCell, csvLine } from "~/lib/csv";
+/** CSV writing lives in ~/lib/csv (the kit's charts use it too); re-exported for the area's callers. */
+export { csvCell, csvLine, neutralizeCell, UTF8_BOM } from "~/lib/csv";
