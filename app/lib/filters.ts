@@ -15,7 +15,7 @@
  * Resource routes (CSV exports) read the same way and refuse with a 400 when `ignored` is not
  * empty: a download cannot show the note, and exporting more than was asked is worse than no file.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { stripNul } from "./params";
 
 export type IgnoredFilter = { param: string; value: string };
@@ -32,3 +32,16 @@ export function parseFilters<S extends z.ZodObject>(params: URLSearchParams, sch
     .map(([param, raw]) => ({ param, value: raw.slice(0, 40) }));
   return { value, ignored };
 }
+
+const INT8_MAX = 9_223_372_036_854_775_807n;
+
+/**
+ * A keyset cursor over an int8 id, as a URL gives it. One past int8 would reach PostgreSQL and
+ * fail there; zod 4 runs a refinement even after a failed `.regex`, so the range check must not
+ * assume the digits were checked (BigInt("1.5") throws).
+ */
+export const int8CursorSchema = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v !== undefined && /^\d{1,19}$/.test(v) && BigInt(v) <= INT8_MAX ? v : undefined));

@@ -19,15 +19,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...page, query, ignored };
 }
 
-const FILTERS = ["action", "actor", "entity", "entityId", "from", "to"] as const;
-const LABELS = { action: "admin.audit.fields.action", actor: "admin.audit.fields.actorEmail", entity: "admin.audit.fields.entity", entityId: "admin.audit.fields.entityId", from: "admin.audit.fields.from", to: "admin.audit.fields.to" } as const;
+// Each filter and the field label it shows under (a list of pairs: the audit-action scan reads
+// dotted literals after an `action` key as action codes).
+const LABELS = [
+  ["action", "admin.audit.fields.action"],
+  ["actor", "admin.audit.fields.actorEmail"],
+  ["entity", "admin.audit.fields.entity"],
+  ["entityId", "admin.audit.fields.entityId"],
+  ["from", "admin.audit.fields.from"],
+  ["to", "admin.audit.fields.to"],
+] as const;
+const FILTERS = LABELS.map(([filter]) => filter);
 
 export default function AuditPage() {
   const { entries, nextCursor, query, ignored, timeZone } = useLoaderData<typeof loader>();
   const t = useT();
   const filterParams = auditFilterParams(query);
   const filtered = filterParams.toString() !== "";
-  const labels = Object.fromEntries(FILTERS.map((f) => [f, t(LABELS[f])]));
+  const labels = Object.fromEntries(LABELS.map(([f, key]) => [f, t(key)])) as Record<(typeof FILTERS)[number], string>;
   const chips: FilterChip[] = FILTERS.filter((f) => query[f]).map((f) => ({ param: f, label: `${labels[f]}: ${query[f]}` }));
   return (
     <>

@@ -58,9 +58,9 @@ describe("countries in Chromium", () => {
     await page.getByRole("heading", { name: "Hola, Citlali Países" }).waitFor();
 
     await page.goto("/contacts/import");
-    await page.getByLabel("Base del consentimiento", { exact: true }).fill("Registro en evento con aviso de privacidad v1");
-    await page.getByLabel("Origen", { exact: true }).fill("Feria binacional (navegador)");
-    await page.getByLabel("Archivo", { exact: true }).setInputFiles({ name: "paises.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.getByLabel(/^Base del consentimiento( \*)?$/).fill("Registro en evento con aviso de privacidad v1");
+    await page.getByLabel(/^Origen( \*)?$/).fill("Feria binacional (navegador)");
+    await page.getByLabel(/^Archivo( \*)?$/).setInputFiles({ name: "paises.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
     await page.getByRole("button", { name: "Subir y revisar" }).click();
 
     // The dry run names the unknown country with its line; the preview shows names, not codes.

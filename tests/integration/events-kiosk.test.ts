@@ -305,13 +305,15 @@ describe("kiosk abuse protection", () => {
         }),
         params: {},
         context: {},
-      }) as unknown as Promise<{ data: { errors: Record<string, string> }; init: ResponseInit | null } | Response>;
+      }) as unknown as Promise<{ data: { intent: string; result: { error?: Record<string, string[]> } }; init: ResponseInit | null } | Response>;
     };
     try {
       for (const bad of ["0", "-5", "2.5", "abc", "", "10001"]) {
         const result = await post(bad);
         expect(result instanceof Response ? result.status : result.init?.status, bad).toBe(400);
-        expect(result instanceof Response ? null : result.data.errors, bad).toEqual({ kioskMailsPerHour: "admin.settings.errors.kioskMailsPerHour" });
+        // handleIntents answers which form was refused and Conform's reply: the field's error key.
+        expect(result instanceof Response ? null : result.data.intent, bad).toBe("settings");
+        expect(result instanceof Response ? null : result.data.result.error, bad).toEqual({ kioskMailsPerHour: ["admin.settings.errors.kioskMailsPerHour"] });
       }
       expect((await getSettings()).kioskMailsPerHour).toBe(original.kioskMailsPerHour);
       for (const locale of LOCALES) {

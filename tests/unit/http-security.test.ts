@@ -147,7 +147,7 @@ describe("request body policy", () => {
           .map((s) => s.replace(/_$/, "").replace(/^\$.*/, "p1").replace("~", "."))
           .join("/");
       const parsesMultipart = /parseMultipartFormData|parseUpload|readPageForm/.test(source);
-      const anonymous = !/require(User|Permission|Role|Session|Communications|Actor)|requireJuror|requireStaff/.test(source);
+      const anonymous = !/require(User|Permission|Role|Session|Communications|Actor|EnquiryMonth)|requireJuror|requireStaff/.test(source);
       expect("refuse" in bodyPolicy(path, multipart, limits), `${file} → ${path}`).toBe(!parsesMultipart);
       expect(bodyPolicy(path, form, limits), `${file} → ${path}`).toMatchObject({ maxBytes: anonymous ? PUBLIC_FORM_MAX_BYTES : MAX_FORM_BODY_BYTES });
     }

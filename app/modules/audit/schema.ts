@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseFilters, type IgnoredFilter } from "~/lib/filters";
+import { int8CursorSchema, parseFilters, type IgnoredFilter } from "~/lib/filters";
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -39,12 +39,7 @@ export const auditQuerySchema = z.object({
   from: optionalDate,
   to: optionalDate,
   // A cursor is an AuditLog id (int8): one past its range would reach PostgreSQL and fail there.
-  cursor: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .refine((v) => BigInt(v) <= 9_223_372_036_854_775_807n)
-    .optional()
-    .catch(undefined),
+  cursor: int8CursorSchema,
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

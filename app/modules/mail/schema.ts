@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int8CursorSchema } from "~/lib/filters";
 
 /** The outbox list's URL: a recipient filter and the last id seen. Mistyped values are ignored (lib/filters.ts). */
 export const outboxQuerySchema = z.object({
@@ -10,12 +11,7 @@ export const outboxQuerySchema = z.object({
     .catch(undefined)
     .transform((v) => (v ? v.toLowerCase() : undefined)),
   // An OutboxMessage id (int8): one past its range would reach PostgreSQL and fail there.
-  cursor: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .refine((v) => BigInt(v) <= 9_223_372_036_854_775_807n)
-    .optional()
-    .catch(undefined),
+  cursor: int8CursorSchema,
 });
 export type OutboxQuery = z.infer<typeof outboxQuerySchema>;
 
