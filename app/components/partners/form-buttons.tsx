@@ -1,17 +1,6 @@
-import { Link } from "@remix-run/react";
-import { useT } from "~/i18n/use-t";
+import { FormActions } from "~/components/ui";
 
-/** A form's primary button and «Cancelar» (a link back). `intent` names the button's intent when the page has several. */
+/** A form's primary button and «Cancelar» (kept for partners' imports; the kit's FormActions is the one implementation). */
 export function FormButtons({ submitLabel, cancelTo, busy, intent }: { submitLabel: string; cancelTo: string; busy: boolean; intent?: string }) {
-  const t = useT();
-  return (
-    <div className="form-actions">
-      <button type="submit" name={intent ? "intent" : undefined} value={intent} className="button button--primary" disabled={busy}>
-        {submitLabel}
-      </button>
-      <Link to={cancelTo} className="button">
-        {t("common.cancel")}
-      </Link>
-    </div>
-  );
+  return <FormActions submitLabel={submitLabel} cancelTo={cancelTo} busy={busy} intent={intent} />;
 }

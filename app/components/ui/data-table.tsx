@@ -121,7 +121,7 @@ export function DataTable<Row>({ columns, rows, rowKey, label, showCaption, empt
               ) : null}
               {columns.map((col) => (
                 <td key={col.key} className={cellClass(col, row)} data-col={col.key} data-label={col.primary ? undefined : labelOf(col)}>
-                  {col.cell(row)}
+                  <CellValue>{col.cell(row)}</CellValue>
                 </td>
               ))}
             </tr>
@@ -142,4 +142,14 @@ export function DataTable<Row>({ columns, rows, rowKey, label, showCaption, empt
       </table>
     </div>
   );
+}
+
+/**
+ * A cell's content in one box: on phones the cell is a two-column grid (label | value), and a cell
+ * of several elements (a link and a badge) would otherwise spread them over the grid's tracks.
+ * Nothing at all for an empty value, so `td:empty` still hides the row's empty cells there.
+ */
+function CellValue({ children }: { children: ReactNode }) {
+  if (children === null || children === undefined || children === false || children === "") return null;
+  return <div className="ui-table__value">{children}</div>;
 }

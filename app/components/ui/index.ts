@@ -33,3 +33,5 @@ export { BarChart, LineChart, csvOf, wrapLabel, type ChartProps, type ChartSerie
 export { useFormatNumber } from "./number";
 export { withParams } from "./url";
 export { ZONES_BY_COUNTRY } from "./time-zones";
+export { FormActions, LinkButton } from "./form-actions";
+export { Facts, type Fact } from "./facts";
