@@ -22,9 +22,10 @@ const MESSAGES = {
 
 /**
  * After a refusal the client is often still sending, and a client busy writing may not read an
- * answer whose connection was reset under it (it reports EPIPE, not 413). So, like nginx's
- * lingering close, what still arrives is read and dropped (never kept) for a short while, then
- * the connection is closed: at most LINGER_BYTES or LINGER_MS, whichever comes first.
+ * answer whose connection was reset under it (it reports EPIPE, not 413: a reset discards what the
+ * client had not read yet). So, like nginx's lingering close, what still arrives is read and
+ * dropped (never kept) up to LINGER_BYTES; past that the socket is paused, not reset, so the
+ * client's writes stall and it gets to read the answer; at LINGER_MS the connection is closed.
  */
 const LINGER_BYTES = 16 * 1024 * 1024;
 const LINGER_MS = 3_000;
@@ -37,7 +38,7 @@ function dropRest(req: ExpressRequest) {
   let dropped = 0;
   req.on("data", (chunk: Buffer) => {
     dropped += chunk.length;
-    if (dropped > LINGER_BYTES) socket.destroy();
+    if (dropped > LINGER_BYTES) req.pause();
   });
   req.resume();
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);

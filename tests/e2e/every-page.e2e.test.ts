@@ -113,7 +113,7 @@ async function visit(page: Page, role: WalkRole, width: number, target: WalkPage
 }
 
 describe("every page at 390 and 1366 px", () => {
-  it("fits the screen (no horizontal scroll) and never answers 500, for every role", { timeout: 300_000 }, async () => {
+  it("fits the screen (no horizontal scroll) and never answers 500, for every role", { timeout: 600_000 }, async () => {
     const baseURL = inject("baseUrl");
     // The page list comes from app/routes: a walk that finds almost nothing is a broken walk.
     expect(pagesFor("ADMIN", fx).length).toBeGreaterThan(70);

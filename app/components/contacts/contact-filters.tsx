@@ -46,7 +46,8 @@ export function ContactFilters({ filter, options, allCountries, nameOf }: { filt
         </p>
       </div>
       <GroupedSelect name="country" label={t("contacts.filters.country")} value={filter.country}>
-        {withCurrent(options.countries, filter.country).map((c) => (
+        {/* Stored values that are not ISO codes (legacy text the iso_regions migration could not map, listed on /admin/integrity) are not offered: they would stand next to the real country under the same name. */}
+        {withCurrent(options.countries.filter((c) => /^[A-Z]{2}$/.test(c)), filter.country).map((c) => (
           <option key={c} value={c}>
             {nameOf(c)}
           </option>
