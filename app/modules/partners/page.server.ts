@@ -115,7 +115,7 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
   const echo = values(form);
   const fail = (errors: Record<string, string>): PageActionResult => ({ ok: false, intent, errors, values: echo });
   const obj = Object.fromEntries([...form].filter(([, v]) => typeof v === "string"));
-  /** A form that corrects a record when it names its id (`idField`) and adds one otherwise. */
+  /** A form that corrects a record when it names its id (`idField`) and adds one otherwise (awaited in the try: its refusals are the form's errors). */
   const save = async (idField: string, update: (id: string) => Promise<unknown>, add: () => Promise<unknown>, intent: PageIntent): Promise<PageActionResult> => {
     const id = String(form.get(idField) ?? "");
     await (id ? update(id) : add());
@@ -126,7 +126,7 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
       case "person": {
         const parsed = personFormSchema.safeParse(obj);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        return save("personId", (id) => updatePerson(actor, partnerId, id, parsed.data), () => addPerson(actor, partnerId, parsed.data), intent);
+        return await save("personId", (id) => updatePerson(actor, partnerId, id, parsed.data), () => addPerson(actor, partnerId, parsed.data), intent);
       }
       case "removePerson": {
         await removePerson(actor, partnerId, String(form.get("personId") ?? ""));
@@ -146,7 +146,7 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
             throw error;
           }
         }
-        return save("agreementId", (id) => updateAgreement(actor, partnerId, id, parsed.data, file), () => addAgreement(actor, partnerId, parsed.data, file), intent);
+        return await save("agreementId", (id) => updateAgreement(actor, partnerId, id, parsed.data, file), () => addAgreement(actor, partnerId, parsed.data, file), intent);
       }
       case "activity": {
         const parsed = activityFormSchema.safeParse({
@@ -157,7 +157,7 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
           partnerNames: form.getAll("partnerNames"),
         });
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        return save("activityId", (id) => updateActivity(actor, partnerId, id, parsed.data), () => addActivity(actor, partnerId, parsed.data), intent);
+        return await save("activityId", (id) => updateActivity(actor, partnerId, id, parsed.data), () => addActivity(actor, partnerId, parsed.data), intent);
       }
       case "removeActivity": {
         const parsed = removeActivitySchema.safeParse(obj);
@@ -184,7 +184,7 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
       case "followUp": {
         const parsed = followUpFormSchema.safeParse(obj);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        return save("followUpId", (id) => updateFollowUp(actor, partnerId, id, parsed.data), () => addFollowUp(actor, partnerId, parsed.data), intent);
+        return await save("followUpId", (id) => updateFollowUp(actor, partnerId, id, parsed.data), () => addFollowUp(actor, partnerId, parsed.data), intent);
       }
       case "followUpState": {
         const parsed = followUpStateSchema.safeParse(obj);
