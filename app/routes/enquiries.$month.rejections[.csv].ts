@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { attachment } from "~/components/contacts/download.server";
 import { makeT } from "~/i18n";
 import { refusalResponse } from "~/lib/http.server";
 import { idParam, notFound } from "~/lib/params";
@@ -26,12 +27,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = makeT(user.locale);
   let body = UTF8_BOM + csvLine([t("enquiries.import.line"), t("enquiries.import.reason"), t("enquiries.import.rawRow")]);
   for (const r of rows) body += csvLine([r.line, t(`enquiries.import.reasons.${r.reason}`), r.raw]);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="consultas-rechazadas-${month}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return attachment(body, `consultas-rechazadas-${month}.csv`);
 }

@@ -1,15 +1,14 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { formatDay } from "~/components/meetings/labels";
 import { MeetingAgreementsCard, MeetingFollowUpsCard, MeetingParticipantsCard } from "~/components/meetings/meeting-detail";
 import { meetingFormValuesOf, MeetingForm } from "~/components/meetings/meeting-form";
-import { RecordActions } from "~/components/meetings/record-actions";
+import { RecordHeader, useRecordAnswer } from "~/components/meetings/record-actions";
 import meetingsStylesHref from "~/components/meetings/meetings.css?url";
 import { ConfirmDialog, PageHeader } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
 import { handleIntents, type IntentContext } from "~/lib/intents.server";
 import { notFound, requireParam } from "~/lib/params";
@@ -59,13 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MeetingPage() {
   const { meeting, canEdit, editing } = useLoaderData<typeof loader>();
-  // handleIntents answers unknown to the compiler: the page reads the two answers it shows.
-  const answer = useActionData<typeof action>() as SerializeFrom<Answer> | undefined;
+  const { busy, formAnswer, confirm } = useRecordAnswer<Answer>();
   const t = useT();
-  const locale = useLocale();
-  const busy = useNavigation().state === "submitting";
-  const formAnswer = answer && "values" in answer ? answer : null;
-  const confirm = answer && "impact" in answer ? answer : null;
 
   if (editing || formAnswer) {
     return (
@@ -88,20 +82,15 @@ export default function MeetingPage() {
 
   return (
     <>
-      <PageHeader
+      <RecordHeader
         back={{ to: "/meetings", label: t("meetings.backToList") }}
         title={meeting.subject}
-        description={
-          <span className="meeting-meta">
-            <time dateTime={meeting.heldOn}>{formatDay(meeting.heldOn, locale, "long")}</time>
-            <span>{t(`meetings.kind.${meeting.kind}`)}</span>
-            <span>{t(`meetings.format.${meeting.format}`)}</span>
-          </span>
-        }
-        actions={
-          canEdit ? <RecordActions editLabel={t("meetings.actions.edit")} deleteLabel={t("meetings.actions.delete")} busy={busy} /> : undefined
-        }
-      />
+        day={meeting.heldOn}
+        actions={canEdit ? { editLabel: t("meetings.actions.edit"), deleteLabel: t("meetings.actions.delete"), busy } : null}
+      >
+        <span>{t(`meetings.kind.${meeting.kind}`)}</span>
+        <span>{t(`meetings.format.${meeting.format}`)}</span>
+      </RecordHeader>
       {confirm ? (
         <ConfirmDialog
           title={t("meetings.delete.confirmTitle")}

@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { meetingColumns } from "~/components/meetings/meeting-columns";
 import meetingsStylesHref from "~/components/meetings/meetings.css?url";
-import { DataTable, Field, FilterBar, FilterSelect, KeysetPager, PageHeader, type FilterChip } from "~/components/ui";
+import { DataTable, Field, FilterBar, FilterSelect, KeysetPager, LinkButton, PageHeader, type FilterChip } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatMonth } from "~/lib/format";
@@ -44,13 +44,9 @@ export default function MeetingsPage() {
         description={t("meetings.list.intro")}
         actions={
           <>
-            <Link to="/meetings/agreements" className="button">
-              {t("meetings.actions.agreements")}
-            </Link>
+            <LinkButton to="/meetings/agreements">{t("meetings.actions.agreements")}</LinkButton>
             {canEdit ? (
-              <Link to="/meetings/new" className="button button--primary">
-                {t("meetings.actions.new")}
-              </Link>
+              <LinkButton to="/meetings/new" primary>{t("meetings.actions.new")}</LinkButton>
             ) : null}
           </>
         }

@@ -1,15 +1,15 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AgreementDetail } from "~/components/meetings/agreement-detail";
 import { AgreementForm } from "~/components/meetings/agreement-form";
-import { AGREEMENT_STATUS_TONES, formatDay } from "~/components/meetings/labels";
-import { RecordActions } from "~/components/meetings/record-actions";
+import { AGREEMENT_STATUS_TONES } from "~/components/meetings/labels";
+import { RecordHeader, useRecordAnswer } from "~/components/meetings/record-actions";
 import meetingsStylesHref from "~/components/meetings/meetings.css?url";
 import { ConfirmDialog, FormError, PageHeader, StatusBadge } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
 import { handleIntents } from "~/lib/intents.server";
 import { notFound, requireParam } from "~/lib/params";
@@ -66,13 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AgreementPage() {
   const { agreement: a, canEdit, editing, sessions } = useLoaderData<typeof loader>();
-  // handleIntents answers unknown to the compiler: the page reads the two answers it shows.
-  const answer = useActionData<typeof action>() as SerializeFrom<Answer> | undefined;
+  const { busy, formAnswer, confirm } = useRecordAnswer<Answer>();
   const t = useT();
-  const locale = useLocale();
-  const busy = useNavigation().state === "submitting";
-  const formAnswer = answer && "values" in answer ? answer : null;
-  const confirm = answer && "impact" in answer ? answer : null;
 
   if (editing || formAnswer) {
     return (
@@ -92,19 +87,14 @@ export default function AgreementPage() {
 
   return (
     <>
-      <PageHeader
+      <RecordHeader
         back={{ to: "/meetings/agreements", label: t("meetings.agreements.backToList") }}
         title={a.number}
-        description={
-          <span className="meeting-meta">
-            <time dateTime={a.adoptedOn}>{formatDay(a.adoptedOn, locale, "long")}</time>
-            <StatusBadge tone={AGREEMENT_STATUS_TONES(a.status)} label={t(`meetings.agreements.status.${a.status}`)} />
-          </span>
-        }
-        actions={
-          canEdit ? <RecordActions editLabel={t("meetings.agreements.edit")} deleteLabel={t("meetings.agreements.delete")} busy={busy} /> : undefined
-        }
-      />
+        day={a.adoptedOn}
+        actions={canEdit ? { editLabel: t("meetings.agreements.edit"), deleteLabel: t("meetings.agreements.delete"), busy } : null}
+      >
+        <StatusBadge tone={AGREEMENT_STATUS_TONES(a.status)} label={t(`meetings.agreements.status.${a.status}`)} />
+      </RecordHeader>
       {confirm?.refusal ? <FormError error={confirm.refusal} /> : null}
       {confirm && !confirm.refusal ? (
         <ConfirmDialog

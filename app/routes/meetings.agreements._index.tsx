@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { agreementColumns } from "~/components/meetings/meeting-columns";
 import meetingsStylesHref from "~/components/meetings/meetings.css?url";
-import { DataTable, KeysetPager, PageHeader } from "~/components/ui";
+import { DataTable, KeysetPager, LinkButton, PageHeader } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { yearParam } from "~/lib/params";
@@ -32,9 +32,7 @@ export default function AgreementsPage() {
         description={t("meetings.agreements.intro")}
         actions={
           canEdit ? (
-            <Link to="/meetings/agreements/new" className="button button--primary">
-              {t("meetings.agreements.new")}
-            </Link>
+            <LinkButton to="/meetings/agreements/new" primary>{t("meetings.agreements.new")}</LinkButton>
           ) : undefined
         }
       />

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { placeOf } from "~/components/partners/labels";
 import { hasAbout, PartnerAbout } from "~/components/partners/partner-about";
 import { PartnerAdd } from "~/components/partners/partner-add";
 import { PartnerTimeline } from "~/components/partners/partner-timeline";
 import partnersStylesHref from "~/components/partners/partners.css?url";
 import { readAnswer, type TimelineContext } from "~/components/partners/timeline-context";
-import { PageHeader } from "~/components/ui";
+import { LinkButton, PageHeader } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
@@ -83,12 +83,8 @@ export default function PartnerPage() {
         actions={
           canEdit ? (
             <>
-              <Link to={`/meetings/new?partner=${encodeURIComponent(partner.id)}`} className="button">
-                {t("partners.meeting.new")}
-              </Link>
-              <Link to={`/partners/${partner.id}/edit`} className="button">
-                {t("partners.actions.edit")}
-              </Link>
+              <LinkButton to={`/meetings/new?partner=${encodeURIComponent(partner.id)}`}>{t("partners.meeting.new")}</LinkButton>
+              <LinkButton to={`/partners/${partner.id}/edit`}>{t("partners.actions.edit")}</LinkButton>
             </>
           ) : undefined
         }

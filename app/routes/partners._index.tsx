@@ -1,9 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { countryName, stateName } from "~/lib/format";
 import { partnerChips, partnerColumns } from "~/components/partners/partner-columns";
 import partnersStylesHref from "~/components/partners/partners.css?url";
-import { CheckboxField, DataTable, FilterBar, FilterSearch, FilterSelect, KeysetPager, PageHeader, ResultSummary } from "~/components/ui";
+import { CheckboxField, DataTable, FilterBar, FilterSearch, FilterSelect, KeysetPager, LinkButton, PageHeader, ResultSummary } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth";
@@ -47,20 +47,12 @@ export default function PartnersPage() {
         description={t("partners.list.intro")}
         actions={
           <>
-            <Link to="/follow-ups" className="button">
-              {t("partners.myFollowUps.title")}
-            </Link>
-            <Link to="/partners/figures" className="button">
-              {t("partners.figures.title")}
-            </Link>
+            <LinkButton to="/follow-ups">{t("partners.myFollowUps.title")}</LinkButton>
+            <LinkButton to="/partners/figures">{t("partners.figures.title")}</LinkButton>
             {canEdit ? (
               <>
-                <Link to="/partners/import" className="button">
-                  {t("partners.actions.import")}
-                </Link>
-                <Link to="/partners/new" className="button button--primary">
-                  {t("partners.actions.new")}
-                </Link>
+                <LinkButton to="/partners/import">{t("partners.actions.import")}</LinkButton>
+                <LinkButton to="/partners/new" primary>{t("partners.actions.new")}</LinkButton>
               </>
             ) : null}
           </>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { attachment } from "~/components/contacts/download.server";
+import { csvExportOptions } from "~/components/partners/csv-export.server";
 import { requireActor } from "~/lib/actor.server";
-import { parseDelimiter, parseExportLang } from "~/modules/contacts/index.server";
 import { partnerFilterFromSearchParams, partnersCsvStream } from "~/modules/partners/index.server";
 
 /**
@@ -10,18 +11,7 @@ import { partnerFilterFromSearchParams, partnersCsvStream } from "~/modules/part
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request, "read:partner");
   const params = new URL(request.url).searchParams;
-  const delimiter = parseDelimiter(params.get("delimiter"));
-  const lang = parseExportLang(params.get("lang"));
-  if (!delimiter || !lang) {
-    return new Response("delimiter must be , ; or tab, and lang es or en", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
-  const stream = partnersCsvStream(actor, partnerFilterFromSearchParams(params), { delimiter, lang });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="instituciones-${new Date().toISOString().slice(0, 10)}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  const options = csvExportOptions(params);
+  if (options instanceof Response) return options;
+  return attachment(partnersCsvStream(actor, partnerFilterFromSearchParams(params), options), `instituciones-${new Date().toISOString().slice(0, 10)}.csv`);
 }

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { attachment } from "~/components/contacts/download.server";
+import { csvExportOptions } from "~/components/partners/csv-export.server";
 import { requireActor } from "~/lib/actor.server";
-import { parseDelimiter, parseExportLang } from "~/modules/contacts/index.server";
-import { partnerActivitiesCsvStream } from "~/modules/partners/index.server";
 import { monthParam } from "~/lib/params";
+import { partnerActivitiesCsvStream } from "~/modules/partners/index.server";
 
 /**
  * GET /partners/figures.csv?month=2017-11 (default: the current month), with optional delimiter=;
@@ -13,20 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request, "read:partner");
   const params = new URL(request.url).searchParams;
   const month = monthParam(request, params.get("month"));
-  const delimiter = parseDelimiter(params.get("delimiter"));
-  const lang = parseExportLang(params.get("lang"));
-  if (!delimiter || !lang) {
-    return new Response("delimiter must be , ; or tab, and lang es or en", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
+  const options = csvExportOptions(params);
+  if (options instanceof Response) return options;
   const now = new Date();
   const [year, m] = month ? [Number(month.slice(0, 4)), Number(month.slice(5, 7))] : [now.getUTCFullYear(), now.getUTCMonth() + 1];
-  const stream = partnerActivitiesCsvStream(actor, year, m, { delimiter, lang });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="actividades-${year}-${String(m).padStart(2, "0")}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return attachment(partnerActivitiesCsvStream(actor, year, m, options), `actividades-${year}-${String(m).padStart(2, "0")}.csv`);
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { attachment } from "~/components/contacts/download.server";
 import { makeT } from "~/i18n";
 import { requirePermission } from "~/modules/auth/index.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts";
@@ -15,12 +16,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = makeT(user.locale);
   let body = UTF8_BOM + csvLine([t("partners.import.line"), t("partners.import.reason"), t("partners.import.rawRow")]);
   for (const r of plan.rejected) body += csvLine([r.line, t(`partners.import.reasons.${r.reason}`), r.raw]);
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="instituciones-rechazadas.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return attachment(body, "instituciones-rechazadas.csv");
 }

@@ -70,7 +70,7 @@ describe("meetings in Chromium", () => {
     expect(new URL(page.url()).pathname).toBe(`/meetings/${meeting.id}`);
     expect(meeting.participants).toHaveLength(3);
     expect(meeting.reportPart).toBe("SECRETARIAT");
-    const listed = page.locator('ul[data-participants="partners"] li');
+    const listed = page.locator(".meeting-partners li");
     await expect(listed.allTextContents()).resolves.toEqual([...names].sort((a, b) => a.localeCompare(b, "es-MX")));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: "test-results/meetings-detail-390.png", fullPage: true });

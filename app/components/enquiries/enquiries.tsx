@@ -1,6 +1,7 @@
 import type { LinksFunction } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import enquiryStylesHref from "./enquiries.css?url";
+import { Field, FormActions, FormErrorSummary } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatNumber, formatPercent } from "~/lib/format";
 import { ENQUIRY_CHANNELS, type EnquiryFigures } from "~/modules/enquiries";
@@ -83,71 +84,32 @@ type Totals = { total: number; usPercent: number | null; byChannel: Record<strin
 export function EnquiryTotalsForm({ totals, names, errors, values, busy }: { totals: Totals; names: Record<string, string>; errors?: TotalsErrors; values?: Record<string, string>; busy: boolean }) {
   const t = useT();
   const initial = (field: string, fallback: string) => values?.[field] ?? fallback;
-  const error = (field: string) => {
-    const e = errors?.[field];
-    return e ? (
-      <p className="field-error" id={`${field}-error`}>
-        {t(e.key, { value: e.value ?? "" })}
-      </p>
-    ) : null;
-  };
-  const invalid = (field: string) => (errors?.[field] ? { "aria-invalid": true as const, "aria-describedby": `${field}-error` } : {});
-  const summary = errors ? Object.keys(errors) : [];
+  const stored = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+  const field = (name: string) => ({ name, idPrefix: "enq", error: errors?.[name]?.key, errorParams: { value: errors?.[name]?.value ?? "" } });
+  const named = (codes: string[] | undefined) => (codes ?? []).map((c) => names[c] ?? c).join(", ");
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="totals" />
-      {summary.length ? (
-        <div className="form-error" role="alert" tabIndex={-1} autoFocus>
-          <p>{t("enquiries.errors.summary")}</p>
-          <ul>
-            {summary.map((f) => (
-              <li key={f}>
-                <a href={`#enq-${f}`}>{t(errors![f]!.key, { value: errors![f]!.value ?? "" })}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FormErrorSummary
+        idPrefix="enq"
+        title={t("enquiries.errors.summary")}
+        errors={Object.entries(errors ?? {}).map(([name, e]) => ({ field: name, message: e.key, params: { value: e.value ?? "" } }))}
+      />
       <div className="enq-form-grid">
-        <div className="field">
-          <label htmlFor="enq-total">{t("enquiries.totals.total")}</label>
-          <input id="enq-total" name="total" inputMode="numeric" required defaultValue={initial("total", totals ? String(totals.total) : "")} {...invalid("total")} />
-          {error("total")}
-        </div>
-        <div className="field">
-          <label htmlFor="enq-usPercent">{t("enquiries.totals.usPercent")}</label>
-          <input id="enq-usPercent" name="usPercent" inputMode="decimal" defaultValue={initial("usPercent", totals?.usPercent !== null && totals?.usPercent !== undefined ? String(totals.usPercent) : "")} {...invalid("usPercent")} />
-          {error("usPercent")}
-        </div>
+        <Field {...field("total")} label={t("enquiries.totals.total")} inputMode="numeric" required defaultValue={initial("total", stored(totals?.total))} />
+        <Field {...field("usPercent")} label={t("enquiries.totals.usPercent")} inputMode="decimal" defaultValue={initial("usPercent", stored(totals?.usPercent))} />
       </div>
       <fieldset>
         <legend>{t("enquiries.totals.byChannel")}</legend>
         <div className="enq-form-grid">
           {ENQUIRY_CHANNELS.map((c) => (
-            <div className="field" key={c}>
-              <label htmlFor={`enq-channel_${c}`}>{t(`enquiries.channel.${c}`)}</label>
-              <input id={`enq-channel_${c}`} name={`channel_${c}`} inputMode="numeric" defaultValue={initial(`channel_${c}`, totals?.byChannel[c] !== undefined ? String(totals.byChannel[c]) : "")} {...invalid(`channel_${c}`)} />
-              {error(`channel_${c}`)}
-            </div>
+            <Field key={c} {...field(`channel_${c}`)} label={t(`enquiries.channel.${c}`)} inputMode="numeric" defaultValue={initial(`channel_${c}`, stored(totals?.byChannel[c]))} />
           ))}
         </div>
       </fieldset>
-      <div className="field">
-        <label htmlFor="enq-topUsStates">{t("enquiries.totals.topUsStates")}</label>
-        <input id="enq-topUsStates" name="topUsStates" defaultValue={initial("topUsStates", (totals?.topUsStates ?? []).map((c) => names[c] ?? c).join(", "))} aria-describedby="enq-topUsStates-hint" {...invalid("topUsStates")} />
-        <p className="hint muted" id="enq-topUsStates-hint">
-          {t("enquiries.totals.listHint")}
-        </p>
-        {error("topUsStates")}
-      </div>
-      <div className="field">
-        <label htmlFor="enq-topCountries">{t("enquiries.totals.topCountries")}</label>
-        <input id="enq-topCountries" name="topCountries" defaultValue={initial("topCountries", (totals?.topCountries ?? []).map((c) => names[c] ?? c).join(", "))} {...invalid("topCountries")} />
-        {error("topCountries")}
-      </div>
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {t("enquiries.totals.save")}
-      </button>
+      <Field {...field("topUsStates")} label={t("enquiries.totals.topUsStates")} hint={t("enquiries.totals.listHint")} defaultValue={initial("topUsStates", named(totals?.topUsStates))} />
+      <Field {...field("topCountries")} label={t("enquiries.totals.topCountries")} defaultValue={initial("topCountries", named(totals?.topCountries))} />
+      <FormActions submitLabel={t("enquiries.totals.save")} busy={busy} />
     </Form>
   );
 }

@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
-import { Card } from "~/components/ui";
+import { Card, Facts } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatMonth } from "~/lib/format";
 import { formatDay } from "./labels";
+import { ListCard } from "./list-card";
 
 type Agreement = {
   title: string;
@@ -20,54 +21,32 @@ export function AgreementDetail({ agreement: a }: { agreement: Agreement }) {
   return (
     <>
       <Card className="meeting-detail">
-        <dl>
-          <dt>{t("meetings.agreements.titleField")}</dt>
-          <dd>{a.title}</dd>
-          <dt>{t("meetings.agreements.session")}</dt>
-          <dd>
-            {a.meeting ? (
-              <Link to={`/meetings/${a.meeting.id}`}>
-                {formatDay(a.meeting.heldOn, locale)} — {a.meeting.subject}
-              </Link>
-            ) : (
-              <span className="muted">{t("meetings.agreements.noSession")}</span>
-            )}
-          </dd>
-          {a.ownerArea ? (
-            <>
-              <dt>{t("meetings.agreements.ownerArea")}</dt>
-              <dd>{t(`ineArea.${a.ownerArea}`)}</dd>
-            </>
-          ) : null}
-          {a.vote ? (
-            <>
-              <dt>{t("meetings.agreements.vote")}</dt>
-              <dd className="summary">{a.vote}</dd>
-            </>
-          ) : null}
-        </dl>
+        <Facts
+          items={[
+            { label: t("meetings.agreements.titleField"), value: a.title },
+            {
+              label: t("meetings.agreements.session"),
+              value: a.meeting ? (
+                <Link to={`/meetings/${a.meeting.id}`}>
+                  {formatDay(a.meeting.heldOn, locale)} — {a.meeting.subject}
+                </Link>
+              ) : (
+                <span className="muted">{t("meetings.agreements.noSession")}</span>
+              ),
+            },
+            { label: t("meetings.agreements.ownerArea"), value: a.ownerArea ? t(`ineArea.${a.ownerArea}`) : null },
+            { label: t("meetings.agreements.vote"), value: a.vote, className: "summary" },
+          ]}
+        />
       </Card>
-      <Card title={t("meetings.agreements.jurors")} className="meeting-detail">
-        {a.jurors.length ? (
-          <ul data-jurors>
-            {a.jurors.map((j) => (
-              <li key={j.id}>{t("meetings.agreements.jurorLine", { name: j.name, contest: j.contest.name })}</li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t("meetings.agreements.noJurors")}</p>
-        )}
-      </Card>
+      <ListCard title={t("meetings.agreements.jurors")} items={a.jurors} empty={t("meetings.agreements.noJurors")} data-jurors="" item={(j) => t("meetings.agreements.jurorLine", { name: j.name, contest: j.contest.name })} />
       {a.approvedReports.length ? (
-        <Card title={t("meetings.agreements.reports")} className="meeting-detail">
-          <ul>
-            {a.approvedReports.map((r) => (
-              <li key={r.id}>
-                <Link to={`/reports/${r.month}`}>{t("meetings.agreements.reportLine", { month: formatMonth(r.month, locale), version: r.version })}</Link>
-              </li>
-            ))}
-          </ul>
-        </Card>
+        <ListCard
+          title={t("meetings.agreements.reports")}
+          items={a.approvedReports}
+          empty=""
+          item={(r) => <Link to={`/reports/${r.month}`}>{t("meetings.agreements.reportLine", { month: formatMonth(r.month, locale), version: r.version })}</Link>}
+        />
       ) : null}
     </>
   );

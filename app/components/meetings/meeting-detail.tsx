@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
-import { Card, StatusBadge } from "~/components/ui";
+import { Card, Facts, LinkButton, StatusBadge } from "~/components/ui";
 import { FOLLOW_UP_TONES } from "~/components/partners/labels";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { MeetingView } from "~/modules/meetings/index.server";
 import { AGREEMENT_STATUS_TONES, formatDay } from "./labels";
+import { ListCard } from "./list-card";
 
 type Meeting = Pick<MeetingView, "participants" | "reportPart" | "defaultReportPart" | "summary" | "kind" | "id"> & {
   agreements: Array<{ id: string; number: string; adoptedOn: string; title: string; status: string }>;
@@ -20,47 +21,22 @@ export function MeetingParticipantsCard({ meeting }: { meeting: Meeting }) {
       {none ? (
         <p className="muted">{t("meetings.detail.noParticipants")}</p>
       ) : (
-        <dl>
-          {p.partners.length ? (
-            <>
-              <dt>{t("meetings.fields.partners")}</dt>
-              <dd>
-                <ul data-participants="partners">
-                  {p.partners.map((x) => (
-                    <li key={x.id}>
-                      <Link to={`/partners/${x.id}`}>{x.name}</Link>
-                      {x.acronym ? <span className="muted"> ({x.acronym})</span> : null}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
-          {p.ineAreas.length ? (
-            <>
-              <dt>{t("meetings.fields.ineAreas")}</dt>
-              <dd>
-                <ul>
-                  {p.ineAreas.map((a) => (
-                    <li key={a}>{t(`ineArea.${a}`)}</li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
-          {p.politicalParties.length ? (
-            <>
-              <dt>{t("meetings.fields.politicalParties")}</dt>
-              <dd>
-                <ul>
-                  {p.politicalParties.map((name) => (
-                    <li key={name}>{name}</li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
-        </dl>
+        <Facts
+          items={[
+            {
+              label: t("meetings.fields.partners"),
+              className: "meeting-partners",
+              value: p.partners.map((x) => (
+                <>
+                  <Link to={`/partners/${x.id}`}>{x.name}</Link>
+                  {x.acronym ? <span className="muted"> ({x.acronym})</span> : null}
+                </>
+              )),
+            },
+            { label: t("meetings.fields.ineAreas"), value: p.ineAreas.map((a) => t(`ineArea.${a}`)) },
+            { label: t("meetings.fields.politicalParties"), value: p.politicalParties },
+          ]}
+        />
       )}
       <p>
         {t("meetings.detail.reportPartLine", { part: t(`reportPart.${meeting.reportPart}`) })}{" "}
@@ -81,27 +57,23 @@ export function MeetingAgreementsCard({ meeting, canEdit }: { meeting: Meeting; 
   const t = useT();
   const locale = useLocale();
   return (
-    <Card title={t("meetings.detail.agreements")} className="meeting-detail">
-      {meeting.agreements.length ? (
-        <ul>
-          {meeting.agreements.map((a) => (
-            <li key={a.id}>
-              <Link to={`/meetings/agreements/${a.id}`}>{a.number}</Link> — {a.title}{" "}
-              <span className="muted">· {formatDay(a.adoptedOn, locale)}</span> <StatusBadge tone={AGREEMENT_STATUS_TONES(a.status)} label={t(`meetings.agreements.status.${a.status}`)} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">{t("meetings.detail.noAgreements")}</p>
+    <ListCard
+      title={t("meetings.detail.agreements")}
+      items={meeting.agreements}
+      empty={t("meetings.detail.noAgreements")}
+      item={(a) => (
+        <>
+          <Link to={`/meetings/agreements/${a.id}`}>{a.number}</Link> — {a.title} <span className="muted">· {formatDay(a.adoptedOn, locale)}</span>{" "}
+          <StatusBadge tone={AGREEMENT_STATUS_TONES(a.status)} label={t(`meetings.agreements.status.${a.status}`)} />
+        </>
       )}
+    >
       {canEdit && meeting.kind === "COMMISSION_SESSION" ? (
         <p>
-          <Link to={`/meetings/agreements/new?meeting=${meeting.id}`} className="button">
-            {t("meetings.detail.addAgreement")}
-          </Link>
+          <LinkButton to={`/meetings/agreements/new?meeting=${meeting.id}`}>{t("meetings.detail.addAgreement")}</LinkButton>
         </p>
       ) : null}
-    </Card>
+    </ListCard>
   );
 }
 
@@ -110,21 +82,18 @@ export function MeetingFollowUpsCard({ meeting }: { meeting: Meeting }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <Card title={t("meetings.detail.followUps")} className="meeting-detail">
-      {meeting.followUps.length ? (
-        <ul>
-          {meeting.followUps.map((f) => (
-            <li key={f.id}>
-              <strong>{f.title}</strong> <StatusBadge tone={FOLLOW_UP_TONES(f.state)} label={t(`partners.followUp.stateLabel.${f.state}`)} />
-              <div className="muted">
-                <Link to={`/partners/${f.partner.id}`}>{f.partner.name}</Link> · {t("partners.followUp.dueOn")}: {formatDay(f.dueOn, locale)} · {f.owner.name}
-              </div>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">{t("meetings.detail.noFollowUps")}</p>
+    <ListCard
+      title={t("meetings.detail.followUps")}
+      items={meeting.followUps}
+      empty={t("meetings.detail.noFollowUps")}
+      item={(f) => (
+        <>
+          <strong>{f.title}</strong> <StatusBadge tone={FOLLOW_UP_TONES(f.state)} label={t(`partners.followUp.stateLabel.${f.state}`)} />
+          <div className="muted">
+            <Link to={`/partners/${f.partner.id}`}>{f.partner.name}</Link> · {t("partners.followUp.dueOn")}: {formatDay(f.dueOn, locale)} · {f.owner.name}
+          </div>
+        </>
       )}
-    </Card>
+    />
   );
 }

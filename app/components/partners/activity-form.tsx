@@ -1,9 +1,8 @@
-import { Form } from "@remix-run/react";
-import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/ui";
+import { Field, SelectField, TextareaField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { ACTIVITY_KINDS } from "~/modules/partners";
 import { REPORT_PARTS } from "~/modules/reports";
-import { Checkboxes, choiceOptions, InstitutionSearch, listOf, type Choice, type Errors, type Values } from "./form-parts";
+import { Checkboxes, choiceOptions, InstitutionSearch, listOf, PageForm, type Choice, type Errors, type Values } from "./form-parts";
 
 type Props = {
   values: Values;
@@ -32,10 +31,7 @@ export function ActivityForm({ values, errors, staff, people, events, me, busy, 
   const institutionsError = errors.partnerNames ?? errors.partnerIds;
   const common = { idPrefix };
   return (
-    <Form method="post" noValidate>
-      <input type="hidden" name="intent" value="activity" />
-      {activityId ? <input type="hidden" name="activityId" value={activityId} /> : null}
-      <FormErrorSummary errors={errors} idPrefix={idPrefix} />
+    <PageForm intent="activity" record={{ name: "activityId", id: activityId }} errors={errors} idPrefix={idPrefix} submitLabel={t("partners.activity.save")} busy={busy}>
       <div className="form-grid">
         <Field {...common} name="occurredOn" type="date" label={t("partners.activity.occurredOn")} defaultValue={values.occurredOn} error={errors.occurredOn} required />
         <SelectField
@@ -94,9 +90,6 @@ export function ActivityForm({ values, errors, staff, people, events, me, busy, 
           </div>
         </fieldset>
       )}
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {t("partners.activity.save")}
-      </button>
-    </Form>
+    </PageForm>
   );
 }

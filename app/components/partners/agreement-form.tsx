@@ -1,17 +1,13 @@
-import { Form } from "@remix-run/react";
-import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/ui";
+import { Field, SelectField, TextareaField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { AGREEMENT_STATUSES } from "~/modules/partners";
-import type { Errors, Values } from "./form-parts";
+import { PageForm, type Errors, type Values } from "./form-parts";
 
 /** A new agreement, or (with `agreementId`) an edit of one: its status, dates and document. */
 export function AgreementForm({ values, errors, busy, maxMb, agreementId, idPrefix = "agreement" }: { values: Values; errors: Errors; busy: boolean; maxMb: number; agreementId?: string; idPrefix?: string }) {
   const t = useT();
   return (
-    <Form method="post" encType="multipart/form-data" noValidate>
-      <input type="hidden" name="intent" value="agreement" />
-      {agreementId ? <input type="hidden" name="agreementId" value={agreementId} /> : null}
-      <FormErrorSummary errors={errors} idPrefix={idPrefix} params={{ max: maxMb }} />
+    <PageForm intent="agreement" record={{ name: "agreementId", id: agreementId }} errors={errors} idPrefix={idPrefix} errorParams={{ max: maxMb }} multipart submitLabel={t("partners.agreement.save")} busy={busy}>
       <div className="form-grid">
         <Field idPrefix={idPrefix} name="title" label={t("partners.agreement.title")} defaultValue={values.title} error={errors.title} required wide />
         <Field idPrefix={idPrefix} name="reference" label={t("partners.agreement.reference")} defaultValue={values.reference} error={errors.reference} />
@@ -28,9 +24,6 @@ export function AgreementForm({ values, errors, busy, maxMb, agreementId, idPref
         <Field idPrefix={idPrefix} name="document" type="file" label={t("partners.agreement.document")} accept="application/pdf,image/png,image/jpeg" error={errors.document} errorParams={{ max: maxMb }} />
         <TextareaField idPrefix={idPrefix} name="notes" label={t("partners.fields.notes")} defaultValue={values.notes} error={errors.notes} wide />
       </div>
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {t("partners.agreement.save")}
-      </button>
-    </Form>
+    </PageForm>
   );
 }

@@ -2,7 +2,9 @@
  * Pieces shared by the institution page's forms (activity, follow-up, person, agreement): the
  * shapes of an echoed form, the ticked lists and the institution search boxes.
  */
-import { useEffect, useState } from "react";
+import { Form } from "@remix-run/react";
+import { useEffect, useState, type ReactNode } from "react";
+import { FormActions, FormErrorSummary } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 
 /** A form as typed, echoed back by the page's action (multi-valued fields joined by commas). */
@@ -10,6 +12,42 @@ export type Values = Record<string, string | undefined>;
 /** Field → translation key ("_form" = the form's own refusal). */
 export type Errors = Record<string, string>;
 export type Choice = { id: string; name: string | null };
+
+/**
+ * One form of the institution page: it posts its `intent` (page.server's handlePageAction), the id of
+ * the record it corrects when it corrects one (`record`), lists its errors on top and ends with its button.
+ */
+export function PageForm({
+  intent,
+  record,
+  errors,
+  idPrefix,
+  errorParams,
+  multipart,
+  submitLabel,
+  busy,
+  children,
+}: {
+  intent: string;
+  record?: { name: string; id?: string };
+  errors: Errors;
+  idPrefix: string;
+  errorParams?: Record<string, string | number>;
+  multipart?: boolean;
+  submitLabel: string;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" encType={multipart ? "multipart/form-data" : undefined} noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      {record?.id ? <input type="hidden" name={record.name} value={record.id} /> : null}
+      <FormErrorSummary errors={errors} idPrefix={idPrefix} params={errorParams} />
+      {children}
+      <FormActions submitLabel={submitLabel} busy={busy} />
+    </Form>
+  );
+}
 
 /** Multi-valued fields travel as one comma-joined value when a form is echoed back (see page.server). */
 export function listOf(value: string | undefined): string[] {

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { Card } from "~/components/ui";
+import { Card, Facts } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 
 type About = {
@@ -19,52 +19,22 @@ export function PartnerAbout({ partner }: { partner: About }) {
   const t = useT();
   return (
     <Card title={t("partners.detail.about")} className="partner-about">
-      <dl>
-        {partner.parent ? (
-          <>
-            <dt>{t("partners.fields.parent")}</dt>
-            <dd>
-              <Link to={`/partners/${partner.parent.id}`}>{partner.parent.name}</Link>
-            </dd>
-          </>
-        ) : null}
-        {partner.website ? (
-          <>
-            <dt>{t("partners.fields.website")}</dt>
-            <dd>
+      <Facts
+        items={[
+          { label: t("partners.fields.parent"), value: partner.parent ? <Link to={`/partners/${partner.parent.id}`}>{partner.parent.name}</Link> : null },
+          {
+            label: t("partners.fields.website"),
+            value: partner.website ? (
               <a href={partner.website} rel="noreferrer noopener" target="_blank">
                 {partner.website}
               </a>
-            </dd>
-          </>
-        ) : null}
-        {partner.tags.length ? (
-          <>
-            <dt>{t("partners.fields.tags")}</dt>
-            <dd>{partner.tags.join(", ")}</dd>
-          </>
-        ) : null}
-        {partner.notes ? (
-          <>
-            <dt>{t("partners.fields.notes")}</dt>
-            <dd className="notes">{partner.notes}</dd>
-          </>
-        ) : null}
-        {partner.children.length ? (
-          <>
-            <dt>{t("partners.detail.children")}</dt>
-            <dd>
-              <ul>
-                {partner.children.map((c) => (
-                  <li key={c.id}>
-                    <Link to={`/partners/${c.id}`}>{c.name}</Link>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+            ) : null,
+          },
+          { label: t("partners.fields.tags"), value: partner.tags.join(", ") },
+          { label: t("partners.fields.notes"), value: partner.notes, className: "notes" },
+          { label: t("partners.detail.children"), value: partner.children.map((c) => <Link key={c.id} to={`/partners/${c.id}`}>{c.name}</Link>) },
+        ]}
+      />
     </Card>
   );
 }

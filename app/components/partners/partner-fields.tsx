@@ -1,7 +1,7 @@
 import { RegionFields } from "~/components/geo/region-fields";
 import { Field, SelectField, TextareaField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
-import { PARTNER_KINDS, PARTNER_STATUSES } from "~/modules/partners";
+import { PARTNER_KINDS, PARTNER_STATUSES, type PartnerOwnFields } from "~/modules/partners";
 
 export type PartnerFormValues = Partial<Record<string, string | null>>;
 
@@ -63,18 +63,6 @@ export function PartnerFields({
   );
 }
 
-export function partnerToFormValues(p: {
-  name: string;
-  acronym: string | null;
-  kind: string;
-  parentId: string | null;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  website: string | null;
-  tags: string[];
-  status: string;
-  notes: string | null;
-}): PartnerFormValues {
+export function partnerToFormValues(p: PartnerOwnFields): PartnerFormValues {
   return { ...p, tags: p.tags.join(", ") };
 }

@@ -1,16 +1,12 @@
-import { Form } from "@remix-run/react";
-import { Field, FormErrorSummary } from "~/components/ui";
+import { Field } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
-import type { Errors, Values } from "./form-parts";
+import { PageForm, type Errors, type Values } from "./form-parts";
 
 /** A person at an institution (linked to a contact by e-mail, or a name of their own); `personId` corrects one. */
 export function PersonForm({ values, errors, busy, personId, idPrefix = "person" }: { values: Values; errors: Errors; busy: boolean; personId?: string; idPrefix?: string }) {
   const t = useT();
   return (
-    <Form method="post" noValidate>
-      <input type="hidden" name="intent" value="person" />
-      {personId ? <input type="hidden" name="personId" value={personId} /> : null}
-      <FormErrorSummary errors={errors} idPrefix={idPrefix} />
+    <PageForm intent="person" record={{ name: "personId", id: personId }} errors={errors} idPrefix={idPrefix} submitLabel={personId ? t("partners.person.update") : t("partners.person.save")} busy={busy}>
       <div className="form-grid">
         <Field
           idPrefix={idPrefix}
@@ -27,9 +23,6 @@ export function PersonForm({ values, errors, busy, personId, idPrefix = "person"
         <Field idPrefix={idPrefix} name="email" type="email" label={t("partners.person.email")} defaultValue={values.email} error={errors.email} />
         <Field idPrefix={idPrefix} name="phone" type="tel" label={t("partners.person.phone")} defaultValue={values.phone} error={errors.phone} />
       </div>
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {personId ? t("partners.person.update") : t("partners.person.save")}
-      </button>
-    </Form>
+    </PageForm>
   );
 }

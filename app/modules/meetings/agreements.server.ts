@@ -4,11 +4,13 @@
  * designated, the monthly report they approved. Every change is audited in its transaction.
  */
 import { db, Prisma } from "~/lib/db.server";
+import { transactionOr } from "~/modules/partners/index.server";
 import { decodeCursor, encodeCursor } from "~/lib/paging.server";
 import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
 import { MeetingError } from "./errors";
 import { normalizeAgreementNumber } from "./fields";
 import type { AgreementInput } from "./schema";
+import type { CommissionAgreementStatus, IneArea } from "~/generated/prisma/enums";
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,10 +18,6 @@ export const AGREEMENTS_PAGE_SIZE = 50;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const dateOnly = (value: string) => new Date(`${value}T00:00:00.000Z`);
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /** Another agreement with this number (compared case-blind), if any. */
 async function numberTaken(tx: Tx, number: string, exceptId?: string): Promise<string | null> {
@@ -50,40 +48,30 @@ function stored(input: AgreementInput) {
 
 export async function createAgreement(actor: AuditActor, input: AgreementInput) {
   const values = stored(input);
-  try {
-    return await db.$transaction(async (tx) => {
-      const existing = await numberTaken(tx, values.number);
-      if (existing) throw new MeetingError("numberTaken", existing);
-      await checkSession(tx, values.meetingId);
-      const agreement = await tx.commissionAgreement.create({ data: { ...values, adoptedOn: dateOnly(values.adoptedOn), createdById: actor.userId } });
-      await audit(actor, { action: "commissionAgreement.create", entity: "commissionAgreement", entityId: agreement.id, after: values }, tx);
-      return agreement;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new MeetingError("numberTaken");
-    throw error;
-  }
+  return transactionOr(() => new MeetingError("numberTaken"), async (tx) => {
+    const existing = await numberTaken(tx, values.number);
+    if (existing) throw new MeetingError("numberTaken", existing);
+    await checkSession(tx, values.meetingId);
+    const agreement = await tx.commissionAgreement.create({ data: { ...values, adoptedOn: dateOnly(values.adoptedOn), createdById: actor.userId } });
+    await audit(actor, { action: "commissionAgreement.create", entity: "commissionAgreement", entityId: agreement.id, after: values }, tx);
+    return agreement;
+  });
 }
 
 export async function updateAgreement(actor: AuditActor, id: string, input: AgreementInput) {
   const values = stored(input);
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await tx.commissionAgreement.findUnique({ where: { id } });
-      if (!before) throw new MeetingError("agreementNotFound");
-      const existing = await numberTaken(tx, values.number, id);
-      if (existing) throw new MeetingError("numberTaken", existing);
-      await checkSession(tx, values.meetingId);
-      const change = diff({ ...before, adoptedOn: day(before.adoptedOn) } as Record<string, unknown>, values);
-      if (!change.changed) return before;
-      const agreement = await tx.commissionAgreement.update({ where: { id }, data: { ...values, adoptedOn: dateOnly(values.adoptedOn) } });
-      await audit(actor, { action: "commissionAgreement.update", entity: "commissionAgreement", entityId: id, before: change.before, after: change.after }, tx);
-      return agreement;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new MeetingError("numberTaken");
-    throw error;
-  }
+  return transactionOr(() => new MeetingError("numberTaken"), async (tx) => {
+    const before = await tx.commissionAgreement.findUnique({ where: { id } });
+    if (!before) throw new MeetingError("agreementNotFound");
+    const existing = await numberTaken(tx, values.number, id);
+    if (existing) throw new MeetingError("numberTaken", existing);
+    await checkSession(tx, values.meetingId);
+    const change = diff({ ...before, adoptedOn: day(before.adoptedOn) } as Record<string, unknown>, values);
+    if (!change.changed) return before;
+    const agreement = await tx.commissionAgreement.update({ where: { id }, data: { ...values, adoptedOn: dateOnly(values.adoptedOn) } });
+    await audit(actor, { action: "commissionAgreement.update", entity: "commissionAgreement", entityId: id, before: change.before, after: change.after }, tx);
+    return agreement;
+  });
 }
 
 /** What deleting an agreement would unlink, for the confirmation (decision 023). */
@@ -158,6 +146,11 @@ export async function agreementExists(id: string): Promise<boolean> {
   return (await db.commissionAgreement.count({ where: { id } })) > 0;
 }
 
+/** What the list and the page both show of an agreement. */
+function agreementHead(a: { id: string; number: string; adoptedOn: Date; title: string; status: CommissionAgreementStatus; ownerArea: IneArea | null }) {
+  return { id: a.id, number: a.number, adoptedOn: day(a.adoptedOn), title: a.title, status: a.status, ownerArea: a.ownerArea };
+}
+
 export async function getAgreement(id: string) {
   const a = await db.commissionAgreement.findUnique({
     where: { id },
@@ -173,12 +166,7 @@ export async function getAgreement(id: string) {
   });
   if (!a) return null;
   return {
-    id: a.id,
-    number: a.number,
-    adoptedOn: day(a.adoptedOn),
-    title: a.title,
-    status: a.status,
-    ownerArea: a.ownerArea,
+    ...agreementHead(a),
     vote: a.vote,
     meetingId: a.meetingId,
     meeting: a.meeting ? { ...a.meeting, heldOn: day(a.meeting.heldOn) } : null,
@@ -212,12 +200,7 @@ export async function listAgreements(filter: { year?: number } = {}, cursor?: st
   const last = page[page.length - 1];
   return {
     rows: page.map((a) => ({
-      id: a.id,
-      number: a.number,
-      adoptedOn: day(a.adoptedOn),
-      title: a.title,
-      status: a.status,
-      ownerArea: a.ownerArea,
+      ...agreementHead(a),
       meeting: a.meeting ? { id: a.meeting.id, subject: a.meeting.subject, heldOn: day(a.meeting.heldOn) } : null,
       jurors: a._count.juryMembers,
     })),

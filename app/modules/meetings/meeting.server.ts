@@ -6,6 +6,7 @@
  */
 import type { MeetingKind, PartnerKind, ReportPart } from "~/generated/prisma/enums";
 import { db, Prisma } from "~/lib/db.server";
+import { transactionOr } from "~/modules/partners/index.server";
 import { decodeCursor, encodeCursor, likeContains } from "~/lib/paging.server";
 import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
 import { PARTNER_SEARCH_EXPR, partnerSearchWords } from "~/modules/partners/index.server";
@@ -23,10 +24,6 @@ export const MEETINGS_PAGE_SIZE = 50;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const dateOnly = (value: string) => new Date(`${value}T00:00:00.000Z`);
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /** Participants as stored: each institution, area and party once, in a stable order. */
 export function normalizeParticipants(input: Pick<MeetingInput, "partnerIds" | "ineAreas" | "politicalParties">) {
@@ -74,71 +71,61 @@ function chosenPart(input: MeetingInput, partnerKinds: PartnerKind[], p: ReturnT
 
 export async function createMeeting(actor: AuditActor, input: MeetingInput) {
   const p = normalizeParticipants(input);
-  try {
-    return await db.$transaction(async (tx) => {
-      const partnerKinds = await partnerKindsOf(tx, p.partnerIds);
-      const reportPart = chosenPart(input, partnerKinds, p);
-      const meeting = await tx.meeting.create({
-        data: {
-          kind: input.kind,
-          heldOn: dateOnly(input.heldOn),
-          subject: input.subject,
-          summary: input.summary,
-          format: input.format,
-          reportPart,
-          createdById: actor.userId,
-        },
-      });
-      await writeParticipants(tx, meeting.id, p);
-      await audit(actor, { action: "meeting.create", entity: "meeting", entityId: meeting.id, after: auditedFields(input, reportPart, p) }, tx);
-      return meeting;
+  return transactionOr(() => new MeetingError("duplicateParticipant"), async (tx) => {
+    const partnerKinds = await partnerKindsOf(tx, p.partnerIds);
+    const reportPart = chosenPart(input, partnerKinds, p);
+    const meeting = await tx.meeting.create({
+      data: {
+        kind: input.kind,
+        heldOn: dateOnly(input.heldOn),
+        subject: input.subject,
+        summary: input.summary,
+        format: input.format,
+        reportPart,
+        createdById: actor.userId,
+      },
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new MeetingError("duplicateParticipant");
-    throw error;
-  }
+    await writeParticipants(tx, meeting.id, p);
+    await audit(actor, { action: "meeting.create", entity: "meeting", entityId: meeting.id, after: auditedFields(input, reportPart, p) }, tx);
+    return meeting;
+  });
 }
 
 export async function updateMeeting(actor: AuditActor, id: string, input: MeetingInput) {
   const p = normalizeParticipants(input);
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await tx.meeting.findUnique({ where: { id }, include: { participants: true, _count: { select: { agreements: true } } } });
-      if (!before) throw new MeetingError("notFound");
-      if (before.kind === "COMMISSION_SESSION" && input.kind !== "COMMISSION_SESSION" && before._count.agreements > 0) throw new MeetingError("hasAgreements");
-      const partnerKinds = await partnerKindsOf(tx, p.partnerIds);
-      const reportPart = chosenPart(input, partnerKinds, p);
-      const old = {
-        kind: before.kind,
-        heldOn: day(before.heldOn),
-        subject: before.subject,
-        summary: before.summary,
-        format: before.format,
-        reportPart: before.reportPart,
-        ...normalizeParticipants({
-          partnerIds: before.participants.flatMap((x) => (x.partnerId ? [x.partnerId] : [])),
-          ineAreas: before.participants.flatMap((x) => (x.ineArea ? [x.ineArea] : [])),
-          politicalParties: before.participants.flatMap((x) => (x.politicalParty ? [x.politicalParty] : [])),
-        }),
-      };
-      const next = auditedFields(input, reportPart, p);
-      // Lists compare as sets: ticking the same institutions in another order is no change.
-      const sorted = (o: typeof old) => ({ ...o, partnerIds: [...o.partnerIds].sort(), politicalParties: [...o.politicalParties].sort() });
-      const change = diff(sorted(old) as Record<string, unknown>, sorted(next));
-      if (!change.changed) return before;
-      const meeting = await tx.meeting.update({
-        where: { id },
-        data: { kind: input.kind, heldOn: dateOnly(input.heldOn), subject: input.subject, summary: input.summary, format: input.format, reportPart },
-      });
-      await tx.meetingParticipant.deleteMany({ where: { meetingId: id } });
-      await writeParticipants(tx, id, p);
-      await audit(actor, { action: "meeting.update", entity: "meeting", entityId: id, before: change.before, after: change.after }, tx);
-      return meeting;
+  return transactionOr(() => new MeetingError("duplicateParticipant"), async (tx) => {
+    const before = await tx.meeting.findUnique({ where: { id }, include: { participants: true, _count: { select: { agreements: true } } } });
+    if (!before) throw new MeetingError("notFound");
+    if (before.kind === "COMMISSION_SESSION" && input.kind !== "COMMISSION_SESSION" && before._count.agreements > 0) throw new MeetingError("hasAgreements");
+    const partnerKinds = await partnerKindsOf(tx, p.partnerIds);
+    const reportPart = chosenPart(input, partnerKinds, p);
+    const old = {
+      kind: before.kind,
+      heldOn: day(before.heldOn),
+      subject: before.subject,
+      summary: before.summary,
+      format: before.format,
+      reportPart: before.reportPart,
+      ...normalizeParticipants({
+        partnerIds: before.participants.flatMap((x) => (x.partnerId ? [x.partnerId] : [])),
+        ineAreas: before.participants.flatMap((x) => (x.ineArea ? [x.ineArea] : [])),
+        politicalParties: before.participants.flatMap((x) => (x.politicalParty ? [x.politicalParty] : [])),
+      }),
+    };
+    const next = auditedFields(input, reportPart, p);
+    // Lists compare as sets: ticking the same institutions in another order is no change.
+    const sorted = (o: typeof old) => ({ ...o, partnerIds: [...o.partnerIds].sort(), politicalParties: [...o.politicalParties].sort() });
+    const change = diff(sorted(old) as Record<string, unknown>, sorted(next));
+    if (!change.changed) return before;
+    const meeting = await tx.meeting.update({
+      where: { id },
+      data: { kind: input.kind, heldOn: dateOnly(input.heldOn), subject: input.subject, summary: input.summary, format: input.format, reportPart },
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new MeetingError("duplicateParticipant");
-    throw error;
-  }
+    await tx.meetingParticipant.deleteMany({ where: { meetingId: id } });
+    await writeParticipants(tx, id, p);
+    await audit(actor, { action: "meeting.update", entity: "meeting", entityId: id, before: change.before, after: change.after }, tx);
+    return meeting;
+  });
 }
 
 /** What deleting a meeting takes with it, for the confirmation (decision 023). */

@@ -15,57 +15,35 @@ import { partnerFilterToSearchParams, type PartnerFilter } from "./filter";
 import { partnerActivitiesOfMonth } from "./figures.server";
 import { listPartners } from "./query.server";
 
-export async function* partnersCsv(
-  actor: AuditActor,
-  filter: PartnerFilter,
-  options: { delimiter?: string; lang?: "es" | "en"; pageSize?: number } = {}
-): AsyncGenerator<string> {
-  const delimiter = options.delimiter ?? ",";
-  const headers = PARTNER_CSV_HEADERS[options.lang ?? "es"];
-  yield UTF8_BOM +
-    csvLine(
-      PARTNER_CSV_COLUMNS.map((c) => headers[c]),
-      delimiter
-    );
-  let cursor: string | null = null;
+/**
+ * One CSV for both exports: the header line under a BOM, then each keyset page's rows mapped to
+ * `columns`, then the audit entry with the row count. `next` fetches a page after `cursor`.
+ */
+async function* keysetCsv<Column extends string, Row, Cursor>(spec: {
+  columns: readonly Column[];
+  headers: Record<Column, string>;
+  delimiter: string;
+  next: (cursor: Cursor | null) => Promise<{ rows: Row[]; next: Cursor | null }>;
+  values: (rows: Row[]) => Promise<Record<Column, unknown>[]>;
+  audit: (rows: number) => Promise<unknown>;
+}): AsyncGenerator<string> {
+  const { columns, delimiter } = spec;
+  yield UTF8_BOM + csvLine(columns.map((c) => spec.headers[c]), delimiter);
+  let cursor: Cursor | null = null;
   let rows = 0;
   do {
-    const page = await listPartners(filter, cursor, { pageSize: options.pageSize ?? 500 });
-    const details = await db.partner.findMany({ where: { id: { in: page.rows.map((r) => r.id) } }, select: { id: true, website: true, notes: true } });
-    const byId = new Map(details.map((d) => [d.id, d]));
-    let out = "";
-    for (const row of page.rows) {
-      const extra = byId.get(row.id);
-      const values: Record<string, unknown> = {
-        ...row,
-        parent: row.parentName,
-        tags: row.tags.join(";"),
-        website: extra?.website ?? null,
-        notes: extra?.notes ?? null,
-      };
-      out += csvLine(
-        PARTNER_CSV_COLUMNS.map((c) => values[c]),
-        delimiter
-      );
-    }
+    const page: { rows: Row[]; next: Cursor | null } = await spec.next(cursor);
+    const out = (await spec.values(page.rows)).map((values) => csvLine(columns.map((c) => values[c]), delimiter)).join("");
     rows += page.rows.length;
     if (out) yield out;
-    cursor = page.nextCursor;
+    cursor = page.next;
   } while (cursor);
-  await audit(actor, {
-    action: "partners.export",
-    entity: "partner",
-    after: { filter: Object.fromEntries(partnerFilterToSearchParams(filter)), rows, lang: options.lang ?? "es" },
-  });
+  await spec.audit(rows);
 }
 
-export function partnersCsvStream(
-  actor: AuditActor,
-  filter: PartnerFilter,
-  options: { delimiter?: string; lang?: "es" | "en" } = {}
-): ReadableStream<Uint8Array> {
+/** A CSV generator as a byte stream that pulls one page at a time. */
+function streamOf(iterator: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = partnersCsv(actor, filter, options);
   return new ReadableStream({
     async pull(controller) {
       try {
@@ -80,6 +58,39 @@ export function partnersCsvStream(
       await iterator.return(undefined);
     },
   });
+}
+
+type CsvOptions = { delimiter?: string; lang?: "es" | "en"; pageSize?: number };
+
+export function partnersCsv(actor: AuditActor, filter: PartnerFilter, options: CsvOptions = {}): AsyncGenerator<string> {
+  const lang = options.lang ?? "es";
+  return keysetCsv({
+    columns: PARTNER_CSV_COLUMNS,
+    headers: PARTNER_CSV_HEADERS[lang],
+    delimiter: options.delimiter ?? ",",
+    next: async (cursor: string | null) => {
+      const page = await listPartners(filter, cursor, { pageSize: options.pageSize ?? 500 });
+      return { rows: page.rows, next: page.nextCursor };
+    },
+    values: async (rows) => {
+      const details = await db.partner.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, website: true, notes: true } });
+      const byId = new Map(details.map((d) => [d.id, d]));
+      return rows.map((row) => {
+        const extra = byId.get(row.id);
+        return { ...row, parent: row.parentName, tags: row.tags.join(";"), website: extra?.website ?? null, notes: extra?.notes ?? null };
+      });
+    },
+    audit: (rows) =>
+      audit(actor, {
+        action: "partners.export",
+        entity: "partner",
+        after: { filter: Object.fromEntries(partnerFilterToSearchParams(filter)), rows, lang },
+      }),
+  });
+}
+
+export function partnersCsvStream(actor: AuditActor, filter: PartnerFilter, options: Omit<CsvOptions, "pageSize"> = {}): ReadableStream<Uint8Array> {
+  return streamOf(partnersCsv(actor, filter, options));
 }
 
 // ── The month's activities (the figures page's CSV) ────────────────────────────────────────────
@@ -129,26 +140,15 @@ export const ACTIVITY_CSV_HEADERS: Record<"es" | "en", Record<ActivityCsvColumn,
 export const INSTITUTIONS_JOINER = "; ";
 
 /** The month's activities as CSV (UTF-8 with a BOM, enums as codes, formula-neutralised), keyset-paged; audited. */
-export async function* partnerActivitiesCsv(
-  actor: AuditActor,
-  year: number,
-  month: number,
-  options: { delimiter?: string; lang?: "es" | "en"; pageSize?: number } = {}
-): AsyncGenerator<string> {
-  const delimiter = options.delimiter ?? ",";
-  const headers = ACTIVITY_CSV_HEADERS[options.lang ?? "es"];
-  yield UTF8_BOM +
-    csvLine(
-      ACTIVITY_CSV_COLUMNS.map((c) => headers[c]),
-      delimiter
-    );
-  let after: { date: string; id: string } | null = null;
-  let rows = 0;
-  do {
-    const page: Awaited<ReturnType<typeof partnerActivitiesOfMonth>> = await partnerActivitiesOfMonth(year, month, { after, pageSize: options.pageSize ?? 500 });
-    let out = "";
-    for (const a of page.rows) {
-      const values: Record<ActivityCsvColumn, unknown> = {
+export function partnerActivitiesCsv(actor: AuditActor, year: number, month: number, options: CsvOptions = {}): AsyncGenerator<string> {
+  const lang = options.lang ?? "es";
+  return keysetCsv({
+    columns: ACTIVITY_CSV_COLUMNS,
+    headers: ACTIVITY_CSV_HEADERS[lang],
+    delimiter: options.delimiter ?? ",",
+    next: (after: { date: string; id: string } | null) => partnerActivitiesOfMonth(year, month, { after, pageSize: options.pageSize ?? 500 }),
+    values: async (rows) =>
+      rows.map((a) => ({
         date: a.date,
         kind: a.kind,
         reportPart: a.reportPart,
@@ -159,43 +159,16 @@ export async function* partnerActivitiesCsv(
         itemsDistributed: a.itemsDistributed,
         bulletinRecipients: a.bulletinRecipients,
         event: a.event?.name ?? null,
-      };
-      out += csvLine(
-        ACTIVITY_CSV_COLUMNS.map((c) => values[c]),
-        delimiter
-      );
-    }
-    rows += page.rows.length;
-    if (out) yield out;
-    after = page.next;
-  } while (after);
-  await audit(actor, {
-    action: "partners.activities.export",
-    entity: "partner",
-    after: { month: `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`, rows, lang: options.lang ?? "es" },
+      })),
+    audit: (rows) =>
+      audit(actor, {
+        action: "partners.activities.export",
+        entity: "partner",
+        after: { month: `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`, rows, lang },
+      }),
   });
 }
 
-export function partnerActivitiesCsvStream(
-  actor: AuditActor,
-  year: number,
-  month: number,
-  options: { delimiter?: string; lang?: "es" | "en" } = {}
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = partnerActivitiesCsv(actor, year, month, options);
-  return new ReadableStream({
-    async pull(controller) {
-      try {
-        const { value, done } = await iterator.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await iterator.return(undefined);
-    },
-  });
+export function partnerActivitiesCsvStream(actor: AuditActor, year: number, month: number, options: Omit<CsvOptions, "pageSize"> = {}): ReadableStream<Uint8Array> {
+  return streamOf(partnerActivitiesCsv(actor, year, month, options));
 }

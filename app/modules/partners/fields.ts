@@ -49,6 +49,21 @@ export const FOLLOW_UP_STATES = ["OPEN", "DONE", "CANCELLED"] as const satisfies
 
 export { normalizeTags };
 
+/** An institution's own fields as stored: what the edit form fills in and the import compares. */
+export type PartnerOwnFields = {
+  name: string;
+  acronym: string | null;
+  kind: string;
+  parentId: string | null;
+  country: string | null;
+  state: string | null;
+  city: string | null;
+  website: string | null;
+  tags: string[];
+  status: string;
+  notes: string | null;
+};
+
 export const NAME_MAX = 200;
 export const ACRONYM_MAX = 40;
 export const PLACE_MAX = 120;

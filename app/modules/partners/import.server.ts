@@ -17,7 +17,7 @@ import { detectEncoding, normalizeHeader, splitHeader } from "~/modules/contacts
 import { parseRecords, rawRecord } from "~/modules/contacts/index.server";
 import { blobStore } from "~/modules/files/index.server";
 import type { PartnerKind } from "~/generated/prisma/enums";
-import { PARTNER_KINDS } from "./fields";
+import { PARTNER_KINDS, type PartnerOwnFields } from "./fields";
 import { PartnerError } from "./partner.server";
 import {
   detectPartnerDelimiter,
@@ -34,6 +34,8 @@ import {
 export const PARTNER_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const PARTNER_IMPORT_MAX_ROWS = 5000;
 const CSV_MIME = "text/csv";
+/** The stored columns of PartnerOwnFields, for comparing a row with what is there. */
+const PARTNER_OWN_SELECT = { name: true, acronym: true, kind: true, parentId: true, country: true, state: true, city: true, website: true, tags: true, status: true, notes: true } as const;
 
 export type PlannedRow = { line: number; action: "create" | "update" | "unchanged"; row: PartnerRow };
 export type RejectedRow = { line: number; reason: PartnerRejectReason; name: string | null; raw: string };
@@ -73,20 +75,7 @@ function kindLabels(): Record<string, PartnerKind> {
   return out;
 }
 
-type Existing = {
-  id: string;
-  name: string;
-  acronym: string | null;
-  kind: string;
-  parentId: string | null;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  website: string | null;
-  tags: string[];
-  status: string;
-  notes: string | null;
-};
+type Existing = PartnerOwnFields & { id: string };
 
 function sameAs(existing: Existing, row: PartnerRow, parentId: string | null): boolean {
   return (
@@ -159,22 +148,7 @@ export async function planPartnerImport(sha256: string, bytes: Uint8Array): Prom
   }
   if (accepted.length === 0 && plan.rejected.length === 0) return { ...plan, problem: "headerOnly" };
 
-  const existing = await db.partner.findMany({
-    select: {
-      id: true,
-      name: true,
-      acronym: true,
-      kind: true,
-      parentId: true,
-      country: true,
-      state: true,
-      city: true,
-      website: true,
-      tags: true,
-      status: true,
-      notes: true,
-    },
-  });
+  const existing: Existing[] = await db.partner.findMany({ select: { ...PARTNER_OWN_SELECT, id: true } });
   const byName = new Map(existing.map((p) => [p.name.toLowerCase(), p]));
   // A parent is named by its name or acronym, in the database or in the file.
   const parentKeys = new Map<string, string>();

@@ -11,3 +11,4 @@ export * from "./meetings-of-partner.server";
 export * from "./page.server";
 export * from "./partner.server";
 export * from "./query.server";
+export * from "./transaction.server";

@@ -115,15 +115,18 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
   const echo = values(form);
   const fail = (errors: Record<string, string>): PageActionResult => ({ ok: false, intent, errors, values: echo });
   const obj = Object.fromEntries([...form].filter(([, v]) => typeof v === "string"));
+  /** A form that corrects a record when it names its id (`idField`) and adds one otherwise (awaited in the try: its refusals are the form's errors). */
+  const save = async (idField: string, update: (id: string) => Promise<unknown>, add: () => Promise<unknown>, intent: PageIntent): Promise<PageActionResult> => {
+    const id = String(form.get(idField) ?? "");
+    await (id ? update(id) : add());
+    return { ok: true, intent, message: `partners.${intent}.${id ? "saved" : "added"}` };
+  };
   try {
     switch (intent) {
       case "person": {
         const parsed = personFormSchema.safeParse(obj);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        const personId = String(form.get("personId") ?? "");
-        if (personId) await updatePerson(actor, partnerId, personId, parsed.data);
-        else await addPerson(actor, partnerId, parsed.data);
-        return { ok: true, intent, message: personId ? "partners.person.saved" : "partners.person.added" };
+        return await save("personId", (id) => updatePerson(actor, partnerId, id, parsed.data), () => addPerson(actor, partnerId, parsed.data), intent);
       }
       case "removePerson": {
         await removePerson(actor, partnerId, String(form.get("personId") ?? ""));
@@ -143,10 +146,7 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
             throw error;
           }
         }
-        const agreementId = String(form.get("agreementId") ?? "");
-        if (agreementId) await updateAgreement(actor, partnerId, agreementId, parsed.data, file);
-        else await addAgreement(actor, partnerId, parsed.data, file);
-        return { ok: true, intent, message: agreementId ? "partners.agreement.saved" : "partners.agreement.added" };
+        return await save("agreementId", (id) => updateAgreement(actor, partnerId, id, parsed.data, file), () => addAgreement(actor, partnerId, parsed.data, file), intent);
       }
       case "activity": {
         const parsed = activityFormSchema.safeParse({
@@ -157,10 +157,7 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
           partnerNames: form.getAll("partnerNames"),
         });
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        const activityId = String(form.get("activityId") ?? "");
-        if (activityId) await updateActivity(actor, partnerId, activityId, parsed.data);
-        else await addActivity(actor, partnerId, parsed.data);
-        return { ok: true, intent, message: activityId ? "partners.activity.saved" : "partners.activity.added" };
+        return await save("activityId", (id) => updateActivity(actor, partnerId, id, parsed.data), () => addActivity(actor, partnerId, parsed.data), intent);
       }
       case "removeActivity": {
         const parsed = removeActivitySchema.safeParse(obj);
@@ -187,10 +184,7 @@ export async function handlePageAction(actor: AuditActor, partnerId: string, for
       case "followUp": {
         const parsed = followUpFormSchema.safeParse(obj);
         if (!parsed.success) return fail(fieldErrors(parsed.error));
-        const followUpId = String(form.get("followUpId") ?? "");
-        if (followUpId) await updateFollowUp(actor, partnerId, followUpId, parsed.data);
-        else await addFollowUp(actor, partnerId, parsed.data);
-        return { ok: true, intent, message: followUpId ? "partners.followUp.saved" : "partners.followUp.added" };
+        return await save("followUpId", (id) => updateFollowUp(actor, partnerId, id, parsed.data), () => addFollowUp(actor, partnerId, parsed.data), intent);
       }
       case "followUpState": {
         const parsed = followUpStateSchema.safeParse(obj);

@@ -6,6 +6,7 @@
  */
 import { DomainError } from "~/lib/errors";
 import { db, Prisma } from "~/lib/db.server";
+import { transactionOr } from "./transaction.server";
 import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
 import { getSettings } from "~/modules/settings/index.server";
 import { addDays, agreementAlert, dateOnly, EXPIRY_WARNING_DAYS, effectiveTimeZone, isoDay, isOverdue, todayIn, type AgreementAlert } from "./dates";
@@ -53,10 +54,6 @@ export class PartnerError extends DomainError<PartnerErrorCode> {
 
 type Tx = Prisma.TransactionClient;
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 // ── The institution ────────────────────────────────────────────────────────────────────────────
 
 async function checkParent(tx: Tx, id: string | null, parentId: string | null) {
@@ -79,39 +76,29 @@ async function nameTaken(tx: Tx, name: string, exceptId?: string): Promise<strin
 }
 
 export async function createPartner(actor: AuditActor, input: PartnerInput) {
-  try {
-    return await db.$transaction(async (tx) => {
-      const existing = await nameTaken(tx, input.name);
-      if (existing) throw new PartnerError("nameTaken", existing);
-      await checkParent(tx, null, input.parentId);
-      const partner = await tx.partner.create({ data: { ...input, createdById: actor.userId } });
-      await audit(actor, { action: "partner.create", entity: "partner", entityId: partner.id, after: input }, tx);
-      return partner;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new PartnerError("nameTaken");
-    throw error;
-  }
+  return transactionOr(() => new PartnerError("nameTaken"), async (tx) => {
+    const existing = await nameTaken(tx, input.name);
+    if (existing) throw new PartnerError("nameTaken", existing);
+    await checkParent(tx, null, input.parentId);
+    const partner = await tx.partner.create({ data: { ...input, createdById: actor.userId } });
+    await audit(actor, { action: "partner.create", entity: "partner", entityId: partner.id, after: input }, tx);
+    return partner;
+  });
 }
 
 export async function updatePartner(actor: AuditActor, id: string, input: PartnerInput) {
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await tx.partner.findUnique({ where: { id } });
-      if (!before) throw new PartnerError("notFound");
-      const existing = await nameTaken(tx, input.name, id);
-      if (existing) throw new PartnerError("nameTaken", existing);
-      await checkParent(tx, id, input.parentId);
-      const change = diff(before as unknown as Record<string, unknown>, input);
-      if (!change.changed) return before;
-      const partner = await tx.partner.update({ where: { id }, data: input });
-      await audit(actor, { action: "partner.update", entity: "partner", entityId: id, before: change.before, after: change.after }, tx);
-      return partner;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new PartnerError("nameTaken");
-    throw error;
-  }
+  return transactionOr(() => new PartnerError("nameTaken"), async (tx) => {
+    const before = await tx.partner.findUnique({ where: { id } });
+    if (!before) throw new PartnerError("notFound");
+    const existing = await nameTaken(tx, input.name, id);
+    if (existing) throw new PartnerError("nameTaken", existing);
+    await checkParent(tx, id, input.parentId);
+    const change = diff(before as unknown as Record<string, unknown>, input);
+    if (!change.changed) return before;
+    const partner = await tx.partner.update({ where: { id }, data: input });
+    await audit(actor, { action: "partner.update", entity: "partner", entityId: id, before: change.before, after: change.after }, tx);
+    return partner;
+  });
 }
 
 export async function getPartner(id: string) {
@@ -357,35 +344,49 @@ function institutionIdsOf(activity: { partnerId: string; institutions: Array<{ p
   return [...new Set([activity.partnerId, ...activity.institutions.map((i) => i.partnerId)])];
 }
 
+/** An activity's own columns from the form; the report part defaults from its institutions' kinds. */
+function activityData(input: ActivityInput, institutions: Array<{ kind: PartnerKind }>) {
+  return {
+    occurredOn: dateOnly(input.occurredOn),
+    kind: input.kind,
+    summary: input.summary,
+    peopleReached: input.peopleReached,
+    itemsDistributed: input.itemsDistributed,
+    bulletinRecipients: input.bulletinRecipients,
+    eventId: input.eventId,
+    reportPart: input.reportPart ?? defaultActivityReportPart(institutions.map((i) => i.kind)),
+  };
+}
+
+/** The people named must be people of the activity's institutions. */
+async function checkPeople(tx: Tx, personIds: string[], partnerIds: string[]) {
+  if (!personIds.length) return;
+  const found = await tx.partnerPerson.count({ where: { id: { in: personIds }, partnerId: { in: partnerIds } } });
+  if (found !== personIds.length) throw new PartnerError("personNotFound");
+}
+
+async function checkActiveUsers(tx: Tx, userIds: string[]) {
+  if (!userIds.length) return;
+  const found = await tx.user.count({ where: { id: { in: userIds }, active: true } });
+  if (found !== userIds.length) throw new PartnerError("userNotFound");
+}
+
+async function checkEvent(tx: Tx, eventId: string) {
+  const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true } });
+  if (!event) throw new PartnerError("eventNotFound");
+}
+
 export async function addActivity(actor: AuditActor, partnerId: string, input: ActivityInput) {
   const wantsFollowUp = !!(input.followUpTitle || input.followUpDueOn);
   if (wantsFollowUp && !(input.followUpTitle && input.followUpDueOn && input.followUpOwnerId)) throw new PartnerError("followUpIncomplete");
   return db.$transaction(async (tx) => {
     const institutions = await resolveInstitutions(tx, partnerId, input);
     const partnerIds = institutions.map((i) => i.id);
-    if (input.personIds.length) {
-      const found = await tx.partnerPerson.count({ where: { id: { in: input.personIds }, partnerId: { in: partnerIds } } });
-      if (found !== input.personIds.length) throw new PartnerError("personNotFound");
-    }
+    await checkPeople(tx, input.personIds, partnerIds);
     const userIds = [...new Set([...input.userIds, ...(wantsFollowUp && input.followUpOwnerId ? [input.followUpOwnerId] : [])])];
-    if (userIds.length) {
-      const found = await tx.user.count({ where: { id: { in: userIds }, active: true } });
-      if (found !== userIds.length) throw new PartnerError("userNotFound");
-    }
-    if (input.eventId) {
-      const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { id: true } });
-      if (!event) throw new PartnerError("eventNotFound");
-    }
-    const data = {
-      occurredOn: dateOnly(input.occurredOn),
-      kind: input.kind,
-      summary: input.summary,
-      peopleReached: input.peopleReached,
-      itemsDistributed: input.itemsDistributed,
-      bulletinRecipients: input.bulletinRecipients,
-      eventId: input.eventId,
-      reportPart: input.reportPart ?? defaultActivityReportPart(institutions.map((i) => i.kind)),
-    };
+    await checkActiveUsers(tx, userIds);
+    if (input.eventId) await checkEvent(tx, input.eventId);
+    const data = activityData(input, institutions);
     const activity = await tx.partnerActivity.create({
       data: {
         partnerId,
@@ -436,34 +437,16 @@ export async function updateActivity(actor: AuditActor, partnerId: string, activ
     const partnerIds = institutions.map((i) => i.id);
     const previousInstitutions = institutionIdsOf(before);
     const leaving = previousInstitutions.filter((id) => !partnerIds.includes(id));
-    if (input.personIds.length) {
-      const found = await tx.partnerPerson.count({ where: { id: { in: input.personIds }, partnerId: { in: partnerIds } } });
-      if (found !== input.personIds.length) throw new PartnerError("personNotFound");
-    }
+    await checkPeople(tx, input.personIds, partnerIds);
     const kept = before.people.filter((p) => p.person.partnerId !== partnerId && partnerIds.includes(p.person.partnerId)).map((p) => p.personId);
     const personIds = [...new Set([...input.personIds, ...kept])];
     const previousUsers = before.users.map((u) => u.userId);
     // Someone who took part and has since left stays on the record; a newly named person must be active.
     const addedUsers = input.userIds.filter((id) => !previousUsers.includes(id));
-    if (addedUsers.length) {
-      const found = await tx.user.count({ where: { id: { in: addedUsers }, active: true } });
-      if (found !== addedUsers.length) throw new PartnerError("userNotFound");
-    }
-    if (input.eventId && input.eventId !== before.eventId) {
-      const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { id: true } });
-      if (!event) throw new PartnerError("eventNotFound");
-    }
+    await checkActiveUsers(tx, addedUsers);
+    if (input.eventId && input.eventId !== before.eventId) await checkEvent(tx, input.eventId);
     const lead = partnerIds.includes(before.partnerId) ? before.partnerId : partnerId;
-    const data = {
-      occurredOn: dateOnly(input.occurredOn),
-      kind: input.kind,
-      summary: input.summary,
-      peopleReached: input.peopleReached,
-      itemsDistributed: input.itemsDistributed,
-      bulletinRecipients: input.bulletinRecipients,
-      eventId: input.eventId,
-      reportPart: input.reportPart ?? defaultActivityReportPart(institutions.map((i) => i.kind)),
-    };
+    const data = activityData(input, institutions);
     const beforeView = {
       occurredOn: before.occurredOn,
       kind: before.kind,
