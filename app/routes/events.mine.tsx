@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
-import { EventTime, placeLabel, StatusBadge } from "~/components/events/labels";
+import { ConfirmedBadge, EventTime, placeLabel, StatusBadge } from "~/components/events/labels";
 import { DataTable, PageHeader, type Column } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/index.server";
@@ -34,11 +34,7 @@ export default function MyEventsPage() {
     { key: "startsAt", header: t("events.fields.startsAt"), cell: (row) => <EventTime at={row.startsAt} zone={row.timeZone} compact /> },
     { key: "place", header: t("events.fields.place"), cell: (row) => placeLabel(row, locale, t) },
     { key: "status", header: t("events.fields.status"), cell: (row) => <StatusBadge status={row.status} t={t} /> },
-    {
-      key: "confirmed",
-      header: t("events.staff.confirmedColumn"),
-      cell: (row) => (row.confirmed ? <span className="badge badge--ok">{t("events.staff.confirmed")}</span> : <span className="badge">{t("events.staff.unconfirmed")}</span>),
-    },
+    { key: "confirmed", header: t("events.staff.confirmedColumn"), cell: (row) => <ConfirmedBadge confirmed={row.confirmed} t={t} /> },
   ];
   return (
     <>
