@@ -77,7 +77,7 @@ describe("report part on a phone", () => {
     await page.screenshot({ path: "test-results/event-page-390.png", fullPage: true });
 
     await page.goto(`/events?reportPart=INSTITUTIONAL&q=${encodeURIComponent(name)}`);
-    await page.getByRole("link", { name }).waitFor();
+    await page.getByRole("link", { name, exact: true }).waitFor();
     await fits(page, "/events");
 
     await page.goto("/materials/figures?month=2198-07");
