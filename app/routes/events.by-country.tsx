@@ -37,7 +37,20 @@ export default function ByCountryPage() {
   type MonthRow = (typeof months)[number];
   const countryColumn = { key: "country", header: t("events.fields.country"), cell: (row: { country: string | null }) => place(row.country) };
   const perCountry: Column<CountryRow>[] = [{ ...countryColumn, primary: true }, ...figureColumns<CountryRow>(t, locale)];
-  const perMonth: Column<MonthRow>[] = [{ key: "month", header: t("events.byCountry.month"), primary: true, cell: (row) => monthLabel(row.month, locale) }, countryColumn, ...figureColumns<MonthRow>(t, locale)];
+  // Month and country share a cell so the eleven figures fit a 1366 px screen beside the navigation.
+  const monthColumn: Column<MonthRow> = {
+    key: "month",
+    header: `${t("events.byCountry.month")} · ${t("events.fields.country")}`,
+    primary: true,
+    cell: (row) => (
+      <>
+        {monthLabel(row.month, locale)}
+        <br />
+        <span className="muted">{place(row.country)}</span>
+      </>
+    ),
+  };
+  const perMonth: Column<MonthRow>[] = [monthColumn, ...figureColumns<MonthRow>(t, locale)];
   const totalCells = Object.fromEntries(FIGURE_KEYS.map((k) => [k, formatNumber(totals[k], locale)]));
   return (
     <>
@@ -69,10 +82,9 @@ export default function ByCountryPage() {
             rowKey={(row) => row.country ?? "-"}
             rowAttrs={(row) => ({ "data-country": row.country ?? "" })}
             totals={{ country: t("events.byCountry.total"), ...totalCells }}
-            className="ev-table"
           />
           <h2>{t("events.byCountry.perMonth")}</h2>
-          <DataTable label={t("events.byCountry.perMonth")} columns={perMonth} rows={months} rowKey={(row) => `${row.month}-${row.country ?? "-"}`} className="ev-table" />
+          <DataTable label={t("events.byCountry.perMonth")} columns={perMonth} rows={months} rowKey={(row) => `${row.month}-${row.country ?? "-"}`} />
           <p className="muted">{t("events.figures.per1000Hint")}</p>
         </>
       )}
