@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, MaxPartSizeExceededError, unstable_parseMultipartFormData as parseMultipartFormData, unstable_createMemoryUploadHandler as createMemoryUploadHandler } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { actionErrors } from "~/components/events/detail/action-errors";
 import { EventChecklist, EventDetails } from "~/components/events/detail/event-facts";
@@ -10,7 +10,7 @@ import { OutcomesPanel } from "~/components/events/detail/outcomes-panel";
 import { PhotosPanel } from "~/components/events/detail/photos-panel";
 import { StaffPanel } from "~/components/events/detail/staff-panel";
 import { EventTime, StatusBadge } from "~/components/events/labels";
-import { FormError, PageHeader } from "~/components/ui";
+import { FormError, LinkButton, PageHeader } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { type Actor, requireActor } from "~/lib/actor.server";
 import { env } from "~/lib/env.server";
@@ -99,17 +99,15 @@ export default function EventPage() {
   const t = useT();
   const actions = canEdit ? (
     <>
-      <Link to={`/events/${event.id}/edit`} className="button">
-        {t("events.actions.edit")}
-      </Link>
+      <LinkButton to={`/events/${event.id}/edit`}>{t("events.actions.edit")}</LinkButton>
       {outcomesRefused === "notStarted" ? (
         <p className="muted" data-testid="outcomes-from">
           {t("events.detail.outcomesFrom")} <EventTime at={event.startsAt} zone={event.timeZone} />
         </p>
       ) : (
-        <Link to={`/events/${event.id}/outcomes`} className="button button--primary">
+        <LinkButton to={`/events/${event.id}/outcomes`} primary>
           {t("events.actions.outcomes")}
-        </Link>
+        </LinkButton>
       )}
     </>
   ) : undefined;

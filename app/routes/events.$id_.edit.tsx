@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/ui";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { EventForm, eventToFormValues, formDataToObject, postedEventValues } from "~/components/events/event-form";
 import { useT } from "~/i18n/use-t";
@@ -54,13 +55,7 @@ export default function EditEventPage() {
   const t = useT();
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to={`/events/${id}`}>← {t("events.detail.back")}</Link>
-        </p>
-        <h1>{t("events.form.editTitle")}</h1>
-        <p className="muted">{name}</p>
-      </header>
+      <PageHeader title={t("events.form.editTitle")} description={name} back={{ to: `/events/${id}`, label: t("events.detail.back") }} />
       <EventForm values={actionData?.values ?? values} errors={actionData?.errors ?? {}} partners={partners} countries={countries} submitLabel={t("common.save")} cancelTo={`/events/${id}`} />
     </>
   );

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LinesEditor, linesFromForm, wantsRow } from "~/components/materials/lines-editor";
-import { Field, FormError, PageHeader, TextareaField } from "~/components/ui";
+import { Field, FormActions, FormError, PageHeader, TextareaField } from "~/components/ui";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
@@ -100,14 +100,7 @@ export default function OutcomesPage() {
           rowLabels={{ material: (n) => t("events.outcomes.itemRow", { n }), qty: (n) => t("events.outcomes.quantityRow", { n }), materialHeader: t("events.outcomes.item"), qtyHeader: t("events.outcomes.quantity") }}
         />
         <TextareaField name="outcomeNotes" label={t("events.fields.outcomeNotes")} defaultValue={values.outcomeNotes} error={errors.outcomeNotes} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("events.outcomes.save")}
-          </button>
-          <Link to={`/events/${loaderData.id}`} className="button">
-            {t("common.cancel")}
-          </Link>
-        </div>
+        <FormActions submitLabel={t("events.outcomes.save")} busy={busy} cancelTo={`/events/${loaderData.id}`} />
       </Form>
     </>
   );

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { eventColumns } from "~/components/events/list/event-columns";
 import { EventFilters } from "~/components/events/list/event-filters";
-import { DataTable, KeysetPager, PageHeader, ResultSummary } from "~/components/ui";
+import { DataTable, KeysetPager, LinkButton, PageHeader, ResultSummary } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth";
 import { requirePermission } from "~/modules/auth/index.server";
@@ -38,9 +38,9 @@ export default function EventsPage() {
         description={t("events.list.intro")}
         actions={
           canEdit ? (
-            <Link to="/events/new" className="button button--primary">
+            <LinkButton to="/events/new" primary>
               {t("events.actions.new")}
-            </Link>
+            </LinkButton>
           ) : undefined
         }
       />

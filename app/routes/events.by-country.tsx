@@ -5,6 +5,7 @@ import { pageTitle } from "~/components/contact-detail/meta";
 import { formatNumber, monthLabel } from "~/components/events/labels";
 import type { Locale, T } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
+import { DataTable, EmptyState, PageHeader, type Column } from "~/components/ui";
 import { requirePermission } from "~/modules/auth/index.server";
 import type { Figures } from "~/modules/events";
 import { eventYears, figuresByCountry } from "~/modules/events/index.server";
@@ -20,33 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { years: years.includes(year) ? years : [year, ...years], ...(await figuresByCountry(year)) };
 }
 
-function FigureCells({ f, locale }: { f: Figures; locale: Locale }) {
-  return (
-    <>
-      <td className="num">{formatNumber(f.events, locale)}</td>
-      <td className="num">{formatNumber(f.attendance, locale)}</td>
-      <td className="num">{formatNumber(f.appointments, locale)}</td>
-      <td className="num">{formatNumber(f.registrationRequests, locale)}</td>
-      <td className="num">{formatNumber(f.signups, locale)}</td>
-      <td className="num">{formatNumber(f.handedOut, locale)}</td>
-      <td className="num">{formatNumber(f.appointmentsPer1000, locale)}</td>
-      <td className="num">{formatNumber(f.registrationRequestsPer1000, locale)}</td>
-      <td className="num">{formatNumber(f.signupsPer1000, locale)}</td>
-    </>
-  );
-}
+const FIGURE_KEYS = ["events", "attendance", "appointments", "registrationRequests", "signups", "handedOut", "appointmentsPer1000", "registrationRequestsPer1000", "signupsPer1000"] as const satisfies ReadonlyArray<keyof Figures>;
 
-function FigureHeads({ t }: { t: T }) {
-  const keys = ["events", "attendance", "appointments", "registrationRequests", "signups", "handedOut", "appointmentsPer1000", "registrationRequestsPer1000", "signupsPer1000"];
-  return (
-    <>
-      {keys.map((k) => (
-        <th key={k} scope="col" className="num">
-          {t(`events.figures.${k}`)}
-        </th>
-      ))}
-    </>
-  );
+/** The nine figure columns both tables share, read from each row's `figures`. */
+function figureColumns<Row extends { figures: Figures }>(t: T, locale: Locale): Column<Row>[] {
+  return FIGURE_KEYS.map((k) => ({ key: k, header: t(`events.figures.${k}`), align: "end", cell: (row: Row) => formatNumber(row.figures[k], locale) }));
 }
 
 export default function ByCountryPage() {
@@ -54,12 +33,28 @@ export default function ByCountryPage() {
   const t = useT();
   const locale = useLocale();
   const place = (c: string | null) => (c ? countryName(c, locale) : t("events.byCountry.noCountry"));
+  type CountryRow = (typeof countries)[number];
+  type MonthRow = (typeof months)[number];
+  const countryColumn = { key: "country", header: t("events.fields.country"), cell: (row: { country: string | null }) => place(row.country) };
+  const perCountry: Column<CountryRow>[] = [{ ...countryColumn, primary: true }, ...figureColumns<CountryRow>(t, locale)];
+  // Month and country share a cell so the eleven figures fit a 1366 px screen beside the navigation.
+  const monthColumn: Column<MonthRow> = {
+    key: "month",
+    header: `${t("events.byCountry.month")} · ${t("events.fields.country")}`,
+    primary: true,
+    cell: (row) => (
+      <>
+        {monthLabel(row.month, locale)}
+        <br />
+        <span className="muted">{place(row.country)}</span>
+      </>
+    ),
+  };
+  const perMonth: Column<MonthRow>[] = [monthColumn, ...figureColumns<MonthRow>(t, locale)];
+  const totalCells = Object.fromEntries(FIGURE_KEYS.map((k) => [k, formatNumber(totals[k], locale)]));
   return (
     <>
-      <header className="page-header">
-        <h1>{t("events.byCountry.title")}</h1>
-        <p className="muted">{t("events.byCountry.intro")}</p>
-      </header>
+      <PageHeader title={t("events.byCountry.title")} description={t("events.byCountry.intro")} />
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor="by-country-year">{t("events.byCountry.year")}</label>
@@ -76,55 +71,20 @@ export default function ByCountryPage() {
         </button>
       </Form>
       {countries.length === 0 ? (
-        <div className="empty-state">
-          <p>{t("events.byCountry.empty", { year: String(year) })}</p>
-        </div>
+        <EmptyState message={t("events.byCountry.empty", { year: String(year) })} />
       ) : (
         <>
           <h2>{t("events.byCountry.perCountry", { year: String(year) })}</h2>
-          <div className="table-wrap">
-            <table className="ev-table" aria-label={t("events.byCountry.perCountry", { year: String(year) })}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("events.fields.country")}</th>
-                  <FigureHeads t={t} />
-                </tr>
-              </thead>
-              <tbody>
-                {countries.map((row) => (
-                  <tr key={row.country ?? "-"} data-country={row.country ?? ""}>
-                    <th scope="row">{place(row.country)}</th>
-                    <FigureCells f={row.figures} locale={locale} />
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">{t("events.byCountry.total")}</th>
-                  <FigureCells f={totals} locale={locale} />
-                </tr>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t("events.byCountry.perCountry", { year: String(year) })}
+            columns={perCountry}
+            rows={countries}
+            rowKey={(row) => row.country ?? "-"}
+            rowAttrs={(row) => ({ "data-country": row.country ?? "" })}
+            totals={{ country: t("events.byCountry.total"), ...totalCells }}
+          />
           <h2>{t("events.byCountry.perMonth")}</h2>
-          <div className="table-wrap">
-            <table className="ev-table" aria-label={t("events.byCountry.perMonth")}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("events.byCountry.month")}</th>
-                  <th scope="col">{t("events.fields.country")}</th>
-                  <FigureHeads t={t} />
-                </tr>
-              </thead>
-              <tbody>
-                {months.map((row) => (
-                  <tr key={`${row.month}-${row.country ?? "-"}`}>
-                    <td>{monthLabel(row.month, locale)}</td>
-                    <th scope="row">{place(row.country)}</th>
-                    <FigureCells f={row.figures} locale={locale} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t("events.byCountry.perMonth")} columns={perMonth} rows={months} rowKey={(row) => `${row.month}-${row.country ?? "-"}`} />
           <p className="muted">{t("events.figures.per1000Hint")}</p>
         </>
       )}

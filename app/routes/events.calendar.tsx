@@ -37,6 +37,29 @@ function weeks(month: string): string[][] {
   return out;
 }
 
+type DayEvent = { id: string; name: string; status: string; city: string | null };
+
+/** One day of the grid: its number (its full name in the phones' agenda) and its events. */
+function CalendarDay({ day, inMonth, events, fullName }: { day: string; inMonth: boolean; events: readonly DayEvent[]; fullName: string }) {
+  return (
+    <td className={inMonth ? undefined : "ev-out"} data-day={day}>
+      <span className="ev-day">{Number(day.slice(8))}</span>
+      <span className="ev-day-full" suppressHydrationWarning>
+        {fullName}
+      </span>
+      {events.length ? (
+        <ul>
+          {events.map((e) => (
+            <li key={e.id} className={e.status === "CANCELLED" ? "ev-cancelled" : undefined}>
+              <Link to={`/events/${e.id}`}>{e.city ? `${e.name} · ${e.city}` : e.name}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </td>
+  );
+}
+
 export default function CalendarPage() {
   const { month, days, count } = useLoaderData<typeof loader>();
   const t = useT();
@@ -78,27 +101,9 @@ export default function CalendarPage() {
           <tbody>
             {weeks(month).map((week) => (
               <tr key={week[0]}>
-                {week.map((day) => {
-                  const inMonth = day.startsWith(month);
-                  const events = days[day] ?? [];
-                  return (
-                    <td key={day} className={inMonth ? undefined : "ev-out"} data-day={day}>
-                      <span className="ev-day">{Number(day.slice(8))}</span>
-                      <span className="ev-day-full" suppressHydrationWarning>
-                        {dayName.format(new Date(`${day}T00:00:00Z`))}
-                      </span>
-                      {events.length ? (
-                        <ul>
-                          {events.map((e) => (
-                            <li key={e.id} className={e.status === "CANCELLED" ? "ev-cancelled" : undefined}>
-                              <Link to={`/events/${e.id}`}>{e.city ? `${e.name} · ${e.city}` : e.name}</Link>
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </td>
-                  );
-                })}
+                {week.map((day) => (
+                  <CalendarDay key={day} day={day} inMonth={day.startsWith(month)} events={days[day] ?? []} fullName={dayName.format(new Date(`${day}T00:00:00Z`))} />
+                ))}
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
-import { EventTime, placeLabel, StatusBadge } from "~/components/events/labels";
+import { ConfirmedBadge, EventTime, placeLabel, StatusBadge } from "~/components/events/labels";
+import { DataTable, PageHeader, type Column } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/index.server";
 import { listMyEvents } from "~/modules/events/index.server";
@@ -15,59 +16,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Row = Awaited<ReturnType<typeof listMyEvents>>["upcoming"][number];
 
-function MyTable({ rows, caption }: { rows: Row[]; caption: string }) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <div className="table-wrap">
-      <table className="ev-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("events.fields.name")}</th>
-            <th scope="col">{t("events.fields.startsAt")}</th>
-            <th scope="col">{t("events.fields.place")}</th>
-            <th scope="col">{t("events.fields.status")}</th>
-            <th scope="col">{t("events.staff.confirmedColumn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link to={`/events/${row.id}`} className="ev-name">
-                  {row.name}
-                </Link>
-              </td>
-              <td>
-                <EventTime at={row.startsAt} zone={row.timeZone} compact />
-              </td>
-              <td>{placeLabel(row, locale, t)}</td>
-              <td>
-                <StatusBadge status={row.status} t={t} />
-              </td>
-              <td>{row.confirmed ? <span className="badge badge--ok">{t("events.staff.confirmed")}</span> : <span className="badge">{t("events.staff.unconfirmed")}</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 export default function MyEventsPage() {
   const { upcoming, past } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
+  const columns: Column<Row>[] = [
+    {
+      key: "name",
+      header: t("events.fields.name"),
+      primary: true,
+      cell: (row) => (
+        <Link to={`/events/${row.id}`} className="ev-name">
+          {row.name}
+        </Link>
+      ),
+    },
+    { key: "startsAt", header: t("events.fields.startsAt"), cell: (row) => <EventTime at={row.startsAt} zone={row.timeZone} compact /> },
+    { key: "place", header: t("events.fields.place"), cell: (row) => placeLabel(row, locale, t) },
+    { key: "status", header: t("events.fields.status"), cell: (row) => <StatusBadge status={row.status} t={t} /> },
+    { key: "confirmed", header: t("events.staff.confirmedColumn"), cell: (row) => <ConfirmedBadge confirmed={row.confirmed} t={t} /> },
+  ];
   return (
     <>
-      <header className="page-header">
-        <h1>{t("events.mine.title")}</h1>
-        <p className="muted">{t("events.mine.intro")}</p>
-      </header>
+      <PageHeader title={t("events.mine.title")} description={t("events.mine.intro")} />
       <h2>{t("events.mine.upcoming")}</h2>
-      {upcoming.length ? <MyTable rows={upcoming} caption={t("events.mine.upcoming")} /> : <p className="empty-state">{t("events.mine.noneUpcoming")}</p>}
+      <DataTable label={t("events.mine.upcoming")} columns={columns} rows={upcoming} rowKey={(row) => row.id} empty={{ message: t("events.mine.noneUpcoming") }} className="ev-table" />
       <h2>{t("events.mine.past")}</h2>
-      {past.length ? <MyTable rows={past} caption={t("events.mine.past")} /> : <p className="empty-state">{t("events.mine.nonePast")}</p>}
+      <DataTable label={t("events.mine.past")} columns={columns} rows={past} rowKey={(row) => row.id} empty={{ message: t("events.mine.nonePast") }} className="ev-table" />
     </>
   );
 }

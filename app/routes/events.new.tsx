@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/ui";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { EventForm, formDataToObject, postedEventValues, type EventFormValues } from "~/components/events/event-form";
 import { useT } from "~/i18n/use-t";
@@ -43,15 +44,11 @@ export default function NewEventPage() {
   const t = useT();
   return (
     <>
-      <header className="page-header">
-        <h1>{t("events.form.newTitle")}</h1>
-        <p className="muted">{t("events.form.newIntro")}</p>
-      </header>
+      <PageHeader title={t("events.form.newTitle")} description={t("events.form.newIntro")} />
       <EventForm
         values={actionData?.values ?? defaults}
         errors={actionData?.errors ?? {}}
         partners={partners}
-       
         countries={countries}
         submitLabel={t("events.form.create")}
         cancelTo="/events"

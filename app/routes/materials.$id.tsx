@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler as createMemoryUploadHandler, unstable_parseMultipartFormData as parseMultipartFormData } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty } from "~/components/materials/labels";
 import { MaterialDetails, StockLevels } from "~/components/materials/material-summary";
 import { MovementForms } from "~/components/materials/movement-forms";
 import { MovementsTable } from "~/components/materials/movements-table";
-import { Card, FormError, KeysetPager, PageHeader } from "~/components/ui";
+import { Card, FormError, KeysetPager, LinkButton, PageHeader } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
@@ -98,9 +98,7 @@ export default function MaterialPage() {
         description={subtitle}
         actions={
           canEdit ? (
-            <Link to={`/materials/${material.id}/edit`} className="button">
-              {t("materials.actions.edit")}
-            </Link>
+            <LinkButton to={`/materials/${material.id}/edit`}>{t("materials.actions.edit")}</LinkButton>
           ) : undefined
         }
       />

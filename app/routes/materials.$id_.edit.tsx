@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { PageHeader } from "~/components/ui";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { MaterialForm, materialFormValues, type MaterialFormValues } from "~/components/materials/material-form";
 import { useT } from "~/i18n/use-t";
@@ -46,10 +47,7 @@ export default function EditMaterialPage() {
   const navigation = useNavigation();
   return (
     <>
-      <header className="page-header">
-        <h1>{t("materials.edit.title")}</h1>
-        <p className="muted">{name}</p>
-      </header>
+      <PageHeader title={t("materials.edit.title")} description={name} />
       <MaterialForm values={actionData?.values ?? values} errors={actionData?.errors ?? {}} submitLabel={t("materials.edit.submit")} cancelTo={`/materials/${id}`} busy={navigation.state === "submitting"} />
     </>
   );

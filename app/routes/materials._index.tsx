@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DataTable, FilterBar, FilterSearch, FilterSelect, KeysetPager, PageHeader, StatusBadge, type Column, type FilterChip } from "~/components/ui";
+import { DataTable, FilterBar, FilterSearch, FilterSelect, KeysetPager, LinkButton, PageHeader, StatusBadge, type Column, type FilterChip } from "~/components/ui";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty, LowStockPanel } from "~/components/materials/labels";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -64,13 +64,13 @@ export default function MaterialsPage() {
         description={t("materials.list.intro")}
         actions={
           <>
-            <a href="/materials/export.csv?kind=stock" className="button" download>
+            <LinkButton to="/materials/export.csv?kind=stock" download>
               {t("materials.export.stock")}
-            </a>
+            </LinkButton>
             {canEdit ? (
-              <Link to="/materials/new" className="button button--primary">
+              <LinkButton to="/materials/new" primary>
                 {t("materials.actions.new")}
-              </Link>
+              </LinkButton>
             ) : null}
           </>
         }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Card, DataTable, LinkButton, PageHeader, type Column } from "~/components/ui";
 import { countryName } from "~/components/contacts/labels";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty } from "~/components/materials/labels";
@@ -28,22 +29,64 @@ export default function FiguresPage() {
   const locale = useLocale();
   const reported = figures.partnerReported;
   const csv = (kind: string) => `/materials/export.csv?kind=${kind}&month=${figures.month}`;
+  const qty = (header: string) => ({ key: "quantity", header, align: "end" as const });
+  type Figures = typeof figures;
+  const byMaterial: Column<Figures["byMaterial"][number]>[] = [
+    { key: "material", header: t("materials.shipments.material"), primary: true, cell: (m) => <Link to={`/materials/${m.materialId}`}>{m.name}</Link> },
+    ...SPLIT.map((k) => ({ key: k, header: t(`materials.figures.${k}`), align: "end" as const, cell: (m: Figures["byMaterial"][number]) => formatQty(m[k], locale) })),
+  ];
+  const byKind: Column<Figures["byKind"][number]>[] = [
+    { key: "kind", header: t("materials.fields.kind"), primary: true, cell: (k) => t(`materials.kind.${k.kind}`) },
+    { ...qty(t("materials.shipments.quantity")), cell: (k) => formatQty(k.total, locale) },
+  ];
+  const byCountry: Column<Figures["byCountry"][number]>[] = [
+    { key: "country", header: t("materials.figures.country"), primary: true, cell: (c) => (c.country ? countryName(c.country, locale) : t("materials.figures.noCountry")) },
+    { ...qty(t("materials.shipments.quantity")), cell: (c) => formatQty(c.quantity, locale) },
+  ];
+  const byDestination: Column<Figures["byDestination"][number]>[] = [
+    { key: "destination", header: t("materials.figures.destination"), primary: true, cell: (d) => <Link to={d.kind === "EVENT" ? `/events/${d.id}` : `/materials/locations/${d.id}`}>{d.name}</Link> },
+    { key: "line", header: t("materials.figures.line"), cell: (d) => t(`materials.figures.${d.line}`) },
+    { key: "country", header: t("materials.figures.country"), cell: (d) => (d.country ? countryName(d.country, locale) : "—") },
+    { ...qty(t("materials.shipments.quantity")), cell: (d) => formatQty(d.quantity, locale) },
+  ];
+  const byActivity: Column<(typeof reported.byActivity)[number]>[] = [
+    {
+      key: "activity",
+      header: t("materials.figures.partnerReported.activity"),
+      primary: true,
+      cell: (a) => (
+        <>
+          <span className="muted">{formatDate(a.date, locale)}</span>
+          <br />
+          {a.institutions.map((p, i) => (
+            <span key={p.id}>
+              {i > 0 ? "; " : null}
+              <Link to={`/partners/${p.id}`}>{p.name}</Link>
+            </span>
+          ))}
+          <br />
+          <span className="muted">{a.summary}</span>
+        </>
+      ),
+    },
+    { ...qty(t("materials.figures.partnerReported.quantityShort")), cell: (a) => formatQty(a.quantity, locale) },
+  ];
   return (
     <>
-      <header className="page-header page-header--actions">
-        <div>
-          <h1>{t("materials.figures.title")}</h1>
-          <p className="muted">{t("materials.figures.intro")}</p>
-        </div>
-        <div className="form-actions">
-          <a href={csv("figures")} className="button" download>
-            {t("materials.export.figures")}
-          </a>
-          <a href={csv("movements")} className="button" download>
-            {t("materials.export.movements")}
-          </a>
-        </div>
-      </header>
+      <PageHeader
+        title={t("materials.figures.title")}
+        description={t("materials.figures.intro")}
+        actions={
+          <>
+            <LinkButton to={csv("figures")} download>
+              {t("materials.export.figures")}
+            </LinkButton>
+            <LinkButton to={csv("movements")} download>
+              {t("materials.export.movements")}
+            </LinkButton>
+          </>
+        }
+      />
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor="fig-month">{t("materials.figures.month")}</label>
@@ -71,134 +114,32 @@ export default function FiguresPage() {
       </dl>
       <p className="muted">{t("materials.figures.definition")}</p>
       <p className="muted">{t("materials.figures.onlineDefinition")}</p>
-      <section className="panel" aria-labelledby="fig-material">
-        <h2 id="fig-material">{t("materials.figures.byMaterial")}</h2>
-        {figures.byMaterial.length === 0 ? (
-          <p className="muted">{t("materials.figures.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="mt-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("materials.shipments.material")}</th>
-                  {SPLIT.map((k) => (
-                    <th key={k} scope="col" className="num">
-                      {t(`materials.figures.${k}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {figures.byMaterial.map((m) => (
-                  <tr key={m.materialId}>
-                    <td>
-                      <Link to={`/materials/${m.materialId}`}>{m.name}</Link>
-                    </td>
-                    {SPLIT.map((k) => (
-                      <td key={k} className="num">
-                        {formatQty(m[k], locale)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <Card title={t("materials.figures.byMaterial")}>
+        <DataTable label={t("materials.figures.byMaterial")} columns={byMaterial} rows={figures.byMaterial} rowKey={(m) => m.materialId} empty={{ message: t("materials.figures.none") }} className="mt-table" />
+      </Card>
       <div className="mt-grid">
-        <section className="panel" aria-labelledby="fig-kind">
-          <h2 id="fig-kind">{t("materials.figures.byKind")}</h2>
-          <table className="mt-table">
-            <tbody>
-              {figures.byKind.map((k) => (
-                <tr key={k.kind}>
-                  <td>{t(`materials.kind.${k.kind}`)}</td>
-                  <td className="num">{formatQty(k.total, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <section className="panel" aria-labelledby="fig-country">
-          <h2 id="fig-country">{t("materials.figures.byCountry")}</h2>
-          <table className="mt-table">
-            <tbody>
-              {figures.byCountry.map((c) => (
-                <tr key={c.country ?? "-"}>
-                  <td>{c.country ? countryName(c.country, locale) : t("materials.figures.noCountry")}</td>
-                  <td className="num">{formatQty(c.quantity, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <Card title={t("materials.figures.byKind")}>
+          <DataTable label={t("materials.figures.byKind")} columns={byKind} rows={figures.byKind} rowKey={(k) => k.kind} className="mt-table" />
+        </Card>
+        <Card title={t("materials.figures.byCountry")}>
+          <DataTable label={t("materials.figures.byCountry")} columns={byCountry} rows={figures.byCountry} rowKey={(c) => c.country ?? "-"} className="mt-table" />
+        </Card>
       </div>
-      <section className="panel" aria-labelledby="fig-dest">
-        <h2 id="fig-dest">{t("materials.figures.byDestination")}</h2>
-        <div className="table-wrap">
-          <table className="mt-table">
-            <tbody>
-              {figures.byDestination.map((d) => (
-                <tr key={d.id}>
-                  <td>{d.kind === "EVENT" ? <Link to={`/events/${d.id}`}>{d.name}</Link> : <Link to={`/materials/locations/${d.id}`}>{d.name}</Link>}</td>
-                  <td>{t(`materials.figures.${d.line}`)}</td>
-                  <td>{d.country ? countryName(d.country, locale) : "—"}</td>
-                  <td className="num">{formatQty(d.quantity, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-      <section className="panel" aria-labelledby="fig-partner-reported" data-testid="partner-reported">
-        <h2 id="fig-partner-reported">{t("materials.figures.partnerReported.title")}</h2>
+      <Card title={t("materials.figures.byDestination")}>
+        <DataTable label={t("materials.figures.byDestination")} columns={byDestination} rows={figures.byDestination} rowKey={(d) => d.id} className="mt-table" />
+      </Card>
+      <Card title={t("materials.figures.partnerReported.title")} data-testid="partner-reported">
         <p className="muted">{t("materials.figures.partnerReported.intro")}</p>
-        {reported.byActivity.length === 0 ? (
-          <p className="muted">{t("materials.figures.partnerReported.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="mt-table">
-              <caption className="sr-only">{t("materials.figures.partnerReported.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("materials.figures.partnerReported.activity")}</th>
-                  <th scope="col" className="num">
-                    {t("materials.figures.partnerReported.quantityShort")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {reported.byActivity.map((a) => (
-                  <tr key={a.activityId}>
-                    <td>
-                      <span className="muted">{formatDate(a.date, locale)}</span>
-                      <br />
-                      {a.institutions.map((p, i) => (
-                        <span key={p.id}>
-                          {i > 0 ? "; " : null}
-                          <Link to={`/partners/${p.id}`}>{p.name}</Link>
-                        </span>
-                      ))}
-                      <br />
-                      <span className="muted">{a.summary}</span>
-                    </td>
-                    <td className="num">{formatQty(a.quantity, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t("materials.figures.partnerReported.total")}</th>
-                  <td className="num" data-figure="partnerReported">
-                    {formatQty(reported.total, locale)}
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-        )}
-      </section>
+        <DataTable
+          label={t("materials.figures.partnerReported.title")}
+          columns={byActivity}
+          rows={reported.byActivity}
+          rowKey={(a) => a.activityId}
+          empty={{ message: t("materials.figures.partnerReported.none") }}
+          totals={{ activity: t("materials.figures.partnerReported.total"), quantity: formatQty(reported.total, locale) }}
+          className="mt-table"
+        />
+      </Card>
     </>
   );
 }

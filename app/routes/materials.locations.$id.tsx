@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { KeysetPager } from "~/components/admin/pager";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty } from "~/components/materials/labels";
 import { LocationFields } from "~/components/materials/location-fields";
 import { MovementsTable } from "~/components/materials/movements-table";
+import { Card, DataTable, KeysetPager, PageHeader, type Column } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { requireActor } from "~/lib/actor.server";
@@ -50,62 +50,44 @@ export default function LocationPage() {
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string> = actionData?.errors ?? {};
+  const columns: Column<(typeof holdings)[number]>[] = [
+    { key: "code", header: t("materials.fields.code"), cell: (h) => h.code },
+    { key: "name", header: t("materials.fields.name"), primary: true, cell: (h) => <Link to={`/materials/${h.id}`}>{h.name}</Link> },
+    {
+      key: "quantity",
+      header: t("materials.locations.quantity"),
+      align: "end",
+      className: (h) => (h.low ? "mt-low" : undefined),
+      cell: (h) => `${formatQty(h.quantity, locale)} ${h.unit}${h.low ? ` (${t("materials.lowStock.badge")})` : ""}`,
+    },
+  ];
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/materials/locations">← {t("materials.locations.back")}</Link>
-        </p>
-        <h1>{location.name}</h1>
-        <p className="muted">
-          {t(`materials.locationKind.${location.kind}`)}
-          {location.city || location.country ? ` · ${[location.city, location.state, location.country ? countryName(location.country, INTL_LOCALE[locale]) : null].filter(Boolean).join(", ")}` : ""}
-          {location.event ? (
-            <>
-              {" · "}
-              <Link to={`/events/${location.event.id}`}>{location.event.name}</Link>
-            </>
-          ) : null}
-          {location.partner ? (
-            <>
-              {" · "}
-              <Link to={`/partners/${location.partner.id}`}>{location.partner.name}</Link>
-            </>
-          ) : null}
-        </p>
-      </header>
-      <section className="panel" aria-labelledby="loc-holdings">
-        <h2 id="loc-holdings">{t("materials.locations.holds")}</h2>
-        {holdings.length === 0 ? (
-          <p className="muted">{t("materials.locations.empty")}</p>
-        ) : (
-          <table className="mt-table" data-testid="holdings">
-            <thead>
-              <tr>
-                <th scope="col">{t("materials.fields.code")}</th>
-                <th scope="col">{t("materials.fields.name")}</th>
-                <th scope="col" className="num">
-                  {t("materials.locations.quantity")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {holdings.map((h) => (
-                <tr key={h.id} data-material={h.code}>
-                  <td>{h.code}</td>
-                  <td>
-                    <Link to={`/materials/${h.id}`}>{h.name}</Link>
-                  </td>
-                  <td className={h.low ? "num mt-low" : "num"}>
-                    {formatQty(h.quantity, locale)} {h.unit}
-                    {h.low ? ` (${t("materials.lowStock.badge")})` : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <PageHeader
+        title={location.name}
+        back={{ to: "/materials/locations", label: t("materials.locations.back") }}
+        description={
+          <>
+            {t(`materials.locationKind.${location.kind}`)}
+            {location.city || location.country ? ` · ${[location.city, location.state, location.country ? countryName(location.country, INTL_LOCALE[locale]) : null].filter(Boolean).join(", ")}` : ""}
+            {location.event ? (
+              <>
+                {" · "}
+                <Link to={`/events/${location.event.id}`}>{location.event.name}</Link>
+              </>
+            ) : null}
+            {location.partner ? (
+              <>
+                {" · "}
+                <Link to={`/partners/${location.partner.id}`}>{location.partner.name}</Link>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      <Card title={t("materials.locations.holds")} data-testid="holdings">
+        <DataTable label={t("materials.locations.holds")} columns={columns} rows={holdings} rowKey={(h) => h.id} rowAttrs={(h) => ({ "data-material": h.code })} empty={{ message: t("materials.locations.empty") }} className="mt-table" />
+      </Card>
       <section className="panel" aria-labelledby="loc-movements">
         <h2 id="loc-movements">{t("materials.detail.movements")}</h2>
         <MovementsTable rows={movements.rows} showMaterial />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useNavigation } from "@remix-run/react";
+import { PageHeader } from "~/components/ui";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { EMPTY_MATERIAL, MaterialForm, materialFormValues } from "~/components/materials/material-form";
 import { useT } from "~/i18n/use-t";
@@ -40,9 +41,7 @@ export default function NewMaterialPage() {
   const navigation = useNavigation();
   return (
     <>
-      <header className="page-header">
-        <h1>{t("materials.new.title")}</h1>
-      </header>
+      <PageHeader title={t("materials.new.title")} />
       <MaterialForm values={actionData?.values ?? EMPTY_MATERIAL} errors={actionData?.errors ?? {}} submitLabel={t("materials.new.submit")} cancelTo="/materials" busy={navigation.state === "submitting"} />
     </>
   );

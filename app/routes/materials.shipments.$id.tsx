@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { ShipmentStatusBadge } from "~/components/materials/labels";
 import { linesFromForm, wantsRow } from "~/components/materials/lines-editor";
 import { hasNextStep, ShipmentActions } from "~/components/materials/shipments/shipment-actions";
 import { ShipmentDetails, ShipmentLines, ShipmentSteps } from "~/components/materials/shipments/shipment-summary";
-import { FormError, PageHeader } from "~/components/ui";
+import { FormError, LinkButton, PageHeader } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
 import { fieldErrors } from "~/lib/forms";
@@ -95,9 +95,7 @@ export default function ShipmentPage() {
           </>
         }
         actions={
-          <Link to={`/materials/shipments/${shipment.id}/packing`} className="button">
-            {t("materials.shipments.packingList")}
-          </Link>
+          <LinkButton to={`/materials/shipments/${shipment.id}/packing`}>{t("materials.shipments.packingList")}</LinkButton>
         }
       />
       <FormError error={errors._form} />

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty } from "~/components/materials/labels";
+import { shipmentLineColumns } from "~/components/materials/shipments/shipment-summary";
+import { DataTable, Facts, type Column } from "~/components/ui";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/index.server";
 import { getShipment } from "~/modules/materials/index.server";
@@ -26,6 +28,16 @@ export default function PackingListPage() {
   const formatDate = useFormatDate();
   const place = (l: { name: string; city: string | null; state: string | null; country: string | null }) =>
     [l.name, l.city, l.state ? subdivisionName(l.state) : null, l.country ? countryName(l.country, INTL_LOCALE[locale]) : null].filter(Boolean).join(", ");
+  type Line = (typeof shipment.lines)[number];
+  const { code, material, quantity } = shipmentLineColumns<Line>(t, locale, false);
+  const columns: Column<Line>[] = [
+    { key: "n", header: "#", cell: (l) => shipment.lines.indexOf(l) + 1 },
+    code,
+    material,
+    { key: "unit", header: t("materials.fields.unit"), cell: (l) => l.material.unit },
+    quantity,
+    { key: "checked", header: t("materials.packing.checked"), cell: () => "☐" },
+  ];
   return (
     <article className="packing">
       <p className="mt-no-print form-actions">
@@ -36,71 +48,19 @@ export default function PackingListPage() {
       </p>
       <h1>{t("materials.packing.heading", { number: shipment.number })}</h1>
       <p className="muted">{t("materials.packing.office")}</p>
-      <div className="packing-meta">
-        <div>
-          <strong>{t("materials.shipments.from")}:</strong> {place(shipment.fromLocation)}
-        </div>
-        <div>
-          <strong>{t("materials.shipments.to")}:</strong> {place(shipment.toLocation)}
-        </div>
-        {event ? (
-          <div>
-            <strong>{t("materials.shipments.event")}:</strong> {event.name}
-          </div>
-        ) : null}
-        {partner ? (
-          <div>
-            <strong>{t("materials.shipments.partner")}:</strong> {partner.name}
-          </div>
-        ) : null}
-        <div>
-          <strong>{t("materials.shipments.requestedAt")}:</strong> {formatDate(shipment.requestedAt, { dateStyle: "long" })}
-        </div>
-        <div>
-          <strong>{t("materials.shipments.status")}:</strong> {t(`materials.shipmentStatus.${shipment.status}`)}
-        </div>
-        <div>
-          <strong>{t("materials.shipments.carrier")}:</strong> {shipment.carrier ?? "—"}
-        </div>
-        <div>
-          <strong>{t("materials.shipments.trackingRef")}:</strong> {shipment.trackingRef ?? "—"}
-        </div>
-      </div>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t("materials.fields.code")}</th>
-            <th scope="col">{t("materials.shipments.material")}</th>
-            <th scope="col">{t("materials.fields.unit")}</th>
-            <th scope="col" className="num">
-              {t("materials.shipments.quantity")}
-            </th>
-            <th scope="col">{t("materials.packing.checked")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shipment.lines.map((l, i) => (
-            <tr key={l.id}>
-              <td>{i + 1}</td>
-              <td>{l.material.code}</td>
-              <td>{l.material.name}</td>
-              <td>{l.material.unit}</td>
-              <td className="num">{formatQty(l.quantity, locale)}</td>
-              <td>☐</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={4}>
-              {t("materials.shipments.total")}
-            </th>
-            <td className="num">{formatQty(totalQuantity, locale)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+      <Facts
+        items={[
+          { label: t("materials.shipments.from"), value: place(shipment.fromLocation) },
+          { label: t("materials.shipments.to"), value: place(shipment.toLocation) },
+          { label: t("materials.shipments.event"), value: event?.name },
+          { label: t("materials.shipments.partner"), value: partner?.name },
+          { label: t("materials.shipments.requestedAt"), value: formatDate(shipment.requestedAt, { dateStyle: "long" }) },
+          { label: t("materials.shipments.status"), value: t(`materials.shipmentStatus.${shipment.status}`) },
+          { label: t("materials.shipments.carrier"), value: shipment.carrier ?? "—" },
+          { label: t("materials.shipments.trackingRef"), value: shipment.trackingRef ?? "—" },
+        ]}
+      />
+      <DataTable label={t("materials.shipments.lines")} columns={columns} rows={shipment.lines} rowKey={(l) => l.id} totals={{ material: t("materials.shipments.total"), quantity: formatQty(totalQuantity, locale) }} />
       {shipment.notes ? (
         <p>
           <strong>{t("materials.shipments.notes")}:</strong> {shipment.notes}

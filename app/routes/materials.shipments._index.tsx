@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { KeysetPager } from "~/components/admin/pager";
+import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty, ShipmentStatusBadge } from "~/components/materials/labels";
+import { DataTable, FilterBar, FilterSelect, KeysetPager, LinkButton, PageHeader, type Column, type FilterChip } from "~/components/ui";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth";
 import { requirePermission } from "~/modules/auth/index.server";
@@ -19,78 +19,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { status: status ?? "", rows: list.rows, nextCursor: list.nextCursor, count: list.count, canEdit: can(user.role, "edit:material") };
 }
 
+type Row = Awaited<ReturnType<typeof listShipments>>["rows"][number];
+
 export default function ShipmentsPage() {
   const { status, rows, nextCursor, count, canEdit } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const formatDate = useFormatDate();
+  const chips: FilterChip[] = status ? [{ param: "status", label: `${t("materials.shipments.status")}: ${t(`materials.shipmentStatus.${status}`)}` }] : [];
+  const columns: Column<Row>[] = [
+    { key: "number", header: t("materials.shipments.number"), primary: true, cell: (s) => <Link to={`/materials/shipments/${s.id}`}>{t("materials.shipments.numberLabel", { number: s.number })}</Link> },
+    { key: "status", header: t("materials.shipments.status"), cell: (s) => <ShipmentStatusBadge status={s.status} t={t} /> },
+    { key: "from", header: t("materials.shipments.from"), cell: (s) => s.fromName },
+    { key: "to", header: t("materials.shipments.to"), cell: (s) => s.toName },
+    { key: "requestedAt", header: t("materials.shipments.requestedAt"), cell: (s) => formatDate(s.requestedAt, { dateStyle: "medium" }) },
+    { key: "items", header: t("materials.shipments.items"), align: "end", cell: (s) => formatQty(s.items, locale) },
+  ];
   return (
     <>
-      <header className="page-header page-header--actions">
-        <div>
-          <h1>{t("materials.shipments.title")}</h1>
-          <p className="muted">{t(count.exact ? "materials.shipments.count" : "materials.shipments.countAbout", { count: count.value })}</p>
-        </div>
-        {canEdit ? (
-          <Link to="/materials/shipments/new" className="button button--primary">
-            {t("materials.shipments.new")}
-          </Link>
-        ) : null}
-      </header>
-      <Form method="get" className="filters" role="search" aria-label={t("materials.list.filters")}>
-        <div className="field">
-          <label htmlFor="sh-status">{t("materials.shipments.status")}</label>
-          <select id="sh-status" name="status" defaultValue={status}>
-            <option value="">{t("materials.list.any")}</option>
-            {SHIPMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`materials.shipmentStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("materials.list.apply")}
-        </button>
-      </Form>
-      {rows.length === 0 ? (
-        <div className="empty-state">
-          <p>{t("materials.shipments.empty")}</p>
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table className="mt-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("materials.shipments.number")}</th>
-                <th scope="col">{t("materials.shipments.status")}</th>
-                <th scope="col">{t("materials.shipments.from")}</th>
-                <th scope="col">{t("materials.shipments.to")}</th>
-                <th scope="col">{t("materials.shipments.requestedAt")}</th>
-                <th scope="col" className="num">
-                  {t("materials.shipments.items")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link to={`/materials/shipments/${s.id}`}>{t("materials.shipments.numberLabel", { number: s.number })}</Link>
-                  </td>
-                  <td>
-                    <ShipmentStatusBadge status={s.status} t={t} />
-                  </td>
-                  <td>{s.fromName}</td>
-                  <td>{s.toName}</td>
-                  <td>{formatDate(s.requestedAt, { dateStyle: "medium" })}</td>
-                  <td className="num">{formatQty(s.items, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageHeader
+        title={t("materials.shipments.title")}
+        description={t(count.exact ? "materials.shipments.count" : "materials.shipments.countAbout", { count: count.value })}
+        actions={
+          canEdit ? (
+            <LinkButton to="/materials/shipments/new" primary>
+              {t("materials.shipments.new")}
+            </LinkButton>
+          ) : undefined
+        }
+      />
+      <FilterBar label={t("materials.list.filters")} submitLabel={t("materials.list.apply")} chips={chips}>
+        <FilterSelect
+          name="status"
+          id="sh-status"
+          label={t("materials.shipments.status")}
+          anyLabel={t("materials.list.any")}
+          defaultValue={status}
+          options={SHIPMENT_STATUSES.map((s) => ({ value: s, label: t(`materials.shipmentStatus.${s}`) }))}
+        />
+      </FilterBar>
+      <DataTable label={t("materials.shipments.title")} columns={columns} rows={rows} rowKey={(s) => s.id} empty={{ message: t("materials.shipments.empty") }} className="mt-table" />
       <KeysetPager nextCursor={nextCursor ?? undefined} />
     </>
   );

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { LinesEditor, linesFromForm, wantsRow } from "~/components/materials/lines-editor";
 import { DestinationFields, type DestinationKind } from "~/components/materials/shipments/destination-fields";
-import { Field, FormError, PageHeader, SelectField, TextareaField } from "~/components/ui";
+import { Field, FormActions, FormError, PageHeader, SelectField, TextareaField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
 import { fieldErrors } from "~/lib/forms";
@@ -79,14 +79,7 @@ export default function NewShipmentPage() {
           <TextareaField name="notes" label={t("materials.shipments.notes")} defaultValue={values.notes} error={errors.notes} wide idPrefix="sh" />
         </div>
         <LinesEditor lines={actionData?.lines ?? []} materials={materials} errors={errors} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("materials.shipments.request")}
-          </button>
-          <Link to="/materials/shipments" className="button">
-            {t("common.cancel")}
-          </Link>
-        </div>
+        <FormActions submitLabel={t("materials.shipments.request")} busy={busy} cancelTo="/materials/shipments" />
       </Form>
     </>
   );

@@ -1,9 +1,9 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
-import { DateTimeField, Field, TextareaField, TimeZoneField } from "~/components/ui";
+import { DateTimeField, Field, FieldError, FormActions, FormError, SelectField, TextareaField, TimeZoneField } from "~/components/ui";
 import { RegionFields } from "~/components/geo/region-fields";
 import { useT } from "~/i18n/use-t";
-import { EVENT_KINDS, EVENT_STATUSES, defaultEventReportPart, isOnlineEvent } from "~/modules/events";
+import { EVENT_KINDS, EVENT_STATUSES, defaultEventReportPart, isOnlineEvent, type EventLocation } from "~/modules/events";
 import { utcToZoned } from "~/lib/time";
 import { normalizeCountry } from "~/modules/geo";
 import { REPORT_PARTS, type ReportPart } from "~/modules/reports";
@@ -11,18 +11,12 @@ import { REPORT_PARTS, type ReportPart } from "~/modules/reports";
 export type EventFormValues = Record<string, string | string[] | undefined>;
 
 /** The form's values from a stored event: times as wall-clock times in the event's zone. */
-export function eventToFormValues(event: {
+export function eventToFormValues(event: EventLocation & {
   name: string;
   kind: string;
   status: string;
   startsAt: string | Date;
   endsAt: string | Date;
-  timeZone: string;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  venue: string | null;
-  onlineUrl: string | null;
   expectedAttendance: number | null;
   description: string | null;
   materialsRequest: string | null;
@@ -126,33 +120,19 @@ export function EventForm({ values, errors, partners, countries, submitLabel, ca
     setMarker(next);
   };
   const select = (name: string, options: readonly string[], labelPrefix: string) => (
-    <div className="field">
-      <label htmlFor={`field-${name}`}>
-        {t(`events.fields.${name}`)}
-        <span aria-hidden="true"> *</span>
-      </label>
-      <select id={`field-${name}`} name={name} defaultValue={v(name)} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `field-${name}-error` : undefined}>
-        <option value="">{t("events.form.choose")}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {t(`${labelPrefix}.${o}`)}
-          </option>
-        ))}
-      </select>
-      {errors[name] ? (
-        <p className="field-error" id={`field-${name}-error`}>
-          {t(errors[name])}
-        </p>
-      ) : null}
-    </div>
+    <SelectField
+      name={name}
+      label={t(`events.fields.${name}`)}
+      placeholder={t("events.form.choose")}
+      options={options.map((o) => ({ value: o, label: t(`${labelPrefix}.${o}`) }))}
+      defaultValue={v(name)}
+      error={errors[name]}
+      required
+    />
   );
   return (
     <Form method="post" noValidate className="panel" onChange={followDefault}>
-      {Object.keys(errors).length > 0 ? (
-        <p className="form-error" role="alert">
-          {t("events.form.errors.fix")}
-        </p>
-      ) : null}
+      <FormError error={Object.keys(errors).length > 0 ? "events.form.errors.fix" : null} />
       <div className="form-grid">
         <Field name="name" label={t("events.fields.name")} defaultValue={v("name")} error={errors.name} required wide autoComplete="off" />
         {select("kind", EVENT_KINDS, "events.kind")}
@@ -222,7 +202,7 @@ export function EventForm({ values, errors, partners, countries, submitLabel, ca
           ) : (
             <p className="hint muted">{t("events.form.noPartners")}</p>
           )}
-          {errors.partnerIds ? <p className="field-error">{t(errors.partnerIds)}</p> : null}
+          <FieldError error={errors.partnerIds} />
         </div>
       </fieldset>
       <fieldset className="ev-fieldset">
@@ -250,11 +230,7 @@ export function EventForm({ values, errors, partners, countries, submitLabel, ca
           <p className="hint" id="field-reportPart-hint">
             {t("events.form.reportPartHint")}
           </p>
-          {errors.reportPart ? (
-            <p className="field-error" id="field-reportPart-error">
-              {t(errors.reportPart)}
-            </p>
-          ) : null}
+          <FieldError id="field-reportPart-error" error={errors.reportPart} />
         </div>
       </fieldset>
       <fieldset className="ev-fieldset">
@@ -269,14 +245,7 @@ export function EventForm({ values, errors, partners, countries, submitLabel, ca
           <DateTimeField name="signupClosesLocal" label={t("events.fields.signupClosesAt")} defaultValue={v("signupClosesLocal")} error={errors.signupClosesLocal} required={kiosk} />
         </div>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <Link to={cancelTo} className="button">
-          {t("common.cancel")}
-        </Link>
-      </div>
+      <FormActions submitLabel={submitLabel} busy={busy} cancelTo={cancelTo} />
     </Form>
   );
 }

@@ -50,6 +50,11 @@ export function StatusBadge({ status, t }: { status: string; t: T }) {
   return <KitBadge tone={EVENT_STATUS_TONES(status)} label={t(`events.status.${status}`)} />;
 }
 
+/** Whether a staff member confirmed they work the event (the event's staff table and «Mis eventos»). */
+export function ConfirmedBadge({ confirmed, t }: { confirmed: boolean; t: T }) {
+  return <KitBadge tone={confirmed ? "success" : "neutral"} label={confirmed ? t("events.staff.confirmed") : t("events.staff.unconfirmed")} />;
+}
+
 /** "noviembre de 2017" for "2017-11". */
 export function monthLabel(month: string, locale: Locale): string {
   return formatMonth(month, locale);

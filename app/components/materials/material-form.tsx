@@ -1,5 +1,5 @@
-import { Form, Link } from "@remix-run/react";
-import { Field } from "~/components/contact-detail/field";
+import { Form } from "@remix-run/react";
+import { Field, FormActions, FormError, SelectField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { MATERIAL_AUDIENCES, MATERIAL_KINDS } from "~/modules/materials";
 
@@ -12,37 +12,20 @@ export function MaterialForm({ values, errors, submitLabel, cancelTo, busy }: { 
   const t = useT();
   return (
     <Form method="post" noValidate className="panel">
-      {Object.keys(errors).length > 0 ? (
-        <p className="form-error" role="alert">
-          {t(errors._form ?? "materials.errors.fix")}
-        </p>
-      ) : null}
+      <FormError error={Object.keys(errors).length > 0 ? (errors._form ?? "materials.errors.fix") : null} />
       <div className="form-grid">
         <Field name="code" label={t("materials.fields.code")} defaultValue={values.code} error={errors.code} required maxLength={40} hint={t("materials.fields.codeHint")} />
         <Field name="name" label={t("materials.fields.name")} defaultValue={values.name} error={errors.name} required maxLength={200} />
-        <div className="field">
-          <label htmlFor="material-kind">{t("materials.fields.kind")}</label>
-          <select id="material-kind" name="kind" defaultValue={values.kind} aria-invalid={errors.kind ? true : undefined}>
-            {MATERIAL_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`materials.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-          {errors.kind ? <p className="field-error">{t(errors.kind)}</p> : null}
-        </div>
-        <div className="field">
-          <label htmlFor="material-audience">{t("materials.fields.audience")}</label>
-          <select id="material-audience" name="audience" defaultValue={values.audience} aria-invalid={errors.audience ? true : undefined}>
-            <option value="">{t("materials.fields.noAudience")}</option>
-            {MATERIAL_AUDIENCES.map((a) => (
-              <option key={a} value={a}>
-                {t(`materials.audience.${a}`)}
-              </option>
-            ))}
-          </select>
-          {errors.audience ? <p className="field-error">{t(errors.audience)}</p> : null}
-        </div>
+        <SelectField name="kind" id="material-kind" label={t("materials.fields.kind")} defaultValue={values.kind} error={errors.kind} options={MATERIAL_KINDS.map((k) => ({ value: k, label: t(`materials.kind.${k}`) }))} />
+        <SelectField
+          name="audience"
+          id="material-audience"
+          label={t("materials.fields.audience")}
+          placeholder={t("materials.fields.noAudience")}
+          defaultValue={values.audience}
+          error={errors.audience}
+          options={MATERIAL_AUDIENCES.map((a) => ({ value: a, label: t(`materials.audience.${a}`) }))}
+        />
         <Field name="language" label={t("materials.fields.language")} defaultValue={values.language} error={errors.language} maxLength={2} hint={t("materials.fields.languageHint")} />
         <Field name="unit" label={t("materials.fields.unit")} defaultValue={values.unit} error={errors.unit} maxLength={40} />
         <Field name="lowStockThreshold" label={t("materials.fields.lowStockThreshold")} defaultValue={values.lowStockThreshold} error={errors.lowStockThreshold} hint={t("materials.fields.lowStockHint")} />
@@ -51,14 +34,7 @@ export function MaterialForm({ values, errors, submitLabel, cancelTo, busy }: { 
         <input id="material-active" type="checkbox" name="active" defaultChecked={values.active} />
         <label htmlFor="material-active">{t("materials.fields.active")}</label>
       </p>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <Link to={cancelTo} className="button">
-          {t("common.cancel")}
-        </Link>
-      </div>
+      <FormActions submitLabel={submitLabel} busy={busy} cancelTo={cancelTo} />
     </Form>
   );
 }

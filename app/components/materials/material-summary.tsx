@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { Card, Field } from "~/components/ui";
+import { Card, DataTable, Field, type Column } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatQty } from "./labels";
 
@@ -42,32 +42,33 @@ export function StockLevels({ levels, threshold }: { levels: ReadonlyArray<{ loc
   const t = useT();
   const locale = useLocale();
   const total = levels.filter((l) => l.kind !== "HANDED_OUT").reduce((s, l) => s + l.quantity, 0);
+  const columns: Column<(typeof levels)[number]>[] = [
+    {
+      key: "place",
+      header: t("materials.locations.place"),
+      primary: true,
+      cell: (l) => (
+        <>
+          <Link to={`/materials/locations/${l.locationId}`}>{l.name}</Link>
+          <br />
+          <span className="muted">{t(`materials.locationKind.${l.kind}`)}</span>
+        </>
+      ),
+    },
+    { key: "quantity", header: t("materials.locations.quantity"), align: "end", className: (l) => (l.kind === "WAREHOUSE" && l.quantity < threshold ? "mt-low" : undefined), cell: (l) => formatQty(l.quantity, locale) },
+  ];
   return (
-    <Card title={t("materials.detail.levels")}>
-      {levels.length === 0 ? (
-        <p className="muted">{t("materials.detail.noStock")}</p>
-      ) : (
-        <table className="mt-table" data-testid="levels">
-          <tbody>
-            {levels.map((l) => (
-              <tr key={l.locationId} data-location={l.name}>
-                <td>
-                  <Link to={`/materials/locations/${l.locationId}`}>{l.name}</Link>
-                  <br />
-                  <span className="muted">{t(`materials.locationKind.${l.kind}`)}</span>
-                </td>
-                <td className={l.kind === "WAREHOUSE" && l.quantity < threshold ? "num mt-low" : "num"}>{formatQty(l.quantity, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("materials.detail.totalHeld")}</th>
-              <td className="num">{formatQty(total, locale)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      )}
+    <Card title={t("materials.detail.levels")} data-testid="levels">
+      <DataTable
+        label={t("materials.detail.levels")}
+        columns={columns}
+        rows={levels}
+        rowKey={(l) => l.locationId}
+        rowAttrs={(l) => ({ "data-location": l.name })}
+        empty={{ message: t("materials.detail.noStock") }}
+        totals={{ place: t("materials.detail.totalHeld"), quantity: formatQty(total, locale) }}
+        className="mt-table"
+      />
     </Card>
   );
 }

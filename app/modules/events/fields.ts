@@ -43,3 +43,13 @@ export const EVENT_DESCRIPTION_MAX = 5000;
 export const HANDOUT_ITEM_MAX = 120;
 export const MAX_HANDOUT_ROWS = 40;
 export const MAX_COUNT = 100_000_000;
+
+/** Where an event takes place and the zone its times are read in (lists, forms, the detail page). */
+export type EventLocation = {
+  timeZone: string;
+  country: string | null;
+  state: string | null;
+  city: string | null;
+  venue: string | null;
+  onlineUrl: string | null;
+};

@@ -12,6 +12,7 @@ import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts";
 import { HANDED_OUT_SQL } from "~/modules/materials/index.server";
 import { subdivisionName } from "~/modules/geo";
+import type { EventLocation } from "./fields";
 import { addCounts, withRatios, ZERO_COUNTS, type Figures, type OutcomeCounts } from "./figures";
 import { dateParam } from "~/lib/params";
 import { filterFromSearchParams, filterToSearchParams, type EventFilter } from "./schema";
@@ -21,19 +22,13 @@ import { REPORT_PARTS, type ReportPart } from "~/modules/reports";
 
 export const PAGE_SIZE = 50;
 
-export type EventListRow = {
+export type EventListRow = EventLocation & {
   id: string;
   name: string;
   kind: string;
   status: string;
   startsAt: Date;
   endsAt: Date;
-  timeZone: string;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  venue: string | null;
-  onlineUrl: string | null;
   reportPart: ReportPart;
   expectedAttendance: number | null;
   estimatedAttendance: number | null;
@@ -319,17 +314,11 @@ export async function defaultCalendarMonth(viewerZone: string, now = new Date())
 
 // ── Figures by country and month ────────────────────────────────────────────────────────────────
 
-type OutcomeRow = {
-  id: string;
-  name: string;
-  status: string;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  startsAt: Date;
-  timeZone: string;
+/** What the figures name of an event, beside its counts. */
+type CountedEvent = Pick<EventListRow, "id" | "name" | "kind" | "status" | "country" | "state" | "city" | "startsAt" | "timeZone">;
+
+type OutcomeRow = CountedEvent & {
   month: string;
-  kind: string;
   reportPart: ReportPart;
   online: boolean;
   attendance: number;
@@ -402,16 +391,7 @@ function countedPart(row: Pick<OutcomeRow, "reportPart" | "online">): { reportPa
   return { reportPart: row.reportPart, reclassified: false };
 }
 
-export type MonthEventFigures = {
-  id: string;
-  name: string;
-  kind: string;
-  status: string;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  startsAt: Date;
-  timeZone: string;
+export type MonthEventFigures = CountedEvent & {
   /** Where the report counts it (see countedPart); each event is in exactly one part. */
   reportPart: ReportPart;
   /** Stored as COMMUNITY_ABROAD but online: counted under INSTITUTIONAL instead. */

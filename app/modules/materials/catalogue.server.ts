@@ -3,6 +3,7 @@
  * are paged by key on (name, id) (indexes Material(name, id), Location(name, id)); every change
  * is audited in the same transaction.
  */
+import type { MovementRow } from "./fields";
 import type { LocationKind, Material, MaterialKind } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor, likeContains, searchTerm } from "~/lib/paging.server";
@@ -120,28 +121,6 @@ export function listMaterialOptions(include: readonly string[] = []) {
     take: 1000,
   });
 }
-
-export type MovementRow = {
-  id: string;
-  kind: string;
-  materialId: string;
-  materialName: string;
-  fromLocationId: string | null;
-  fromName: string | null;
-  toLocationId: string | null;
-  toName: string | null;
-  quantity: number;
-  occurredAt: Date;
-  shipmentId: string | null;
-  shipmentNumber: number | null;
-  eventId: string | null;
-  supplier: string | null;
-  orderRef: string | null;
-  reason: string | null;
-  reversesId: string | null;
-  reversedById: string | null;
-  createdBy: string | null;
-};
 
 export const MOVEMENT_PAGE_SIZE = 50;
 

@@ -27,3 +27,26 @@ export const MAX_QUANTITY = 10_000_000;
 export const MAX_LINES = 50;
 export const NAME_MAX = 200;
 export const TEXT_MAX = 500;
+
+/** One ledger movement as the material and location pages list it (catalogue.server `listMovements`). */
+export type MovementRow = {
+  id: string;
+  kind: string;
+  materialId: string;
+  materialName: string;
+  fromLocationId: string | null;
+  fromName: string | null;
+  toLocationId: string | null;
+  toName: string | null;
+  quantity: number;
+  occurredAt: Date;
+  shipmentId: string | null;
+  shipmentNumber: number | null;
+  eventId: string | null;
+  supplier: string | null;
+  orderRef: string | null;
+  reason: string | null;
+  reversesId: string | null;
+  reversedById: string | null;
+  createdBy: string | null;
+};

@@ -7,6 +7,15 @@ import { MATERIAL_AUDIENCES, MATERIAL_KINDS, MANUAL_LOCATION_KINDS, MAX_LINES, M
 
 const clean = (v: string | undefined) => v?.trim().normalize("NFC").replace(/\s+/g, " ") ?? "";
 
+/** An optional two-letter code (a language «es», a country «MX»), folded to one case; "" → null. */
+const twoLetterCode = (letterCase: "lower" | "upper", message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (letterCase === "lower" ? (v ?? "").trim().toLowerCase() : (v ?? "").trim().toUpperCase()))
+    .refine((v) => v === "" || /^[a-zA-Z]{2}$/.test(v), message)
+    .transform((v) => (v === "" ? null : v));
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -43,12 +52,7 @@ export const materialFormSchema = z.object({
     .transform((v) => v || undefined)
     .pipe(z.enum(MATERIAL_AUDIENCES, { message: "materials.errors.audience" }).optional())
     .transform((v) => v ?? null),
-  language: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim().toLowerCase())
-    .refine((v) => v === "" || /^[a-z]{2}$/.test(v), "materials.errors.language")
-    .transform((v) => (v === "" ? null : v)),
+  language: twoLetterCode("lower", "materials.errors.language"),
   unit: z
     .string()
     .optional()
@@ -72,12 +76,7 @@ export const locationFormSchema = z.object({
   name: requiredText(NAME_MAX, "materials.errors.name"),
   kind: z.enum(MANUAL_LOCATION_KINDS, { message: "materials.errors.locationKind" }),
   partnerId: optionalText(60),
-  country: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim().toUpperCase())
-    .refine((v) => v === "" || /^[A-Z]{2}$/.test(v), "materials.errors.country")
-    .transform((v) => (v === "" ? null : v)),
+  country: twoLetterCode("upper", "materials.errors.country"),
   state: optionalText(120),
   city: optionalText(120),
   active: z

@@ -1,19 +1,13 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Card } from "~/components/ui";
+import { Card, Facts } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
-import { isOnlineEvent } from "~/modules/events";
+import { isOnlineEvent, type EventLocation } from "~/modules/events";
 import { EventTime, formatNumber, placeLabel } from "../labels";
 
-export type EventFactsView = {
+export type EventFactsView = EventLocation & {
   kind: string;
   startsAt: string | Date;
   endsAt: string | Date;
-  timeZone: string;
-  city: string | null;
-  state: string | null;
-  country: string | null;
-  venue: string | null;
-  onlineUrl: string | null;
   reportPart: string;
   expectedAttendance: number | null;
   description: string | null;
@@ -24,45 +18,43 @@ export type EventFactsView = {
 export function EventDetails({ event, partners }: { event: EventFactsView; partners: ReadonlyArray<{ name: string; acronym: string | null }> }) {
   const t = useT();
   const locale = useLocale();
-  const item = (label: string, value: React.ReactNode, testId?: string) => (
-    <>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
-    </>
-  );
   return (
     <Card title={t("events.detail.details")}>
-      <dl className="ev-details">
-        {item(t("events.fields.startsAt"), <EventTime at={event.startsAt} zone={event.timeZone} />, "starts-at")}
-        {item(t("events.fields.endsAt"), <EventTime at={event.endsAt} zone={event.timeZone} />)}
-        {item(t("events.fields.timeZone"), event.timeZone)}
-        {item(t("events.fields.place"), placeLabel(event, locale, t))}
-        {event.onlineUrl
-          ? item(
-              t("events.fields.onlineUrl"),
+      <Facts
+        className="ev-details"
+        items={[
+          { label: t("events.fields.startsAt"), value: <EventTime at={event.startsAt} zone={event.timeZone} /> },
+          { label: t("events.fields.endsAt"), value: <EventTime at={event.endsAt} zone={event.timeZone} /> },
+          { label: t("events.fields.timeZone"), value: event.timeZone },
+          { label: t("events.fields.place"), value: placeLabel(event, locale, t) },
+          {
+            label: t("events.fields.onlineUrl"),
+            value: event.onlineUrl ? (
               <a href={event.onlineUrl} rel="noopener noreferrer" target="_blank">
                 {event.onlineUrl}
-              </a>,
-            )
-          : null}
-        {item(
-          t("events.fields.reportPart"),
-          <>
-            {t(`reportPart.${event.reportPart}`)}
-            {event.reportPart === "COMMUNITY_ABROAD" && isOnlineEvent(event) ? (
-              <>
-                <br />
-                <span className="field-error">{t("events.detail.reportPartOnline")}</span>
-              </>
-            ) : null}
-          </>,
-          "report-part",
-        )}
-        {item(t("events.fields.partners"), partners.length ? partners.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name)).join("; ") : t("common.none"))}
-        {item(t("events.fields.expectedAttendance"), formatNumber(event.expectedAttendance, locale))}
-        {event.description ? item(t("events.fields.description"), event.description) : null}
-        {item(t("events.fields.materialsRequest"), event.materialsRequest ?? t("common.none"))}
-      </dl>
+              </a>
+            ) : null,
+          },
+          {
+            label: t("events.fields.reportPart"),
+            value: (
+              <span data-testid="report-part">
+                {t(`reportPart.${event.reportPart}`)}
+                {event.reportPart === "COMMUNITY_ABROAD" && isOnlineEvent(event) ? (
+                  <>
+                    <br />
+                    <span className="field-error">{t("events.detail.reportPartOnline")}</span>
+                  </>
+                ) : null}
+              </span>
+            ),
+          },
+          { label: t("events.fields.partners"), value: partners.length ? partners.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name)).join("; ") : t("common.none") },
+          { label: t("events.fields.expectedAttendance"), value: formatNumber(event.expectedAttendance, locale) },
+          { label: t("events.fields.description"), value: event.description },
+          { label: t("events.fields.materialsRequest"), value: event.materialsRequest ?? t("common.none") },
+        ]}
+      />
     </Card>
   );
 }

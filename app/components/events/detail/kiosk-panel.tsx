@@ -1,5 +1,4 @@
-import { Link } from "@remix-run/react";
-import { Card } from "~/components/ui";
+import { Card, LinkButton } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/lib/format";
 
@@ -24,9 +23,7 @@ export function KioskPanel({ eventId, kiosk, opensAt, closesAt, timeZone }: { ev
           </p>
           <img src={kiosk.qr} alt={t("events.kioskPanel.qrAlt", { url: kiosk.url })} className="ev-qr" />
           <p className="form-actions">
-            <Link to={`/events/${eventId}/poster`} className="button">
-              {t("events.kioskPanel.print")}
-            </Link>
+            <LinkButton to={`/events/${eventId}/poster`}>{t("events.kioskPanel.print")}</LinkButton>
           </p>
         </>
       ) : (

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { Card, DataTable, type Column } from "~/components/ui";
+import { Card, DataTable, LinkButton, type Column } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatNumber } from "../labels";
 
@@ -31,9 +31,7 @@ export function EventMaterialsPanel({ eventId, materials, shipments, canShip }: 
       ) : null}
       {canShip ? (
         <p className="form-actions">
-          <Link to={`/materials/shipments/new?eventId=${eventId}`} className="button">
-            {t("events.materials.newShipment")}
-          </Link>
+          <LinkButton to={`/materials/shipments/new?eventId=${eventId}`}>{t("events.materials.newShipment")}</LinkButton>
         </p>
       ) : null}
     </Card>

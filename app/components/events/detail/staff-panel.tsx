@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Card, DataTable, SelectField, StatusBadge, type Column } from "~/components/ui";
+import { Card, DataTable, SelectField, type Column } from "~/components/ui";
+import { ConfirmedBadge } from "../labels";
 import { useT } from "~/i18n/use-t";
 
 type Staff = { userId: string; name: string; email: string; confirmed: boolean };
@@ -46,7 +47,7 @@ export function StaffPanel({ staff, assignable, canEdit, error }: { staff: reado
         </>
       ),
     },
-    { key: "confirmed", header: t("events.staff.confirmedColumn"), cell: (s) => <StatusBadge tone={s.confirmed ? "success" : "neutral"} label={s.confirmed ? t("events.staff.confirmed") : t("events.staff.unconfirmed")} /> },
+    { key: "confirmed", header: t("events.staff.confirmedColumn"), cell: (s) => <ConfirmedBadge confirmed={s.confirmed} t={t} /> },
     ...(canEdit ? [{ key: "actions", header: t("events.staff.actions"), cell: (s: Staff) => <StaffRowActions s={s} /> }] : []),
   ];
   return (

@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
 import type { Column } from "~/components/ui";
 import type { Locale, T } from "~/i18n";
+import type { EventLocation } from "~/modules/events";
 import { EventTime, formatNumber, placeLabel, StatusBadge } from "../labels";
 
-export type EventListRow = {
+export type EventListRow = EventLocation & {
   id: string;
   name: string;
   kind: string;
@@ -11,12 +12,6 @@ export type EventListRow = {
   reportPart: string;
   partners: string | null;
   startsAt: string | Date;
-  timeZone: string;
-  city: string | null;
-  state: string | null;
-  country: string | null;
-  venue: string | null;
-  onlineUrl: string | null;
   estimatedAttendance: number | null;
   credentialAppointments: number | null;
   registrationRequests: number | null;

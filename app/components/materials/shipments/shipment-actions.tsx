@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Card, Field, FieldError } from "~/components/ui";
+import { Card, Field, FieldError, FormActions } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatQty } from "../labels";
 import { LinesEditor, type LineValue } from "../lines-editor";
@@ -10,10 +10,6 @@ export type ShipmentMoves = { prepare: boolean; ship: boolean; receive: boolean;
 /** True when the shipment can still move: a received or cancelled one has no «Siguiente paso». */
 export function hasNextStep(allowed: ShipmentMoves): boolean {
   return Object.values(allowed).some(Boolean);
-}
-
-function Intent({ name }: { name: string }) {
-  return <input type="hidden" name="intent" value={name} />;
 }
 
 /** «Siguiente paso»: the forms for the moves the shipment's status allows (nothing else is shown). */
@@ -37,25 +33,18 @@ export function ShipmentActions({
     <Card title={t("materials.shipments.actions")} className="mt-forms">
       {allowed.prepare ? (
         <Form method="post" className="mt-inline-form">
-          <Intent name="prepare" />
-          <button type="submit" className="button" disabled={busy}>
-            {t("materials.shipments.prepare")}
-          </button>
+          <FormActions submitLabel={t("materials.shipments.prepare")} intent="prepare" busy={busy} />
         </Form>
       ) : null}
       {allowed.ship ? (
         <Form method="post" className="mt-inline-form">
-          <Intent name="ship" />
           <Field name="carrier" id="ship-carrier" label={t("materials.shipments.carrier")} defaultValue={shipment.carrier ?? ""} maxLength={120} />
           <Field name="trackingRef" id="ship-tracking" label={t("materials.shipments.trackingRef")} defaultValue={shipment.trackingRef ?? ""} maxLength={120} />
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("materials.shipments.ship")}
-          </button>
+          <FormActions submitLabel={t("materials.shipments.ship")} intent="ship" busy={busy} />
         </Form>
       ) : null}
       {allowed.receive ? (
         <Form method="post">
-          <Intent name="receive" />
           <p className="hint muted">{t("materials.shipments.receiveHint")}</p>
           <div className="form-grid">
             {shipment.lines.map((l) => (
@@ -71,29 +60,23 @@ export function ShipmentActions({
             ))}
             <Field id="recv-note" name="note" label={t("materials.shipments.lossNote")} maxLength={500} wide />
           </div>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("materials.shipments.receive")}
-          </button>
+          <FormActions submitLabel={t("materials.shipments.receive")} intent="receive" busy={busy} />
         </Form>
       ) : null}
       {allowed.lines ? (
         <details open={!!postedLines}>
           <summary>{t("materials.shipments.editLines")}</summary>
           <Form method="post" noValidate>
-            <Intent name="lines" />
+            {/* A hidden intent: «Añadir renglón» posts this form too (lines-editor). */}
+            <input type="hidden" name="intent" value="lines" />
             <LinesEditor lines={postedLines ?? shipment.lines.map((l) => ({ materialId: l.materialId, qty: String(l.quantity) }))} materials={materials} errors={errors} blank={2} />
-            <button type="submit" className="button" disabled={busy}>
-              {t("materials.shipments.saveLines")}
-            </button>
+            <FormActions submitLabel={t("materials.shipments.saveLines")} busy={busy} />
           </Form>
         </details>
       ) : null}
       {allowed.cancel ? (
         <Form method="post" className="mt-inline-form">
-          <Intent name="cancel" />
-          <button type="submit" className="link-button" disabled={busy}>
-            {t("materials.shipments.cancel")}
-          </button>
+          <FormActions submitLabel={t("materials.shipments.cancel")} intent="cancel" busy={busy} danger />
         </Form>
       ) : null}
       <FieldError error={errors.intent} />

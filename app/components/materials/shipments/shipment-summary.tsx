@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { Card } from "~/components/ui";
+import { Card, DataTable, Facts, type Column } from "~/components/ui";
+import type { Locale, T } from "~/i18n";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { formatQty } from "../labels";
 
@@ -19,23 +20,20 @@ export type ShipmentView = {
 /** Where from, where to, for which event or partner, and how it travels. */
 export function ShipmentDetails({ shipment, event, partner }: { shipment: ShipmentView; event: Place | null; partner: Place | null }) {
   const t = useT();
-  const row = (label: string, value: React.ReactNode) => (
-    <>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </>
-  );
   return (
     <Card title={t("materials.shipments.details")}>
-      <dl className="mt-details">
-        {row(t("materials.shipments.from"), <Link to={`/materials/locations/${shipment.fromLocationId}`}>{shipment.fromLocation.name}</Link>)}
-        {row(t("materials.shipments.to"), <Link to={`/materials/locations/${shipment.toLocationId}`}>{shipment.toLocation.name}</Link>)}
-        {event ? row(t("materials.shipments.event"), <Link to={`/events/${event.id}`}>{event.name}</Link>) : null}
-        {partner ? row(t("materials.shipments.partner"), <Link to={`/partners/${partner.id}`}>{partner.name}</Link>) : null}
-        {row(t("materials.shipments.carrier"), shipment.carrier ?? "—")}
-        {row(t("materials.shipments.trackingRef"), shipment.trackingRef ?? "—")}
-        {shipment.notes ? row(t("materials.shipments.notes"), shipment.notes) : null}
-      </dl>
+      <Facts
+        className="mt-details"
+        items={[
+          { label: t("materials.shipments.from"), value: <Link to={`/materials/locations/${shipment.fromLocationId}`}>{shipment.fromLocation.name}</Link> },
+          { label: t("materials.shipments.to"), value: <Link to={`/materials/locations/${shipment.toLocationId}`}>{shipment.toLocation.name}</Link> },
+          { label: t("materials.shipments.event"), value: event ? <Link to={`/events/${event.id}`}>{event.name}</Link> : null },
+          { label: t("materials.shipments.partner"), value: partner ? <Link to={`/partners/${partner.id}`}>{partner.name}</Link> : null },
+          { label: t("materials.shipments.carrier"), value: shipment.carrier ?? "—" },
+          { label: t("materials.shipments.trackingRef"), value: shipment.trackingRef ?? "—" },
+          { label: t("materials.shipments.notes"), value: shipment.notes },
+        ]}
+      />
     </Card>
   );
 }
@@ -59,49 +57,29 @@ export function ShipmentSteps({ steps }: { steps: ReadonlyArray<{ step: string; 
   );
 }
 
+type Line = ShipmentView["lines"][number];
+
+/**
+ * The columns a shipment's lines share on its page and on the packing list: code, material and
+ * quantity sent. `link` makes the material a link (not on the printed list).
+ */
+export function shipmentLineColumns<L extends Line>(t: T, locale: Locale, link: boolean): Record<"code" | "material" | "quantity", Column<L>> {
+  return {
+    code: { key: "code", header: t("materials.fields.code"), cell: (l) => l.material.code },
+    material: { key: "material", header: t("materials.shipments.material"), primary: true, cell: (l) => (link ? <Link to={`/materials/${l.material.id}`}>{l.material.name}</Link> : l.material.name) },
+    quantity: { key: "quantity", header: t("materials.shipments.quantity"), align: "end", cell: (l) => formatQty(l.quantity, locale) },
+  };
+}
+
 /** The lines: material, quantity sent, quantity received, and the total. */
 export function ShipmentLines({ shipment, totalQuantity }: { shipment: ShipmentView; totalQuantity: number }) {
   const t = useT();
   const locale = useLocale();
+  const { code, material, quantity } = shipmentLineColumns<Line>(t, locale, true);
+  const columns: Column<Line>[] = [code, material, quantity, { key: "received", header: t("materials.shipments.received"), align: "end", cell: (l) => formatQty(l.receivedQuantity, locale) }];
   return (
-    <Card title={t("materials.shipments.lines")}>
-      <div className="table-wrap">
-        <table className="mt-table" data-testid="shipment-lines">
-          <thead>
-            <tr>
-              <th scope="col">{t("materials.fields.code")}</th>
-              <th scope="col">{t("materials.shipments.material")}</th>
-              <th scope="col" className="num">
-                {t("materials.shipments.quantity")}
-              </th>
-              <th scope="col" className="num">
-                {t("materials.shipments.received")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shipment.lines.map((l) => (
-              <tr key={l.id}>
-                <td>{l.material.code}</td>
-                <td>
-                  <Link to={`/materials/${l.material.id}`}>{l.material.name}</Link>
-                </td>
-                <td className="num">{formatQty(l.quantity, locale)}</td>
-                <td className="num">{formatQty(l.receivedQuantity, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                {t("materials.shipments.total")}
-              </th>
-              <td className="num">{formatQty(totalQuantity, locale)}</td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+    <Card title={t("materials.shipments.lines")} data-testid="shipment-lines">
+      <DataTable label={t("materials.shipments.lines")} columns={columns} rows={shipment.lines} rowKey={(l) => l.id} totals={{ material: t("materials.shipments.total"), quantity: formatQty(totalQuantity, locale) }} className="mt-table" />
     </Card>
   );
 }
