@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { KeysetPager } from "~/components/admin/pager";
 import { pageTitle } from "~/components/contest/meta";
 import { ContestHeader, contestLinks, StatusBadge } from "~/components/contest/ui";
+import { DataTable, Field, SelectField, type Column } from "~/components/ui";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth";
 import { requirePermission } from "~/modules/auth/index.server";
@@ -49,6 +50,24 @@ export default function ContestPage() {
   const locale = useLocale();
   const zone = data.contestZone;
   const base = `/contest/${contest.id}`;
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    { key: "folio", header: t("contest.list.folio"), className: "ct-nowrap", cell: (row) => row.folio },
+    { key: "project", header: t("contest.list.project"), primary: true, cell: (row) => <Link to={`${base}/submissions/${row.id}`}>{row.title}</Link> },
+    { key: "organisation", header: t("contest.list.organisation"), cell: (row) => row.partner.name },
+    { key: "state", header: t("contest.list.state"), cell: (row) => (row.partner.state ? subdivisionName(row.partner.state) : t("common.none")) },
+    { key: "received", header: t("contest.list.received"), cell: (row) => formatDate(row.receivedAt, { dateStyle: "medium" }) },
+    {
+      key: "status",
+      header: t("contest.list.status"),
+      cell: (row) => (
+        <>
+          <StatusBadge status={row.status} />{" "}
+          {row.late ? <span className={`badge ${row.lateAcceptedById ? "" : "badge--warn"}`}>{t(row.lateAcceptedById ? "contest.late.accepted" : "contest.late.flag")}</span> : null}{" "}
+          {row.overdue ? <span className="badge badge--off">{t("contest.corrections.overdue")}</span> : null}
+        </>
+      ),
+    },
+  ];
   const exportHref = (path: string) => `${base}/${path}${filterQuery ? `?${filterQuery}` : ""}`;
   const dates = [
     ["submissionsOpenAt", contest.submissionsOpenAt],
@@ -117,32 +136,9 @@ export default function ContestPage() {
           </div>
         </div>
         <Form method="get" className="filters ct-inline" aria-label={t("contest.list.filters")}>
-          <div className="field">
-            <label htmlFor="f-q">{t("contest.list.q")}</label>
-            <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} />
-          </div>
-          <div className="field">
-            <label htmlFor="f-status">{t("contest.list.status")}</label>
-            <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
-              <option value="">{t("contest.list.any")}</option>
-              {SUBMISSION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`contest.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-state">{t("contest.list.state")}</label>
-            <select id="f-state" name="state" defaultValue={filter.state ?? ""}>
-              <option value="">{t("contest.list.any")}</option>
-              {states.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field name="q" id="f-q" type="search" label={t("contest.list.q")} defaultValue={filter.q ?? ""} />
+          <SelectField name="status" id="f-status" label={t("contest.list.status")} placeholder={t("contest.list.any")} options={SUBMISSION_STATUSES.map((s) => ({ value: s, label: t(`contest.status.${s}`) }))} defaultValue={filter.status} />
+          <SelectField name="state" id="f-state" label={t("contest.list.state")} placeholder={t("contest.list.any")} options={states.map((s) => ({ value: s.code, label: s.name }))} defaultValue={filter.state} />
           <label className="ct-check">
             <input type="checkbox" name="late" value="1" defaultChecked={!!filter.late} /> {t("contest.list.late")}
           </label>
@@ -159,42 +155,7 @@ export default function ContestPage() {
           ) : null}
         </Form>
         <p className="muted">{t("common.total", { count: list.count })}</p>
-        {list.rows.length === 0 ? (
-          <p className="empty-state">{t("contest.list.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("contest.list.folio")}</th>
-                  <th scope="col">{t("contest.list.project")}</th>
-                  <th scope="col">{t("contest.list.organisation")}</th>
-                  <th scope="col">{t("contest.list.state")}</th>
-                  <th scope="col">{t("contest.list.received")}</th>
-                  <th scope="col">{t("contest.list.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((row) => (
-                  <tr key={row.id}>
-                    <td className="ct-nowrap">{row.folio}</td>
-                    <td>
-                      <Link to={`${base}/submissions/${row.id}`}>{row.title}</Link>
-                    </td>
-                    <td>{row.partner.name}</td>
-                    <td>{row.partner.state ? subdivisionName(row.partner.state) : t("common.none")}</td>
-                    <td>{formatDate(row.receivedAt, { dateStyle: "medium" })}</td>
-                    <td>
-                      <StatusBadge status={row.status} />{" "}
-                      {row.late ? <span className={`badge ${row.lateAcceptedById ? "" : "badge--warn"}`}>{t(row.lateAcceptedById ? "contest.late.accepted" : "contest.late.flag")}</span> : null}{" "}
-                      {row.overdue ? <span className="badge badge--off">{t("contest.corrections.overdue")}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable label={t("contest.list.title")} columns={columns} rows={list.rows} rowKey={(row) => row.id} empty={{ message: t("contest.list.empty") }} />
         <KeysetPager nextCursor={list.nextCursor ?? undefined} />
       </section>
 

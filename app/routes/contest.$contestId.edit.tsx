@@ -6,7 +6,7 @@ import { ContestForm } from "~/components/contest/contest-form";
 import { pageTitle } from "~/components/contest/meta";
 import { ContestHeader, contestLinks } from "~/components/contest/ui";
 import { refusalResponse } from "~/lib/http.server";
-import { FieldError } from "~/components/ui";
+import { FieldError, SelectField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
@@ -130,17 +130,7 @@ export default function EditContestPage() {
         {isAdmin ? (
           <Form method="post" className="ct-inline">
             <input type="hidden" name="intent" value="phase" />
-            <div className="field">
-              <label htmlFor="phase">{t("contest.phase.override")}</label>
-              <select id="phase" name="phase" defaultValue={contest.phaseOverride ?? ""}>
-                <option value="">{t("contest.phase.none")}</option>
-                {CONTEST_PHASES.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`contest.phase.${p}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField name="phase" id="phase" label={t("contest.phase.override")} placeholder={t("contest.phase.none")} options={CONTEST_PHASES.map((p) => ({ value: p, label: t(`contest.phase.${p}`) }))} defaultValue={contest.phaseOverride} />
             <Field name="reason" label={t("contest.reason")} error={errorsFor("phase").reason} required idPrefix="phase" />
             <button type="submit" className="button" disabled={busy}>
               {t("contest.phase.apply")}

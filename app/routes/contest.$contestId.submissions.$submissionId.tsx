@@ -18,7 +18,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { isMultipart, parseUpload } from "~/lib/upload.server";
 import { actorOf } from "~/lib/actor.server";
 import { requirePermission } from "~/modules/auth/index.server";
-import { contestFrame, zoneFor, answerCorrection, cancelCorrection, cancelCorrectionSchema, defaultDeadline, requestCorrection, acceptLate, addDocuments, getSubmission, moveSubmission, saveChecks } from "~/modules/contest/index.server";
+import { submissionFrame, zoneFor, answerCorrection, cancelCorrection, cancelCorrectionSchema, defaultDeadline, requestCorrection, acceptLate, addDocuments, getSubmission, moveSubmission, saveChecks } from "~/modules/contest/index.server";
 import { ContestError, manualMovesFrom, OPEN_REVIEW_STATUSES, answerSchema, correctionFormSchema, lateAcceptSchema, moveSchema, parseChecks } from "~/modules/contest";
 import { utcToZoned } from "~/lib/time";
 import { UploadRejected } from "~/modules/files/index.server";
@@ -30,9 +30,7 @@ export const links = contestLinks;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
   const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
-  const frame = await contestFrame(contestId).catch(refusalResponse);
-  const submission = await getSubmission(contestId, submissionId);
-  if (!submission) throw notFound(request);
+  const { submission, ...frame } = await submissionFrame(contestId, submissionId).catch(refusalResponse);
   const zone = await zoneFor(user);
   return {
     ...frame,

@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/contact-detail/field";
 import { pageTitle } from "~/components/contest/meta";
 import { ContestHeader, contestLinks } from "~/components/contest/ui";
 import { refusalResponse } from "~/lib/http.server";
-import { DateTimeField, FieldError, FormErrorSummary } from "~/components/ui";
+import { FormActions, FormErrorSummary } from "~/components/ui";
+import { ProjectFields, ReceiptFields } from "~/components/contest/submission/project-fields";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/index.server";
-import { contestFrame, zoneFor, getSubmission, updateSubmission } from "~/modules/contest/index.server";
-import { ContestError, RECEIPT_CHANNELS, submissionEditSchema } from "~/modules/contest";
+import { submissionFrame, zoneFor, updateSubmission } from "~/modules/contest/index.server";
+import { ContestError, submissionEditSchema } from "~/modules/contest";
 import { utcToZoned } from "~/lib/time";
 import { formBody, notFound, routeParams } from "~/lib/params";
 
@@ -21,9 +22,7 @@ export const links = contestLinks;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
   const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
-  const frame = await contestFrame(contestId).catch(refusalResponse);
-  const s = await getSubmission(contestId, submissionId);
-  if (!s) throw notFound(request);
+  const { submission: s, ...frame } = await submissionFrame(contestId, submissionId).catch(refusalResponse);
   const zone = await zoneFor(user);
   const values: Record<string, string> = {
     title: s.title,
@@ -75,33 +74,11 @@ export default function EditSubmissionPage() {
         </p>
         <FormErrorSummary errors={errors} />
         <div className="form-grid">
-          <Field name="title" label={t("contest.submission.title")} defaultValue={values.title} error={errors.title} required wide />
-          <Field name="summary" label={t("contest.submission.summary")} defaultValue={values.summary} error={errors.summary} multiline wide />
-          <Field name="targetCommunities" label={t("contest.submission.targetCommunities")} defaultValue={values.targetCommunities} error={errors.targetCommunities} multiline />
-          <Field name="targetCities" label={t("contest.submission.targetCities")} defaultValue={values.targetCities} error={errors.targetCities} />
-          <Field name="requestedBudget" label={t("contest.submission.requestedBudget")} hint={t("contest.submission.budgetHint")} defaultValue={values.requestedBudget} error={errors.requestedBudget} />
-          <DateTimeField name="receivedAt" label={t("contest.submission.receivedAt")} hint={t("contest.form.datesHint", { zone: loaderData.timeZone })} defaultValue={values.receivedAt} error={errors.receivedAt} required />
-          <div className="field">
-            <label htmlFor="field-channel">{t("contest.submission.channel")}</label>
-            <select id="field-channel" name="channel" defaultValue={values.channel}>
-              {RECEIPT_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`contest.channel.${c}`)}
-                </option>
-              ))}
-            </select>
-            <FieldError error={errors.channel} />
-          </div>
+          <ProjectFields values={values} errors={errors} />
+          <ReceiptFields values={values} errors={errors} timeZone={loaderData.timeZone} />
           <Field name="reason" label={t("contest.submission.editReason")} defaultValue={values.reason} error={errors.reason} required wide />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("common.save")}
-          </button>
-          <Link to={back} className="button">
-            {t("common.cancel")}
-          </Link>
-        </div>
+        <FormActions submitLabel={t("common.save")} busy={busy} cancelTo={back} />
       </Form>
     </>
   );

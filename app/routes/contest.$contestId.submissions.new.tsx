@@ -6,7 +6,8 @@ import { Field } from "~/components/contact-detail/field";
 import { pageTitle } from "~/components/contest/meta";
 import { ContestHeader, contestLinks } from "~/components/contest/ui";
 import { refusalResponse } from "~/lib/http.server";
-import { DateTimeField, FieldError, FormErrorSummary } from "~/components/ui";
+import { FieldError, FormActions, FormErrorSummary } from "~/components/ui";
+import { ProjectFields, ReceiptFields } from "~/components/contest/submission/project-fields";
 import { useT } from "~/i18n/use-t";
 import { env } from "~/lib/env.server";
 import { fieldErrors } from "~/lib/forms";
@@ -14,7 +15,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { parseUpload } from "~/lib/upload.server";
 import { clientIp, requirePermission } from "~/modules/auth/index.server";
 import { contestFrame, zoneFor, addDocuments, createSubmission, organisationChoices } from "~/modules/contest/index.server";
-import { ContestError, RECEIPT_CHANNELS, submissionFormSchema } from "~/modules/contest";
+import { ContestError, submissionFormSchema } from "~/modules/contest";
 import { utcToZoned } from "~/lib/time";
 import { UploadRejected } from "~/modules/files/index.server";
 import { KIND_GROUPS, sniffKind } from "~/modules/files";
@@ -171,31 +172,13 @@ export default function NewSubmissionPage() {
         <fieldset className="ct-fieldset">
           <legend>{t("contest.submission.project")}</legend>
           <div className="form-grid">
-            <Field name="title" label={t("contest.submission.title")} defaultValue={values.title} error={errors.title} required wide />
-            <Field name="summary" label={t("contest.submission.summary")} defaultValue={values.summary} error={errors.summary} multiline wide />
-            <Field name="targetCommunities" label={t("contest.submission.targetCommunities")} defaultValue={values.targetCommunities} error={errors.targetCommunities} multiline />
-            <Field name="targetCities" label={t("contest.submission.targetCities")} defaultValue={values.targetCities} error={errors.targetCities} />
-            <Field name="requestedBudget" label={t("contest.submission.requestedBudget")} hint={t("contest.submission.budgetHint")} defaultValue={values.requestedBudget} error={errors.requestedBudget} />
+            <ProjectFields values={values} errors={errors} />
           </div>
         </fieldset>
         <fieldset className="ct-fieldset">
           <legend>{t("contest.submission.receipt")}</legend>
           <div className="form-grid">
-            <DateTimeField name="receivedAt" label={t("contest.submission.receivedAt")} hint={t("contest.form.datesHint", { zone: timeZone })} defaultValue={values.receivedAt ?? now} error={errors.receivedAt} required />
-            <div className="field">
-              <label htmlFor="field-channel">
-                {t("contest.submission.channel")}
-                <span aria-hidden="true"> *</span>
-              </label>
-              <select id="field-channel" name="channel" defaultValue={values.channel ?? "EMAIL"}>
-                {RECEIPT_CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`contest.channel.${c}`)}
-                  </option>
-                ))}
-              </select>
-              <FieldError error={errors.channel} />
-            </div>
+            <ReceiptFields values={{ ...values, receivedAt: values.receivedAt ?? now, channel: values.channel ?? "EMAIL" }} errors={errors} timeZone={timeZone} />
             <div className="field field--wide">
               <label htmlFor="field-files">{t("contest.submission.documents")}</label>
               <p className="hint">{t("contest.documents.hint", { max: maxMb })}</p>
@@ -204,11 +187,7 @@ export default function NewSubmissionPage() {
             </div>
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("contest.submission.create")}
-          </button>
-        </div>
+        <FormActions submitLabel={t("contest.submission.create")} busy={busy} />
       </Form>
     </>
   );

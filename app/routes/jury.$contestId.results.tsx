@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { rankingColumns } from "~/components/jury/ranking";
 import { fmt, FormError, pageTitle } from "~/components/jury/ui";
+import { DataTable, type Column } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -39,6 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
 export default function ResultsPage() {
   const r = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -46,6 +50,44 @@ export default function ResultsPage() {
   const navigation = useNavigation();
   const errors: Record<string, string> = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
+  const ranking = rankingColumns<Row>(t);
+  const columns: Column<Row>[] = [
+    ranking.rank,
+    ranking.project,
+    { ...ranking.score, cell: (row) => <strong>{fmt(row.score)}</strong> },
+    { key: "normalised", header: t("jury.results.normalised"), align: "end", cell: (row) => fmt(row.normalisedScore) },
+    ranking.evaluators,
+    ...r.criteria.map((c): Column<Row> => ({
+      key: `criterion-${c.id}`,
+      header: <span title={t("jury.results.criterionHint")}>{`${c.name} (${c.weight} %)`}</span>,
+      label: `${c.name} (${c.weight} %)`,
+      align: "end",
+      cell: (row) => (row.criteria[c.id] === null || row.criteria[c.id] === undefined ? "—" : fmt(row.criteria[c.id]! * 100, 1)),
+    })),
+    ...(r.contest.juryClosed ? r.jurors.map((j): Column<Row> => ({ key: `juror-${j.userId}`, header: j.name, align: "end", cell: (row) => fmt(row.jurors.find((x) => x.userId === j.userId)?.total) })) : []),
+    {
+      key: "flags",
+      header: t("jury.results.flags"),
+      cell: (row) => (
+        <>
+          {row.dispersionAlert ? <span className="badge badge--off jy-flag">{t("jury.results.dispersionSd", { sd: fmt(row.stdDev, 1) })}</span> : null}
+          {row.unresolvedTie ? <span className="badge badge--draft jy-flag">{t("jury.results.tie")}</span> : null}
+          {row.tieBrokenByName ? <span className="jy-flag muted">{t("jury.results.tieBroken", { criterion: row.tieBrokenByName })}</span> : null}
+        </>
+      ),
+    },
+    {
+      key: "award",
+      header: t("jury.results.award"),
+      cell: (row) =>
+        row.award ? (
+          <>
+            <strong>{t("jury.results.place", { place: row.award.place })}</strong>
+            {row.award.prize ? ` · ${row.award.prize}` : ""}
+          </>
+        ) : null,
+    },
+  ];
   return (
     <>
       <header className="page-header">
@@ -70,69 +112,7 @@ export default function ResultsPage() {
         <p className="muted">{r.contest.juryClosed ? t("jury.results.closedNote") : t("jury.results.openNote")}</p>
         <p className="muted">{t("jury.results.method", { threshold: r.contest.dispersionThreshold })}</p>
       </header>
-      <div className="table-wrap">
-        <table className="jy-table jy-results">
-          <caption className="sr-only">{t("jury.results.ranking")}</caption>
-          <thead>
-            <tr>
-              <th className="num">{t("jury.results.rank")}</th>
-              <th>{t("jury.results.project")}</th>
-              <th className="num">{t("jury.results.score")}</th>
-              <th className="num">{t("jury.results.normalised")}</th>
-              <th className="num">{t("jury.results.evaluators")}</th>
-              {r.criteria.map((c) => (
-                <th key={c.id} className="num" title={t("jury.results.criterionHint")}>
-                  {c.name} ({c.weight} %)
-                </th>
-              ))}
-              {r.contest.juryClosed ? r.jurors.map((j) => <th key={j.userId} className="num">{j.name}</th>) : null}
-              <th>{t("jury.results.flags")}</th>
-              <th>{t("jury.results.award")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.rows.map((row) => (
-              <tr key={row.submissionId}>
-                <td className="num">{row.score === null ? "—" : row.rank}</td>
-                <td>
-                  {row.folio} · {row.title}
-                  <div className="muted">{row.organisation}</div>
-                </td>
-                <td className="num">
-                  <strong>{fmt(row.score)}</strong>
-                </td>
-                <td className="num">{fmt(row.normalisedScore)}</td>
-                <td className="num">{row.evaluators}</td>
-                {r.criteria.map((c) => (
-                  <td key={c.id} className="num">
-                    {row.criteria[c.id] === null || row.criteria[c.id] === undefined ? "—" : fmt(row.criteria[c.id]! * 100, 1)}
-                  </td>
-                ))}
-                {r.contest.juryClosed
-                  ? r.jurors.map((j) => (
-                      <td key={j.userId} className="num">
-                        {fmt(row.jurors.find((x) => x.userId === j.userId)?.total)}
-                      </td>
-                    ))
-                  : null}
-                <td>
-                  {row.dispersionAlert ? <span className="badge badge--off jy-flag">{t("jury.results.dispersionSd", { sd: fmt(row.stdDev, 1) })}</span> : null}
-                  {row.unresolvedTie ? <span className="badge badge--draft jy-flag">{t("jury.results.tie")}</span> : null}
-                  {row.tieBrokenByName ? <span className="jy-flag muted">{t("jury.results.tieBroken", { criterion: row.tieBrokenByName })}</span> : null}
-                </td>
-                <td>
-                  {row.award ? (
-                    <>
-                      <strong>{t("jury.results.place", { place: row.award.place })}</strong>
-                      {row.award.prize ? ` · ${row.award.prize}` : ""}
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label={t("jury.results.ranking")} columns={columns} rows={r.rows} rowKey={(row) => row.submissionId} className="jy-results" />
       {r.canManage ? (
         <section className="panel jy-section" aria-labelledby="awards-heading">
           <h2 id="awards-heading">{t("jury.results.awardsTitle")}</h2>

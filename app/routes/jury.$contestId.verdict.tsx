@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { rankingColumns } from "~/components/jury/ranking";
 import { fmt, pageTitle } from "~/components/jury/ui";
+import { DataTable } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/index.server";
 import { contestResults } from "~/modules/jury/index.server";
@@ -23,6 +25,7 @@ export default function VerdictPage() {
   const locale = useLocale();
   const day = (d: string | Date) => formatDate(d, locale, "long");
   const winners = r.rows.filter((row) => row.award).sort((a, b) => a.award!.place - b.award!.place);
+  const ranking = rankingColumns<(typeof r.rows)[number]>(t);
   const resultsSession = [...r.sessions].reverse().find((s) => s.kind === "RESULTS");
   return (
     <article className="jy-verdict">
@@ -49,28 +52,7 @@ export default function VerdictPage() {
         </ol>
       )}
       <h2>{t("jury.verdict.ranking")}</h2>
-      <table className="jy-table">
-        <thead>
-          <tr>
-            <th className="num">{t("jury.results.rank")}</th>
-            <th>{t("jury.results.project")}</th>
-            <th className="num">{t("jury.results.score")}</th>
-            <th className="num">{t("jury.results.evaluators")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.rows.map((row) => (
-            <tr key={row.submissionId}>
-              <td className="num">{row.score === null ? "—" : row.rank}</td>
-              <td>
-                {row.folio} · {row.title} — {row.organisation}
-              </td>
-              <td className="num">{fmt(row.score)}</td>
-              <td className="num">{row.evaluators}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label={t("jury.verdict.ranking")} columns={[ranking.rank, ranking.project, ranking.score, ranking.evaluators]} rows={r.rows} rowKey={(row) => row.submissionId} />
       <p>{t("jury.verdict.method")}</p>
       <p>{t("jury.verdict.place", { date: day(r.printedAt) })}</p>
       <div className="jy-signatures">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Deadline, pageTitle, Progress } from "~/components/jury/ui";
+import { DataTable, type Column } from "~/components/ui";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { can } from "~/modules/auth";
 import { requirePermission } from "~/modules/auth/index.server";
@@ -49,50 +50,35 @@ export default function JuryIndex() {
     );
   }
   const canManage = "canManage" in loaderData && loaderData.canManage;
+  const columns: Column<(typeof loaderData.overview)[number]>[] = [
+    { key: "contest", header: t("jury.overview.contest"), primary: true, cell: (c) => c.name },
+    { key: "jurors", header: t("jury.overview.jurors"), align: "end", cell: (c) => c.jurors },
+    { key: "registered", header: t("jury.overview.registered"), align: "end", cell: (c) => c.registered },
+    { key: "submitted", header: t("jury.overview.submitted"), align: "end", cell: (c) => t("jury.overview.submittedOf", { submitted: c.submitted, assigned: c.assigned }) },
+    { key: "deadline", header: t("jury.overview.deadline"), cell: (c) => format(c.evaluationEndsAt) },
+    {
+      key: "links",
+      header: t("jury.overview.links"),
+      cell: (c) => (
+        <>
+          {canManage ? (
+            <>
+              <Link to={`/jury/${c.id}/setup`}>{t("jury.nav.setup")}</Link>
+              {" · "}
+            </>
+          ) : null}
+          <Link to={`/jury/${c.id}/results`}>{t("jury.nav.results")}</Link>
+        </>
+      ),
+    },
+  ];
   return (
     <>
       <header className="page-header">
         <h1>{t("jury.title")}</h1>
         <p className="muted">{t("jury.overview.intro")}</p>
       </header>
-      {loaderData.overview.length === 0 ? (
-        <p className="empty-state">{t("jury.overview.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="jy-table">
-            <thead>
-              <tr>
-                <th>{t("jury.overview.contest")}</th>
-                <th className="num">{t("jury.overview.jurors")}</th>
-                <th className="num">{t("jury.overview.registered")}</th>
-                <th className="num">{t("jury.overview.submitted")}</th>
-                <th>{t("jury.overview.deadline")}</th>
-                <th>{t("jury.overview.links")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.overview.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.name}</td>
-                  <td className="num">{c.jurors}</td>
-                  <td className="num">{c.registered}</td>
-                  <td className="num">{t("jury.overview.submittedOf", { submitted: c.submitted, assigned: c.assigned })}</td>
-                  <td>{format(c.evaluationEndsAt)}</td>
-                  <td>
-                    {canManage ? (
-                      <>
-                        <Link to={`/jury/${c.id}/setup`}>{t("jury.nav.setup")}</Link>
-                        {" · "}
-                      </>
-                    ) : null}
-                    <Link to={`/jury/${c.id}/results`}>{t("jury.nav.results")}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable label={t("jury.title")} columns={columns} rows={loaderData.overview} rowKey={(c) => c.id} empty={{ message: t("jury.overview.none") }} />
     </>
   );
 }

@@ -16,19 +16,14 @@ import { formatMonth } from "~/lib/format";
 import { formBody, isMultipartBody, readBody, routeParams } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireUser } from "~/modules/auth/index.server";
-import { handleSectionAction, sectionContext, SectionExtrasError, sectionPageData, sectionRefusal, sectionUser, type SectionActionResult } from "~/modules/reports/index.server";
+import { handleSectionAction, sectionFromRequest, sectionPageData, type SectionActionResult } from "~/modules/reports/index.server";
 
 export const meta = pageTitle("reports.sectionExtras.title");
 
 async function context(request: Request, params: Record<string, string | undefined>) {
   const user = await requireUser(request);
   const { month, key } = routeParams(request, params, { month: "month", key: "key" });
-  try {
-    return { user, ctx: await sectionContext(await sectionUser(user), month, key) };
-  } catch (error) {
-    if (error instanceof SectionExtrasError) throw await sectionRefusal(request, user, error);
-    throw error;
-  }
+  return { user, ctx: await sectionFromRequest(request, user, month, key) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

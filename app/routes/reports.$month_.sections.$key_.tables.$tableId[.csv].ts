@@ -2,18 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, routeParams } from "~/lib/params";
 import { audit } from "~/modules/audit/index.server";
 import { clientIp, requireUser } from "~/modules/auth/index.server";
-import { getTable, sectionContext, SectionExtrasError, sectionRefusal, sectionUser, tableCsv } from "~/modules/reports/index.server";
+import { getTable, sectionFromRequest, tableCsv } from "~/modules/reports/index.server";
 
 /** One section table as CSV (UTF-8 with BOM; `?delimiter=;` for Excel in Spanish): whoever may read the section. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { month, key, tableId } = routeParams(request, params, { month: "month", key: "key", tableId: "key" });
-  try {
-    await sectionContext(await sectionUser(user), month, key);
-  } catch (error) {
-    if (error instanceof SectionExtrasError) throw await sectionRefusal(request, user, error);
-    throw error;
-  }
+  await sectionFromRequest(request, user, month, key);
   const table = await getTable(month, key, tableId);
   if (!table) throw notFound(request);
   const delimiter = new URL(request.url).searchParams.get("delimiter") === ";" ? ";" : ",";

@@ -1,6 +1,6 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { Field } from "~/components/contact-detail/field";
-import { DateTimeField, FormErrorSummary } from "~/components/ui";
+import { DateTimeField, FormActions, FormErrorSummary } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 
 export type ContestFormValues = Partial<Record<string, string>>;
@@ -32,14 +32,7 @@ export function ContestForm({ values, errors, busy, submitLabel, cancelTo, timeZ
       <div className="form-grid">
         <Field name="correctionDays" type="number" label={t("contest.form.correctionDays")} hint={t("contest.form.correctionDaysHint")} defaultValue={values.correctionDays ?? "5"} error={errors.correctionDays} required />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <Link to={cancelTo} className="button">
-          {t("common.cancel")}
-        </Link>
-      </div>
+      <FormActions submitLabel={submitLabel} busy={busy} cancelTo={cancelTo} />
     </Form>
   );
 }

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { DataTable, type Column } from "~/components/ui";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { ENQUIRY_CHANNELS } from "~/modules/enquiries";
 
@@ -29,38 +30,18 @@ export function ContestEnquiries(props: {
       </p>
     ) : null;
   const today = new Date().toISOString().slice(0, 10);
+  const columns: Column<ContestEnquiryRow>[] = [
+    { key: "date", header: t("contest.enquiries.date"), className: "ct-nowrap", cell: (e) => formatDate(`${e.receivedOn}T12:00:00Z`, { dateStyle: "medium", timeZone: "UTC" }) },
+    { key: "organisation", header: t("contest.enquiries.organisation"), primary: true, cell: (e) => (e.partner ? <Link to={`/partners/${e.partner.id}`}>{e.organisation}</Link> : e.organisation) },
+    { key: "channel", header: t("contest.enquiries.channel"), cell: (e) => t(`enquiries.channel.${e.channel}`) },
+    { key: "topic", header: t("contest.enquiries.topic"), cell: (e) => e.topic },
+    { key: "notes", header: t("contest.enquiries.notes"), cell: (e) => e.notes ?? "" },
+  ];
   return (
     <section className="panel enq-form" aria-labelledby="enquiries-title" id="enquiries">
       <h2 id="enquiries-title">{t("contest.enquiries.title")}</h2>
       <p className="muted">{t("contest.enquiries.count", { count: total })}</p>
-      {items.length ? (
-        <div className="table-wrap enq-list">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("contest.enquiries.date")}</th>
-                <th scope="col">{t("contest.enquiries.organisation")}</th>
-                <th scope="col">{t("contest.enquiries.channel")}</th>
-                <th scope="col">{t("contest.enquiries.topic")}</th>
-                <th scope="col">{t("contest.enquiries.notes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id}>
-                  <td className="ct-nowrap">{formatDate(`${e.receivedOn}T12:00:00Z`, { dateStyle: "medium", timeZone: "UTC" })}</td>
-                  <td>{e.partner ? <Link to={`/partners/${e.partner.id}`}>{e.organisation}</Link> : e.organisation}</td>
-                  <td>{t(`enquiries.channel.${e.channel}`)}</td>
-                  <td>{e.topic}</td>
-                  <td>{e.notes ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="empty-state">{t("contest.enquiries.empty")}</p>
-      )}
+      <DataTable label={t("contest.enquiries.title")} columns={columns} rows={items} rowKey={(e) => e.id} className="enq-list" empty={{ message: t("contest.enquiries.empty") }} />
       {moreLink && total > items.length ? (
         <p>
           <Link to={`/contest/${contestId}/enquiries`}>{t("contest.enquiries.all", { count: total })}</Link>

@@ -1,6 +1,6 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { CheckboxField, FormErrorSummary } from "~/components/ui";
+import { CheckboxField, FormActions, FormErrorSummary } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 
 export type EditorRow = Record<string, string>;
@@ -49,16 +49,7 @@ export function RowsEditor({
         ))}
       </div>
       <p className="hint muted">{addHint}</p>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t("common.save")}
-        </button>
-        {cancelTo ? (
-          <Link to={cancelTo} className="button">
-            {t("common.cancel")}
-          </Link>
-        ) : null}
-      </div>
+      <FormActions submitLabel={t("common.save")} busy={busy} cancelTo={cancelTo} />
     </Form>
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable, type Column } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 
 export type RubricCriterion = { id: string; name: string; description: string | null; weight: number; scaleMin: number; scaleMax: number; levels: Record<string, string>; tieBreakRank: number | null };
@@ -5,48 +6,29 @@ export type RubricCriterion = { id: string; name: string; description: string | 
 /** The rubric as it reads: each criterion with its level descriptors, weight, scale and tie-break order. */
 export function RubricTable({ criteria, total }: { criteria: readonly RubricCriterion[]; total: number }) {
   const t = useT();
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption className="sr-only">{t("contest.rubric.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("contest.rubric.name")}</th>
-            <th scope="col">{t("contest.rubric.weight")}</th>
-            <th scope="col">{t("contest.rubric.scale")}</th>
-            <th scope="col">{t("contest.rubric.tieBreak")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {criteria.map((c) => (
-            <tr key={c.id}>
-              <td className="ct-wrap">
-                <strong>{c.name}</strong>
-                {c.description ? <p className="muted">{c.description}</p> : null}
-                <ol className="ct-levels" start={c.scaleMin}>
-                  {Object.entries(c.levels).map(([level, text]) => (
-                    <li key={level} value={Number(level)}>
-                      {text}
-                    </li>
-                  ))}
-                </ol>
-              </td>
-              <td>{c.weight} %</td>
-              <td>
-                {c.scaleMin}–{c.scaleMax}
-              </td>
-              <td>{c.tieBreakRank ?? t("common.none")}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t("contest.rubric.total")}</th>
-            <td>{Math.round(total * 100) / 100} %</td>
-            <td colSpan={2} />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
-  );
+  const columns: Column<RubricCriterion>[] = [
+    {
+      key: "name",
+      header: t("contest.rubric.name"),
+      primary: true,
+      className: "ct-wrap",
+      cell: (c) => (
+        <>
+          <strong>{c.name}</strong>
+          {c.description ? <p className="muted">{c.description}</p> : null}
+          <ol className="ct-levels" start={c.scaleMin}>
+            {Object.entries(c.levels).map(([level, text]) => (
+              <li key={level} value={Number(level)}>
+                {text}
+              </li>
+            ))}
+          </ol>
+        </>
+      ),
+    },
+    { key: "weight", header: t("contest.rubric.weight"), cell: (c) => `${c.weight} %` },
+    { key: "scale", header: t("contest.rubric.scale"), cell: (c) => `${c.scaleMin}–${c.scaleMax}` },
+    { key: "tieBreak", header: t("contest.rubric.tieBreak"), cell: (c) => c.tieBreakRank ?? t("common.none") },
+  ];
+  return <DataTable label={t("contest.rubric.title")} columns={columns} rows={criteria} rowKey={(c) => c.id} totals={{ name: t("contest.rubric.total"), weight: `${Math.round(total * 100) / 100} %` }} />;
 }

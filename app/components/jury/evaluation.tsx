@@ -2,6 +2,7 @@ import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { fmt, FormError } from "./ui";
+import { DataTable, TextareaField, type Column } from "~/components/ui";
 
 type Criterion = { id: string; name: string; description: string | null; weight: number; scaleMin: number; scaleMax: number; levels: Record<string, string> };
 type ScoreMap = Record<string, { value: number | null; comment: string | null }>;
@@ -168,24 +169,17 @@ export function EvaluationForm({ view, actionData }: { view: View; actionData: A
             </fieldset>
           );
         })}
-        <div className="field jy-overall">
-          <label htmlFor="overall-comment">{t("jury.evaluation.overall")}</label>
-          <textarea
-            id="overall-comment"
-            name="overallComment"
-            rows={4}
-            disabled={disabled}
-            defaultValue={posted?.overallComment ?? view.evaluation?.overallComment ?? ""}
-            maxLength={10_000}
-            aria-invalid={errors.overallComment ? true : undefined}
-            aria-describedby={errors.overallComment ? "err-overall" : undefined}
-          />
-          {errors.overallComment ? (
-            <p className="field-error" id="err-overall">
-              {t(errors.overallComment)}
-            </p>
-          ) : null}
-        </div>
+        <TextareaField
+          id="overall-comment"
+          name="overallComment"
+          className="jy-overall"
+          label={t("jury.evaluation.overall")}
+          rows={4}
+          disabled={disabled}
+          defaultValue={posted?.overallComment ?? view.evaluation?.overallComment ?? ""}
+          maxLength={10_000}
+          error={errors.overallComment}
+        />
         {!disabled ? (
           <div className="jy-actions">
             <button type="submit" name="intent" value="submit" className="button button--primary" disabled={navigation.state !== "idle"} onClick={() => timer.current && clearTimeout(timer.current)}>
@@ -301,44 +295,23 @@ export function SubmitConfirmation({
   );
 }
 
-export function PeerScores({ peers, rubric }: { peers: Array<{ juror: string; total: number; overallComment: string | null; scores: ScoreMap }>; rubric: Criterion[] }) {
+type Peer = { juror: string; total: number; overallComment: string | null; scores: ScoreMap };
+
+export function PeerScores({ peers, rubric }: { peers: Peer[]; rubric: Criterion[] }) {
   const t = useT();
+  const columns: Column<Peer>[] = [
+    { key: "juror", header: t("jury.peers.juror"), primary: true, cell: (p) => p.juror },
+    ...rubric.map((c): Column<Peer> => ({ key: `criterion-${c.id}`, header: c.name, align: "end", cell: (p) => <span title={p.scores[c.id]?.comment ?? undefined}>{p.scores[c.id]?.value ?? "—"}</span> })),
+    { key: "total", header: t("jury.peers.total"), align: "end", cell: (p) => fmt(p.total) },
+    { key: "comment", header: t("jury.peers.comment"), cell: (p) => p.overallComment ?? "" },
+  ];
   return (
     <section className="panel jy-section" aria-labelledby="peers-heading">
       <h2 id="peers-heading">{t("jury.peers.title")}</h2>
       {peers.length === 0 ? (
         <p className="muted">{t("jury.peers.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="jy-table">
-            <thead>
-              <tr>
-                <th>{t("jury.peers.juror")}</th>
-                {rubric.map((c) => (
-                  <th key={c.id} className="num">
-                    {c.name}
-                  </th>
-                ))}
-                <th className="num">{t("jury.peers.total")}</th>
-                <th>{t("jury.peers.comment")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {peers.map((p) => (
-                <tr key={p.juror}>
-                  <td>{p.juror}</td>
-                  {rubric.map((c) => (
-                    <td key={c.id} className="num" title={p.scores[c.id]?.comment ?? undefined}>
-                      {p.scores[c.id]?.value ?? "—"}
-                    </td>
-                  ))}
-                  <td className="num">{fmt(p.total)}</td>
-                  <td>{p.overallComment ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t("jury.peers.title")} columns={columns} rows={peers} rowKey={(p) => p.juror} />
       )}
     </section>
   );

@@ -7,7 +7,9 @@ import { subdivisionName } from "~/modules/geo";
 import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts/index.server";
 import { makeT, type Locale } from "~/i18n";
-import type { SubmissionFilter } from "./schema";
+import { getContest } from "./contest.server";
+import { ContestError } from "./errors";
+import { filterFromParams, type SubmissionFilter } from "./schema";
 
 const EXPORT_LIMIT = 10_000;
 
@@ -104,4 +106,17 @@ export function csvResponse(body: string, fileName: string): Response {
       "X-Content-Type-Options": "nosniff",
     },
   });
+}
+
+const LIST_EXPORTS = {
+  submissions: { build: submissionsCsv, file: "proyectos" },
+  checks: { build: checksCsv, file: "requisitos" },
+} as const;
+
+/** A contest list's CSV download with the list page's filters (`params`), in the reader's language; 404 for an unknown contest. */
+export async function listExportResponse(kind: keyof typeof LIST_EXPORTS, actor: AuditActor, contestId: string, params: URLSearchParams, locale: Locale): Promise<Response> {
+  const contest = await getContest(contestId);
+  if (!contest) throw new ContestError("notFound");
+  const { build, file } = LIST_EXPORTS[kind];
+  return csvResponse(await build(actor, contest.id, filterFromParams(params), locale), `${file}-${contest.id}.csv`);
 }

@@ -221,6 +221,19 @@ const budgetSchema = z
   .refine((v) => v === "" || (/^\d{1,10}(\.\d{1,2})?$/.test(v)), "contest.errors.budget")
   .transform((v) => (v === "" ? null : v));
 
+/** The project and its receipt: asked when a submission is recorded and again when it is corrected. */
+function projectFields(zone: string) {
+  return {
+    title: requiredText(TEXT_MAX * 2, "contest.errors.titleRequired"),
+    summary: optionalLong(),
+    targetCommunities: optionalLong(2000),
+    targetCities: optionalText(1000),
+    requestedBudget: budgetSchema,
+    receivedAt: localInstant(zone, "contest.errors.receivedAt"),
+    channel: z.enum(RECEIPT_CHANNELS, { message: "contest.errors.channel" }),
+  };
+}
+
 export function submissionFormSchema(zone: string) {
   return z
     .object({
@@ -233,13 +246,7 @@ export function submissionFormSchema(zone: string) {
       contactName: optionalText(TEXT_MAX),
       contactEmail: emailSchema,
       contactPhone: optionalText(40),
-      title: requiredText(TEXT_MAX * 2, "contest.errors.titleRequired"),
-      summary: optionalLong(),
-      targetCommunities: optionalLong(2000),
-      targetCities: optionalText(1000),
-      requestedBudget: budgetSchema,
-      receivedAt: localInstant(zone, "contest.errors.receivedAt"),
-      channel: z.enum(RECEIPT_CHANNELS, { message: "contest.errors.channel" }),
+      ...projectFields(zone),
     })
     .superRefine((v, ctx) => {
       if (v.partnerMode === "existing" && !v.partnerId) ctx.addIssue({ code: "custom", path: ["partnerId"], message: "contest.errors.partnerRequired" });
@@ -259,13 +266,7 @@ export type SubmissionInput = z.output<ReturnType<typeof submissionFormSchema>>;
 /** Correcting what was recorded: the project's data and its receipt (the organisation stays). */
 export function submissionEditSchema(zone: string) {
   return z.object({
-    title: requiredText(TEXT_MAX * 2, "contest.errors.titleRequired"),
-    summary: optionalLong(),
-    targetCommunities: optionalLong(2000),
-    targetCities: optionalText(1000),
-    requestedBudget: budgetSchema,
-    receivedAt: localInstant(zone, "contest.errors.receivedAt"),
-    channel: z.enum(RECEIPT_CHANNELS, { message: "contest.errors.channel" }),
+    ...projectFields(zone),
     reason: requiredReason,
   });
 }

@@ -10,7 +10,7 @@ import { KIND_GROUPS } from "~/modules/files";
 import { addPerson, createPartner, PartnerError } from "~/modules/partners/index.server";
 import { subdivisionName } from "~/modules/geo";
 import type { SubmissionStatus } from "~/generated/prisma/client";
-import type { Actor } from "./contest.server";
+import { contestFrame, type Actor } from "./contest.server";
 import { ContestError } from "./errors";
 import { isLate, OPEN_REVIEW_STATUSES, refuseMove, requiredAllMet } from "./rules";
 
@@ -171,6 +171,13 @@ export async function updateSubmission(actor: Actor, contestId: string, submissi
 }
 
 // ── Reading ────────────────────────────────────────────────────────────────────────────────────
+
+/** A submission's pages: the contest's frame and the submission; 404 when either is not there. */
+export async function submissionFrame(contestId: string, submissionId: string) {
+  const [frame, submission] = await Promise.all([contestFrame(contestId), getSubmission(contestId, submissionId)]);
+  if (!submission) throw new ContestError("notFound");
+  return { ...frame, submission };
+}
 
 export async function getSubmission(contestId: string, id: string) {
   const submission = await db.submission.findFirst({

@@ -22,6 +22,12 @@ export function windowRefusal(contest: ContestWindow, now: Date = new Date()): "
   return null;
 }
 
+/** What the jury pages show of their contest: its name, evaluation window and the flags that steer the page. */
+export function contestHead(contest: ContestWindow & { id: string; name: string; blindReview: boolean; discussionOpen: boolean }) {
+  const { id, name, evaluationStartsAt, evaluationEndsAt, blindReview, discussionOpen, juryClosed } = contest;
+  return { id, name, evaluationStartsAt, evaluationEndsAt, blindReview, discussionOpen, juryClosed };
+}
+
 /** Every change a juror makes to their own project (confirm, conflict, draft, submit) passes here: 409 outside the window. */
 export function requireOpenWindow(contest: ContestWindow) {
   const refusal = windowRefusal(contest);

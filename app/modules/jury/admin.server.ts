@@ -15,7 +15,7 @@ import { formatDeadline } from "~/lib/format";
 import { zoneFor } from "~/modules/contest/index.server";
 import { agreementChoices } from "~/modules/meetings/index.server";
 import { recordConflictTx } from "./workspace.server";
-import type { JuryActor } from "./access.server";
+import { contestHead, type JuryActor } from "./access.server";
 import { planBalanced } from "./assign";
 import { JuryError } from "./errors";
 import type { AwardInput, DesignateInput, SessionInput } from "./schema";
@@ -77,16 +77,7 @@ export async function juryAdminView(contestId: string) {
     db.evaluation.findMany({ where: { contestId }, select: { id: true, submissionId: true, userId: true, state: true, submittedAt: true, updatedAt: true, reopenedAt: true } }),
   ]);
   return {
-    contest: {
-      id: contest.id,
-      name: contest.name,
-      evaluationStartsAt: contest.evaluationStartsAt,
-      evaluationEndsAt: contest.evaluationEndsAt,
-      blindReview: contest.blindReview,
-      discussionOpen: contest.discussionOpen,
-      juryClosed: contest.juryClosed,
-      dispersionThreshold: contest.dispersionThreshold,
-    },
+    contest: { ...contestHead(contest), dispersionThreshold: contest.dispersionThreshold },
     jurors: members.map((m) => ({
       userId: m.userId,
       name: m.user.name,

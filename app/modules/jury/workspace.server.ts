@@ -6,7 +6,7 @@
 import { db } from "~/lib/db.server";
 import { audit, diff } from "~/modules/audit/index.server";
 import { loadRubric, type RubricCriterion } from "~/modules/contest/index.server";
-import { requireAssignment, requireMembership, requireOpenWindow, lockAssignment, windowRefusal, type JuryActor, type Tx } from "./access.server";
+import { contestHead, requireAssignment, requireMembership, requireOpenWindow, lockAssignment, windowRefusal, type JuryActor, type Tx } from "./access.server";
 import { JuryError } from "./errors";
 import type { EvaluationDraft } from "./schema";
 import { weightedTotal } from "./scoring";
@@ -70,15 +70,7 @@ export async function jurorContest(userId: string, contestId: string) {
     };
   });
   return {
-    contest: {
-      id: contest.id,
-      name: contest.name,
-      evaluationStartsAt: contest.evaluationStartsAt,
-      evaluationEndsAt: contest.evaluationEndsAt,
-      blindReview: contest.blindReview,
-      discussionOpen: contest.discussionOpen,
-      juryClosed: contest.juryClosed,
-    },
+    contest: contestHead(contest),
     refusal: windowRefusal(contest),
     items,
     conflicts: conflicts.map((c) => ({ folio: c.submission.folio, title: c.submission.title, reason: c.reason, at: c.at })),

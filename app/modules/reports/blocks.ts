@@ -49,3 +49,13 @@ export type ReportDocument = {
   approval: { agreement: string; adoptedOn: string; text: string; vote: string | null } | null;
   signature: Array<{ role: string; name: string }>;
 };
+
+/** What every stored version of a report says about itself, whatever the shape of its figures. */
+export type DocumentVersion = {
+  month: string;
+  version: number;
+  state: "DRAFT" | "APPROVED";
+  approvedAt: string | null;
+  approvedBy: string | null;
+  institutionName?: string;
+};

@@ -79,6 +79,14 @@ async function contributorsOf(areas: string[]) {
 
 const localeOf = (u: { locale: string }): Locale => (isLocale(u.locale) ? u.locale : DEFAULT_LOCALE);
 
+type Contributor = Awaited<ReturnType<typeof contributorsOf>>[number];
+
+/** A mail to one contributor in their language: every contribution mail greets them by name. */
+function contributorMail(person: Contributor, template: TransactionalMail["template"], data: (locale: Locale) => Record<string, string>): TransactionalMail {
+  const locale = localeOf(person);
+  return { template, to: { user: person.id }, locale, data: { name: person.name, ...data(locale) } };
+}
+
 /** One line per section for a mail: «2.2 Dirección … — entrega: 8 dic 2017» and its link. */
 function sectionLines(locale: Locale, month: string, rows: Array<{ node: OutlineNode; dueOn: string }>): string {
   const t = makeT(locale);
@@ -188,22 +196,17 @@ export async function openRound(actor: Actor, month: string, input: RoundInput, 
   let mailsQueued = 0;
   const people = await contributorsOf([...new Set(result.added.map((a) => a.area))]);
   for (const person of people) {
-    const locale = localeOf(person);
-    const t = makeT(locale);
     const mine = result.added.filter((a) => a.area === person.ineArea).map((a) => ({ node: result.nodes.get(a.key)!, dueOn: a.dueOn }));
-    const mail: TransactionalMail = {
-      template: "contributionRound",
-      to: { user: person.id },
-      locale,
-      data: {
-        name: person.name,
+    const mail = contributorMail(person, "contributionRound", (locale) => {
+      const t = makeT(locale);
+      return {
         month: formatMonth(month, locale),
         area: person.ineArea ? t(`ineArea.${person.ineArea}`) : t("common.none"),
         count: String(mine.length),
         sections: sectionLines(locale, month, mine),
         url: `${appUrl()}/contribute`,
-      },
-    };
+      };
+    });
     try {
       await sendTransactionalMail(mail, { jobId: `contribution-round-${month}-${person.id}-${mine.map((m) => m.node.key).join("-")}`.slice(0, 250) });
       mailsQueued++;
@@ -362,20 +365,13 @@ export async function returnContribution(actor: Actor, month: string, sectionKey
   const node = (await liveOutline()).find((n) => n.key === sectionKey);
   let mails = 0;
   for (const person of await contributorsOf([row.ownerArea])) {
-    const locale = localeOf(person);
-    const mail: TransactionalMail = {
-      template: "contributionReturned",
-      to: { user: person.id },
-      locale,
-      data: {
-        name: person.name,
-        month: formatMonth(month, locale),
-        section: node ? heading(node) : sectionKey,
-        note,
-        due: formatDate(day(row.dueOn), locale, "long"),
-        url: `${appUrl()}${sectionPath(month, sectionKey)}`,
-      },
-    };
+    const mail = contributorMail(person, "contributionReturned", (locale) => ({
+      month: formatMonth(month, locale),
+      section: node ? heading(node) : sectionKey,
+      note,
+      due: formatDate(day(row.dueOn), locale, "long"),
+      url: `${appUrl()}${sectionPath(month, sectionKey)}`,
+    }));
     try {
       await sendTransactionalMail(mail);
       mails++;
@@ -551,21 +547,14 @@ export async function sendContributionReminders(now: Date = new Date()): Promise
         .sort((a, b) => a.dueOn.getTime() - b.dueOn.getTime())
         .map((r) => ({ node: nodes.get(r.sectionKey)!, dueOn: day(r.dueOn) }));
       for (const person of people) {
-        const locale = localeOf(person);
-        const mail: TransactionalMail = {
-          template: "contributionReminder",
-          to: { user: person.id },
-          locale,
-          data: {
-            name: person.name,
-            month: formatMonth(g.month, locale),
-            count: String(list.length),
-            days: String(g.kind),
-            due: formatDate(list[0]?.dueOn ?? date, locale, "long"),
-            sections: sectionLines(locale, g.month, list),
-            url: `${appUrl()}/contribute`,
-          },
-        };
+        const mail = contributorMail(person, "contributionReminder", (locale) => ({
+          month: formatMonth(g.month, locale),
+          count: String(list.length),
+          days: String(g.kind),
+          due: formatDate(list[0]?.dueOn ?? date, locale, "long"),
+          sections: sectionLines(locale, g.month, list),
+          url: `${appUrl()}/contribute`,
+        }));
         await enqueueMail(mail, { jobId: `contribution-reminder-${g.month}-${g.area}-d${g.kind}-${person.id}-${date}` });
       }
       return people.length;

@@ -5,7 +5,7 @@
  */
 import { formatDate, formatDateTime, formatInstantDate } from "~/lib/format";
 import { countryName, subdivisionName } from "~/modules/geo/regions";
-import type { Block, ReportDocument, TocEntry } from "./blocks";
+import type { Block, DocumentVersion, ReportDocument, TocEntry } from "./blocks";
 import { monthNameEs } from "./month";
 import type { MonthlyInputData } from "./schema";
 
@@ -38,15 +38,9 @@ export function isLegacyFigures(f: unknown): f is LegacyFigures {
 type ReportSection = "presentation" | "secretariat" | "promotion" | "partners" | "community" | "education" | "contest" | "digital" | "media" | "enquiries";
 type Narratives = Partial<Record<string, unknown>>;
 
-export type LegacyDocumentInput = {
-  month: string;
-  version: number;
-  state: "DRAFT" | "APPROVED";
-  approvedAt: string | null;
-  approvedBy: string | null;
+export type LegacyDocumentInput = DocumentVersion & {
   narratives: Narratives;
   figures: LegacyFigures;
-  institutionName?: string;
 };
 
 const nf = new Intl.NumberFormat("es-MX");

@@ -15,7 +15,7 @@ import { zonedDate } from "~/lib/time";
 import { countryName, subdivisionName } from "~/modules/geo/regions";
 // 2.1.3, Anexo 2 and the contest part's enquiries: worded by the enquiries module (decision 025).
 import { contestEnquiriesSentence, enquiriesAnnexBlocks, enquiriesSectionBlocks } from "~/modules/enquiries/report";
-import type { Block, HeadingBlock, ReportDocument, TocEntry } from "./blocks";
+import type { Block, DocumentVersion, HeadingBlock, ReportDocument, TocEntry } from "./blocks";
 // Communications (decision 025): the text of 2.1.4's social accounts and microsite, 2.5's accounts and media log.
 import { cncsSocialBlocks, digitalBlocks, mediaBlocks } from "~/modules/communications/report";
 import { basisKey, communicationsOf, figuresJson, institutionName, reportEnquiryFigures, type ActivityItem, type EventItem, type FiguresJson, type Institution, type MeetingItem, type PartRecords, type ReportFigures } from "./figures.server";
@@ -34,17 +34,11 @@ export type Narratives = Record<string, string | NarrativeEntry>;
 
 export type ApprovalAgreement = { number: string; adoptedOn: string; title: string; vote: string | null };
 
-export type DocumentInput = {
-  month: string;
-  version: number;
-  state: "DRAFT" | "APPROVED";
-  approvedAt: string | null;
-  approvedBy: string | null;
+export type DocumentInput = DocumentVersion & {
   narratives: Narratives;
   figures: ReportFigures;
   outline: OutlineNode[];
   approval: ApprovalAgreement | null;
-  institutionName?: string;
 };
 
 /** What the report page shows beside each section: its state, the computed text and figures, the review flag. */

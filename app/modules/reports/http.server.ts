@@ -4,6 +4,7 @@ import { idParam, idQuery, notFound } from "~/lib/params";
 import { fileBase, pdfOf } from "./export.server";
 import { PdfBusyError, PdfUnavailableError } from "./pdf.server";
 import { getReportView, ReportError, type ReportView } from "./reports.server";
+import { sectionContext, SectionExtrasError, sectionRefusal, sectionUser, type SectionContext } from "./tables.server";
 
 export async function viewFromRequest(request: Request, monthParam: string | undefined): Promise<ReportView> {
   const month = idParam(request, monthParam, "month");
@@ -12,6 +13,16 @@ export async function viewFromRequest(request: Request, monthParam: string | und
     return await getReportView(month, { version });
   } catch (error) {
     if (error instanceof ReportError && error.code === "notFound") throw notFound(request);
+    throw error;
+  }
+}
+
+/** A section's extras (tables, files) for whoever may read the section; otherwise its refusal (404, or 403 audited) is thrown. */
+export async function sectionFromRequest(request: Request, user: { id: string; role: string; ineArea?: string | null }, month: string, key: string): Promise<SectionContext> {
+  try {
+    return await sectionContext(await sectionUser(user), month, key);
+  } catch (error) {
+    if (error instanceof SectionExtrasError) throw await sectionRefusal(request, user, error);
     throw error;
   }
 }

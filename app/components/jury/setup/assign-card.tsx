@@ -1,8 +1,10 @@
 import { Form } from "@remix-run/react";
-import { Card, EmptyState, Field, FormError, StatusBadge, Toolbar } from "~/components/ui";
+import { Card, DataTable, EmptyState, Field, FormError, StatusBadge, Toolbar, type Column } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { IntentButton } from "./intent-button";
 import { pairKey, type IntentState, type SetupView } from "./state";
+
+type Submission = SetupView["submissions"][number];
 
 /** Who evaluates which project: assign everything, a balanced k per project, or cell by cell. */
 export function AssignCard({ view, busy, state }: { view: SetupView; busy: boolean; state: (intent: string) => IntentState }) {
@@ -12,6 +14,30 @@ export function AssignCard({ view, busy, state }: { view: SetupView; busy: boole
   const evaluations = new Map(view.evaluations.map((e) => [pairKey(e.submissionId, e.userId), e]));
   const balanced = state("assignBalanced");
   const error = state("assignAll").errors._form ?? balanced.errors._form ?? balanced.errors.k ?? state("assign").errors._form ?? state("unassign").errors._form;
+  /** One juror's cell: the conflict, the evaluation's state, or the button that assigns or unassigns. */
+  const cell = (s: Submission, j: SetupView["jurors"][number]) => {
+    const key = pairKey(s.id, j.userId);
+    const conflict = conflicts.get(key);
+    const evaluation = evaluations.get(key);
+    const isAssigned = assigned.has(key);
+    if (conflict) return <span title={conflict.reason}><StatusBadge tone="neutral" label={t("jury.setup.cellConflict")} /></span>;
+    if (evaluation) return <StatusBadge tone={evaluation.state === "SUBMITTED" ? "success" : "warning"} label={t(`jury.evalState.${evaluation.state}`)} />;
+    return (
+      <IntentButton
+        intent={isAssigned ? "unassign" : "assign"}
+        fields={{ submissionId: s.id, userId: j.userId }}
+        className={isAssigned ? "button" : "link-button"}
+        disabled={busy}
+        label={t(isAssigned ? "jury.setup.unassignLabel" : "jury.setup.assignLabel", { juror: j.name, project: s.folio })}
+      >
+        {isAssigned ? "✓" : "+"}
+      </IntentButton>
+    );
+  };
+  const columns: Column<Submission>[] = [
+    { key: "project", header: t("jury.setup.project"), primary: true, cell: (s) => `${s.folio} · ${s.title}` },
+    ...view.jurors.map((j): Column<Submission> => ({ key: `juror-${j.userId}`, header: j.name, cell: (s) => cell(s, j) })),
+  ];
   return (
     <Card title={t("jury.setup.assignTitle")} className="jy-section">
       <Toolbar>
@@ -27,51 +53,8 @@ export function AssignCard({ view, busy, state }: { view: SetupView; busy: boole
         </Form>
       </Toolbar>
       <FormError error={error} />
-      {view.submissions.length > 0 && view.jurors.length > 0 ? (
-        <div className="table-wrap">
-          <table className="jy-table jy-matrix">
-            <thead>
-              <tr>
-                <th>{t("jury.setup.project")}</th>
-                {view.jurors.map((j) => (
-                  <th key={j.userId}>{j.name}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {view.submissions.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.folio} · {s.title}
-                  </td>
-                  {view.jurors.map((j) => {
-                    const key = pairKey(s.id, j.userId);
-                    const conflict = conflicts.get(key);
-                    const evaluation = evaluations.get(key);
-                    const isAssigned = assigned.has(key);
-                    return (
-                      <td key={j.userId} title={conflict?.reason}>
-                        {conflict ? <StatusBadge tone="neutral" label={t("jury.setup.cellConflict")} /> : null}
-                        {!conflict && evaluation ? <StatusBadge tone={evaluation.state === "SUBMITTED" ? "success" : "warning"} label={t(`jury.evalState.${evaluation.state}`)} /> : null}
-                        {!conflict && !evaluation ? (
-                          <IntentButton
-                            intent={isAssigned ? "unassign" : "assign"}
-                            fields={{ submissionId: s.id, userId: j.userId }}
-                            className={isAssigned ? "button" : "link-button"}
-                            disabled={busy}
-                            label={t(isAssigned ? "jury.setup.unassignLabel" : "jury.setup.assignLabel", { juror: j.name, project: s.folio })}
-                          >
-                            {isAssigned ? "✓" : "+"}
-                          </IntentButton>
-                        ) : null}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {view.jurors.length > 0 ? (
+        <DataTable label={t("jury.setup.assignTitle")} columns={columns} rows={view.submissions} rowKey={(s) => s.id} className="jy-matrix" empty={{ message: t("jury.setup.nothingToAssign") }} />
       ) : (
         <EmptyState message={t("jury.setup.nothingToAssign")} />
       )}

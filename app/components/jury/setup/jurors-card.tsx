@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { Card, DataTable, Field, FormError, SelectField, type Column } from "~/components/ui";
+import { Card, FormActions, DataTable, Field, FormError, SelectField, type Column } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/lib/format";
 import { IntentButton } from "./intent-button";
@@ -82,11 +82,7 @@ export function JurorsCard({ view, busy, state }: { view: SetupView; busy: boole
         <Field name="designatedOn" idPrefix="jy" type="date" label={t("jury.setup.designatedOn")} defaultValue={values.designatedOn} error={errors.designatedOn} />
         <Field name="expertise" idPrefix="jy" label={t("jury.setup.expertise")} hint={t("jury.setup.expertiseHint")} defaultValue={values.expertise} error={errors.expertise} />
         <FormError error={errors._form} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("jury.setup.designate")}
-          </button>
-        </div>
+        <FormActions submitLabel={t("jury.setup.designate")} busy={busy} />
       </Form>
     </Card>
   );

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { Card, CheckboxField, FormError, SelectField } from "~/components/ui";
+import { Card, FormActions, CheckboxField, FormError, SelectField } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/lib/format";
 import type { IntentState, SetupView } from "./state";
@@ -28,11 +28,7 @@ export function LinkAgreementCard({ view, busy, state }: { view: SetupView; busy
             ))}
           </fieldset>
           <FormError error={errors._form ?? errors.memberIds ?? errors.agreementId} />
-          <div className="form-actions">
-            <button type="submit" className="button" disabled={busy}>
-              {t("jury.setup.link")}
-            </button>
-          </div>
+          <FormActions submitLabel={t("jury.setup.link")} busy={busy} />
         </Form>
       )}
     </Card>

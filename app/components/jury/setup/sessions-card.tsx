@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Card, EmptyState, Field, FormError, SelectField, TextareaField } from "~/components/ui";
+import { Card, FormActions, EmptyState, Field, FormError, SelectField, TextareaField } from "~/components/ui";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/lib/format";
 import { SESSION_KINDS } from "~/modules/jury";
@@ -39,11 +39,7 @@ export function SessionsCard({ sessions, busy, state }: { sessions: SetupView["s
         <TextareaField name="minutes" idPrefix="jy" label={t("jury.setup.minutes")} defaultValue={values.minutes} error={errors.minutes} />
         <Field name="file" idPrefix="session" type="file" accept="application/pdf,image/png,image/jpeg" label={t("jury.setup.signedDocument")} error={errors.file} />
         <FormError error={errors._form} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("jury.setup.saveSession")}
-          </button>
-        </div>
+        <FormActions submitLabel={t("jury.setup.saveSession")} busy={busy} />
       </Form>
     </Card>
   );
