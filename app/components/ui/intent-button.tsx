@@ -8,10 +8,10 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-export function IntentButton({ intent, busy = false, tone, children }: { intent: string; busy?: boolean; tone?: "primary" | "danger"; children: ReactNode }) {
+export function IntentButton({ intent, busy = false, disabled = false, tone, children }: { intent: string; busy?: boolean; disabled?: boolean; tone?: "primary" | "danger"; children: ReactNode }) {
   return (
     <Form method="post">
-      <button type="submit" name="intent" value={intent} className={tone ? `button button--${tone}` : "button"} disabled={busy}>
+      <button type="submit" name="intent" value={intent} className={tone ? `button button--${tone}` : "button"} disabled={busy || disabled}>
         {children}
       </button>
     </Form>
