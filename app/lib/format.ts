@@ -17,18 +17,25 @@ import { countryName as geoCountryName, subdivisionName } from "~/modules/geo/re
 
 export type DateStyle = "medium" | "long" | "full";
 
-const cache = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], options);
-    if (cache.size > 500) cache.clear();
-    cache.set(key, f);
-  }
-  return f;
+/**
+ * Intl formatters are slow to build and pages format thousands of values: each (locale, options)
+ * is built once. The cache is emptied when it grows past `limit` (options vary little, so rarely).
+ */
+function cachedFormats<O, F>(limit: number, make: (locale: string, options: O) => F): (locale: Locale, options: O) => F {
+  const cache = new Map<string, F>();
+  return (locale, options) => {
+    const key = `${locale}|${JSON.stringify(options)}`;
+    let f = cache.get(key);
+    if (!f) {
+      f = make(INTL_LOCALE[locale], options);
+      if (cache.size > limit) cache.clear();
+      cache.set(key, f);
+    }
+    return f;
+  };
 }
+
+const formatter = cachedFormats(500, (locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -126,18 +133,7 @@ export function csvDateTime(instant: string | Date | null | undefined): string {
   return new Date(instant).toISOString();
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(INTL_LOCALE[locale], options);
-    if (numberFormats.size > 200) numberFormats.clear();
-    numberFormats.set(key, f);
-  }
-  return f;
-}
+const numberFormat = cachedFormats(200, (locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
 
 export type NumberOptions = { maxDecimals?: number; minDecimals?: number };
 

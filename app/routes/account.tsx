@@ -12,17 +12,12 @@ import { useT } from "~/i18n/use-t";
 import { replyFor } from "~/lib/forms";
 import { handleIntents } from "~/lib/intents.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { changePassword, changePasswordSchema, clientIp, endOtherSessions, getAccount, getSession, preferencesSchema, requireUser, setLocale, updatePreferences } from "~/modules/auth/index.server";
+import { changePassword, changePasswordSchema, clientIp, endOtherSessions, getAccount, getSession, passRetryAfter, preferencesSchema, requireUser, setLocale, updatePreferences, waitMinutes } from "~/modules/auth/index.server";
 import { countryChoices } from "~/modules/geo";
 
 export const meta = pageTitle("auth.account.title");
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const headers = new Headers();
-  const retryAfter = actionHeaders.get("Retry-After");
-  if (retryAfter) headers.set("Retry-After", retryAfter);
-  return headers;
-};
+export const headers: HeadersFunction = passRetryAfter;
 
 /** The signed-in person and their session's id (to tell this session from the others). */
 async function requireAccountSession(request: Request) {
@@ -61,8 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
         const result = await changePassword(user.id, sessionId, value, { ip });
         if (result.ok) return redirectWithToast("/account", { kind: "success", message: "auth.account.password.changed" });
         if (result.error !== "rateLimited") return passwordRefusal({ currentPassword: ["auth.account.password.currentInvalid"] }, 400);
-        const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-        return passwordRefusal({ "": ["auth.account.password.rateLimited"] }, 429, { minutes, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+        return passwordRefusal({ "": ["auth.account.password.rateLimited"] }, 429, { minutes: waitMinutes(result.retryAfterSeconds), headers: { "Retry-After": String(result.retryAfterSeconds) } });
       },
     },
     endSessions: {

@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { CodeForm, type CodeFormState } from "~/components/auth/two-factor/code-form";
 import { RecoveryCodes } from "~/components/auth/two-factor/recovery-codes";
 import { TwoFactorStateBadge } from "~/components/auth/account/account-panels";
-import { Card, PageHeader } from "~/components/ui";
+import { Card, IntentButton, PageHeader } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import type { SubmissionResult } from "~/lib/forms";
 import { handleIntents } from "~/lib/intents.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { beginSetup, clientIp, confirmSetup, disable, regenerateRecoveryCodes, requireUser, totpCodeSchema, TwoFactorAlreadyEnabledError, twoFactorState, type MfaFailure } from "~/modules/auth/index.server";
+import { beginSetup, clientIp, confirmSetup, disable, rateLimitRefusal, regenerateRecoveryCodes, requireUser, totpCodeSchema, TwoFactorAlreadyEnabledError, twoFactorState, type MfaFailure } from "~/modules/auth/index.server";
 
 /**
  * URL /account/two-factor (the file name keeps it out of account.tsx's layout). An ADMIN without
@@ -38,7 +38,7 @@ const wrongCode = (intent: Intent, code: string, key: string) => answer({ intent
 function failure(intent: Intent, failed: MfaFailure, code: string) {
   switch (failed.error) {
     case "rateLimited":
-      return answer({ intent, formError: { key: "auth.twoFactor.rateLimited", params: { minutes: Math.max(1, Math.ceil((failed.retryAfterSeconds ?? 900) / 60)) } } }, 429);
+      return answer({ intent, formError: rateLimitRefusal("auth.twoFactor.rateLimited", failed.retryAfterSeconds ?? 900) }, 429);
     case "adminRequired":
       return answer({ intent, formError: { key: "auth.twoFactor.disable.adminRequired" } }, 403);
     case "invalidCode":
@@ -154,12 +154,9 @@ export default function TwoFactorAccountPage() {
           </Card>
           <Card title={t("auth.twoFactor.setup.restartTitle")}>
             <p>{t("auth.twoFactor.setup.restartIntro")}</p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="restart" />
-              <button type="submit" className="button" disabled={busy}>
-                {t("auth.twoFactor.setup.restart")}
-              </button>
-            </Form>
+            <IntentButton intent="restart" busy={busy}>
+              {t("auth.twoFactor.setup.restart")}
+            </IntentButton>
           </Card>
         </>
       )}

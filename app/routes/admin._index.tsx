@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { adminTitle } from "~/components/admin/meta";
+import { PageHeader } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/index.server";
 import { userCounts } from "~/modules/users/index.server";
@@ -25,10 +26,7 @@ export default function AdminOverview() {
   const t = useT();
   return (
     <>
-      <header className="page-header">
-        <h1>{t("admin.overview.title")}</h1>
-        <p className="muted">{t("admin.overview.intro")}</p>
-      </header>
+      <PageHeader title={t("admin.overview.title")} description={t("admin.overview.intro")} />
       <ul className="card-grid">
         {CARDS.map((card) => (
           <li key={card.to} className="card">

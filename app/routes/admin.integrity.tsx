@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { adminTitle } from "~/components/admin/meta";
+import { Card, DataTable, PageHeader, StatusBadge, type Column } from "~/components/ui";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/index.server";
 import { getIntegrityRun, listIntegrityRuns, MISMATCH_SAMPLE } from "~/modules/integrity/index.server";
@@ -19,58 +20,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { runs, selected, max: MISMATCH_SAMPLE };
 }
 
+type Run = ReturnType<typeof useLoaderData<typeof loader>>["runs"][number];
+
 export default function IntegrityPage() {
   const { runs, selected, max } = useLoaderData<typeof loader>();
   const t = useT();
   const formatDate = useFormatDate();
+  const columns: Column<Run>[] = [
+    { key: "startedAt", header: t("admin.integrity.startedAt"), primary: true, cell: (run) => formatDate(run.startedAt) },
+    { key: "stock", header: t("admin.integrity.stock"), align: "end", cell: (run) => (run.finishedAt ? run.stockMismatches : t("admin.integrity.running")) },
+    { key: "consent", header: t("admin.integrity.consent"), align: "end", cell: (run) => (run.finishedAt ? run.consentMismatches : "") },
+    { key: "notified", header: t("admin.integrity.notified"), align: "end", cell: (run) => run.notified },
+    {
+      key: "view",
+      header: <span className="sr-only">{t("admin.integrity.view")}</span>,
+      label: t("admin.integrity.view"),
+      cell: (run) =>
+        run.stockMismatches + run.consentMismatches > 0 ? <Link to={`?run=${run.id}`}>{t("admin.integrity.view")}</Link> : run.finishedAt ? <StatusBadge tone="success" label={t("admin.integrity.ok")} /> : null,
+    },
+  ];
   return (
     <>
-      <header className="page-header">
-        <h1>{t("admin.integrity.title")}</h1>
-        <p className="muted">{t("admin.integrity.intro")}</p>
-      </header>
-      {runs.length === 0 ? (
-        <p className="empty-state">{t("admin.integrity.empty")}</p>
-      ) : (
-        <section aria-labelledby="integrity-runs">
-          <h2 id="integrity-runs">{t("admin.integrity.runs")}</h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.integrity.startedAt")}</th>
-                  <th scope="col">{t("admin.integrity.stock")}</th>
-                  <th scope="col">{t("admin.integrity.consent")}</th>
-                  <th scope="col">{t("admin.integrity.notified")}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t("admin.integrity.view")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((run) => (
-                  <tr key={run.id} data-run={run.id}>
-                    <td>{formatDate(run.startedAt)}</td>
-                    <td>{run.finishedAt ? run.stockMismatches : t("admin.integrity.running")}</td>
-                    <td>{run.finishedAt ? run.consentMismatches : ""}</td>
-                    <td>{run.notified}</td>
-                    <td>
-                      {run.stockMismatches + run.consentMismatches > 0 ? (
-                        <Link to={`?run=${run.id}`}>{t("admin.integrity.view")}</Link>
-                      ) : run.finishedAt ? (
-                        <span className="badge badge--ok">{t("admin.integrity.ok")}</span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      )}
+      <PageHeader title={t("admin.integrity.title")} description={t("admin.integrity.intro")} />
+      <h2>{t("admin.integrity.runs")}</h2>
+      <DataTable label={t("admin.integrity.runs")} columns={columns} rows={runs} rowKey={(run) => run.id} rowAttrs={(run) => ({ "data-run": run.id })} empty={{ message: t("admin.integrity.empty") }} />
       {selected && selected.mismatches.length ? (
-        <section className="panel" aria-labelledby="integrity-mismatches">
-          <h2 id="integrity-mismatches">{t("admin.integrity.mismatchesOf", { date: formatDate(selected.startedAt) })}</h2>
+        <Card title={t("admin.integrity.mismatchesOf", { date: formatDate(selected.startedAt) })}>
           <p className="muted">{t("admin.integrity.sampleNote", { max })}</p>
           <ul>
             {selected.mismatches.map((m) =>
@@ -94,7 +69,7 @@ export default function IntegrityPage() {
               ),
             )}
           </ul>
-        </section>
+        </Card>
       ) : null}
     </>
   );

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { adminTitle } from "~/components/admin/meta";
+import { Card, Facts, PageHeader, type Fact } from "~/components/ui";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/index.server";
 import { getOutboxMessage } from "~/modules/mail/index.server";
@@ -19,39 +20,21 @@ export default function OutboxMessagePage() {
   const { message } = useLoaderData<typeof loader>();
   const t = useT();
   const formatDate = useFormatDate();
+  const subject = message.subject || t("admin.outbox.noSubject");
+  const facts: Fact[] = [
+    { label: t("admin.outbox.fields.from"), value: message.from },
+    { label: t("admin.outbox.fields.to"), value: message.to.join(", ") },
+    { label: t("admin.outbox.fields.subject"), value: subject },
+    { label: t("admin.outbox.fields.date"), value: <time dateTime={new Date(message.receivedAt).toISOString()}>{formatDate(message.receivedAt, { dateStyle: "full", timeStyle: "medium" })}</time> },
+    { label: t("admin.outbox.fields.messageId"), value: message.messageId, className: "code-inline" },
+  ];
   return (
     <>
-      <header className="page-header">
-        <p>
-          <Link to="/admin/outbox">← {t("admin.outbox.backToList")}</Link>
-        </p>
-        <h1>{message.subject || t("admin.outbox.noSubject")}</h1>
-      </header>
-
-      <section className="panel" aria-labelledby="message-headers">
-        <h2 id="message-headers">{t("admin.outbox.headers")}</h2>
-        <dl className="details-list">
-          <dt>{t("admin.outbox.fields.from")}</dt>
-          <dd>{message.from}</dd>
-          <dt>{t("admin.outbox.fields.to")}</dt>
-          <dd>{message.to.join(", ")}</dd>
-          <dt>{t("admin.outbox.fields.subject")}</dt>
-          <dd>{message.subject || t("admin.outbox.noSubject")}</dd>
-          <dt>{t("admin.outbox.fields.date")}</dt>
-          <dd>
-            <time dateTime={new Date(message.receivedAt).toISOString()}>{formatDate(message.receivedAt, { dateStyle: "full", timeStyle: "medium" })}</time>
-          </dd>
-          {message.messageId ? (
-            <>
-              <dt>{t("admin.outbox.fields.messageId")}</dt>
-              <dd className="code-inline">{message.messageId}</dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-
-      <section className="panel" aria-labelledby="message-html">
-        <h2 id="message-html">{t("admin.outbox.htmlPreview")}</h2>
+      <PageHeader title={subject} back={{ to: "/admin/outbox", label: t("admin.outbox.backToList") }} />
+      <Card title={t("admin.outbox.headers")}>
+        <Facts items={facts} />
+      </Card>
+      <Card title={t("admin.outbox.htmlPreview")}>
         {message.html ? (
           <>
             <p className="muted">{t("admin.outbox.htmlHint")}</p>
@@ -61,17 +44,11 @@ export default function OutboxMessagePage() {
         ) : (
           <p className="muted">{t("admin.outbox.noHtml")}</p>
         )}
-      </section>
-
-      <section className="panel" aria-labelledby="message-text">
-        <h2 id="message-text">{t("admin.outbox.plainText")}</h2>
-        {message.text ? <pre className="code">{message.text}</pre> : <p className="muted">{t("admin.outbox.noText")}</p>}
-      </section>
-
-      <section className="panel" aria-labelledby="message-raw">
-        <h2 id="message-raw">{t("admin.outbox.rawSource")}</h2>
+      </Card>
+      <Card title={t("admin.outbox.plainText")}>{message.text ? <pre className="code">{message.text}</pre> : <p className="muted">{t("admin.outbox.noText")}</p>}</Card>
+      <Card title={t("admin.outbox.rawSource")}>
         <pre className="code raw-source">{message.raw}</pre>
-      </section>
+      </Card>
     </>
   );
 }

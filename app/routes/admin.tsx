@@ -1,6 +1,6 @@
 import type { LinksFunction } from "@remix-run/node";
-import { NavLink, Outlet, isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import { errorKind } from "~/components/layout/error-page";
+import { NavLink, Outlet } from "@remix-run/react";
+import { AreaError, useErrorStatus } from "~/components/layout/error-page";
 import { useT } from "~/i18n/use-t";
 import adminStylesHref from "~/styles/admin.css?url";
 
@@ -48,27 +48,12 @@ export default function AdminLayout() {
 
 /** A page that fails (a user or message that does not exist) keeps the area's navigation. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (!isRouteErrorResponse(error)) console.error(error);
-  const kind = errorKind(status);
-  if (status === 403) {
-    // No navigation for someone who may not be here.
-    return (
-      <div className="empty-state" role="alert">
-        <h1>{t(`errors.${kind}.title`)}</h1>
-        <p>{t(`errors.${kind}.body`)}</p>
-      </div>
-    );
-  }
+  const status = useErrorStatus();
   return (
     <>
-      <AdminNav />
-      <div className="empty-state" role="alert">
-        <h1>{t(`errors.${kind}.title`)}</h1>
-        <p>{t(`errors.${kind}.body`)}</p>
-      </div>
+      {/* No navigation for someone who may not be here. */}
+      {status === 403 ? null : <AdminNav />}
+      <AreaError status={status} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { adminTitle } from "~/components/admin/meta";
 import { IgnoredFilters } from "~/components/admin/ignored-filters";
 import { UserStatus } from "~/components/admin/user-status";
-import { DataTable, FilterBar, FilterSearch, FilterSelect, KeysetPager, PageHeader, ResultSummary, type Column, type FilterChip } from "~/components/ui";
+import { DataTable, FilterBar, FilterSearch, FilterSelect, KeysetPager, LinkButton, PageHeader, ResultSummary, type Column, type FilterChip } from "~/components/ui";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { parseFilters } from "~/lib/filters";
 import { ROLES } from "~/modules/auth";
@@ -47,9 +47,9 @@ export default function UsersPage() {
         title={t("admin.users.title")}
         description={t("admin.users.intro")}
         actions={
-          <Link to="/admin/users/new" className="button button--primary">
+          <LinkButton to="/admin/users/new" primary>
             {t("admin.users.invite.action")}
-          </Link>
+          </LinkButton>
         }
       />
       <FilterBar label={t("admin.users.filters")} submitLabel={t("common.filter")} chips={chips}>

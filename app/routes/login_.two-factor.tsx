@@ -2,23 +2,19 @@ import { pageTitle } from "~/i18n/meta";
 import { formBody } from "~/lib/params";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field } from "~/components/auth/fields";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AuthCard, AuthForm } from "~/components/auth/auth-card";
+import { Field } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
-import { clientIp, getSession, safeRedirectTo, secondFactorSchema, verifyLogin } from "~/modules/auth/index.server";
+import { clientIp, getSession, passRetryAfter, rateLimitRefusal, safeRedirectTo, secondFactorSchema, verifyLogin } from "~/modules/auth/index.server";
 
 /** URL /login/two-factor: the second step of logging in (file name keeps it out of login.tsx's layout). */
 
 export const meta = pageTitle("auth.twoFactor.title");
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const headers = new Headers();
-  const retryAfter = actionHeaders.get("Retry-After");
-  if (retryAfter) headers.set("Retry-After", retryAfter);
-  return headers;
-};
+export const headers: HeadersFunction = passRetryAfter;
 
 /** Below this many unused recovery codes, the person is reminded to make new ones. */
 const FEW_RECOVERY_CODES = 3;
@@ -52,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.error === "rateLimited") {
       const seconds = result.retryAfterSeconds ?? 900;
       return data(
-        { errors: {}, formError: { key: "auth.twoFactor.login.rateLimited", params: { minutes: Math.max(1, Math.ceil(seconds / 60)) } }, mode, code: parsed.data.code },
+        { errors: {}, formError: rateLimitRefusal("auth.twoFactor.login.rateLimited", seconds), mode, code: parsed.data.code },
         { status: 429, headers: { "Retry-After": String(seconds) } },
       );
     }
@@ -69,64 +65,30 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(redirectTo);
 }
 
+/** The code field of each mode: six digits from the app, or a longer recovery code typed as given. */
+const CODE_FIELD = {
+  totp: { label: "auth.twoFactor.fields.code", hint: "auth.twoFactor.fields.codeHint", input: { inputMode: "numeric", autoComplete: "one-time-code", maxLength: 9 } },
+  recovery: { label: "auth.twoFactor.fields.recoveryCode", hint: "auth.twoFactor.fields.recoveryCodeHint", input: { autoComplete: "off", autoCapitalize: "none", spellCheck: false, maxLength: 20 } },
+} as const;
+
 export default function TwoFactorLoginPage() {
   const t = useT();
   const { email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
   const redirectTo = searchParams.get("redirectTo") ?? "/";
   const mode: Mode = actionData?.mode ?? (searchParams.get("mode") === "recovery" ? "recovery" : "totp");
   const errors: Record<string, string> = actionData?.errors ?? {};
   const otherMode: Mode = mode === "totp" ? "recovery" : "totp";
   const switchParams = new URLSearchParams({ redirectTo, ...(otherMode === "recovery" ? { mode: "recovery" } : {}) });
+  const field = CODE_FIELD[mode];
   return (
-    <div className="auth-card">
-      <h1>{t("auth.twoFactor.login.title")}</h1>
-      <p className="muted">{t(mode === "totp" ? "auth.twoFactor.login.intro" : "auth.twoFactor.login.introRecovery", { email })}</p>
-      {actionData?.formError ? (
-        <p className="form-error" role="alert">
-          {t(actionData.formError.key, actionData.formError.params)}
-        </p>
-      ) : null}
-      <Form method="post" noValidate key={mode}>
+    <AuthCard title={t("auth.twoFactor.login.title")} intro={t(mode === "totp" ? "auth.twoFactor.login.intro" : "auth.twoFactor.login.introRecovery", { email })} error={actionData?.formError}>
+      <AuthForm key={mode} submit={t("auth.twoFactor.login.submit")} submitting={t("auth.twoFactor.login.submitting")}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <input type="hidden" name="mode" value={mode} />
-        {mode === "totp" ? (
-          <Field
-            id="code"
-            name="code"
-            label={t("auth.twoFactor.fields.code")}
-            hint={t("auth.twoFactor.fields.codeHint")}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            autoFocus
-            required
-            maxLength={9}
-            defaultValue={actionData?.code}
-            error={errors.code}
-          />
-        ) : (
-          <Field
-            id="code"
-            name="code"
-            label={t("auth.twoFactor.fields.recoveryCode")}
-            hint={t("auth.twoFactor.fields.recoveryCodeHint")}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            autoFocus
-            required
-            maxLength={20}
-            defaultValue={actionData?.code}
-            error={errors.code}
-          />
-        )}
-        <button type="submit" className="button button--primary button--block" disabled={busy}>
-          {busy ? t("auth.twoFactor.login.submitting") : t("auth.twoFactor.login.submit")}
-        </button>
-      </Form>
+        <Field id="code" name="code" label={t(field.label)} hint={t(field.hint)} {...field.input} autoFocus required defaultValue={actionData?.code} error={errors.code} />
+      </AuthForm>
       <p className="auth-card__footer">
         <Link to={`?${switchParams.toString()}`} replace>
           {t(mode === "totp" ? "auth.twoFactor.login.useRecovery" : "auth.twoFactor.login.useApp")}
@@ -137,6 +99,6 @@ export default function TwoFactorLoginPage() {
           {t("auth.twoFactor.login.cancel")}
         </button>
       </Form>
-    </div>
+    </AuthCard>
   );
 }

@@ -2,9 +2,6 @@ import { Field } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { PASSWORD_MIN_LENGTH } from "~/modules/auth";
 
-/** The kit's Field, re-exported for the auth pages that import it from here. */
-export { Field };
-
 /** New password and its confirmation; never pre-filled. */
 export function NewPasswordFields({ errors }: { errors: Record<string, string> }) {
   const t = useT();

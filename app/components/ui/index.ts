@@ -35,3 +35,4 @@ export { withParams } from "./url";
 export { ZONES_BY_COUNTRY } from "./time-zones";
 export { FormActions, LinkButton } from "./form-actions";
 export { Facts, type Fact } from "./facts";
+export { IntentButton } from "./intent-button";

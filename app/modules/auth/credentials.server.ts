@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TokenKind } from "~/generated/prisma/client";
 import { db, type Prisma } from "~/lib/db.server";
+import { fieldErrors } from "~/lib/forms";
 import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { newPasswordSchema } from "~/modules/users";
 import { hashPassword } from "./password.server";
@@ -84,4 +85,33 @@ export async function acceptInvitation(token: string, password: string, request:
   const cookie = await createSession(result.userId, request, { mfaPending: user.totpEnabled });
   await audit({ userId: result.userId, ip }, { action: user.totpEnabled ? "login.passwordOk" : "login.ok", entity: "user", entityId: result.userId, after: { via: "invite" } });
   return { ok: true, cookie, mfaPending: user.totpEnabled };
+}
+
+/** An e-mailed link's token as the pages read it (public pages): a malformed one is simply not valid. */
+const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,200}$/);
+
+export function linkToken(param: string | undefined): string | null {
+  const token = linkTokenSchema.safeParse(param);
+  return token.success ? token.data : null;
+}
+
+export type LinkPasswordRefusal = { ok: false; status: 400 | 410; tokenInvalid: boolean; errors: Record<string, string> };
+const LINK_SPENT: LinkPasswordRefusal = { ok: false, status: 410, tokenInvalid: true, errors: {} };
+
+/**
+ * The POST of a set-password page behind an e-mailed link (invitation, password reset): a bad
+ * new-password pair is refused field by field (400); a malformed, expired or used link reads as
+ * «no longer valid» (410). Otherwise `setPassword` sets it with the link's token.
+ */
+export async function setPasswordFromLink<R extends { ok: true } | { ok: false }>(
+  tokenParam: string | undefined,
+  form: Record<string, unknown>,
+  setPassword: (token: string, password: string) => Promise<R>,
+): Promise<Extract<R, { ok: true }> | LinkPasswordRefusal> {
+  const token = linkToken(tokenParam);
+  if (!token) return LINK_SPENT;
+  const parsed = newPasswordPairSchema.safeParse(form);
+  if (!parsed.success) return { ok: false, status: 400, tokenInvalid: false, errors: fieldErrors(parsed.error) };
+  const result = await setPassword(token, parsed.data.password);
+  return result.ok ? (result as Extract<R, { ok: true }>) : LINK_SPENT;
 }

@@ -4,3 +4,4 @@
  */
 export * from "./password-rules";
 export * from "./permissions";
+export * from "./retry-after";

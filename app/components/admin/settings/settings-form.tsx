@@ -3,7 +3,7 @@
  * kiosks and the office's time zone, chosen by city under its country (never typed).
  */
 import { Form } from "@remix-run/react";
-import { Card, Field, FormErrorSummary, TimeZoneField, ZONES_BY_COUNTRY, type CountryChoice } from "~/components/ui";
+import { Card, Field, FormActions, FormErrorSummary, TimeZoneField, ZONES_BY_COUNTRY, type CountryChoice } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { getFormProps, useAppForm, type SubmissionResult } from "~/lib/forms";
 import { settingsSchema } from "~/modules/settings";
@@ -51,11 +51,7 @@ export function SettingsForm({ settings, countries, reply, busy }: { settings: S
         <div className="form-grid">
           <TimeZoneField id="settings-timeZone" meta={fields.timeZone} countries={countries} country={countryOfZone(settings.timeZone)} label={label("timeZone")} hint={t("admin.settings.hints.timeZone")} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("common.save")}
-          </button>
-        </div>
+        <FormActions submitLabel={t("common.save")} busy={busy} />
       </Form>
     </Card>
   );

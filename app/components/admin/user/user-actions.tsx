@@ -3,7 +3,7 @@
  * (handleIntents). Ending sessions and deactivating are two-step (ConfirmDialog, without JavaScript).
  */
 import { Form } from "@remix-run/react";
-import { Card, ConfirmDialog, FormError, SelectField } from "~/components/ui";
+import { Card, ConfirmDialog, FormError, IntentButton, SelectField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import type { SubmissionResult } from "~/lib/forms";
 import { ROLES } from "~/modules/auth";
@@ -17,22 +17,15 @@ export function replyError(reply: Reply, field = ""): string | undefined {
   return reply?.error?.[field]?.[0];
 }
 
-function Intent({ name }: { name: string }) {
-  return <input type="hidden" name="intent" value={name} />;
-}
-
 export function InvitationPanel({ busy, reply }: { busy: boolean; reply: Reply }) {
   const t = useT();
   return (
     <Card title={t("admin.users.fields.invitation")}>
       <p className="muted">{t("admin.users.detail.resendHint")}</p>
       <FormError error={replyError(reply)} />
-      <Form method="post">
-        <Intent name="resendInvite" />
-        <button type="submit" className="button" disabled={busy}>
-          {t("admin.users.invite.resend")}
-        </button>
-      </Form>
+      <IntentButton intent="resendInvite" busy={busy}>
+        {t("admin.users.invite.resend")}
+      </IntentButton>
     </Card>
   );
 }
@@ -44,7 +37,7 @@ export function RolePanel({ user, locked, busy, reply }: { user: Person; locked:
       {locked ? <p className="muted">{t("admin.users.role.selfHint")}</p> : null}
       <FormError error={replyError(reply)} />
       <Form method="post" className="inline-form">
-        <Intent name="role" />
+        <input type="hidden" name="intent" value="role" />
         <SelectField id="user-role-select" name="role" label={t("admin.users.fields.role")} defaultValue={user.role} disabled={locked} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         <SelectField
           id="user-area-select"
@@ -98,12 +91,9 @@ export function AccessPanel({ user, isSelf, busy, reply }: { user: Person; isSel
       ) : (
         <>
           <p className="muted">{t("admin.users.access.reactivateHint")}</p>
-          <Form method="post">
-            <Intent name="reactivate" />
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t("admin.users.access.reactivate")}
-            </button>
-          </Form>
+          <IntentButton intent="reactivate" tone="primary" busy={busy}>
+            {t("admin.users.access.reactivate")}
+          </IntentButton>
         </>
       )}
     </Card>

@@ -1,6 +1,6 @@
 /** A user's record as the administrator reads it (admin.users.$id.tsx). */
 import { Link } from "@remix-run/react";
-import { Card, StatusBadge } from "~/components/ui";
+import { Card, Facts, StatusBadge } from "~/components/ui";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { UserStatus } from "../user-status";
 
@@ -26,42 +26,24 @@ export function UserDetails({ user }: { user: UserDetail }) {
   const invitationExpired = user.invitation ? new Date(user.invitation.expiresAt).getTime() <= Date.now() : false;
   return (
     <Card title={t("admin.users.detail.details")}>
-      <dl className="details-list">
-        <dt>{t("admin.users.fields.email")}</dt>
-        <dd>{user.email}</dd>
-        <dt>{t("admin.users.fields.role")}</dt>
-        <dd>{t(`roles.${user.role}`)}</dd>
-        {user.ineArea ? (
-          <>
-            <dt>{t("admin.users.fields.ineArea")}</dt>
-            <dd>{t(`ineArea.${user.ineArea}`)}</dd>
-          </>
-        ) : null}
-        <dt>{t("admin.users.fields.locale")}</dt>
-        <dd>{t(`admin.locales.${user.locale === "en" ? "en" : "es"}`)}</dd>
-        <dt>{t("admin.users.fields.timeZone")}</dt>
-        <dd>{user.timeZone ?? t("admin.users.detail.organisationTimeZone")}</dd>
-        <dt>{t("admin.users.fields.status")}</dt>
-        <dd>
-          <UserStatus user={user} />
-        </dd>
-        <dt>{t("admin.users.fields.twoFactor")}</dt>
-        <dd>
-          <StatusBadge tone={user.totpEnabled ? "success" : "neutral"} label={t(user.totpEnabled ? "admin.users.twoFactor.on" : "admin.users.twoFactor.off")} />
-        </dd>
-        <dt>{t("admin.users.fields.lastLogin")}</dt>
-        <dd>{user.lastLoginAt ? formatDate(user.lastLoginAt) : t("admin.users.neverLoggedIn")}</dd>
-        <dt>{t("admin.users.fields.activeSessions")}</dt>
-        <dd>{t("admin.users.detail.sessionCount", { count: user.activeSessions })}</dd>
-        <dt>{t("admin.users.fields.createdAt")}</dt>
-        <dd>{formatDate(user.createdAt)}</dd>
-        {user.invited && user.invitation ? (
-          <>
-            <dt>{t("admin.users.fields.invitation")}</dt>
-            <dd>{t(invitationExpired ? "admin.users.detail.invitationExpired" : "admin.users.detail.invitationValid", { date: formatDate(user.invitation.expiresAt) })}</dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        items={[
+          { label: t("admin.users.fields.email"), value: user.email },
+          { label: t("admin.users.fields.role"), value: t(`roles.${user.role}`) },
+          { label: t("admin.users.fields.ineArea"), value: user.ineArea ? t(`ineArea.${user.ineArea}`) : null },
+          { label: t("admin.users.fields.locale"), value: t(`admin.locales.${user.locale === "en" ? "en" : "es"}`) },
+          { label: t("admin.users.fields.timeZone"), value: user.timeZone ?? t("admin.users.detail.organisationTimeZone") },
+          { label: t("admin.users.fields.status"), value: <UserStatus user={user} /> },
+          { label: t("admin.users.fields.twoFactor"), value: <StatusBadge tone={user.totpEnabled ? "success" : "neutral"} label={t(user.totpEnabled ? "admin.users.twoFactor.on" : "admin.users.twoFactor.off")} /> },
+          { label: t("admin.users.fields.lastLogin"), value: user.lastLoginAt ? formatDate(user.lastLoginAt) : t("admin.users.neverLoggedIn") },
+          { label: t("admin.users.fields.activeSessions"), value: t("admin.users.detail.sessionCount", { count: user.activeSessions }) },
+          { label: t("admin.users.fields.createdAt"), value: formatDate(user.createdAt) },
+          {
+            label: t("admin.users.fields.invitation"),
+            value: user.invited && user.invitation ? t(invitationExpired ? "admin.users.detail.invitationExpired" : "admin.users.detail.invitationValid", { date: formatDate(user.invitation.expiresAt) }) : null,
+          },
+        ]}
+      />
       <p>
         <Link to={`/admin/audit?${new URLSearchParams({ entity: "user", entityId: user.id })}`}>{t("admin.users.detail.history")}</Link>
       </p>

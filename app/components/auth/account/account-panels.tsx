@@ -1,20 +1,18 @@
 /** The read-only parts of the account page: who I am, two-factor state, my other sessions. */
-import { Form, Link } from "@remix-run/react";
-import { Card, StatusBadge } from "~/components/ui";
+import { Card, Facts, IntentButton, LinkButton, StatusBadge } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 
 export function ProfilePanel({ account }: { account: { name: string; email: string; role: string } }) {
   const t = useT();
   return (
     <Card title={t("auth.account.profile.title")}>
-      <dl>
-        <dt>{t("auth.account.profile.name")}</dt>
-        <dd>{account.name}</dd>
-        <dt>{t("auth.fields.email")}</dt>
-        <dd>{account.email}</dd>
-        <dt>{t("auth.account.profile.role")}</dt>
-        <dd>{t(`roles.${account.role}`)}</dd>
-      </dl>
+      <Facts
+        items={[
+          { label: t("auth.account.profile.name"), value: account.name },
+          { label: t("auth.fields.email"), value: account.email },
+          { label: t("auth.account.profile.role"), value: t(`roles.${account.role}`) },
+        ]}
+      />
       <p className="muted">{t("auth.account.profile.managedByAdmins")}</p>
     </Card>
   );
@@ -36,9 +34,7 @@ export function TwoFactorPanel({ enabled, recoveryCodesLeft }: { enabled: boolea
       }
     >
       <p>{enabled ? t("auth.twoFactor.status.recoveryLeft", { count: recoveryCodesLeft }) : t("auth.account.twoFactor.offIntro")}</p>
-      <Link className="button" to="/account/two-factor">
-        {t(enabled ? "auth.account.twoFactor.manage" : "auth.account.twoFactor.setUp")}
-      </Link>
+      <LinkButton to="/account/two-factor">{t(enabled ? "auth.account.twoFactor.manage" : "auth.account.twoFactor.setUp")}</LinkButton>
     </Card>
   );
 }
@@ -48,12 +44,9 @@ export function SessionsPanel({ otherSessions, busy }: { otherSessions: number; 
   return (
     <Card title={t("auth.account.sessions.title")}>
       <p>{otherSessions === 0 ? t("auth.account.sessions.none") : t("auth.account.sessions.count", { count: otherSessions })}</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="endSessions" />
-        <button type="submit" className="button" disabled={busy || otherSessions === 0}>
-          {t("auth.account.sessions.submit")}
-        </button>
-      </Form>
+      <IntentButton intent="endSessions" busy={busy} disabled={otherSessions === 0}>
+        {t("auth.account.sessions.submit")}
+      </IntentButton>
     </Card>
   );
 }
