@@ -1,28 +1,10 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { MERGE_FIELDS, type MergeField } from "~/modules/contacts";
+import { MERGE_FIELDS, type ContactView, type MergeField } from "~/modules/contacts";
 import { ConsentBadge, SubscriptionBadge } from "./badges";
 
-export type PairContact = {
-  id: number;
-  email: string;
-  givenName: string | null;
-  familyName: string | null;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  language: string | null;
-  phone: string | null;
-  notes: string | null;
-  source: string;
-  sourceDetail: string | null;
-  tags: string[];
-  consentStatus: string;
-  subscriptionStatus: string;
-  createdAt: string | Date;
-  _count: { consents: number };
-};
+export type PairContact = ContactView & { _count: { consents: number } };
 
 /** A value as one line of text ("" when empty; lists joined). */
 export function display(value: unknown): string {

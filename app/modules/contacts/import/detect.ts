@@ -4,7 +4,7 @@
  * names, in Spanish or English, blind to case, accents, spaces, `_`, `-` and punctuation). Pure:
  * used by the upload, the CLI and the tests alike.
  */
-import { EXPORT_HEADERS, type ExportColumn } from "../fields";
+import { contactFieldsFor, EXPORT_HEADERS, type ContactFieldsFor, type ExportColumn } from "../fields";
 
 // ── Encoding ────────────────────────────────────────────────────────────────────────────────────
 
@@ -176,21 +176,8 @@ export function detectDelimiter(header: string): ImportDelimiter {
 // ── Column mapping ──────────────────────────────────────────────────────────────────────────────
 
 /** The contact fields a column can fill. consentStatus/subscriptionStatus only apply to new contacts. */
-export const IMPORT_FIELDS = [
-  "email",
-  "givenName",
-  "familyName",
-  "country",
-  "state",
-  "city",
-  "language",
-  "phone",
-  "tags",
-  "notes",
-  "consentStatus",
-  "subscriptionStatus",
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const IMPORT_FIELDS = contactFieldsFor("import");
+export type ImportField = ContactFieldsFor<"import">;
 
 export function isImportField(value: unknown): value is ImportField {
   return typeof value === "string" && (IMPORT_FIELDS as readonly string[]).includes(value);
