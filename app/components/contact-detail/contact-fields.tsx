@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { RegionFields } from "~/components/geo/region-fields";
 import { useT } from "~/i18n/use-t";
 import { Field, TextareaField } from "~/components/ui";
@@ -53,6 +54,27 @@ export function ContactFields({
         <option value="en">{t("contacts.form.languages.en")}</option>
       </datalist>
     </>
+  );
+}
+
+/**
+ * The alert above the new-contact and edit forms: the e-mail belongs to another contact (with a
+ * link to it), is on the suppression list, or some field needs fixing.
+ */
+export function ContactFormAlert({ existingId, errors }: { existingId?: number | null; errors: Record<string, string> }) {
+  const t = useT();
+  if (existingId) {
+    return (
+      <p className="form-error" role="alert">
+        {t("contacts.form.errors.emailTaken")} <Link to={`/contacts/${existingId}`}>{t("contacts.form.openExisting")}</Link>
+      </p>
+    );
+  }
+  if (Object.keys(errors).length === 0) return null;
+  return (
+    <p className="form-error" role="alert">
+      {t(errors.email === "contacts.form.errors.emailSuppressed" ? "contacts.form.errors.emailSuppressed" : "contacts.form.errors.fix")}
+    </p>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { FormActions } from "~/components/ui";
 import { useState } from "react";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { MERGE_FIELDS, type ContactView, type MergeField } from "~/modules/contacts";
@@ -119,14 +120,7 @@ export function MergeChooser({ a, b, previous }: { a: PairContact; b: PairContac
         <li>{t("contacts.merge.rules.subscription")}</li>
         <li>{t("contacts.merge.rules.history")}</li>
       </ul>
-      <div className="form-actions">
-        <button type="submit" name="intent" value="preview" className="button button--primary" disabled={busy}>
-          {t("contacts.merge.preview")}
-        </button>
-        <Link to={`/contacts/${a.id}`} className="button">
-          {t("common.cancel")}
-        </Link>
-      </div>
+      <FormActions submitLabel={t("contacts.merge.preview")} busy={busy} intent="preview" cancelTo={`/contacts/${a.id}`} />
     </Form>
   );
 }
