@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ContactFields, contactToFormValues, postedValues } from "~/components/contact-detail/contact-fields";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ContactFields, ContactFormAlert, contactToFormValues, postedValues } from "~/components/contact-detail/contact-fields";
 import { pageTitle } from "~/i18n/meta";
-import { PageHeader } from "~/components/ui";
+import { FormActions, PageHeader } from "~/components/ui";
 import { contactDetailLinks } from "~/components/contact-detail/styles";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
@@ -59,25 +59,10 @@ export default function EditContactPage() {
     <>
       <PageHeader title={t("contacts.form.editTitle")} description={email} back={{ to: `/contacts/${id}`, label: t("contacts.detail.backToContact") }} />
       <Form method="post" noValidate className="panel">
-        {actionData?.existingId ? (
-          <p className="form-error" role="alert">
-            {t("contacts.form.errors.emailTaken")} <Link to={`/contacts/${actionData.existingId}`}>{t("contacts.form.openExisting")}</Link>
-          </p>
-        ) : Object.keys(errors).length > 0 ? (
-          <p className="form-error" role="alert">
-            {t("contacts.form.errors.fix")}
-          </p>
-        ) : null}
+        <ContactFormAlert existingId={actionData?.existingId} errors={errors} />
         <p className="cd-note">{t("contacts.form.editHint")}</p>
         <ContactFields values={actionData?.values ?? values} errors={errors} countries={countries} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("common.save")}
-          </button>
-          <Link to={`/contacts/${id}`} className="button">
-            {t("common.cancel")}
-          </Link>
-        </div>
+        <FormActions submitLabel={t("common.save")} busy={busy} cancelTo={`/contacts/${id}`} />
       </Form>
     </>
   );

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { ContactFields, postedValues } from "~/components/contact-detail/contact-fields";
+import { ContactFields, ContactFormAlert, postedValues } from "~/components/contact-detail/contact-fields";
 import { pageTitle } from "~/i18n/meta";
-import { PageHeader, TextareaField } from "~/components/ui";
+import { FormActions, PageHeader, TextareaField } from "~/components/ui";
 import { contactDetailLinks } from "~/components/contact-detail/styles";
 import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
@@ -56,19 +56,7 @@ export default function NewContactPage() {
     <>
       <PageHeader title={t("contacts.form.newTitle")} description={t("contacts.form.newIntro")} back={{ to: "/contacts", label: t("contacts.detail.backToList") }} />
       <Form method="post" noValidate className="panel">
-        {actionData?.existingId ? (
-          <p className="form-error" role="alert">
-            {t("contacts.form.errors.emailTaken")} <Link to={`/contacts/${actionData.existingId}`}>{t("contacts.form.openExisting")}</Link>
-          </p>
-        ) : errors.email === "contacts.form.errors.emailSuppressed" ? (
-          <p className="form-error" role="alert">
-            {t("contacts.form.errors.emailSuppressed")}
-          </p>
-        ) : Object.keys(errors).length > 0 ? (
-          <p className="form-error" role="alert">
-            {t("contacts.form.errors.fix")}
-          </p>
-        ) : null}
+        <ContactFormAlert existingId={actionData?.existingId} errors={errors} />
         <ContactFields values={values} errors={errors} countries={countries} />
         <fieldset className="cd-fieldset" aria-describedby={errors.consentStatus ? "consent-error" : "consent-hint"}>
           <legend>
@@ -99,14 +87,7 @@ export default function NewContactPage() {
             required={consent === "CONFIRMED"}
           />
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("contacts.form.create")}
-          </button>
-          <Link to="/contacts" className="button">
-            {t("common.cancel")}
-          </Link>
-        </div>
+        <FormActions submitLabel={t("contacts.form.create")} busy={busy} cancelTo="/contacts" />
       </Form>
     </>
   );

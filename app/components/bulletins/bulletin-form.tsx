@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/ui";
+import { Field, FormActions, FormErrorSummary, SelectField, TextareaField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { getFormProps, useAppForm, type SubmissionResult } from "~/lib/forms";
 import { bulletinInputSchema } from "~/modules/bulletins";
@@ -82,11 +82,7 @@ export function BulletinForm(props: {
         }
       />
       {props.disabled ? null : (
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={props.busy}>
-            {props.submitLabel}
-          </button>
-        </div>
+        <FormActions submitLabel={props.submitLabel} busy={props.busy} />
       )}
     </Form>
   );

@@ -2,19 +2,10 @@ import { useFetcher, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { Card, useFormatNumber } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
+import type { BulletinProgress as BulletinProgressData } from "~/modules/bulletins";
 import { Figures } from "./figures";
 
-export type ProgressData = {
-  status: string;
-  recipients: number;
-  pending: number;
-  sending: number;
-  sent: number;
-  failed: number;
-  outcomeUnknown: number;
-  ratePerSecond: number;
-  percent: number;
-};
+type ProgressData = Omit<BulletinProgressData, "pausedReason">;
 
 /** The live progress of a send: polls /bulletins/:id/progress while it is sending. */
 export function BulletinProgress({ bulletinId, initial }: { bulletinId: string; initial: ProgressData }) {

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { CheckboxField, Field, FormErrorSummary, SelectField } from "~/components/ui";
+import { CheckboxField, Field, FormActions, FormErrorSummary, SelectField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { getFormProps, useAppForm, type SubmissionResult } from "~/lib/forms";
 import { accountSchema, NETWORKS, OWNER_AREAS } from "~/modules/communications";
@@ -22,11 +22,7 @@ export function AccountForm({ values, lastResult, submitLabel, busy, withActive 
         <Field name="name" idPrefix="account" label={t("communications.fields.name")} defaultValue={initial("name", values.name ?? "")} error={fields.name.errors?.[0]} />
       </div>
       {withActive ? <CheckboxField name="active" idPrefix="account" label={t("communications.accounts.activeLabel")} hint={t("communications.accounts.activeHint")} defaultChecked={lastResult ? fields.active.initialValue === "on" : values.active} /> : <input type="hidden" name="active" value="on" />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-      </div>
+      <FormActions submitLabel={submitLabel} busy={busy} />
     </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Field, FormErrorSummary, useFormatNumber } from "~/components/ui";
+import { Field, FormActions, FormErrorSummary, useFormatNumber } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { ACCOUNT_FIGURE_FIELDS } from "~/modules/communications";
 import type { CsvReading } from "~/modules/communications/index.server";
@@ -25,11 +25,7 @@ export function AccountMonthForm({ account, values, errors, source, busy }: { ac
         ))}
         <Field name="bestPost" idPrefix={prefix} label={t("communications.fields.bestPost")} defaultValue={values.bestPost ?? ""} error={errors.bestPost} wide />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t(source === "CSV" ? "communications.import.save" : "communications.month.save")}
-        </button>
-      </div>
+      <FormActions submitLabel={t(source === "CSV" ? "communications.import.save" : "communications.month.save")} busy={busy} />
     </Form>
   );
 }

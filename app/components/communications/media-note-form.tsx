@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Field, FormErrorSummary, SelectField } from "~/components/ui";
+import { Field, FormActions, FormErrorSummary, SelectField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { getFormProps, useAppForm, type SubmissionResult } from "~/lib/forms";
 import { MEDIA_MEDIUMS, MEDIA_TONES, MEDIA_TYPES, mediaNoteSchema } from "~/modules/communications";
@@ -30,11 +30,7 @@ export function MediaNoteForm({ values, lastResult, submitLabel, busy }: { value
         <Field {...props("title")} label={t("communications.fields.title")} wide />
         <Field {...props("link")} label={t("communications.fields.link")} wide />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {submitLabel}
-        </button>
-      </div>
+      <FormActions submitLabel={submitLabel} busy={busy} />
     </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Card, CountryField, Field, FieldError, FormErrorSummary, useFormatNumber, type CountryChoice } from "~/components/ui";
+import { Card, type CountryChoice, CountryField, Field, FieldError, FormActions, FormErrorSummary, useFormatNumber } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import type { SubmissionResult } from "~/lib/forms";
 import { MICROSITE_TOP } from "~/modules/communications";
@@ -44,11 +44,7 @@ export function MicrositePanel({ microsite, countries, editable, reply, busy }: 
               ))}
             </div>
           </fieldset>
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t("communications.month.save")}
-            </button>
-          </div>
+          <FormActions submitLabel={t("communications.month.save")} busy={busy} />
         </Form>
       ) : null}
       </Card>

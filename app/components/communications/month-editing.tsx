@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Card, Field, FormError, SelectField } from "~/components/ui";
+import { Card, Field, FormActions, FormError, SelectField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import type { SubmissionResult } from "~/lib/forms";
 import type { CsvReading } from "~/modules/communications/index.server";
@@ -44,11 +44,7 @@ export function MonthEditing({ accounts, maxMb, reply, preview, busy }: { accoun
           <SelectField name="accountId" id="import-account" label={t("communications.fields.account")} defaultValue={preview?.accountId ?? ""} required options={accounts.map((acc) => ({ value: acc.id, label: label(acc) }))} />
           <Field name="file" id="import-file" type="file" label={t("communications.import.file")} accept=".csv,.tsv,.txt,text/csv" required />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            {t("communications.import.preview")}
-          </button>
-        </div>
+        <FormActions submitLabel={t("communications.import.preview")} busy={busy} />
       </Form>
       {preview ? (
         <section aria-labelledby="preview-title" id="import-preview">

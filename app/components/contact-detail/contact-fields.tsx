@@ -1,6 +1,9 @@
+import { Link } from "@remix-run/react";
 import { RegionFields } from "~/components/geo/region-fields";
 import { useT } from "~/i18n/use-t";
 import { Field, TextareaField } from "~/components/ui";
+import { contactFieldLabel, type ContactFieldsFor, type ContactValues } from "~/modules/contacts";
+import type { ComponentProps } from "react";
 
 export type ContactFormValues = Partial<Record<string, string | null>>;
 
@@ -16,12 +19,16 @@ export function ContactFields({
 }) {
   const t = useT();
   const v = (name: string) => values[name] ?? "";
+  // Every text field of the form is wired the same way: its label, value, error, no autofill.
+  const text = (name: ContactFieldsFor<"form">, props: Partial<ComponentProps<typeof Field>> = {}) => (
+    <Field name={name} label={t(contactFieldLabel(name))} defaultValue={v(name)} error={errors[name]} autoComplete="off" {...props} />
+  );
   return (
     <>
       <div className="form-grid">
-        <Field name="email" type="email" label={t("contacts.form.fields.email")} defaultValue={v("email")} error={errors.email} required autoComplete="off" wide />
-        <Field name="givenName" label={t("contacts.form.fields.givenName")} defaultValue={v("givenName")} error={errors.givenName} autoComplete="off" />
-        <Field name="familyName" label={t("contacts.form.fields.familyName")} defaultValue={v("familyName")} error={errors.familyName} autoComplete="off" />
+        {text("email", { type: "email", required: true, wide: true })}
+        {text("givenName")}
+        {text("familyName")}
         <RegionFields
           countries={countries}
           country={v("country")}
@@ -35,35 +42,11 @@ export function ContactFields({
             stateHint: t("contacts.form.hints.state"),
           }}
         />
-        <Field name="city" label={t("contacts.form.fields.city")} defaultValue={v("city")} error={errors.city} autoComplete="off" />
-        <Field
-          name="language"
-          label={t("contacts.form.fields.language")}
-          hint={t("contacts.form.hints.language")}
-          defaultValue={v("language")}
-          error={errors.language}
-          list="contact-languages"
-          autoComplete="off"
-        />
-        <Field name="phone" type="tel" label={t("contacts.form.fields.phone")} defaultValue={v("phone")} error={errors.phone} autoComplete="off" />
-        <Field
-          name="tags"
-          label={t("contacts.form.fields.tags")}
-          hint={t("contacts.form.hints.tags")}
-          defaultValue={v("tags")}
-          error={errors.tags}
-          autoComplete="off"
-          wide
-        />
-        <Field
-          name="sourceDetail"
-          label={t("contacts.form.fields.sourceDetail")}
-          hint={t("contacts.form.hints.sourceDetail")}
-          defaultValue={v("sourceDetail")}
-          error={errors.sourceDetail}
-          autoComplete="off"
-          wide
-        />
+        {text("city")}
+        {text("language", { hint: t("contacts.form.hints.language"), list: "contact-languages" })}
+        {text("phone", { type: "tel" })}
+        {text("tags", { hint: t("contacts.form.hints.tags"), wide: true })}
+        {text("sourceDetail", { hint: t("contacts.form.hints.sourceDetail"), wide: true })}
         <TextareaField name="notes" label={t("contacts.form.fields.notes")} defaultValue={v("notes")} error={errors.notes} wide />
       </div>
       <datalist id="contact-languages">
@@ -74,20 +57,29 @@ export function ContactFields({
   );
 }
 
+/**
+ * The alert above the new-contact and edit forms: the e-mail belongs to another contact (with a
+ * link to it), is on the suppression list, or some field needs fixing.
+ */
+export function ContactFormAlert({ existingId, errors }: { existingId?: number | null; errors: Record<string, string> }) {
+  const t = useT();
+  if (existingId) {
+    return (
+      <p className="form-error" role="alert">
+        {t("contacts.form.errors.emailTaken")} <Link to={`/contacts/${existingId}`}>{t("contacts.form.openExisting")}</Link>
+      </p>
+    );
+  }
+  if (Object.keys(errors).length === 0) return null;
+  return (
+    <p className="form-error" role="alert">
+      {t(errors.email === "contacts.form.errors.emailSuppressed" ? "contacts.form.errors.emailSuppressed" : "contacts.form.errors.fix")}
+    </p>
+  );
+}
+
 /** The form's values as strings, from a stored contact (tags joined as they are typed). */
-export function contactToFormValues(contact: {
-  email: string;
-  givenName: string | null;
-  familyName: string | null;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  language: string | null;
-  phone: string | null;
-  tags: string[];
-  notes: string | null;
-  sourceDetail: string | null;
-}): ContactFormValues {
+export function contactToFormValues(contact: Pick<ContactValues, ContactFieldsFor<"form">>): ContactFormValues {
   return { ...contact, tags: contact.tags.join(", ") };
 }
 

@@ -1,28 +1,11 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { FormActions } from "~/components/ui";
 import { useState } from "react";
 import { useFormatDate, useT } from "~/i18n/use-t";
-import { MERGE_FIELDS, type MergeField } from "~/modules/contacts";
+import { MERGE_FIELDS, type ContactView, type MergeField } from "~/modules/contacts";
 import { ConsentBadge, SubscriptionBadge } from "./badges";
 
-export type PairContact = {
-  id: number;
-  email: string;
-  givenName: string | null;
-  familyName: string | null;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  language: string | null;
-  phone: string | null;
-  notes: string | null;
-  source: string;
-  sourceDetail: string | null;
-  tags: string[];
-  consentStatus: string;
-  subscriptionStatus: string;
-  createdAt: string | Date;
-  _count: { consents: number };
-};
+export type PairContact = ContactView & { _count: { consents: number } };
 
 /** A value as one line of text ("" when empty; lists joined). */
 export function display(value: unknown): string {
@@ -137,14 +120,7 @@ export function MergeChooser({ a, b, previous }: { a: PairContact; b: PairContac
         <li>{t("contacts.merge.rules.subscription")}</li>
         <li>{t("contacts.merge.rules.history")}</li>
       </ul>
-      <div className="form-actions">
-        <button type="submit" name="intent" value="preview" className="button button--primary" disabled={busy}>
-          {t("contacts.merge.preview")}
-        </button>
-        <Link to={`/contacts/${a.id}`} className="button">
-          {t("common.cancel")}
-        </Link>
-      </div>
+      <FormActions submitLabel={t("contacts.merge.preview")} busy={busy} intent="preview" cancelTo={`/contacts/${a.id}`} />
     </Form>
   );
 }

@@ -7,29 +7,24 @@ import { DUPLICATE_POLICIES, IMPORT_TEXT_MAX } from "~/modules/contacts";
 export function UploadForm({ errors, maxMb }: { errors: Record<string, string>; maxMb: number }) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
+  // The two required texts of an upload, each with its hint and an example as placeholder.
+  const described = (id: string, name: "consentBasis" | "sourceText") => (
+    <Field
+      id={id}
+      name={name}
+      label={t(`contacts.import.upload.${name}`)}
+      hint={t(`contacts.import.upload.${name}Hint`)}
+      placeholder={t(`contacts.import.upload.${name}Placeholder`)}
+      maxLength={IMPORT_TEXT_MAX}
+      error={errors[name]}
+      required
+    />
+  );
   return (
     <Card title={t("contacts.import.upload.title")}>
       <Form method="post" encType="multipart/form-data" noValidate>
-        <Field
-          id="import-consent"
-          name="consentBasis"
-          label={t("contacts.import.upload.consentBasis")}
-          hint={t("contacts.import.upload.consentBasisHint")}
-          placeholder={t("contacts.import.upload.consentBasisPlaceholder")}
-          maxLength={IMPORT_TEXT_MAX}
-          error={errors.consentBasis}
-          required
-        />
-        <Field
-          id="import-source"
-          name="sourceText"
-          label={t("contacts.import.upload.sourceText")}
-          hint={t("contacts.import.upload.sourceTextHint")}
-          placeholder={t("contacts.import.upload.sourceTextPlaceholder")}
-          maxLength={IMPORT_TEXT_MAX}
-          error={errors.sourceText}
-          required
-        />
+        {described("import-consent", "consentBasis")}
+        {described("import-source", "sourceText")}
         <fieldset className="field import-policies">
           <legend>{t("contacts.import.upload.onDuplicate")}</legend>
           {DUPLICATE_POLICIES.map((policy) => (

@@ -2,21 +2,10 @@ import { Link } from "@remix-run/react";
 import { DataTable, type Column } from "~/components/ui";
 import { useFormatDate, useLocale, useT } from "~/i18n/use-t";
 import { ConsentBadge, SubscriptionBadge } from "~/components/contact-detail/badges";
+import type { ContactListRow } from "~/modules/contacts";
 import { contactName, languageName, stateName } from "./labels";
 
-export type ContactRow = {
-  id: number;
-  email: string;
-  givenName: string | null;
-  familyName: string | null;
-  country: string | null;
-  state: string | null;
-  language: string | null;
-  tags: string[];
-  consentStatus: string;
-  subscriptionStatus: string;
-  createdAt: string | Date;
-};
+export type ContactRow = ContactListRow<string | Date>;
 
 /** The id of the bulk form the row checkboxes post with. */
 export const BULK_FORM_ID = "contacts-bulk";

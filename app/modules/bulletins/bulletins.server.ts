@@ -17,6 +17,7 @@ import type { MergeValues } from "./markdown";
 import { chunkJobId, unsubscribeToken } from "./pipeline/messages.server";
 import { bulletinConfig } from "./config.server";
 import type { BulletinInput } from "./schema";
+import type { BulletinProgress } from "./types";
 
 export type BulletinErrorCode =
   | "notFound"
@@ -327,18 +328,6 @@ export async function cancelBulletin(actor: AuditActor, id: string): Promise<{ s
 
 // ── Progress and report ─────────────────────────────────────────────────────────────────────────
 
-export type BulletinProgress = {
-  status: string;
-  recipients: number;
-  pending: number;
-  sending: number;
-  sent: number;
-  failed: number;
-  outcomeUnknown: number;
-  ratePerSecond: number;
-  percent: number;
-  pausedReason: string | null;
-};
 
 export async function bulletinProgress(id: string): Promise<BulletinProgress | null> {
   const b = await db.bulletin.findUnique({ where: { id }, select: { status: true, recipients: true, pausedReason: true } });

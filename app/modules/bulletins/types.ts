@@ -17,3 +17,17 @@ export type BulletinConfirm = {
   notice?: string;
   noticeParams?: Record<string, number>;
 };
+
+/** A send's progress as the page polls it (/bulletins/:id/progress). */
+export type BulletinProgress = {
+  status: string;
+  recipients: number;
+  pending: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  outcomeUnknown: number;
+  ratePerSecond: number;
+  percent: number;
+  pausedReason: string | null;
+};

@@ -12,7 +12,8 @@
  * the person saves it (typed entry is always possible instead).
  */
 import Papa from "papaparse";
-import { detectEncoding, headerLine, normalizeHeader, splitHeader, type ImportDelimiter } from "~/modules/contacts";
+import type { AccountFigures } from "./shapes";
+import { bestDelimiter, detectEncoding, headerLine, normalizeHeader, type ImportDelimiter } from "~/modules/contacts";
 
 export const CSV_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const CSV_IMPORT_MAX_ROWS = 100_000;
@@ -52,18 +53,7 @@ export function fieldForCsvHeader(header: string): CsvField | null {
 }
 
 /** The figures a reading yields: null where the export has no such column. */
-export type CsvFigures = {
-  posts: number;
-  impressions: number | null;
-  reach: number | null;
-  followers: number | null;
-  shares: number | null;
-  likes: number | null;
-  comments: number | null;
-  engagements: number | null;
-  bestPost: string | null;
-  bestPostReach: number | null;
-};
+export type CsvFigures = AccountFigures;
 
 export type CsvProblem = "empty" | "noColumns" | "tooManyRows";
 
@@ -118,30 +108,9 @@ function valid(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-function countOutsideQuotes(line: string, delimiter: string): number {
-  let count = 0;
-  let inQuotes = false;
-  for (const ch of line) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && ch === delimiter) count++;
-  }
-  return count;
-}
-
 /** The delimiter whose header cells name the most known columns, then the most frequent. */
 export function detectCsvDelimiter(header: string): ImportDelimiter {
-  let best: ImportDelimiter = ",";
-  let bestScore = [-1, -1];
-  for (const delimiter of [",", ";", "\t"] as const) {
-    const count = countOutsideQuotes(header, delimiter);
-    if (!count) continue;
-    const score = [splitHeader(header, delimiter).filter((h) => fieldForCsvHeader(h)).length, count];
-    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
-      best = delimiter;
-      bestScore = score;
-    }
-  }
-  return best;
+  return bestDelimiter(header, (cells) => [cells.filter((h) => fieldForCsvHeader(h)).length]);
 }
 
 /** The day order of slashed dates: a first part over 12 means d/m, a second over 12 m/d; else the headers' language. */

@@ -27,6 +27,11 @@ export type AccountMonth = {
   ownerArea: OwnerArea;
   handle: string;
   name: string | null;
+  source: "TYPED" | "CSV";
+} & AccountFigures;
+
+/** A month's figures of one account, typed or read from a CSV; null where nobody knows the figure. */
+export type AccountFigures = {
   posts: number;
   impressions: number | null;
   reach: number | null;
@@ -39,7 +44,6 @@ export type AccountMonth = {
   engagements: number | null;
   bestPost: string | null;
   bestPostReach: number | null;
-  source: "TYPED" | "CSV";
 };
 
 export type AreaTotals = { accounts: number; posts: number; impressions: number; reach: number; followers: number; shares: number; likes: number; comments: number; engagements: number };

@@ -135,23 +135,27 @@ function auditView(r: { kind: string; state: string; contactId: number | null; r
   return { kind: r.kind, state: r.state, contactId: r.contactId, receivedOn: r.receivedOn, dueOn: r.dueOn };
 }
 
-export async function createArcoRequest(actor: AuditActor, input: ArcoRequestInput): Promise<ArcoRequest> {
+/** What both forms store as typed, once the date is checked and the contact found; due date from the received one. */
+async function typedFields(input: ArcoRequestInput) {
   await assertNotFuture(input.receivedOn);
   const contactId = await resolveContactId(input);
   const dueOn = arcoDueDate(input.receivedOn);
+  const fields = {
+    kind: input.kind,
+    requesterName: input.requesterName,
+    requesterEmail: input.requesterEmail,
+    receivedAt: calendarDateToInstant(input.receivedOn),
+    dueAt: calendarDateToInstant(dueOn),
+    contactId,
+    notes: input.notes,
+  };
+  return { dueOn, fields };
+}
+
+export async function createArcoRequest(actor: AuditActor, input: ArcoRequestInput): Promise<ArcoRequest> {
+  const { dueOn, fields } = await typedFields(input);
   return db.$transaction(async (tx) => {
-    const request = await tx.arcoRequest.create({
-      data: {
-        kind: input.kind,
-        requesterName: input.requesterName,
-        requesterEmail: input.requesterEmail,
-        receivedAt: calendarDateToInstant(input.receivedOn),
-        dueAt: calendarDateToInstant(dueOn),
-        contactId,
-        notes: input.notes,
-        createdById: actor.userId,
-      },
-    });
+    const request = await tx.arcoRequest.create({ data: { ...fields, createdById: actor.userId } });
     await audit(
       actor,
       { action: "arcoRequest.create", entity: "arcoRequest", entityId: request.id, after: auditView({ ...request, receivedOn: input.receivedOn, dueOn }) },
@@ -162,23 +166,15 @@ export async function createArcoRequest(actor: AuditActor, input: ArcoRequestInp
 }
 
 export async function updateArcoRequest(actor: AuditActor, id: string, input: ArcoRequestUpdate): Promise<{ changed: boolean }> {
-  await assertNotFuture(input.receivedOn);
-  const contactId = await resolveContactId(input);
-  const dueOn = arcoDueDate(input.receivedOn);
+  const { dueOn, fields } = await typedFields(input);
   return db.$transaction(async (tx) => {
     const before = await tx.arcoRequest.findUnique({ where: { id } });
     if (!before) throw new ArcoRequestError("notFound", "contacts.arco.errors.notFound");
     const wasOpen = isOpen(before.state);
     const nowOpen = isOpen(input.state);
     const data = {
-      kind: input.kind,
+      ...fields,
       state: input.state,
-      requesterName: input.requesterName,
-      requesterEmail: input.requesterEmail,
-      receivedAt: calendarDateToInstant(input.receivedOn),
-      dueAt: calendarDateToInstant(dueOn),
-      contactId,
-      notes: input.notes,
       resolvedAt: nowOpen ? null : wasOpen ? new Date() : before.resolvedAt,
     };
     const personalChanged = (["requesterName", "requesterEmail", "notes"] as const).filter((k) => before[k] !== data[k]);

@@ -9,7 +9,7 @@ import { db, Prisma } from "~/lib/db.server";
 import { likeContains, searchTerm } from "~/lib/paging.server";
 import { audit, diff, listAudit, type AuditActor } from "~/modules/audit/index.server";
 import type { ContactInput, ManualConsent } from "./schema";
-import { normalizeContactEmail } from "./fields";
+import { contactFieldsFor, normalizeContactEmail, type ContactFieldsFor } from "./fields";
 import { emailHmac } from "./suppression.server";
 
 export type Tx = Prisma.TransactionClient;
@@ -58,24 +58,8 @@ export class ContactError extends DomainError<ContactErrorCode> {
 }
 
 /** The fields an audit entry shows for a contact (everything a person could change). */
-export const CONTACT_AUDIT_FIELDS = [
-  "email",
-  "givenName",
-  "familyName",
-  "country",
-  "state",
-  "city",
-  "language",
-  "phone",
-  "tags",
-  "notes",
-  "source",
-  "sourceDetail",
-  "partnerId",
-  "consentStatus",
-  "subscriptionStatus",
-] as const;
-export type ContactSnapshot = Pick<Contact, (typeof CONTACT_AUDIT_FIELDS)[number]>;
+export const CONTACT_AUDIT_FIELDS = contactFieldsFor("audit");
+export type ContactSnapshot = Pick<Contact, ContactFieldsFor<"audit">>;
 
 export function contactSnapshot(contact: Contact): ContactSnapshot {
   const out = {} as Record<string, unknown>;

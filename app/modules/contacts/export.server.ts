@@ -5,12 +5,11 @@
  * English) header, tags joined with ";", enums as their codes, dates in ISO 8601 UTC, every cell
  * through csvLine() (RFC 4180 quoting and formula neutralisation). Every export is audited.
  */
-import { Prisma } from "~/lib/db.server";
 import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { csvLine, UTF8_BOM } from "./csv";
-import { EXPORT_COLUMNS, EXPORT_HEADERS, TAG_SEPARATOR } from "./fields";
+import { EXPORT_COLUMNS, EXPORT_HEADERS, TAG_SEPARATOR, type ContactValues, type ExportColumn } from "./fields";
 import { filterToJson, type ContactFilter } from "./filter";
-import { contactWhere, selectPage } from "./query.server";
+import { contactColumnsSql, contactWhere, selectPage } from "./query.server";
 
 export const EXPORT_PAGE_SIZE = 5000;
 export type ExportLang = "es" | "en";
@@ -35,25 +34,9 @@ export function parseExportLang(value: string | null | undefined): ExportLang | 
   return null;
 }
 
-type ExportRow = {
-  email: string;
-  givenName: string | null;
-  familyName: string | null;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  language: string | null;
-  phone: string | null;
-  tags: string[];
-  notes: string | null;
-  source: string;
-  consentStatus: string;
-  subscriptionStatus: string;
-  createdAt: Date;
-};
+type ExportRow = Pick<ContactValues, ExportColumn>;
 
-const EXPORT_SELECT = Prisma.sql`"email", "givenName", "familyName", "country", "state", "city", "language", "phone", "tags", "notes",
-  "source"::text AS "source", "consentStatus"::text AS "consentStatus", "subscriptionStatus"::text AS "subscriptionStatus", "createdAt"`;
+const EXPORT_SELECT = contactColumnsSql(EXPORT_COLUMNS);
 
 function cells(row: ExportRow): unknown[] {
   return EXPORT_COLUMNS.map((column) => {

@@ -10,6 +10,7 @@
 import { db, Prisma } from "~/lib/db.server";
 import { analyzeTable, boundedCount, decodeCursor, encodeCursor, estimateCount, EXACT_COUNT_LIMIT, likeContains, searchTerm, type ListCount } from "~/lib/paging.server";
 import { MIN_CONTAINS_LENGTH, type ContactFilter, type ContactSort } from "./filter";
+import { CONTACT_FIELDS, EXPORT_COLUMNS, type ContactField, type ContactListField, type ContactListRow } from "./fields";
 
 export const PAGE_SIZE = 50;
 
@@ -194,6 +195,11 @@ function keyColumns(spec: SortSpec): Prisma.Sql {
  * One page of rows in the filter's order, after `cursor` (the encoded key of the last row seen).
  * `columns` is a trusted select list over "Contact". Returns the rows and the next page's cursor.
  */
+/** The SELECT list of some contact fields; codes (enums) are read as text, as the pages and CSV want them. */
+export function contactColumnsSql(fields: readonly ContactField[]): Prisma.Sql {
+  return Prisma.raw(fields.map((field) => (CONTACT_FIELDS[field].kind === "code" ? `"${field}"::text AS "${field}"` : `"${field}"`)).join(", "));
+}
+
 export async function selectPage<Row extends Record<string, unknown>>(
   where: Prisma.Sql,
   sort: ContactSort,
@@ -221,24 +227,10 @@ export async function selectPage<Row extends Record<string, unknown>>(
 
 // ── The list ───────────────────────────────────────────────────────────────────────────────────
 
-export type ContactListRow = {
-  id: number;
-  email: string;
-  givenName: string | null;
-  familyName: string | null;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  language: string | null;
-  tags: string[];
-  source: string;
-  consentStatus: string;
-  subscriptionStatus: string;
-  createdAt: Date;
-};
+/** The fields the list shows or sorts by (the table picks among them). */
+const LIST_FIELDS = EXPORT_COLUMNS.filter((field): field is ContactListField => field !== "phone" && field !== "notes");
 
-const LIST_COLUMNS = Prisma.sql`"id", "email", "givenName", "familyName", "country", "state", "city", "language", "tags",
-  "source"::text AS "source", "consentStatus"::text AS "consentStatus", "subscriptionStatus"::text AS "subscriptionStatus", "createdAt"`;
+const LIST_COLUMNS = Prisma.sql`"id", ${contactColumnsSql(LIST_FIELDS)}`;
 
 export type ContactList = { rows: ContactListRow[]; nextCursor: string | null; count: ListCount };
 

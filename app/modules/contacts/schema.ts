@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "./business-days";
 import { normalizeCountry, normalizeRegion } from "~/modules/geo";
-import { CONSENT_STATUSES, isValidEmail, normalizeContactEmail, normalizeTags } from "./fields";
+import { CONSENT_STATUSES, contactFieldsFor, isValidEmail, normalizeContactEmail, normalizeTags, type ContactFieldsFor } from "./fields";
 
 export const CONTACT_TEXT_MAX = 120;
 export const PHONE_MAX = 40;
@@ -159,8 +159,8 @@ export const consentInputSchema = z.object({
 // ── Merge ───────────────────────────────────────────────────────────────────────────────────────
 
 /** The fields whose surviving value the person chooses; tags are always the union. */
-export const MERGE_FIELDS = ["email", "givenName", "familyName", "country", "state", "city", "language", "phone", "notes", "source"] as const;
-export type MergeField = (typeof MERGE_FIELDS)[number];
+export const MERGE_FIELDS = contactFieldsFor("merge");
+export type MergeField = ContactFieldsFor<"merge">;
 export type MergeSide = "survivor" | "other";
 export type MergeChoices = Partial<Record<MergeField, MergeSide>>;
 

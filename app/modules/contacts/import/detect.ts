@@ -4,7 +4,7 @@
  * names, in Spanish or English, blind to case, accents, spaces, `_`, `-` and punctuation). Pure:
  * used by the upload, the CLI and the tests alike.
  */
-import { EXPORT_HEADERS, type ExportColumn } from "../fields";
+import { contactFieldsFor, EXPORT_HEADERS, type ContactFieldsFor, type ExportColumn } from "../fields";
 
 // ── Encoding ────────────────────────────────────────────────────────────────────────────────────
 
@@ -157,17 +157,27 @@ function countOutsideQuotes(line: string, delimiter: string): number {
  * fields, then the one that occurs most; a header with none of them is a single column (comma).
  */
 export function detectDelimiter(header: string): ImportDelimiter {
+  return bestDelimiter(header, (cells) => {
+    const fields = cells.map(fieldForHeader);
+    return [fields.includes("email") ? 1 : 0, fields.filter((f) => f !== null).length];
+  });
+}
+
+/**
+ * The candidate delimiter whose header cells score highest (`score` compares element by element),
+ * then the one that occurs most; comma when none occurs. Other areas' CSV readers use it too.
+ */
+export function bestDelimiter(header: string, score: (cells: string[]) => number[]): ImportDelimiter {
   let best: ImportDelimiter = ",";
-  let bestScore = [-1, -1, -1];
+  let bestScore: number[] = [];
   for (const delimiter of IMPORT_DELIMITERS) {
     const count = countOutsideQuotes(header, delimiter);
     if (count === 0) continue;
-    const fields = splitHeader(header, delimiter).map(fieldForHeader);
-    const score = [fields.includes("email") ? 1 : 0, fields.filter((f) => f !== null).length, count];
-    const better = score.findIndex((value, i) => value !== bestScore[i]);
-    if (better !== -1 && score[better]! > bestScore[better]!) {
+    const candidate = [...score(splitHeader(header, delimiter)), count];
+    const differs = candidate.findIndex((value, i) => value !== bestScore[i]);
+    if (differs !== -1 && candidate[differs]! > (bestScore[differs] ?? -1)) {
       best = delimiter;
-      bestScore = score;
+      bestScore = candidate;
     }
   }
   return best;
@@ -176,21 +186,8 @@ export function detectDelimiter(header: string): ImportDelimiter {
 // ── Column mapping ──────────────────────────────────────────────────────────────────────────────
 
 /** The contact fields a column can fill. consentStatus/subscriptionStatus only apply to new contacts. */
-export const IMPORT_FIELDS = [
-  "email",
-  "givenName",
-  "familyName",
-  "country",
-  "state",
-  "city",
-  "language",
-  "phone",
-  "tags",
-  "notes",
-  "consentStatus",
-  "subscriptionStatus",
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const IMPORT_FIELDS = contactFieldsFor("import");
+export type ImportField = ContactFieldsFor<"import">;
 
 export function isImportField(value: unknown): value is ImportField {
   return typeof value === "string" && (IMPORT_FIELDS as readonly string[]).includes(value);

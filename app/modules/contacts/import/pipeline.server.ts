@@ -146,27 +146,35 @@ export type PreviewRow =
 
 /** The first records as they will be stored (or why they will be rejected). */
 export async function previewSource(source: ByteSource, shape: FileShape, limit = 10): Promise<PreviewRow[]> {
-  const index = fieldIndex(shape.columns);
-  const expected = shape.columns.length;
   const out: PreviewRow[] = [];
-  let header = true;
-  for await (const chunk of parseRecords(source, shape)) {
-    for (const record of chunk.records) {
-      if (header) {
-        header = false;
-        continue;
-      }
-      const outcome = toContactRow(record.fields, expected, index, record.quoteError);
-      if (outcome.ok === "blank") continue;
-      out.push(
-        outcome.ok
-          ? { line: record.line, ok: true, row: outcome.row }
-          : { line: record.line, ok: false, reason: outcome.reason, raw: rawRecord(chunk, record, shape.lineBreak) },
-      );
-      if (out.length >= limit) return out;
-    }
+  for await (const { chunk, record, outcome } of dataRecords(source, shape)) {
+    if (outcome.ok === "blank") continue;
+    out.push(
+      outcome.ok
+        ? { line: record.line, ok: true, row: outcome.row }
+        : { line: record.line, ok: false, reason: outcome.reason, raw: rawRecord(chunk, record, shape.lineBreak) },
+    );
+    if (out.length >= limit) return out;
   }
   return out;
+}
+
+/**
+ * The file's records after its header, each with the contact row it makes (or why it cannot):
+ * the preview and the run read a file the same way. `seen.header` tells whether a header came.
+ */
+async function* dataRecords(source: ByteSource, shape: FileShape, seen: { header: boolean } = { header: false }) {
+  const index = fieldIndex(shape.columns);
+  const expected = shape.columns.length;
+  for await (const chunk of parseRecords(source, shape)) {
+    for (const record of chunk.records) {
+      if (!seen.header) {
+        seen.header = true;
+        continue;
+      }
+      yield { chunk, record, outcome: toContactRow(record.fields, expected, index, record.quoteError) };
+    }
+  }
 }
 
 // ── Analyze and run ─────────────────────────────────────────────────────────────────────────────
@@ -214,8 +222,6 @@ async function processFile(batchId: string, source: ByteSource, mode: Mode, opti
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const concurrency = Math.min(3, Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
   const resumeAfter = batch.lastCommittedLine;
-  const index = fieldIndex(shape.columns);
-  const expected = shape.columns.length;
   const seen = new SeenSet(1 << 16);
 
   const pool = importPool();
@@ -266,7 +272,7 @@ async function processFile(batchId: string, source: ByteSource, mode: Mode, opti
     let records = 0;
     let lastLine = resumeAfter;
     let bytes = Number(batch.bytesProcessed);
-    let header = true;
+    const seenFile = { header: false };
     let dataRows = 0;
 
     const take = async () => {
@@ -280,34 +286,27 @@ async function processFile(batchId: string, source: ByteSource, mode: Mode, opti
       await flush(input);
     };
 
-    for await (const chunk of parseRecords(source, shape)) {
-      for (const record of chunk.records) {
-        if (header) {
-          header = false;
-          continue;
-        }
-        const outcome = toContactRow(record.fields, expected, index, record.quoteError);
-        if (outcome.ok !== "blank") dataRows++;
-        const before = record.line <= resumeAfter;
-        if (outcome.ok === true) {
-          const first = seen.add(outcome.row.email);
-          if (before) continue;
-          if (first) {
-            rowsBuf.push({ line: record.line, row: outcome.row, consentStatus: effectiveConsent(outcome.row, ctx.consentBasis) });
-            for (const w of outcome.row.warnings) warnings.push({ line: record.line, field: w.field, value: w.value });
-          } else duplicates++;
-        } else if (before) {
-          continue;
-        } else if (outcome.ok === false) {
-          rejections.push({ line: record.line, reason: outcome.reason, raw: rawRecord(chunk, record, shape.lineBreak), email: outcome.email });
-        }
-        if (outcome.ok !== "blank") records++;
-        lastLine = record.lastLine;
-        bytes = record.bytesEnd;
-        if (records >= batchSize) await take();
+    for await (const { chunk, record, outcome } of dataRecords(source, shape, seenFile)) {
+      if (outcome.ok !== "blank") dataRows++;
+      const before = record.line <= resumeAfter;
+      if (outcome.ok === true) {
+        const first = seen.add(outcome.row.email);
+        if (before) continue;
+        if (first) {
+          rowsBuf.push({ line: record.line, row: outcome.row, consentStatus: effectiveConsent(outcome.row, ctx.consentBasis) });
+          for (const w of outcome.row.warnings) warnings.push({ line: record.line, field: w.field, value: w.value });
+        } else duplicates++;
+      } else if (before) {
+        continue;
+      } else if (outcome.ok === false) {
+        rejections.push({ line: record.line, reason: outcome.reason, raw: rawRecord(chunk, record, shape.lineBreak), email: outcome.email });
       }
+      if (outcome.ok !== "blank") records++;
+      lastLine = record.lastLine;
+      bytes = record.bytesEnd;
+      if (records >= batchSize) await take();
     }
-    if (header) throw new ImportFileError("emptyFile");
+    if (!seenFile.header) throw new ImportFileError("emptyFile");
     if (dataRows === 0) throw new ImportFileError("headerOnly");
     if (records > 0 || lastLine !== committedLine) await take();
     while (inflight.size) await Promise.race(inflight);

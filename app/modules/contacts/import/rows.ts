@@ -3,7 +3,7 @@
  * shared by the preview, the dry run and the import, so all three agree byte for byte.
  */
 import type { ConsentStatus, SubscriptionStatus } from "~/generated/prisma/enums";
-import { isValidEmail, normalizeContactEmail, normalizeTags } from "../fields";
+import { isValidEmail, normalizeContactEmail, normalizeTags, type ContactValues } from "../fields";
 import { normalizeRegion, unknownRegionNote, type UnknownRegion } from "~/modules/geo";
 import { normalizeHeader, type ColumnMapping, type ImportField } from "./detect";
 
@@ -28,17 +28,7 @@ export const NOTES_MAX = 5000;
 export const TAGS_MAX = 50;
 const LANGUAGE_CODE_RE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
 
-export type ContactRow = {
-  email: string;
-  givenName: string | null;
-  familyName: string | null;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  language: string | null;
-  phone: string | null;
-  tags: string[];
-  notes: string | null;
+export type ContactRow = Omit<Pick<ContactValues, ImportField>, "consentStatus" | "subscriptionStatus"> & {
   /** From an export's "consentimiento"/"suscripción" columns; only for contacts the import creates. */
   consentStatus: ConsentStatus | null;
   subscriptionStatus: SubscriptionStatus | null;

@@ -275,44 +275,18 @@ export async function writeBatch(
   input: BatchInput,
   beforeCommit: () => Promise<void> = async () => {},
 ): Promise<BatchCounts> {
-  await client.query("BEGIN");
-  try {
-    // Suppression entries cannot be added while the batch is decided (an erasure waits for it).
-    await client.query(`LOCK TABLE "SuppressionEntry" IN SHARE MODE`);
-    const withHmac = input.rows.length > 0 && (await suppressionListInUse(client));
-    await stage(client, input.rows, withHmac);
-    let created = 0;
-    let updated = 0;
-    let accepted = 0;
-    if (input.rows.length) {
-      const { rows } = await client.query<{ accepted: number; created: number; updated: number }>(upsertSql(ctx.policy), [
-        ctx.sourceText,
-        ctx.batchId,
-        ctx.consentBasis,
-        ctx.privacyNoticeVersion,
-        ctx.actorId,
-      ]);
-      ({ accepted = 0, created = 0, updated = 0 } = rows[0] ?? {});
-    }
-    await storeRejections(client, ctx.batchId, input.rejections);
-    await storeWarnings(client, ctx.batchId, input.warnings);
-    const counts: BatchCounts = {
-      rows: input.records,
-      created,
-      updated,
-      unchanged: accepted - created - updated,
-      duplicates: input.duplicates,
-      suppressed: input.rows.length - accepted,
-      rejected: input.rejections.length,
-    };
-    await beforeCommit();
-    await advance(client, ctx.batchId, counts, input.progress);
-    await client.query("COMMIT");
-    return counts;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  }
+  // Suppression entries cannot be added while the batch is decided (an erasure waits for it).
+  return inBatchTransaction(client, ctx, input, beforeCommit, { lockSuppression: true }, async () => {
+    const { rows } = await client.query<{ accepted: number; created: number; updated: number }>(upsertSql(ctx.policy), [
+      ctx.sourceText,
+      ctx.batchId,
+      ctx.consentBasis,
+      ctx.privacyNoticeVersion,
+      ctx.actorId,
+    ]);
+    const { accepted = 0, created = 0, updated = 0 } = rows[0] ?? {};
+    return { created, updated, suppressed: input.rows.length - accepted };
+  });
 }
 
 /** The dry run of one batch: the same staging and predicates, nothing written but the rejections. */
@@ -322,17 +296,34 @@ export async function classifyBatch(
   input: BatchInput,
   beforeCommit: () => Promise<void> = async () => {},
 ): Promise<BatchCounts> {
+  return inBatchTransaction(client, ctx, input, beforeCommit, { lockSuppression: false }, async () => {
+    const { rows } = await client.query<{ suppressed: number; created: number; updated: number }>(classifySql(ctx.policy));
+    const { suppressed = 0, created = 0, updated = 0 } = rows[0] ?? {};
+    return { created, updated, suppressed };
+  });
+}
+
+type Decided = { created: number; updated: number; suppressed: number };
+
+/**
+ * One batch in one transaction, shared by the run and the dry run: stage the rows, let `decide`
+ * count what happens to them (nothing to decide for an empty batch), store the rejections and
+ * warnings, advance the batch's progress and commit; any failure rolls the whole batch back.
+ */
+async function inBatchTransaction(
+  client: pg.PoolClient,
+  ctx: WriteContext,
+  input: BatchInput,
+  beforeCommit: () => Promise<void>,
+  opts: { lockSuppression: boolean },
+  decide: () => Promise<Decided>,
+): Promise<BatchCounts> {
   await client.query("BEGIN");
   try {
+    if (opts.lockSuppression) await client.query(`LOCK TABLE "SuppressionEntry" IN SHARE MODE`);
     const withHmac = input.rows.length > 0 && (await suppressionListInUse(client));
     await stage(client, input.rows, withHmac);
-    let created = 0;
-    let updated = 0;
-    let suppressed = 0;
-    if (input.rows.length) {
-      const { rows } = await client.query<{ suppressed: number; created: number; updated: number }>(classifySql(ctx.policy));
-      ({ suppressed = 0, created = 0, updated = 0 } = rows[0] ?? {});
-    }
+    const { created, updated, suppressed } = input.rows.length ? await decide() : { created: 0, updated: 0, suppressed: 0 };
     await storeRejections(client, ctx.batchId, input.rejections);
     await storeWarnings(client, ctx.batchId, input.warnings);
     const counts: BatchCounts = {
