@@ -16,7 +16,8 @@ export type PortalErrorCode =
   | "correctionClosed"
   | "correctionPast"
   | "filesRequired"
-  | "alreadyConfirmed";
+  | "alreadyConfirmed"
+  | "slugTaken";
 
 /** A refusal of the applicant portal; `portal.errors.<code>` says why in the reader's language. */
 export class PortalError extends DomainError<PortalErrorCode> {

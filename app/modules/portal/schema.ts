@@ -89,6 +89,13 @@ export const confirmMatchSchema = z.object({
     .transform((v) => (v === "" ? null : v)),
 });
 
+export const publishSchema = z.object({
+  slug: z
+    .string({ message: "portal.errors.slug" })
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(z.string().regex(/^[a-z0-9-]{3,80}$/, "portal.errors.slug")),
+});
+
 export const faqSchema = z.object({ faq: text(20_000), lateRule: text(2000) });
 
 export type FaqEntry = { q: string; a: string };

@@ -61,3 +61,11 @@ export async function savePortalSettings(actor: AuditActor, contestId: string, i
   await db.portalCall.update({ where: { contestId }, data: { faq: input.faq, lateRule: input.lateRule } });
   await audit(actor, { action: "portal.call.update", entity: "contest", entityId: contestId, before: { faq: before.faq, lateRule: before.lateRule }, after: input });
 }
+
+/** Publishes the contest's portal page at /convocatoria/<slug>. */
+export async function publishPortal(actor: AuditActor, contestId: string, slug: string) {
+  const taken = await db.portalCall.findUnique({ where: { slug }, select: { contestId: true } });
+  if (taken && taken.contestId !== contestId) throw new PortalError("slugTaken", "slug");
+  await db.portalCall.upsert({ where: { contestId }, create: { contestId, slug }, update: { slug } });
+  await audit(actor, { action: "portal.call.publish", entity: "contest", entityId: contestId, after: { slug } });
+}
