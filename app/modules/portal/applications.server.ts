@@ -198,7 +198,7 @@ async function partnerFor(organisationId: string, email: string, ctx: PortalActo
  * Submits the draft before the deadline: the Submission (origin PORTAL, channel WEB_FORM) with the
  * draft's documents, and a receipt by e-mail (folio, time, each document's SHA-256).
  */
-export async function submitDraft(applicant: Applicant, slug: string, ctx: PortalActor, now = new Date()) {
+export async function submitDraft(applicant: Applicant, slug: string, ctx: PortalActor, now = new Date(), opts: { mail?: boolean } = {}) {
   const { call, draft, organisationId } = await openDraft(applicant, slug, now);
   if (!draft.title.trim()) throw new PortalError("titleRequired", "title");
   if (draft.documents.length === 0) throw new PortalError("documentsRequired", "files");
@@ -231,6 +231,7 @@ export async function submitDraft(applicant: Applicant, slug: string, ctx: Porta
     });
     await audit({ userId: null, ip: ctx.ip }, { action: "portal.submit", entity: "submission", entityId: submission.id, after: { folio: submission.folio, organisationId, documents: draft.documents.map((d) => d.fileSha256) } }, tx);
   });
+  if (opts.mail === false) return submission;
   const zone = await contestZone();
   await sendTransactionalMail({
     template: "portalReceipt",
