@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useParams, useSearchParams } from "@remix-run/react";
 import { Field, FormActions, FormError, PageHeader } from "~/components/ui";
+import { retryAfterHeaders } from "~/components/portal/retry-after";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { applicantSessionCookie, getApplicant, portalRedirectTo } from "~/lib/applicant-session.server";
@@ -12,6 +13,7 @@ import { clientIp } from "~/modules/auth/index.server";
 import { loginSchema, PortalError } from "~/modules/portal";
 import { callBySlug, logIn } from "~/modules/portal/index.server";
 
+export const headers = retryAfterHeaders;
 export const meta = pageTitle("portal.login.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

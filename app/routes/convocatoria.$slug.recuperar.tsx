@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Card, Field, FormActions, FormError, PageHeader } from "~/components/ui";
 import { Honeypot } from "~/components/portal/honeypot";
+import { retryAfterHeaders } from "~/components/portal/retry-after";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { parseForm, useAppForm } from "~/lib/forms";
@@ -12,6 +13,7 @@ import { clientIp } from "~/modules/auth/index.server";
 import { forgotSchema } from "~/modules/portal";
 import { callBySlug, requestReset } from "~/modules/portal/index.server";
 
+export const headers = retryAfterHeaders;
 export const meta = pageTitle("portal.forgot.title");
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useParams } from "@remix-run/react";
 import { Card, Field, FormActions, FormError, PageHeader } from "~/components/ui";
 import { Honeypot } from "~/components/portal/honeypot";
+import { retryAfterHeaders } from "~/components/portal/retry-after";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { getApplicant } from "~/lib/applicant-session.server";
@@ -14,6 +15,7 @@ import { clientIp } from "~/modules/auth/index.server";
 import { signUpSchema } from "~/modules/portal";
 import { callBySlug, signUp } from "~/modules/portal/index.server";
 
+export const headers = retryAfterHeaders;
 export const meta = pageTitle("portal.signUp.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { endApplicantSessionCookie } from "~/lib/applicant-session.server";
 
@@ -8,6 +8,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(slug ? `/convocatoria/${slug}` : "/", { headers: { "Set-Cookie": await endApplicantSessionCookie(request) } });
 }
 
-export async function loader({ params }: ActionFunctionArgs) {
-  return redirect(`/convocatoria/${params.slug ?? ""}`);
+export async function loader({ params }: LoaderFunctionArgs) {
+  return redirect(/^[a-z0-9-]{3,80}$/.test(params.slug ?? "") ? `/convocatoria/${params.slug}` : "/");
 }
