@@ -8,13 +8,17 @@ import { PASSWORD_MIN_LENGTH } from "~/modules/auth";
 /** The field robots fill in and people never see (as on the event kiosk). */
 export const PORTAL_HONEYPOT = "website";
 
+// The limit is checked on the text as typed; optional stays visible to the browser-side
+// constraints (a .pipe() after the trim would make Conform mark the field required).
 const text = (max: number, key = "portal.errors.tooLong") =>
   z
     .string()
+    .max(max, key)
     .optional()
-    .transform((v) => (v ?? "").trim().normalize("NFC"))
-    .pipe(z.string().max(max, key))
-    .transform((v) => (v === "" ? null : v));
+    .transform((v) => {
+      const value = (v ?? "").trim().normalize("NFC");
+      return value === "" ? null : value;
+    });
 
 const requiredText = (max: number, requiredKey: string) =>
   z
