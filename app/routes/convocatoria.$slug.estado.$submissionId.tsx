@@ -126,7 +126,10 @@ export default function StatusPage() {
         <ul className="portal-list" data-testid="submission-documents">
           {page.documents.map((d) => (
             <li key={d.id}>
-              {d.fileName} <span className="muted">· {at(d.uploadedAt)}</span>
+              <a href={`/convocatoria/${page.slug}/estado/${page.submission.id}/documentos/${d.id}`} download>
+                {d.fileName}
+              </a>{" "}
+              <span className="muted">· {at(d.uploadedAt)}</span>
               <div className="portal-hash">SHA-256 {d.fileSha256}</div>
             </li>
           ))}

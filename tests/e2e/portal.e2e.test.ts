@@ -51,7 +51,8 @@ function watchErrors(page: Page): string[] {
 }
 
 describe("the applicant portal in Chromium at 390 px", () => {
-  it("signs up, verifies, submits two documents, answers the office's correction and ends registered", async () => {
+  // Two browsers through a dozen pages and five mails: minutes on a busy 2-core machine.
+  it("signs up, verifies, submits two documents, answers the office's correction and ends registered", { timeout: 180_000 }, async () => {
     const tag = randomUUID().slice(0, 8);
     const reviewer = await createUser({ role: "COORDINATOR", name: "Carlos Revisa" });
     const staff = { userId: reviewer.id, ip: "127.0.0.1", role: "COORDINATOR" as const };
@@ -171,7 +172,7 @@ describe("the applicant portal in Chromium at 390 px", () => {
     await org.getByLabel("Nota para la oficina (opcional)").fill("Adjuntamos la carta firmada.");
     await org.getByRole("button", { name: "Enviar corrección" }).click();
     await org.getByRole("heading", { name: "Correcciones atendidas" }).waitFor();
-    await org.getByTestId("submission-documents").getByText("carta-firmada.pdf").waitFor();
+    await org.getByTestId("submission-documents").getByRole("link", { name: "carta-firmada.pdf" }).waitFor();
     await fits(org, "08-status-answered");
     await waitForMail(reviewer.email, { subject: new RegExp(`Corrección atendida: ${submission.folio}`) });
 

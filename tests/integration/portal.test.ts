@@ -218,6 +218,8 @@ describe("isolation", () => {
     body.set(`item-${requirementIds[0]}`, new Blob([pdf("intruso")], { type: "application/pdf" }), "intruso.pdf");
     expect((await client.request(`/convocatoria/${slug}/estado/${a.submission.id}`, { method: "POST", body })).status).toBe(404);
     expect((await client.post(`/convocatoria/${slug}/solicitud`, { intent: "remove", documentId: aDraftDoc.id })).status).toBe(404);
+    const aDoc = await db.submissionDocument.findFirstOrThrow({ where: { submissionId: a.submission.id } });
+    expect((await client.get(`/convocatoria/${slug}/estado/${a.submission.id}/documentos/${aDoc.id}`)).status).toBe(404);
     // Nothing moved: A's request is still open and its draft document still there.
     expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: request.id } })).state).toBe("OPEN");
     expect(await db.portalDraftDocument.count({ where: { id: aDraftDoc.id } })).toBe(1);
@@ -226,6 +228,9 @@ describe("isolation", () => {
     const own = await signedIn(a.email);
     const page = await own.get(`/convocatoria/${slug}/estado/${a.submission.id}`);
     expect(page.status).toBe(200);
+    const download = await own.get(`/convocatoria/${slug}/estado/${a.submission.id}/documentos/${aDoc.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(await page.text()).toContain("Ilegible");
     const answer = new FormData();
     answer.set("requestId", request.id);
@@ -252,6 +257,38 @@ describe("isolation", () => {
     const res = await client.request(`/convocatoria/${slug}/estado/${a.submission.id}`, { method: "POST", body });
     expect(res.status).toBe(409);
     expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: request.id } })).state).toBe("OPEN");
+  });
+});
+
+describe("the organisation, matched and confirmed by the office", () => {
+  it("files the submission under the civil-society partner of the same name, then the office confirms it", async () => {
+    const name = `Club de Oriundos de Jalisco ${unique()}`;
+    const partner = await db.partner.create({ data: { name, kind: "CIVIL_SOCIETY", country: "US", tags: [] } });
+    const email = applicantEmail("jalisco");
+    await db.applicantAccount.create({ data: { email, passwordHash: await hashPassword(TEST_PASSWORD), emailVerifiedAt: new Date() } });
+    const account = await db.applicantAccount.findUniqueOrThrow({ where: { email } });
+    const first = (await applicantForToken(await startApplicantSession(account.id, null)))!;
+    // Typed in capitals: still the same organisation (case and accents ignored), not a duplicate.
+    const org = await createOrganisation(first, { name: name.toUpperCase(), taxId: "95-0000001", state: null, city: null, contactName: "Ana", phone: null }, { ip: null });
+    expect(org.candidatePartnerId).toBe(partner.id);
+    const applicant = (await applicantForToken(await startApplicantSession(account.id, null)))!;
+    await saveDraft(applicant, slug, { title: "Jalisco vota", summary: null, targetCommunities: null, targetCities: null, requestedBudget: null, requirementId: null }, [{ fileName: "p.pdf", bytes: pdf(`jalisco ${unique()}`) }], { ip: null });
+    const submission = await submitDraft(applicant, slug, { ip: null }, new Date(), { mail: false });
+    expect((await db.submission.findUniqueOrThrow({ where: { id: submission.id } })).partnerId).toBe(partner.id);
+    expect(await db.partner.count({ where: { name: { equals: name, mode: "insensitive" } } })).toBe(1);
+
+    const coordinator = await createUser({ role: "COORDINATOR" });
+    const office = new TestClient();
+    await office.login(coordinator.email);
+    const page = await office.get(`/contest/${contestId}/portal`);
+    expect(await page.text()).toContain(name.toUpperCase());
+    const confirmed = await office.post(`/contest/${contestId}/portal`, { intent: "confirm", organisationId: org.id, partnerId: "" });
+    expect(confirmed.status).toBe(302);
+    const stored = await db.applicantOrganisation.findUniqueOrThrow({ where: { id: org.id } });
+    expect(stored.partnerId).toBe(partner.id);
+    expect(stored.matchConfirmedById).toBe(coordinator.id);
+    // A second confirmation is refused, not repeated.
+    expect((await office.post(`/contest/${contestId}/portal`, { intent: "confirm", organisationId: org.id, partnerId: "" })).status).toBe(409);
   });
 });
 
