@@ -16,10 +16,14 @@ import * as integrityReport from "./transactional/integrity-report.ts";
 import * as contributionRound from "./transactional/contribution-round.ts";
 import * as contributionReminder from "./transactional/contribution-reminder.ts";
 import * as contributionReturned from "./transactional/contribution-returned.ts";
+import * as portalVerify from "./transactional/portal-verify.ts";
+import * as portalReset from "./transactional/portal-reset.ts";
+import * as portalReceipt from "./transactional/portal-receipt.ts";
+import * as portalAnswered from "./transactional/portal-answered.ts";
 
 type TemplateModule = { subjectKey: string; body: string; text: string; strings: Record<string, string> };
 
-const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset, eventSignupConfirm, contestCorrection, juryReopened, juryReminder, integrityReport, contributionRound, contributionReminder, contributionReturned };
+const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset, eventSignupConfirm, contestCorrection, juryReopened, juryReminder, integrityReport, contributionRound, contributionReminder, contributionReturned, portalVerify, portalReset, portalReceipt, portalAnswered };
 
 export type Rendered = { subject: string; html: string; text: string };
 

@@ -36,6 +36,7 @@ import { seedContributors } from "./seed/contributors.ts";
 import { seedCommunications } from "./seed/communications.ts";
 import { seedEnquiries } from "./seed/enquiries.ts";
 import { seedContributionsContent } from "./seed/contributions-content.ts";
+import { seedPortal } from "./seed/portal.ts";
 
 export const DEFAULT_SEED_PASSWORD = "alcance-demo-2017";
 
@@ -222,6 +223,7 @@ async function main() {
   console.error(`[seed] ${await seedReports()}`);
   console.error(`[seed] ${await seedContributors(password)}`);
   console.error(`[seed] ${await seedContributionsContent()}`);
+  console.error(`[seed] ${await seedPortal(password)}`);
   // Planner statistics for everything just loaded (never analysed, the contacts list would
   // estimate 22,500 rows as «cerca de 11,764»).
   await db.$executeRaw`ANALYZE`;

@@ -26,6 +26,8 @@ import esBulletins from "./es/bulletins.json";
 import enBulletins from "./en/bulletins.json";
 import esContest from "./es/contest.json";
 import enContest from "./en/contest.json";
+import esPortal from "./es/portal.json";
+import enPortal from "./en/portal.json";
 import esJury from "./es/jury.json";
 import enJury from "./en/jury.json";
 import esMaterials from "./es/materials.json";
@@ -44,8 +46,8 @@ import type { Namespace } from "./namespaces";
 type Messages = Record<string, string>;
 
 export const CATALOGS: Record<Locale, Record<string, Messages>> = {
-  es: { common: esCommon, auth: esAuth, admin: esAdmin, mail: esMail, contacts: esContacts, contactsImport: esContactsImport, contactDetail: esContactDetail, partners: esPartners, events: esEvents, bulletins: esBulletins, contest: esContest, jury: esJury, materials: esMaterials, reports: esReports, meetings: esMeetings, contribute: esContribute, communications: esCommunications },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, mail: enMail, contacts: enContacts, contactsImport: enContactsImport, contactDetail: enContactDetail, partners: enPartners, events: enEvents, bulletins: enBulletins, contest: enContest, jury: enJury, materials: enMaterials, reports: enReports, meetings: enMeetings, contribute: enContribute, communications: enCommunications },
+  es: { common: esCommon, auth: esAuth, admin: esAdmin, mail: esMail, contacts: esContacts, contactsImport: esContactsImport, contactDetail: esContactDetail, partners: esPartners, events: esEvents, bulletins: esBulletins, contest: esContest, jury: esJury, materials: esMaterials, reports: esReports, meetings: esMeetings, contribute: esContribute, communications: esCommunications, portal: esPortal },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, mail: enMail, contacts: enContacts, contactsImport: enContactsImport, contactDetail: enContactDetail, partners: enPartners, events: enEvents, bulletins: enBulletins, contest: enContest, jury: enJury, materials: enMaterials, reports: enReports, meetings: enMeetings, contribute: enContribute, communications: enCommunications, portal: enPortal },
 };
 
 /** Every key of each language, flat: what translate() reads on the server. */

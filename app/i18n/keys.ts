@@ -14,6 +14,7 @@ import type partners from "./es/partners.json";
 import type events from "./es/events.json";
 import type bulletins from "./es/bulletins.json";
 import type contest from "./es/contest.json";
+import type portal from "./es/portal.json";
 import type jury from "./es/jury.json";
 import type materials from "./es/materials.json";
 import type reports from "./es/reports.json";
@@ -22,7 +23,7 @@ import type contribute from "./es/contribute.json";
 import type communications from "./es/communications.json";
 
 type Catalogue = typeof common & typeof auth & typeof admin & typeof mail & typeof contacts & typeof contactsImport &
-  typeof contactDetail & typeof partners & typeof events & typeof bulletins & typeof contest & typeof jury &
+  typeof contactDetail & typeof partners & typeof events & typeof bulletins & typeof contest & typeof portal & typeof jury &
   typeof materials & typeof reports & typeof meetings & typeof contribute & typeof communications;
 
 type PluralBase<K extends string> = K extends `${infer Base}_${"zero" | "one" | "two" | "few" | "many" | "other"}` ? Base : K;

@@ -24,6 +24,7 @@ export const NAMESPACES = [
   "meetings",
   "contribute",
   "communications",
+  "portal",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -35,7 +36,9 @@ export const AREA_NAMESPACES: Readonly<Record<string, readonly Namespace[]>> = {
   bulletins: ["bulletins"],
   communications: ["communications"],
   contacts: ["contacts", "contactsImport", "contactDetail", "events"],
-  contest: ["contest", "reports"],
+  contest: ["contest", "reports", "portal"],
+  // The applicant portal (decision 029): public pages in the visitor's language.
+  convocatoria: ["portal"],
   contribute: ["contribute", "communications", "reports"],
   enquiries: ["reports"],
   events: ["events", "contacts", "contactDetail", "materials"],

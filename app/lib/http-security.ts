@@ -143,6 +143,10 @@ const PUBLIC_FORM_ROUTES = [
   route(`/k/confirm/${SEGMENT}`),
   route(`/u/${SEGMENT}`),
   route("/locale"),
+  // The applicant portal's public pages (decision 029); its signed-in pages take 1 MiB forms.
+  route(`/convocatoria/${SEGMENT}`),
+  route(`/convocatoria/${SEGMENT}/(?:registro|entrar|salir|recuperar)`),
+  route(`/convocatoria/${SEGMENT}/(?:verificar|restablecer)/${SEGMENT}`),
 ];
 
 type UploadLimits = { uploadMaxBytes: number };
@@ -161,6 +165,9 @@ const UPLOAD_ROUTES: { pattern: RegExp; maxBytes: (limits: UploadLimits) => numb
   { pattern: route(`/enquiries/${SEGMENT}`), maxBytes: () => ENQUIRY_IMPORT_MAX_BYTES + MULTIPART_FIELDS_ALLOWANCE },
   // A report section's tables (CSV/XLSX, and the typed rows posted back from the preview) and annex files (decision 025).
   { pattern: route(`/reports/${SEGMENT}/sections/${SEGMENT}/extras`), maxBytes: (l) => l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
+  // The applicant portal: a draft's documents, a correction's answer (one input per item).
+  { pattern: route(`/convocatoria/${SEGMENT}/solicitud`), maxBytes: (l) => SUBMISSION_MAX_FILES * l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
+  { pattern: route(`/convocatoria/${SEGMENT}/estado/${SEGMENT}`), maxBytes: (l) => SUBMISSION_MAX_FILES * l.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE },
 ];
 
 export type BodyPolicy =

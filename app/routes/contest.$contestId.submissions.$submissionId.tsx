@@ -141,6 +141,7 @@ export default function SubmissionPage() {
           {t("contest.list.folio")}: <strong>{s.folio}</strong>
         </span>
         <StatusBadge status={s.status} />
+        <KitBadge tone={s.origin === "PORTAL" ? "accent" : "neutral"} label={`${t("portal.origin.label")}: ${t(`portal.origin.${s.origin}`)}`} data-testid="submission-origin" />
         {s.late ? <KitBadge tone={s.lateAcceptedById ? "neutral" : "warning"} label={t(s.lateAcceptedById ? "contest.late.accepted" : "contest.late.flag")} /> : null}
         {s.corrections.find((c) => c.state === "OPEN")?.overdue ? <KitBadge tone="danger" label={t("contest.corrections.overdue")} /> : null}
         {reviewOpen ? <Link to={`${base}/edit`}>{t("contest.submission.edit")}</Link> : null}

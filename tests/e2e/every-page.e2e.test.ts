@@ -24,7 +24,7 @@ const VIEWPORTS = [
   { width: 390, height: 844 },
   { width: 1366, height: 900 },
 ] as const;
-const ROLES: WalkRole[] = ["ADMIN", "COORDINATOR", "COMMUNICATIONS", "JUROR", "CONTRIBUTOR", "ANONYMOUS"];
+const ROLES: WalkRole[] = ["ADMIN", "COORDINATOR", "COMMUNICATIONS", "JUROR", "CONTRIBUTOR", "ANONYMOUS", "APPLICANT"];
 const CONCURRENCY = 4;
 const SHOTS = "test-results/screens";
 
@@ -132,7 +132,7 @@ describe("every page at 390 and 1366 px", () => {
         const { role, viewport, pages } = runs[next++]!;
         const context = await browser.newContext({ baseURL, viewport, locale: "es-MX", timezoneId: "America/Mexico_City", extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
         if (role !== "ANONYMOUS") {
-          const [name = "", value = ""] = fx.sessions[role].split(/=(.*)/s);
+          const [name = "", value = ""] = (role === "APPLICANT" ? fx.applicantSession : fx.sessions[role]).split(/=(.*)/s);
           await context.addCookies([{ name, value, url: baseURL }]);
         }
         const page = await context.newPage();

@@ -310,8 +310,12 @@ describe("reminders", () => {
 // ── Every route, as a contributor ─────────────────────────────────────────────────────────────────
 
 const ROUTES_DIR = path.resolve("app/routes");
-/** Pages anybody may open, signed in or not (sign-in, links mailed to people, the kiosk, health). */
-const PUBLIC = /^(login|login_\.two-factor|forgot-password|reset-password\.\$token|invite\.\$token|k\.|u\.\$token|healthz)/;
+/**
+ * Pages anybody may open, signed in or not (sign-in, links mailed to people, the kiosk, health), and
+ * the applicant portal, whose sign-in is not a staff one (decision 029: a staff session there counts
+ * for nothing; tests/integration/portal.test.ts checks it).
+ */
+const PUBLIC = /^(login|login_\.two-factor|forgot-password|reset-password\.\$token|invite\.\$token|k\.|u\.\$token|healthz|convocatoria\.)/;
 /** What a contributor reaches besides their sections: their account, the language, signing out, the home that sends them on. */
 const OWN = /^(contribute\.|account|locale|logout|_index)/;
 

@@ -18,12 +18,20 @@ import { contributableSections } from "~/modules/reports/access.server";
 import { liveOutline } from "~/modules/reports/outline.server";
 import { createJuryContest } from "../integration/jury-fixtures";
 import { createUser, fakeRequest } from "./factories";
+import { applicantSessionCookie } from "~/lib/applicant-session.server";
+import { createContest, saveRequirements } from "~/modules/contest/contest.server";
+import { requestCorrection } from "~/modules/contest/corrections.server";
+import { saveChecks } from "~/modules/contest/submissions.server";
+import { applicantForToken, startApplicantSession } from "~/modules/portal/accounts.server";
+import { createOrganisation, saveDraft, submitDraft } from "~/modules/portal/applications.server";
+import { publishPortal } from "~/modules/portal/staff.server";
 
 const ROUTES_DIR = path.resolve("app/routes");
 
 export type PageRoute = { file: string; pattern: string[] };
 export type WalkPage = { slug: string; url: string };
-export type WalkRole = RoleName | "ANONYMOUS";
+/** APPLICANT: an organisation signed in on the applicant portal (decision 029), not a staff role. */
+export type WalkRole = RoleName | "ANONYMOUS" | "APPLICANT";
 
 /** app/routes/<file> → URL segments; only files that render a page (a default export or a loader, no file extension in the URL). */
 export function pageRoutes(): PageRoute[] {
@@ -43,7 +51,7 @@ export function pageRoutes(): PageRoute[] {
 }
 
 /** Pages nobody signed in is meant to see (they redirect a signed-in user or need a token). */
-const PUBLIC_PREFIXES = ["login", "forgot-password", "reset-password", "invite", "k", "u"];
+const PUBLIC_PREFIXES = ["login", "forgot-password", "reset-password", "invite", "k", "u", "convocatoria"];
 
 export type WalkFixture = Awaited<ReturnType<typeof createWalkFixture>>;
 
@@ -146,7 +154,11 @@ export async function createWalkFixture() {
     sessions[role] = (await createSession(user.id, fakeRequest(), { mfaPending: false })).split(";")[0]!;
   }
 
+  const portal = await createPortalFixture(tag, users.COORDINATOR!.id);
+
   const values: Record<string, string> = {
+    "convocatoria/slug": portal.slug,
+    "estado/submissionId": portal.submissionId,
     contestId: jury.contest.id,
     "notice/version": String(notice.version),
     submissionId: submission.id,
@@ -172,7 +184,47 @@ export async function createWalkFixture() {
     section: section.key,
     tableId: reportTable.id,
   };
-  return { tag, values, sessions, roundMonth, section: section.key, juror, submission };
+  return { tag, values, sessions, applicantSession: portal.session, roundMonth, section: section.key, juror, submission };
+}
+
+/**
+ * An open call on the applicant portal with an organisation of a long name: one project submitted
+ * and awaiting a correction (its status page shows the answer form), and a draft with a document
+ * of a long file name on the application page.
+ */
+async function createPortalFixture(tag: string, coordinatorId: string) {
+  const staff = { userId: coordinatorId, ip: null, role: "COORDINATOR" as const };
+  const now = Date.now();
+  const contest = await createContest(staff, {
+    name: `Convocatoria 2018 para la promoción del voto de las y los mexicanos residentes en el extranjero ${tag}`,
+    description: `${LONG_NAME}. ${LONG_URL}`,
+    submissionsOpenAt: new Date(now - 10 * 86_400_000),
+    submissionsCloseAt: new Date(now + 20 * 86_400_000),
+    reviewEndsAt: new Date(now + 30 * 86_400_000),
+    evaluationStartsAt: new Date(now + 31 * 86_400_000),
+    evaluationEndsAt: new Date(now + 40 * 86_400_000),
+    resultsAt: new Date(now + 50 * 86_400_000),
+    correctionDays: 5,
+  });
+  const [acta, carta] = await saveRequirements(staff, contest.id, [
+    { id: null, name: "Documento de constitución legal de la organización (Articles of Incorporation) vigente", description: LONG_URL, required: true, remove: false },
+    { id: null, name: "Carta compromiso firmada por la representación legal", description: null, required: true, remove: false },
+  ]);
+  const slug = `walk-${tag}`;
+  await publishPortal(staff, contest.id, slug);
+  await db.portalCall.update({ where: { contestId: contest.id }, data: { faq: [{ q: `¿Dónde consulto las bases? ${LONG_URL}`, a: `Escriba a ${LONG_EMAIL(tag)}.` }] } });
+  const account = await db.applicantAccount.create({ data: { email: LONG_EMAIL(`portal-${tag}`), passwordHash: "x", emailVerifiedAt: new Date() } });
+  const first = (await applicantForToken(await startApplicantSession(account.id, null)))!;
+  await createOrganisation(first, { name: `${LONG_NAME} portal ${tag}`, taxId: "74-1234567", state: "California", city: "Los Ángeles", contactName: "María Guadalupe de los Ángeles Hernández Villaseñor", phone: null }, { ip: null });
+  const applicant = (await applicantForToken(await startApplicantSession(account.id, null)))!;
+  const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+  const longFile = `acta-constitutiva-federacion-de-clubes-zacatecanos-del-sur-de-california-${tag}.pdf`;
+  await saveDraft(applicant, slug, { title: `Proyecto binacional de credencialización ${tag}`, summary: LONG_URL, targetCommunities: null, targetCities: null, requestedBudget: "24500", requirementId: acta!.id }, [{ fileName: longFile, bytes: pdf(`walk ${tag}`) }], { ip: null });
+  const submitted = await submitDraft(applicant, slug, { ip: null }, new Date(), { mail: false });
+  await saveChecks(staff, contest.id, submitted.id, [{ requirementId: carta!.id, result: "NEEDS_CORRECTION", note: `Falta la firma. ${LONG_URL}` }]);
+  await requestCorrection(staff, contest.id, submitted.id, { items: [carta!.id], message: `Suba la carta firmada. ${LONG_EMAIL(tag)}`, deadline: new Date(now + 3 * 86_400_000) }, { sendMail: false });
+  const cookie = await applicantSessionCookie(account.id, fakeRequest());
+  return { slug, submissionId: submitted.id, session: cookie.split(";")[0]! };
 }
 
 function urlFor(route: PageRoute, fx: WalkFixture): string {
@@ -195,6 +247,7 @@ export function pagesFor(role: WalkRole, fx: WalkFixture): WalkPage[] {
   const isPublic = (r: PageRoute) => PUBLIC_PREFIXES.includes(r.pattern[0] ?? "");
   let chosen: PageRoute[];
   if (role === "ANONYMOUS") chosen = routes.filter(isPublic);
+  else if (role === "APPLICANT") chosen = routes.filter((r) => r.pattern[0] === "convocatoria");
   else {
     const areas = navFor(role).map((a) => a.to.split("/")[1] ?? "");
     chosen = routes.filter((r) => !isPublic(r) && (role === "ADMIN" || r.pattern[0] === "account" || areas.includes(r.pattern[0] ?? "")));
@@ -211,6 +264,12 @@ export function pagesFor(role: WalkRole, fx: WalkFixture): WalkPage[] {
   const missing = randomUUID();
   if (role === "ANONYMOUS") {
     add("contacts-missing-signed-out", "/contacts/999999");
+    return pages;
+  }
+  if (role === "APPLICANT") {
+    // A staff page asks for the staff sign-in; another organisation's submission is a 404.
+    add("applicant-staff-page", "/contest");
+    add("applicant-status-missing", `/convocatoria/${fx.values["convocatoria/slug"]}/estado/${missing.replace(/-/g, "").slice(0, 25)}`);
     return pages;
   }
   add("not-found", `/no-such-page-${fx.tag}`);

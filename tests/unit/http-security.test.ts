@@ -129,6 +129,19 @@ describe("request body policy", () => {
     expect(bodyPolicy("/reports/2017-11/sections/registration/extras", multipart, limits)).toEqual({ maxBytes: single, multipart: true, boundary: "----x", maxParts: 50 });
     expect(bodyPolicy("/reports/2017-11/sections/registration/extras/../../../../reports/2017-11", multipart, limits)).toEqual({ refuse: 415 });
     expect(bodyPolicy("/reports/2017-11", multipart, limits)).toEqual({ refuse: 415 });
+    // The applicant portal (decision 029): a draft's documents and a correction's answer only.
+    expect(bodyPolicy("/convocatoria/osc-2018/solicitud", multipart, limits)).toMatchObject({ maxBytes: 10 * limits.uploadMaxBytes + 1024 * 1024, multipart: true });
+    expect(bodyPolicy("/convocatoria/osc-2018/estado/s1", multipart, limits)).toMatchObject({ maxBytes: 10 * limits.uploadMaxBytes + 1024 * 1024, multipart: true });
+    for (const path of ["/convocatoria/osc-2018", "/convocatoria/osc-2018/registro", "/convocatoria/osc-2018/organizacion", "/convocatoria/osc-2018/estado/s1/x"]) expect(bodyPolicy(path, multipart, limits), path).toEqual({ refuse: 415 });
+  });
+
+  it("keeps the applicant portal's anonymous forms small and its signed-in forms at 1 MiB", () => {
+    for (const path of ["/convocatoria/osc-2018", "/convocatoria/osc-2018/registro", "/convocatoria/osc-2018/entrar", "/convocatoria/osc-2018/salir", "/convocatoria/osc-2018/recuperar", "/convocatoria/osc-2018/verificar/t", "/convocatoria/osc-2018/restablecer/t"]) {
+      expect(bodyPolicy(path, form, limits), path).toEqual({ maxBytes: PUBLIC_FORM_MAX_BYTES, multipart: false });
+    }
+    for (const path of ["/convocatoria/osc-2018/organizacion", "/convocatoria/osc-2018/solicitud", "/convocatoria/osc-2018/estado/s1"]) {
+      expect(bodyPolicy(path, form, limits), path).toEqual({ maxBytes: MAX_FORM_BODY_BYTES, multipart: false });
+    }
   });
 
   it("knows every route: multipart exactly where an action parses it, 16 KiB exactly where no session is required", () => {
@@ -147,7 +160,7 @@ describe("request body policy", () => {
           .map((s) => s.replace(/_$/, "").replace(/^\$.*/, "p1").replace("~", "."))
           .join("/");
       const parsesMultipart = /parseMultipartFormData|parseUpload|readPageForm/.test(source);
-      const anonymous = !/require(User|Permission|Role|Session|Communications|Actor|EnquiryMonth)|requireJuror|requireStaff/.test(source);
+      const anonymous = !/require(User|Permission|Role|Session|Communications|Actor|EnquiryMonth|Applicant)|requireJuror|requireStaff/.test(source);
       expect("refuse" in bodyPolicy(path, multipart, limits), `${file} → ${path}`).toBe(!parsesMultipart);
       expect(bodyPolicy(path, form, limits), `${file} → ${path}`).toMatchObject({ maxBytes: anonymous ? PUBLIC_FORM_MAX_BYTES : MAX_FORM_BODY_BYTES });
     }

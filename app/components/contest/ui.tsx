@@ -50,6 +50,7 @@ export function ContestHeader({ frame, title }: { frame: Frame; title?: string }
           { to: `${base}/requirements`, label: "contest.tabs.requirements" },
           { to: `${base}/rubric`, label: "contest.tabs.rubric" },
           { to: `${base}/edit`, label: "contest.tabs.settings" },
+          { to: `${base}/portal`, label: "portal.staff.title" },
         ]
       : []),
   ];

@@ -7,6 +7,7 @@ import { makeT } from "~/i18n";
 import { tokenForMail } from "~/modules/auth/index.server";
 import { isSuppressed } from "~/modules/contacts/index.server";
 import { confirmationForMail } from "~/modules/events/index.server";
+import { applicantEmail, applicantTokenForMail } from "~/modules/portal/index.server";
 import type { ResolvedMail, TransactionalMail } from "./types";
 
 export type Resolution = ResolvedMail | { skip: string };
@@ -38,6 +39,19 @@ export async function resolveMail(mail: TransactionalMail, now = new Date()): Pr
       if (await isSuppressed(request.sentTo)) return { skip: "erased" };
       return { template, locale, to: request.sentTo, data: mail.data };
     }
+    case "portalVerify":
+    case "portalReset": {
+      if (!("applicantToken" in to)) return { skip: "wrongRecipient" };
+      const found = await applicantTokenForMail(to.applicantToken, mail.data.slug ?? "", now);
+      if (!found) return { skip: "tokenNotUsable" };
+      return { template, locale, to: found.to, data: { ...mail.data, url: found.url } };
+    }
+    case "portalReceipt": {
+      if (!("applicant" in to)) return { skip: "wrongRecipient" };
+      const address = await applicantEmail(to.applicant);
+      return address ? { template, locale, to: address, data: mail.data } : { skip: "noRecipient" };
+    }
+    case "portalAnswered":
     case "juryReopened":
     case "juryReminder":
     case "integrityReport":

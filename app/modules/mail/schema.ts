@@ -22,12 +22,14 @@ export const outboxIdSchema = z.string().regex(/^\d{1,19}$/);
  * queued by an older version with an address in it) ends without sending.
  */
 export const transactionalMailSchema = z.object({
-  template: z.enum(["invite", "passwordReset", "eventSignupConfirm", "contestCorrection", "juryReopened", "juryReminder", "integrityReport", "contributionRound", "contributionReminder", "contributionReturned"]),
+  template: z.enum(["invite", "passwordReset", "eventSignupConfirm", "contestCorrection", "juryReopened", "juryReminder", "integrityReport", "contributionRound", "contributionReminder", "contributionReturned", "portalVerify", "portalReset", "portalReceipt", "portalAnswered"]),
   to: z.union([
     z.object({ user: z.string().min(1) }).strict(),
     z.object({ token: z.string().min(1) }).strict(),
     z.object({ signup: z.number().int().positive() }).strict(),
     z.object({ correctionRequest: z.string().min(1) }).strict(),
+    z.object({ applicantToken: z.string().min(1) }).strict(),
+    z.object({ applicant: z.string().min(1) }).strict(),
   ]),
   locale: z.enum(["es", "en"]),
   data: z.record(z.string(), z.string()),

@@ -1,6 +1,6 @@
 import type { Locale } from "../../i18n/index.ts";
 
-export type TransactionalTemplate = "invite" | "passwordReset" | "eventSignupConfirm" | "contestCorrection" | "juryReopened" | "juryReminder" | "integrityReport" | "contributionRound" | "contributionReminder" | "contributionReturned";
+export type TransactionalTemplate = "invite" | "passwordReset" | "eventSignupConfirm" | "contestCorrection" | "juryReopened" | "juryReminder" | "integrityReport" | "contributionRound" | "contributionReminder" | "contributionReturned" | "portalVerify" | "portalReset" | "portalReceipt" | "portalAnswered";
 
 /**
  * Who a message goes to, as a record id. Jobs never carry an address or a working link: the
@@ -8,9 +8,9 @@ export type TransactionalTemplate = "invite" | "passwordReset" | "eventSignupCon
  * deactivated account simply gets nothing.
  *   user: a staff user's own mail (jury, the integrity report to administrators);  token: a one-time token row (its user, and the link);
  *   signup: a kiosk sign-up (its contact, and the confirmation link);  correctionRequest: the
- *   address the request records.
+ *   address the request records.  applicantToken / applicant: an applicant-portal link / account (decision 029).
  */
-export type MailRecipient = { user: string } | { token: string } | { signup: number } | { correctionRequest: string };
+export type MailRecipient = { user: string } | { token: string } | { signup: number } | { correctionRequest: string } | { applicantToken: string } | { applicant: string };
 
 /** A transactional message as queued: rendered in the worker, in the recipient's language. */
 export type TransactionalMail = {
