@@ -1,11 +1,14 @@
 /**
- * The crash drill: one bulletin to 22,000 recipients while the worker is SIGKILLed 5 times at
+ * The crash drill: one bulletin to 22,000 recipients while a worker is SIGKILLed 5 times at
  * random moments (and restarted each time), then SIGTERMed once (and restarted), then Redis is
- * restarted once, without persistence (its queues are lost).
- *   npm run drill:bulletin -- [--recipients 22000] [--rate 300] [--pool 5] [--json] [--keep]
+ * restarted once, without persistence (its queues are lost). With --workers 2 (or more) that many
+ * worker processes share the same PostgreSQL and Redis; each SIGKILL hits one of them at random
+ * while the others keep sending (the drill checks that deliveries went on while it was down).
+ *   npm run drill:bulletin -- [--recipients 22000] [--rate 300] [--pool 5] [--workers 2] [--json] [--keep]
  * It makes its own scratch database (alcance_drill_bulletin), starts its own redis-server on a
  * free port and its own SMTP sink counting messages per recipient. Goal: missed 0; duplicates at
- * most `concurrency` (pool × workers) per SIGKILL, every one of them marked "outcome unknown".
+ * most `concurrency` (pool × workers) per SIGKILL — in fact at most the killed worker's pool —
+ * every one of them marked "outcome unknown".
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -18,6 +21,7 @@ const { values: opts } = parseArgs({
     recipients: { type: "string", default: "22000" },
     rate: { type: "string", default: "300" },
     pool: { type: "string", default: "5" },
+    workers: { type: "string", default: "1" },
     json: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
@@ -26,6 +30,11 @@ const { values: opts } = parseArgs({
 const N = Number(opts.recipients.replace(/[_,]/g, ""));
 const RATE = Number(opts.rate);
 const POOL = Number(opts.pool);
+const WORKERS = Number(opts.workers);
+if (![N, RATE, POOL, WORKERS].every((n) => Number.isInteger(n) && n > 0)) {
+  console.error("--recipients, --rate, --pool and --workers must be positive integers");
+  process.exit(2);
+}
 const KILLS = 5;
 const say = (message: string) => log("drill:bulletin", message);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,7 +67,7 @@ async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise
 
 async function main() {
   const DB = "alcance_drill_bulletin";
-  say(`scratch database ${DB}, ${N} recipients at ${RATE}/s, pool ${POOL}`);
+  say(`scratch database ${DB}, ${N} recipients at ${RATE}/s, pool ${POOL}, ${WORKERS} worker(s)`);
   const url = await scratchDatabase(DB);
   await fillContacts(url, N, RATE);
   const redisPort = await freePort();
@@ -79,38 +88,52 @@ async function main() {
   const { bulletinInputSchema } = await import("../app/modules/bulletins/schema.ts");
   const { db } = await import("../app/lib/db.server.ts");
 
-  let worker: WorkerProcess = startWorker(env);
-  await worker.ready;
+  const workers: WorkerProcess[] = Array.from({ length: WORKERS }, (_, i) => startWorker(env, `worker${i + 1}`));
+  await Promise.all(workers.map((w) => w.ready));
   const { id } = await createBulletin({ userId: null, ip: "drill" }, bulletinInputSchema.parse({ name: "Drill", subject: "Hola {{nombre}}", bodyMarkdown: "# Simulacro\n\nHola {{nombre}}." }));
   const started = performance.now();
   await sendBulletin({ userId: null, ip: "drill" }, id);
   const sentNow = () => db.bulletinDelivery.count({ where: { bulletinId: id, status: "SENT" } });
   const status = async () => (await db.bulletin.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
   const events: string[] = [];
-  const restart = async () => {
-    worker = startWorker(env);
-    await worker.ready;
+  const restart = async (i: number) => {
+    workers[i] = startWorker(env, `worker${i + 1}`);
+    await workers[i]!.ready;
   };
+  const pick = () => Math.floor(Math.random() * WORKERS);
 
   let kills = 0;
+  // Kills during which another worker was alive, and how many of those saw deliveries go on.
+  let killsWithOthers = 0;
+  let othersKeptSending = 0;
   for (let i = 0; i < KILLS; i++) {
     await sleep(between(1_500, 4_500));
     if ((await status()) === "SENT") break;
-    await stopProcess(worker.child, "SIGKILL");
+    const victim = pick();
+    await stopProcess(workers[victim]!.child, "SIGKILL");
     kills += 1;
-    events.push(`SIGKILL #${kills} at ${await sentNow()} sent`);
+    const atKill = await sentNow();
+    // The killed worker stays down for a while: are the others still sending meanwhile?
+    await sleep(1_500);
+    const whileDown = (await sentNow()) - atKill;
+    if (WORKERS > 1) {
+      killsWithOthers += 1;
+      if (whileDown > 0) othersKeptSending += 1;
+    }
+    events.push(`SIGKILL #${kills} of worker ${victim + 1} at ${atKill} sent; ${whileDown} sent in the 1.5 s it was down`);
     say(events[events.length - 1]!);
-    await restart();
+    await restart(victim);
   }
   let sigterms = 0;
   await sleep(between(1_500, 4_000));
   if ((await status()) !== "SENT") {
+    const victim = pick();
     const before = performance.now();
-    await stopProcess(worker.child, "SIGTERM");
+    await stopProcess(workers[victim]!.child, "SIGTERM");
     sigterms += 1;
-    events.push(`SIGTERM at ${await sentNow()} sent (stopped in ${Math.round(performance.now() - before)} ms)`);
+    events.push(`SIGTERM of worker ${victim + 1} at ${await sentNow()} sent (stopped in ${Math.round(performance.now() - before)} ms)`);
     say(events[events.length - 1]!);
-    await restart();
+    await restart(victim);
   }
   let redisRestarts = 0;
   await sleep(between(1_500, 4_000));
@@ -136,10 +159,15 @@ async function main() {
   const unknown = new Set(unknownRows.map((r) => r.email));
   const unmarked = counted.duplicated.filter((e) => !unknown.has(e));
   const notSent = await db.bulletinDelivery.count({ where: { bulletinId: id, status: { not: "SENT" } } });
-  const concurrency = POOL * 1;
+  // Messages in flight at once across all workers; a SIGKILL can only duplicate its victim's (≤ POOL).
+  const concurrency = POOL * WORKERS;
   const result = {
     recipients: N,
+    workers: WORKERS,
+    pool: POOL,
     kills,
+    kills_while_others_sent: WORKERS > 1 ? othersKeptSending : null,
+    kills_with_other_workers: WORKERS > 1 ? killsWithOthers : null,
     sigterms,
     redis_restarts: redisRestarts,
     delivered: counted.delivered,
@@ -147,6 +175,9 @@ async function main() {
     duplicates: counted.duplicates,
     concurrency,
     duplicates_within_bound: counted.duplicates <= kills * concurrency,
+    duplicates_within_pool_bound: counted.duplicates <= kills * POOL,
+    // The bulletin may finish before every event happened: then the drill proves less (rerun slower).
+    complete: kills === KILLS && sigterms === 1 && redisRestarts === 1,
     unknown_marked: unknown.size,
     duplicates_unmarked: unmarked.length,
     not_sent: notSent,
@@ -154,7 +185,7 @@ async function main() {
     events,
   };
 
-  await stopProcess(worker.child, "SIGTERM");
+  await Promise.all(workers.map((w) => stopProcess(w.child, "SIGTERM")));
   await db.$disconnect();
   const { closeQueues } = await import("../jobs/queues.ts");
   await closeQueues();
@@ -163,7 +194,9 @@ async function main() {
   if (!opts.keep) await dropDatabase(DB);
   if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else console.log(result);
-  process.exit(result.missed === 0 && result.duplicates_unmarked === 0 && result.duplicates_within_bound ? 0 : 1);
+  const othersOk = WORKERS === 1 || othersKeptSending === killsWithOthers;
+  if (!result.complete) say("the bulletin finished before every kill, SIGTERM and Redis restart happened: use more --recipients or a lower --rate");
+  process.exit(result.missed === 0 && result.duplicates_unmarked === 0 && result.duplicates_within_bound && othersOk && result.complete ? 0 : 1);
 }
 
 main().catch((error: unknown) => {
