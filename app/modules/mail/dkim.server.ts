@@ -176,38 +176,49 @@ export async function removeDkimKey(actor: AuditActor): Promise<void> {
   forgetDkimKey();
 }
 
-export type TxtLookup = (name: string) => Promise<string[][]>;
+/** How the check asks DNS: the TXT records of a name, and whether the resolver sees the Internet. */
+export type DnsLookup = { txt: (name: string) => Promise<string[][]>; reachable: () => Promise<boolean> };
 
-function systemLookup(): TxtLookup {
+function systemLookup(): DnsLookup {
   const resolver = new Resolver({ timeout: DNS_TIMEOUT_MS, tries: 1 });
   const servers = env().DKIM_DNS_SERVERS?.split(",").map((s) => s.trim()).filter(Boolean);
   if (servers?.length) resolver.setServers(servers);
-  return (name) => resolver.resolveTxt(name);
+  return {
+    txt: (name) => resolver.resolveTxt(name),
+    // Names every working resolver can answer. Some offline networks answer "no such name" to
+    // everything; without this a missing record and no DNS at all would look the same.
+    reachable: () => Promise.any([resolver.resolveNs("."), resolver.resolveNs("iana.org")]).then(() => true, () => false),
+  };
 }
 
 /** Answers that mean "the name has no such record" rather than "DNS could not be asked". */
 const NO_RECORD = new Set(["ENOTFOUND", "ENODATA"]);
 
-/**
- * Looks up the published DKIM record and compares its key with ours. "unreachable" when no DNS
- * server answered in time (this machine may have no network); never throws.
- */
-export async function checkPublishedDkim(name: string, publicKey: string, lookup: TxtLookup = systemLookup()): Promise<{ state: DkimDnsState; published?: string }> {
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error("DNS timeout"), { code: "ETIMEOUT" })), DNS_TIMEOUT_MS + 500);
+    timer = setTimeout(() => reject(Object.assign(new Error("DNS timeout"), { code: "ETIMEOUT" })), ms);
   });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Looks up the published DKIM record and compares its key with ours. "unreachable" when no DNS
+ * server answered in time, or the resolver cannot see the Internet (this machine may have no
+ * network); never throws.
+ */
+export async function checkPublishedDkim(name: string, publicKey: string, lookup: DnsLookup = systemLookup()): Promise<{ state: DkimDnsState; published?: string }> {
   try {
-    const records = await Promise.race([lookup(name), deadline]);
+    const records = await withDeadline(lookup.txt(name), DNS_TIMEOUT_MS + 500);
     const dkim = records.map((strings) => strings.join("")).filter((r) => /^v\s*=\s*DKIM1/i.test(r) || publicKeyOfRecord(r) !== null);
     if (!dkim.length) return { state: "missing" };
     const match = dkim.find((r) => publicKeyOfRecord(r) === publicKey);
     return match ? { state: "match", published: match } : { state: "mismatch", published: dkim[0] };
   } catch (error) {
     const code = (error as { code?: string }).code ?? "";
-    return { state: NO_RECORD.has(code) ? "missing" : "unreachable" };
-  } finally {
-    clearTimeout(timer);
+    if (!NO_RECORD.has(code)) return { state: "unreachable" };
+    const reachable = await withDeadline(lookup.reachable(), DNS_TIMEOUT_MS + 500).catch(() => false);
+    return { state: reachable ? "missing" : "unreachable" };
   }
 }
 
@@ -223,7 +234,7 @@ function relayHost(): string | null {
  * sender's domain aligns with the DKIM domain and, when there is a key, what DNS says. Never the
  * private key.
  */
-export async function mailAuthOverview(lookup?: TxtLookup) {
+export async function mailAuthOverview(lookup?: DnsLookup) {
   const [{ config, unreadable }, settings] = await Promise.all([loadDkim(), getSettings()]);
   const senders = [
     { kind: "bulk" as const, address: settings.bulkSenderEmail },
