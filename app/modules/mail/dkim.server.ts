@@ -30,7 +30,8 @@ export type DkimErrorCode = "privateKey" | "keyTooShort" | "keyRequired" | "from
 
 export class DkimError extends DomainError<DkimErrorCode> {
   constructor(code: DkimErrorCode, field = "_form") {
-    super({ code, messageKey: `admin.settings.dkim.errors.${code}`, field, status: 400 });
+    // A pasted text that is no usable key is bad input (400); the other refusals are about state (409).
+    super({ code, messageKey: `admin.settings.dkim.errors.${code}`, field, status: code === "privateKey" || code === "keyTooShort" ? 400 : undefined });
   }
 }
 
