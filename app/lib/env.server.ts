@@ -34,6 +34,13 @@ const schema = z
       .string()
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
       .optional(),
+    // DKIM signing key from the environment (decision 033): all three, or none and /admin/settings.
+    DKIM_DOMAIN: z.string().optional(),
+    DKIM_SELECTOR: z.string().optional(),
+    // PEM; a literal backslash-n stands for a line break, so the key fits on one .env line.
+    DKIM_PRIVATE_KEY: z.string().optional(),
+    // The resolvers /admin/settings asks for the published DKIM record ("ip" or "ip:port", comma-separated); the system's by default.
+    DKIM_DNS_SERVERS: z.string().optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(8 * 60),
     SESSION_MAX_DAYS: z.coerce.number().positive().default(7),
     // Login limits; see login.server.ts for the policy and .env.example for what each one means.

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { adminTitle } from "~/components/admin/meta";
+import { MailAuth } from "~/components/admin/settings/mail-auth";
 import { PrivacyNotices } from "~/components/admin/settings/privacy-notices";
 import { SettingsForm } from "~/components/admin/settings/settings-form";
 import { PageHeader } from "~/components/ui";
@@ -9,21 +10,28 @@ import { useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
 import { replyFor } from "~/lib/forms";
 import { handleIntents } from "~/lib/intents.server";
+import { formBody } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requirePermission } from "~/modules/auth/index.server";
 import { countryChoices } from "~/modules/geo";
+import { dkimDomainSchema, dkimRemoveSchema, generateDkimKey, mailAuthOverview, removeDkimKey, saveDkimKey } from "~/modules/mail/index.server";
 import { privacyNoticeSchema, publishPrivacyNotice, settingsOverview, settingsSchema, updateSettings } from "~/modules/settings/index.server";
 
 export const meta = adminTitle("admin.settings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:settings");
-  const { settings, current, earlier, nextVersion } = await settingsOverview();
-  return { settings, current, earlier, nextVersion, countries: countryChoices(INTL_LOCALE[user.locale]) };
+  const [{ settings, current, earlier, nextVersion }, mailAuth] = await Promise.all([settingsOverview(), mailAuthOverview()]);
+  return { settings, current, earlier, nextVersion, mailAuth, countries: countryChoices(INTL_LOCALE[user.locale]) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireActor(request, "manage:settings");
+  const formData = await formBody(request);
+  // A pasted DKIM key is read here and taken out of the form, so no reply can ever echo it back.
+  const pastedKey = formData.get("privateKey");
+  formData.delete("privateKey");
+  const dkimSaved = (message: string) => redirectWithToast("/admin/settings#mail-auth", { kind: "success", message });
   return handleIntents(request, {
     settings: {
       schema: settingsSchema,
@@ -39,11 +47,32 @@ export async function action({ request }: ActionFunctionArgs) {
         return redirectWithToast(`/admin/settings#privacy-${notice.language}`, { kind: "success", message: `admin.settings.privacy.published.${language}`, params: { version: notice.version } });
       },
     },
-  });
+    dkim: {
+      schema: dkimDomainSchema,
+      run: async (value) => {
+        await saveDkimKey(actor, { ...value, privateKey: typeof pastedKey === "string" ? pastedKey : null });
+        return dkimSaved("admin.settings.dkim.saved");
+      },
+    },
+    dkimGenerate: {
+      schema: dkimDomainSchema,
+      run: async (value) => {
+        await generateDkimKey(actor, value);
+        return dkimSaved("admin.settings.dkim.generated");
+      },
+    },
+    dkimRemove: {
+      schema: dkimRemoveSchema,
+      run: async () => {
+        await removeDkimKey(actor);
+        return dkimSaved("admin.settings.dkim.removed");
+      },
+    },
+  }, { formData });
 }
 
 export default function SettingsPage() {
-  const { settings, current, earlier, nextVersion, countries } = useLoaderData<typeof loader>();
+  const { settings, current, earlier, nextVersion, mailAuth, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const navigation = useNavigation();
@@ -52,6 +81,7 @@ export default function SettingsPage() {
     <>
       <PageHeader title={t("admin.settings.title")} description={t("admin.settings.intro")} />
       <SettingsForm settings={settings} countries={countries} reply={replyFor(actionData, "settings")} busy={submitting === "settings"} />
+      <MailAuth overview={mailAuth} reply={replyFor(actionData, "dkim") ?? replyFor(actionData, "dkimGenerate") ?? replyFor(actionData, "dkimRemove")} busy={typeof submitting === "string" && submitting.startsWith("dkim")} />
       <PrivacyNotices current={current} earlier={earlier} nextVersion={nextVersion} reply={replyFor(actionData, "privacy")} busy={submitting === "privacy"} />
     </>
   );

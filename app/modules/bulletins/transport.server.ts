@@ -1,11 +1,12 @@
 /**
  * The bulk transport: a pooled nodemailer SMTP transport (pool size = BULLETIN_CONCURRENCY) when
  * SMTP_URL is set, otherwise the development outbox. Separate from the transactional driver so a
- * big send never queues behind, or in front of, a password reset.
+ * big send never queues behind, or in front of, a password reset. Every message is DKIM-signed
+ * when a key is set (withDkim, decision 033).
  */
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import { env } from "~/lib/env.server";
-import { storeRawMessage } from "~/modules/mail/index.server";
+import { storeRawMessage, withDkim } from "~/modules/mail/index.server";
 import { bulletinConfig } from "./config.server";
 
 export type BulkTransport = { kind: "smtp" | "outbox"; poolSize: number; send(message: SendMailOptions): Promise<void>; close(): void };
@@ -37,7 +38,7 @@ export function bulkTransport(): BulkTransport {
       kind: "smtp",
       poolSize,
       send: async (message) => {
-        await smtp.sendMail(message);
+        await smtp.sendMail(await withDkim(message));
       },
       close: () => smtp.close(),
     };
@@ -47,7 +48,7 @@ export function bulkTransport(): BulkTransport {
       kind: "outbox",
       poolSize,
       send: async (message) => {
-        const info = await builder.sendMail(message);
+        const info = await builder.sendMail(await withDkim(message));
         await storeRawMessage(info.message as Buffer, { from: String(message.from && typeof message.from === "object" && "address" in message.from ? message.from.address : message.from), to: [String(message.to).toLowerCase()] });
       },
       close: () => undefined,

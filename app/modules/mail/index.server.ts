@@ -3,6 +3,7 @@
  * from ./index for client-safe pieces), never from a file inside the area.
  */
 export * from "./index";
+export * from "./dkim.server";
 export * from "./mail.server";
 export * from "./mailer.server";
 export * from "./outbox-smtp.server";

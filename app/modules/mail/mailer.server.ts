@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "~/lib/env.server";
+import { withDkim } from "./dkim.server";
 import { storeRawMessage } from "./outbox.server";
 
 export type OutgoingMessage = {
@@ -36,7 +37,7 @@ class SmtpDriver implements MailDriver {
     });
   }
   async send(message: OutgoingMessage) {
-    const info = await this.transporter.sendMail(message);
+    const info = await this.transporter.sendMail(await withDkim(message));
     return { messageId: String(info.messageId) };
   }
   async close() {
@@ -48,7 +49,7 @@ class OutboxDriver implements MailDriver {
   readonly kind = "outbox";
   private builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   async send(message: OutgoingMessage) {
-    const info = await this.builder.sendMail(message);
+    const info = await this.builder.sendMail(await withDkim(message));
     const raw = info.message as Buffer;
     await storeRawMessage(raw, { from: message.from.address, to: [message.to.toLowerCase()] });
     return { messageId: String(info.messageId) };
