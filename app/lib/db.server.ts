@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { createAdapter } from "../../prisma/pg-adapter";
 import { env } from "./env.server";
@@ -43,7 +44,15 @@ export function withoutNul<T>(value: T): T {
 }
 
 function createClient(): PrismaClient {
-  const client = new PrismaClient({ adapter: createAdapter(env().DATABASE_URL) });
+  // bench/pages.ts sets ALCANCE_QUERY_LOG to a file: every query (text, parameters, duration) is
+  // appended as one JSON line, so the bench can EXPLAIN each page's queries. Off otherwise.
+  const queryLog = process.env.ALCANCE_QUERY_LOG;
+  const client = new PrismaClient({ adapter: createAdapter(env().DATABASE_URL), log: queryLog ? [{ emit: "event", level: "query" }] : [] });
+  if (queryLog) {
+    (client as unknown as { $on(name: "query", fn: (e: Prisma.QueryEvent) => void): void }).$on("query", (e) =>
+      appendFileSync(queryLog, `${JSON.stringify({ query: e.query, params: e.params, ms: e.duration })}\n`),
+    );
+  }
   // A query-only extension keeps the client's API; the cast keeps PrismaClient's type for callers.
   return client.$extends({
     query: {

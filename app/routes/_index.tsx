@@ -65,7 +65,7 @@ export default function Home() {
             firstColumn={t("reports.home.charts.month")}
             csvName={`contactos-${d.month}`}
             labels={m.charts.contactsGrowth.labels.map(monthLabel)}
-            series={[{ name: t("reports.home.contacts.total"), values: m.charts.contactsGrowth.series[0]!.values }]}
+            series={[{ name: t("reports.home.contacts.created"), values: m.charts.contactsGrowth.series[0]!.values }]}
           />
         </section>
       ) : null}

@@ -533,7 +533,7 @@ describe("home dashboard", () => {
     expect(html).toContain("Citas para credencialización");
     expect(html).toContain("<svg");
     expect(html).toContain("Kermés de octubre");
-    expect(markup(html)).not.toContain("Crecimiento de la base de contactos");
+    expect(markup(html)).not.toContain("Contactos nuevos por mes");
   });
 
   it("shows communications staff contacts and bulletins", async () => {

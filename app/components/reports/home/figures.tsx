@@ -14,10 +14,20 @@ export function Figures({ items, prefix, previousLabel }: { items: readonly Comp
         return (
           <li key={f.key} className="dash-card" data-figure={f.key}>
             <span className="muted">{t(`${prefix}.${f.key}`)}</span>
-            <span className="dash-card__value">{n(f.current)}</span>
-            <span className="dash-card__delta muted">
-              {t("reports.home.vsPrevious", { previous: n(f.previous), month: previousLabel })} {delta > 0 ? `▲ ${n(delta)}` : delta < 0 ? `▼ ${n(-delta)}` : "="}
-            </span>
+            {f.atLeast ? (
+              // A bounded count: no exact value, so no change is shown either.
+              <>
+                <span className="dash-card__value">{t("reports.home.moreThan", { n: n(f.current) })}</span>
+                <span className="dash-card__delta muted">{t("reports.home.vsPrevious", { previous: f.previous >= f.current ? t("reports.home.moreThan", { n: n(f.previous) }) : n(f.previous), month: previousLabel })}</span>
+              </>
+            ) : (
+              <>
+                <span className="dash-card__value">{n(f.current)}</span>
+                <span className="dash-card__delta muted">
+                  {t("reports.home.vsPrevious", { previous: n(f.previous), month: previousLabel })} {delta > 0 ? `▲ ${n(delta)}` : delta < 0 ? `▼ ${n(-delta)}` : "="}
+                </span>
+              </>
+            )}
           </li>
         );
       })}

@@ -1,0 +1,337 @@
+/**
+ * Every page at scale (issue 20): the built server against the scale database (npm run seed:scale),
+ * every GET page of every role requested N times through HTTP, p50/p95 per page and the worst.
+ * Goals: p95 ≤ 150 ms for every page, ≤ 500 ms for a month's report (and its figures JSON).
+ *
+ *   npm run build && npm run -s bench:pages -- --json [--runs 20] [--database alcance_scale] [--only /contacts]
+ *
+ * Pages: the page routes of app/routes (as tests/support/page-walk.ts reads them) each role's
+ * navigation reaches, with records of the scale dataset behind each dynamic segment, plus a filtered
+ * list, a search, the calendar on a month, a month's report and its figures JSON, the audit log
+ * filtered. Each role logs in with the demo password (SEED_PASSWORD or the demo one).
+ *
+ * Queries: the server runs with ALCANCE_QUERY_LOG (app/lib/db.server.ts: Prisma query events to a
+ * file); the first request of each page is the one whose queries are kept, and each distinct SELECT
+ * is EXPLAINed (plain EXPLAIN with the logged parameters, no ANALYZE) against the same database.
+ * The output lists, per page, the queries whose plan reads a table of more than SEQ_SCAN_ROWS rows
+ * by a sequential scan ("no usable index"), with their plan; `--explain-all` keeps every plan.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createCookie } from "@remix-run/node";
+import { navFor, type RoleName } from "../app/modules/auth/permissions.ts";
+
+const { values: opts } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    runs: { type: "string", default: "20" },
+    database: { type: "string", default: "alcance_scale" },
+    only: { type: "string" },
+    json: { type: "boolean", default: false },
+    "explain-all": { type: "boolean", default: false },
+  },
+  strict: true,
+});
+const RUNS = Number(opts.runs);
+const PAGE_BUDGET_MS = 150;
+const REPORT_BUDGET_MS = 500;
+const SEQ_SCAN_ROWS = 10_000;
+const PASSWORD = process.env.SEED_PASSWORD || "alcance-demo-2017";
+const log = (message: string) => console.error(`[bench:pages] ${message}`);
+
+const withDatabase = (url: string, database: string) => {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+};
+const DB_URL = withDatabase(process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/alcance", opts.database);
+
+const ACCOUNTS: Record<RoleName, string> = {
+  ADMIN: "admin@alcance.test",
+  COORDINATOR: "coordinacion@alcance.test",
+  COMMUNICATIONS: "comunicacion@alcance.test",
+  JUROR: "jurado1@alcance.test",
+  CONTRIBUTOR: "derfe@alcance.test",
+};
+
+type Route = { file: string; pattern: string[] };
+/** The page routes (same reading as tests/support/page-walk.ts: a default export or a loader; no resource routes). */
+function pageRoutes(): Route[] {
+  const dir = path.resolve("app/routes");
+  return readdirSync(dir)
+    .filter((file) => /\.tsx$/.test(file) && !/\[\.\w+\]/.test(file))
+    .filter((file) => {
+      const source = readFileSync(path.join(dir, file), "utf8");
+      return /export default function/.test(source) || /export (async )?function loader\b/.test(source);
+    })
+    .map((file) => {
+      const parts = file.replace(/\.tsx$/, "").match(/(\[[^\]]*\]|[^.[]+)+/g) ?? [];
+      const pattern = parts.map((raw) => raw.replace(/\[([^\]]*)\]/g, "$1").replace(/_$/, "")).filter((s) => s !== "_index" && s !== "");
+      return { file, pattern };
+    })
+    .filter((r) => !["logout.tsx", "locale.tsx"].includes(r.file));
+}
+const PUBLIC_PREFIXES = ["login", "forgot-password", "reset-password", "invite", "k", "u"];
+
+/** Records behind the dynamic segments: the scale dataset's (the middle of each table) or the demo month's. */
+async function recordValues(client: pg.Client): Promise<Record<string, string>> {
+  const one = async (sql: string) => String((await client.query(sql)).rows[0]?.v ?? "");
+  const month = "2026-11";
+  return {
+    month,
+    contestId: await one(`SELECT "id" AS v FROM "Contest" ORDER BY "submissionsOpenAt" DESC LIMIT 1`),
+    submissionId: await one(`SELECT s."id" AS v FROM "Submission" s JOIN "Contest" c ON c."id" = s."contestId" WHERE s."status" = 'REGISTERED' ORDER BY c."submissionsOpenAt" DESC, s."folio" LIMIT 1`),
+    "notice/version": await one(`SELECT max("version") AS v FROM "PrivacyNotice"`),
+    slug: await one(`SELECT "signupSlug" AS v FROM "Event" WHERE "signupSlug" IS NOT NULL LIMIT 1`),
+    sha256: await one(`SELECT "sha256" AS v FROM "StoredFile" LIMIT 1`),
+    batchId: await one(`SELECT "id" AS v FROM "ImportBatch" ORDER BY "createdAt" DESC LIMIT 1`),
+    "events/id": await one(`SELECT "id" AS v FROM "Event" ORDER BY "startsAt" DESC OFFSET (SELECT count(*) / 2 FROM "Event") LIMIT 1`),
+    "contacts/id": await one(`SELECT "contactId" AS v FROM "EventSignup" ORDER BY "id" DESC LIMIT 1`),
+    "partners/id": await one(`SELECT "partnerId" AS v FROM "PartnerActivity" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`),
+    "materials/id": await one(`SELECT "materialId" AS v FROM "StockMovement" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`),
+    "locations/id": await one(`SELECT "toLocationId" AS v FROM "StockMovement" WHERE "toLocationId" IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`),
+    "shipments/id": await one(`SELECT "id" AS v FROM "Shipment" ORDER BY "number" DESC LIMIT 1`),
+    "bulletins/id": await one(`SELECT "bulletinId" AS v FROM "BulletinDelivery" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`),
+    "arco/id": await one(`SELECT "id" AS v FROM "ArcoRequest" LIMIT 1`),
+    "outbox/id": await one(`SELECT "id" AS v FROM "OutboxMessage" ORDER BY "id" DESC LIMIT 1`),
+    "users/id": await one(`SELECT "id" AS v FROM "User" WHERE "email" = 'coordinacion@alcance.test'`),
+    "meetings/id": await one(`SELECT "id" AS v FROM "Meeting" ORDER BY "heldOn" DESC LIMIT 1`),
+    "agreements/id": await one(`SELECT "id" AS v FROM "CommissionAgreement" LIMIT 1`),
+    "accounts/id": await one(`SELECT "id" AS v FROM "SocialAccount" LIMIT 1`),
+    "media/id": await one(`SELECT "id" AS v FROM "MediaNote" LIMIT 1`),
+    "sections/key": "registration",
+    section: await one(`SELECT "sectionKey" AS v FROM "ReportContribution" WHERE "ownerArea" = 'DERFE' ORDER BY "month" DESC LIMIT 1`),
+    token: "bench-no-such-token",
+  };
+}
+
+type Page = { role: RoleName; path: string; report?: boolean };
+
+function pagesFor(role: RoleName, values: Record<string, string>): Page[] {
+  const areas = navFor(role).map((a) => a.to.split("/")[1] ?? "");
+  const chosen = pageRoutes().filter(
+    (r) => !PUBLIC_PREFIXES.includes(r.pattern[0] ?? "") && (role === "ADMIN" || r.pattern[0] === "account" || areas.includes(r.pattern[0] ?? "")),
+  );
+  const pages = new Map<string, Page>();
+  const add = (p: string, report = false) => pages.set(p, { role, path: p, report });
+  for (const route of chosen) {
+    const segments = route.pattern.map((segment, i) => {
+      if (!segment.startsWith("$")) return segment;
+      const name = segment.slice(1);
+      return encodeURIComponent(values[`${route.pattern[i - 1]}/${name}`] ?? values[name] ?? "");
+    });
+    const p = `/${segments.join("/")}`;
+    add(p, route.file === "reports.$month.tsx");
+  }
+  if (role === "ADMIN" || role === "COORDINATOR" || role === "COMMUNICATIONS") {
+    add("/contacts?country=US&consent=CONFIRMED");
+    add("/contacts?q=garcia");
+    add(`/events/calendar?month=${values.month}`);
+    add("/events?country=US&status=HELD");
+    add("/partners?q=institucion");
+  }
+  if (role === "ADMIN" || role === "COORDINATOR") {
+    add(`/reports/${values.month}/figures.json`, true);
+    add("/materials/figures");
+  }
+  if (role === "ADMIN") add("/admin/audit?action=contact.update");
+  const all = [...pages.values()];
+  return opts.only ? all.filter((p) => p.path.startsWith(opts.only!)) : all;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function startServer(queryLog: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: {
+      APP_KEY: "bench-pages-app-key-0123456789abcdef012345",
+      ...process.env,
+      SESSION_SECRET,
+      DATABASE_URL: DB_URL,
+      ALCANCE_QUERY_LOG: queryLog,
+      NODE_ENV: "production",
+      PORT: String(port),
+      APP_URL: url,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${stderr}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, child };
+    } catch {
+      // still starting
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error(`the server did not answer /healthz in 30 s:\n${stderr}`);
+}
+
+const SESSION_SECRET = "bench-pages-session-secret-0123456789abcdef";
+
+/**
+ * The administrator must pass two-factor, which a bench cannot type: its session is made the way the
+ * server makes one after the second factor (tests/support/page-walk.ts does the same), a row in
+ * "Session" and the signed cookie.
+ */
+async function mintSession(client: pg.Client, email: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await client.query(
+    `INSERT INTO "Session" ("id", "userId", "mfaPending", "createdAt", "lastSeenAt", "expiresAt")
+     SELECT $1, "id", false, now(), now(), now() + interval '1 day' FROM "User" WHERE "email" = $2`,
+    [createHash("sha256").update(token).digest("hex"), email],
+  );
+  const cookie = createCookie("alcance_session", { httpOnly: true, sameSite: "lax", path: "/", secrets: [SESSION_SECRET] });
+  return (await cookie.serialize(token)).split(";")[0]!;
+}
+
+async function login(base: string, email: string): Promise<string> {
+  const response = await fetch(new URL("/login", base), {
+    method: "POST",
+    body: new URLSearchParams({ email, password: PASSWORD, redirectTo: "/" }),
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(base).origin },
+  });
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  if (!cookie || response.status >= 400) throw new Error(`login as ${email} failed (${response.status}); was the database made by seed:scale?`);
+  return cookie;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+type LoggedQuery = { query: string; params: string; ms: number };
+type Finding = { query: string; ms: number; seq_scans: string[]; plan?: string };
+
+/** EXPLAIN each distinct read of a page; report sequential scans of big tables. */
+async function explain(client: pg.Client, queries: LoggedQuery[], tableRows: Map<string, number>): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const q of queries) {
+    if (!/^\s*(SELECT|WITH)\b/i.test(q.query) || seen.has(q.query)) continue;
+    seen.add(q.query);
+    let params: unknown[] = [];
+    try {
+      params = JSON.parse(q.params) as unknown[];
+    } catch {
+      params = [];
+    }
+    let plan: string;
+    try {
+      const result = await client.query(`EXPLAIN ${q.query}`, params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p)));
+      plan = result.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n");
+    } catch (error) {
+      plan = `(EXPLAIN failed: ${(error as Error).message})`;
+    }
+    const seqScans = [...plan.matchAll(/Seq Scan on "?(\w+)"?/g)].map((m) => m[1]!).filter((t) => (tableRows.get(t) ?? 0) > SEQ_SCAN_ROWS);
+    if (seqScans.length > 0 || opts["explain-all"]) findings.push({ query: q.query.slice(0, 400), ms: q.ms, seq_scans: [...new Set(seqScans)], plan });
+  }
+  return findings;
+}
+
+async function main() {
+  const client = new pg.Client({ connectionString: DB_URL });
+  await client.connect();
+  const values = await recordValues(client);
+  const tableRows = new Map<string, number>(
+    (await client.query(`SELECT relname, n_live_tup::bigint AS n FROM pg_stat_user_tables`)).rows.map((r: { relname: string; n: string }) => [r.relname, Number(r.n)]),
+  );
+  const contacts = tableRows.get("Contact") ?? 0;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-pages-"));
+  const queryLog = path.join(dir, "queries.jsonl");
+  const server = await startServer(queryLog);
+  const readLog = (() => {
+    let offset = 0;
+    return (): LoggedQuery[] => {
+      let text = "";
+      try {
+        text = readFileSync(queryLog, "utf8");
+      } catch {
+        return [];
+      }
+      const fresh = text.slice(offset);
+      offset = text.length;
+      return fresh.split("\n").filter(Boolean).map((line) => JSON.parse(line) as LoggedQuery);
+    };
+  })();
+  const results: Array<{ path: string; role: RoleName; status: number; p50_ms: number; p95_ms: number; max_ms: number; queries: number; db_ms: number; slowest_query: { ms: number; query: string } | null; report: boolean; findings: Finding[] }> = [];
+  try {
+    for (const role of Object.keys(ACCOUNTS) as RoleName[]) {
+      const cookie = role === "ADMIN" ? await mintSession(client, ACCOUNTS[role]) : await login(server.url, ACCOUNTS[role]);
+      for (const page of pagesFor(role, values)) {
+        const get = async () => {
+          const t = performance.now();
+          const response = await fetch(new URL(page.path, server.url), { headers: { cookie }, redirect: "manual" });
+          await response.arrayBuffer();
+          return { ms: performance.now() - t, status: response.status };
+        };
+        readLog();
+        const first = await get(); // cold: its queries are the ones EXPLAINed
+        await new Promise((r) => setTimeout(r, 50));
+        const queries = readLog();
+        const times: number[] = [];
+        for (let i = 0; i < RUNS; i++) times.push((await get()).ms);
+        readLog();
+        times.sort((a, b) => a - b);
+        const findings = await explain(client, queries, tableRows);
+        const slowest = [...queries].sort((a, b) => b.ms - a.ms)[0];
+        const row = {
+          path: page.path, role, status: first.status, p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)), max_ms: round(times.at(-1)!),
+          queries: queries.length, db_ms: queries.reduce((sum, q) => sum + q.ms, 0), slowest_query: slowest ? { ms: slowest.ms, query: slowest.query.slice(0, 300) } : null,
+          report: !!page.report, findings,
+        };
+        results.push(row);
+        const budget = page.report ? REPORT_BUDGET_MS : PAGE_BUDGET_MS;
+        log(`${role.padEnd(14)} ${String(first.status)} ${page.path.padEnd(60)} p50 ${String(row.p50_ms).padStart(7)} p95 ${String(row.p95_ms).padStart(7)} ms  ${queries.length} q ${row.db_ms} db-ms${row.p95_ms > budget ? "  OVER" : ""}${findings.length ? `  seq: ${[...new Set(findings.flatMap((f) => f.seq_scans))].join(",")}` : ""}`);
+      }
+    }
+  } finally {
+    server.child.kill();
+    await client.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const ordinary = results.filter((r) => !r.report);
+  const reports = results.filter((r) => r.report);
+  const worst = [...ordinary].sort((a, b) => b.p95_ms - a.p95_ms)[0]!;
+  const summary = {
+    database: opts.database,
+    contacts,
+    audit_rows: tableRows.get("AuditLog") ?? 0,
+    runs: RUNS,
+    query_source: "Prisma query events (ALCANCE_QUERY_LOG), plain EXPLAIN with the logged parameters",
+    worst_p95_ms: worst.p95_ms,
+    worst_page: `${worst.role} ${worst.path}`,
+    report_p95_ms: Math.max(...reports.map((r) => r.p95_ms), 0),
+    pages_over_budget: ordinary.filter((r) => r.p95_ms > PAGE_BUDGET_MS).map((r) => `${r.role} ${r.path} ${r.p95_ms}`),
+    pages_with_seq_scans: results.filter((r) => r.findings.some((f) => f.seq_scans.length)).map((r) => `${r.role} ${r.path}`),
+    non_200: results.filter((r) => r.status !== 200).map((r) => `${r.role} ${r.path} ${r.status}`),
+    goals: { page_p95_ms: PAGE_BUDGET_MS, report_p95_ms: REPORT_BUDGET_MS },
+    pages: results,
+  };
+  log(`worst p95 ${summary.worst_p95_ms} ms (${summary.worst_page}); report p95 ${summary.report_p95_ms} ms; ${summary.pages_over_budget.length} pages over ${PAGE_BUDGET_MS} ms; ${summary.pages_with_seq_scans.length} with a sequential scan of a table > ${SEQ_SCAN_ROWS} rows`);
+  if (opts.json) console.log(JSON.stringify(summary));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

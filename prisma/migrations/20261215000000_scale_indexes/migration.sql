@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Contact_subscriptionStatus_createdAt_idx" ON "Contact"("subscriptionStatus", "createdAt");
+
