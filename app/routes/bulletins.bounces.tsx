@@ -14,7 +14,8 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth";
 import { requireActor } from "~/lib/actor.server";
 import { requirePermission } from "~/modules/auth/index.server";
-import { BOUNCE_SOURCES, listBounceReports, undoBounceSuppression } from "~/modules/bulletins/index.server";
+import { BOUNCE_SOURCES } from "~/modules/bulletins";
+import { listBounceReports, undoBounceSuppression } from "~/modules/bulletins/index.server";
 
 export const meta = pageTitle("bulletins.bounces.title");
 

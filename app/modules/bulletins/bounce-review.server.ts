@@ -11,7 +11,7 @@ import { audit, type AuditActor } from "~/modules/audit/index.server";
 
 export const BOUNCE_RAW_DAYS = 30;
 export const BOUNCE_PAGE_SIZE = 50;
-export const BOUNCE_SOURCES = ["file", "smtp", "imap", "ses", "sendgrid", "postmark", "mailgun"] as const;
+
 
 export class BounceReviewError extends DomainError<"notFound" | "notUndoable" | "changedSince"> {
   constructor(code: "notFound" | "notUndoable" | "changedSince") {
