@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { createSession } from "~/modules/auth/session.server";
+import { getSettings } from "~/modules/settings/index.server";
 import { applyReport, bulletinReport, purgeBounceRaw, undoBounceSuppression } from "~/modules/bulletins/index.server";
 import { audience } from "../support/bulletins";
 import { createUser, fakeRequest } from "../support/factories";
@@ -11,7 +12,8 @@ const worker = { userId: null, ip: "test" };
 
 describe("reviewing bounce reports", () => {
   it("lists what was read and lets a person undo a suppression once, audited; a later change is not overwritten", async () => {
-    const admin = await createUser({ role: "ADMIN" });
+    // Admins must have two-factor on to reach pages.
+    const admin = await db.user.update({ where: { id: (await createUser({ role: "ADMIN" })).id }, data: { totpEnabled: true } });
     const a = await audience(2);
     const [misread, later] = a.contacts;
     await applyReport(worker, { kind: "HARD", recipient: misread!.email, status: "5.1.1", diagnostic: "misread auto-reply", deliveryId: null, bulletinId: null }, { source: "mailgun", eventId: `ev-${a.tag}-1`, raw: "{\"raw\":1}" });
@@ -78,12 +80,16 @@ describe("complaint rate", () => {
     const { a, bulletin } = await sending(2000);
     await complain(a.emails[0]!, bulletin.id);
     expect(await bulletinReport(bulletin.id)).toMatchObject({ complaintRate: 0.0005, complaintWarn: false });
-    await db.settings.updateMany({ data: { complaintPauseRate: 0.0004 } });
+    // The settings row exists once an admin saved /admin/settings; without it the default applies.
+    const existed = await db.settings.findUnique({ where: { id: 1 } });
+    const { updatedAt: _u, id: _i, ...defaults } = { ...(await getSettings()), updatedAt: null, id: 1 };
+    await db.settings.upsert({ where: { id: 1 }, create: { ...defaults, complaintPauseRate: 0.0004 }, update: { complaintPauseRate: 0.0004 } });
     try {
       await complain(a.emails[1]!, bulletin.id);
       expect((await db.bulletin.findUniqueOrThrow({ where: { id: bulletin.id } })).pausedReason).toBe("complaintRate:2/2000");
     } finally {
-      await db.settings.updateMany({ data: { complaintPauseRate: 0.003 } });
+      if (existed) await db.settings.update({ where: { id: 1 }, data: { complaintPauseRate: existed.complaintPauseRate } });
+      else await db.settings.delete({ where: { id: 1 } });
     }
   });
 });
