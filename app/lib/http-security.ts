@@ -35,9 +35,11 @@ export function routePath(rawPath: string): string {
  * other path.
  */
 const TOKEN_LINK = /^\/u\/[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+/** Bounce webhooks (decision 034): the provider's signature is the credential; same exact-spelling rule. */
+const BOUNCE_HOOK = /^\/hooks\/bounces\/(ses|sendgrid|postmark|mailgun)$/;
 
 export function isCrossOriginExempt(rawPath: string): boolean {
-  return TOKEN_LINK.test(rawPath) && routePath(rawPath) === rawPath;
+  return (TOKEN_LINK.test(rawPath) || BOUNCE_HOOK.test(rawPath)) && routePath(rawPath) === rawPath;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -123,6 +125,8 @@ export const CONTACTS_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 export const COMMUNICATIONS_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 /** The enquiries import's own limit (ENQUIRY_IMPORT_MAX_BYTES, app/modules/enquiries/import.server.ts): a month's contact-centre CSV. */
 export const ENQUIRY_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** A provider's webhook post (a SendGrid batch, an SNS envelope with its notification): no session, yet larger than a form. */
+export const BOUNCE_HOOK_MAX_BYTES = 1024 * 1024;
 /** Files one contest submission form stores (MAX_FILES, app/modules/contest/upload.server.ts). */
 const SUBMISSION_MAX_FILES = 10;
 
@@ -148,6 +152,9 @@ const PUBLIC_FORM_ROUTES = [
   route(`/convocatoria/${SEGMENT}/(?:registro|entrar|salir|recuperar)`),
   route(`/convocatoria/${SEGMENT}/(?:verificar|restablecer)/${SEGMENT}`),
 ];
+
+/** The bounce webhooks (anonymous, verified by signature): BOUNCE_HOOK_MAX_BYTES. */
+const BOUNCE_HOOK_ROUTE = route(`/hooks/bounces/${SEGMENT}`);
 
 type UploadLimits = { uploadMaxBytes: number };
 
@@ -192,6 +199,7 @@ export function bodyPolicy(rawPath: string, contentType: string | undefined, lim
     if (!upload || !boundary || !/^multipart\/form-data/i.test(contentType!.trim())) return { refuse: 415 };
     return { maxBytes: upload.maxBytes(limits), multipart: true, boundary, maxParts: MAX_MULTIPART_PARTS };
   }
+  if (BOUNCE_HOOK_ROUTE.test(path)) return { maxBytes: BOUNCE_HOOK_MAX_BYTES, multipart: false };
   const isPublic = PUBLIC_FORM_ROUTES.some((re) => re.test(path));
   return { maxBytes: isPublic ? PUBLIC_FORM_MAX_BYTES : MAX_FORM_BODY_BYTES, multipart: false };
 }

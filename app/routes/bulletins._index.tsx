@@ -37,11 +37,16 @@ export default function BulletinsPage() {
         title={t("bulletins.title")}
         description={t("bulletins.intro")}
         actions={
-          canEdit ? (
-            <Link to="/bulletins/new" className="button button--primary">
-              {t("bulletins.new")}
+          <>
+            <Link to="/bulletins/bounces" className="button">
+              {t("bulletins.bounces.link")}
             </Link>
-          ) : undefined
+            {canEdit ? (
+              <Link to="/bulletins/new" className="button button--primary">
+                {t("bulletins.new")}
+              </Link>
+            ) : null}
+          </>
         }
       />
       <DataTable label={t("bulletins.title")} columns={columns} rows={rows} rowKey={(b) => b.id} empty={{ message: t("bulletins.empty") }} className="bl-table" />

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import {
   appOrigins,
   bodyPolicy,
+  BOUNCE_HOOK_MAX_BYTES,
   COMMUNICATIONS_IMPORT_MAX_BYTES,
   CONTACTS_IMPORT_MAX_BYTES,
   ENQUIRY_IMPORT_MAX_BYTES,
@@ -37,6 +38,23 @@ describe("isCrossOriginWrite", () => {
   it("exempts only the one-click unsubscribe endpoint", () => {
     expect(isCrossOriginWrite("POST", "/u/abc.def", { origin: "https://mail.example" }, APP)).toBe(false);
     expect(isCrossOriginWrite("POST", "/u/abc/other", { origin: "https://mail.example" }, APP)).toBe(true);
+  });
+});
+
+describe("the bounce webhooks", () => {
+  const provider = { origin: "https://sns.us-east-1.amazonaws.com", secFetchSite: "cross-site" };
+  it("are exempt from the origin check, exactly as spelled", () => {
+    for (const name of ["ses", "sendgrid", "postmark", "mailgun"]) expect(isCrossOriginWrite("POST", `/hooks/bounces/${name}`, provider, APP), name).toBe(false);
+    for (const path of ["/hooks/bounces/other", "/hooks/bounces/ses/", "/hooks/bounces/ses/../../admin", "/hooks/bounces/%73es", "/hooks/bounces/ses.data", "//hooks/bounces/ses", "/HOOKS/bounces/ses"]) {
+      expect(isCrossOriginWrite("POST", path, provider, APP), path).toBe(true);
+    }
+  });
+  it("read a provider's batch (1 MiB), never multipart", () => {
+    const limits = { uploadMaxBytes: 15 * 1024 * 1024 };
+    expect(bodyPolicy("/hooks/bounces/sendgrid", "application/json", limits)).toEqual({ maxBytes: BOUNCE_HOOK_MAX_BYTES, multipart: false });
+    expect(bodyPolicy("/hooks/bounces/ses", "text/plain; charset=UTF-8", limits)).toEqual({ maxBytes: BOUNCE_HOOK_MAX_BYTES, multipart: false });
+    expect(bodyPolicy("/hooks/bounces/mailgun", "multipart/form-data; boundary=x", limits)).toEqual({ refuse: 415 });
+    expect(bodyPolicy("/hooks/bounces/ses/../../../login", "application/json", limits)).toEqual({ maxBytes: PUBLIC_FORM_MAX_BYTES, multipart: false });
   });
 });
 
@@ -162,7 +180,9 @@ describe("request body policy", () => {
       const parsesMultipart = /parseMultipartFormData|parseUpload|readPageForm/.test(source);
       const anonymous = !/require(User|Permission|Role|Session|Communications|Actor|EnquiryMonth|Applicant)|requireJuror|requireStaff/.test(source);
       expect("refuse" in bodyPolicy(path, multipart, limits), `${file} → ${path}`).toBe(!parsesMultipart);
-      expect(bodyPolicy(path, form, limits), `${file} → ${path}`).toMatchObject({ maxBytes: anonymous ? PUBLIC_FORM_MAX_BYTES : MAX_FORM_BODY_BYTES });
+      // The bounce webhooks are anonymous but verified by the provider's signature, and take a provider's batch.
+      const webhook = path.startsWith("/hooks/bounces/");
+      expect(bodyPolicy(path, form, limits), `${file} → ${path}`).toMatchObject({ maxBytes: webhook ? BOUNCE_HOOK_MAX_BYTES : anonymous ? PUBLIC_FORM_MAX_BYTES : MAX_FORM_BODY_BYTES });
     }
   });
 });

@@ -14,6 +14,7 @@ export function BulletinHeader({ bulletin, audience, zone }: Props) {
   const formatDate = useFormatDate();
   const { status, segmentId, segmentName, scheduledAt, pausedReason } = bulletin;
   const failureDetail = pausedReason?.startsWith("failureThreshold:") ? pausedReason.slice("failureThreshold:".length) : null;
+  const complaintDetail = pausedReason?.startsWith("complaintRate:") ? pausedReason.slice("complaintRate:".length) : null;
   const reach = segmentId ? t("bulletins.audience.segment", { name: segmentName ?? "" }) : segmentName ? t("bulletins.audience.missing", { name: segmentName }) : t("bulletins.audience.all");
   return (
     <PageHeader title={<span className="bl-title">{bulletin.name}</span>} back={{ to: "/bulletins", label: t("bulletins.back") }}>
@@ -27,7 +28,11 @@ export function BulletinHeader({ bulletin, audience, zone }: Props) {
       {status === "SCHEDULED" && scheduledAt ? <p>{t("bulletins.schedule.for", { at: `${formatDate(scheduledAt, { dateStyle: "long", timeStyle: "short" })} (${zone})` })}</p> : null}
       {status === "PAUSED" && pausedReason ? (
         <p className="form-error" role="status">
-          {failureDetail ? t("bulletins.paused.failureThreshold", { detail: failureDetail }) : t(`bulletins.paused.${pausedReason}`)}
+          {failureDetail
+            ? t("bulletins.paused.failureThreshold", { detail: failureDetail })
+            : complaintDetail
+              ? t("bulletins.paused.complaintRate", { detail: complaintDetail })
+              : t(`bulletins.paused.${pausedReason}`)}
         </p>
       ) : null}
       {status === "DRAFT" && pausedReason === "segmentMissing" ? <p className="form-error">{t("bulletins.paused.segmentMissing")}</p> : null}

@@ -6,9 +6,10 @@
  *   soft bounce → Contact.softBounces + 1; the third in a row suppresses (a successful hand-off
  *   to the SMTP server resets the count, see the pipeline).
  */
-import type { BounceKind } from "~/generated/prisma/client";
+import type { BounceKind, SubscriptionStatus } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { audit, type AuditActor } from "~/modules/audit/index.server";
+import { pauseOnComplaintRate } from "./complaints.server";
 
 export const SOFT_BOUNCE_LIMIT = 3;
 
@@ -153,7 +154,15 @@ export function parseBounceMessage(raw: string): ParsedReport[] {
 
 // ── Applying reports ────────────────────────────────────────────────────────────────────────────
 
-export type IngestOutcome = { kind: BounceKind; recipient: string | null; contactId: number | null; action: "suppressed" | "counted" | "alreadySuppressed" | "unknownContact" };
+export type IngestAction = "suppressed" | "counted" | "alreadySuppressed" | "unknownContact" | "duplicate";
+export type IngestOutcome = { kind: BounceKind; recipient: string | null; contactId: number | null; action: IngestAction };
+
+/**
+ * Where a report came from. eventId is the provider's id of the event: a redelivered webhook (or a
+ * message read twice from a mailbox) with the same (source, eventId) changes nothing the second time.
+ */
+export type ReportOrigin = { source: "file" | "smtp" | "imap" | BounceProvider; eventId?: string | null; raw?: string | null };
+export type BounceProvider = "ses" | "sendgrid" | "postmark" | "mailgun";
 
 async function findContact(report: Pick<ParsedReport, "recipient" | "deliveryId" | "bulletinId">): Promise<{ contactId: number | null; deliveryId: bigint | null; bulletinId: string | null }> {
   if (report.deliveryId) {
@@ -169,48 +178,88 @@ async function findContact(report: Pick<ParsedReport, "recipient" | "deliveryId"
   return { contactId: null, deliveryId: null, bulletinId: null };
 }
 
-/** Records one report and applies it to its contact (one transaction, audited). */
-export async function applyReport(actor: AuditActor, report: ParsedReport): Promise<IngestOutcome> {
-  const found = await findContact(report);
-  return db.$transaction(async (tx) => {
-    await tx.bounceReport.create({
-      data: { kind: report.kind, contactId: found.contactId, deliveryId: found.deliveryId, bulletinId: found.bulletinId, recipient: report.recipient, status: report.status, diagnostic: report.diagnostic },
-    });
-    if (!found.contactId) return { kind: report.kind, recipient: report.recipient, contactId: null, action: "unknownContact" as const };
-    const rows = await tx.$queryRaw<Array<{ subscriptionStatus: string; softBounces: number }>>`
-      SELECT "subscriptionStatus"::text AS "subscriptionStatus", "softBounces" FROM "Contact" WHERE "id" = ${found.contactId} FOR UPDATE`;
-    const contact = rows[0];
-    if (!contact) return { kind: report.kind, recipient: report.recipient, contactId: null, action: "unknownContact" as const };
-    let target: "BOUNCED" | "COMPLAINED" | null = report.kind === "COMPLAINT" ? "COMPLAINED" : report.kind === "HARD" ? "BOUNCED" : null;
-    let softBounces = contact.softBounces;
-    if (report.kind === "SOFT") {
-      softBounces += 1;
-      if (softBounces >= SOFT_BOUNCE_LIMIT) target = "BOUNCED";
-      await tx.contact.update({ where: { id: found.contactId }, data: { softBounces } });
-    }
-    const entity = { entity: "contact", entityId: String(found.contactId) };
-    if (!target) {
-      await audit(actor, { action: "contact.softBounce", ...entity, before: { softBounces: contact.softBounces }, after: { softBounces, bulletinId: found.bulletinId } }, tx);
-      return { kind: report.kind, recipient: report.recipient, contactId: found.contactId, action: "counted" as const };
-    }
-    // A complaint outranks a bounce; an existing suppression stays as it is.
-    if (contact.subscriptionStatus === "COMPLAINED" || contact.subscriptionStatus === target) {
-      return { kind: report.kind, recipient: report.recipient, contactId: found.contactId, action: "alreadySuppressed" as const };
-    }
-    await tx.contact.update({ where: { id: found.contactId }, data: { subscriptionStatus: target } });
-    await audit(
-      actor,
-      { action: "contact.subscription", ...entity, before: { subscriptionStatus: contact.subscriptionStatus }, after: { subscriptionStatus: target, reason: report.kind, status: report.status, bulletinId: found.bulletinId } },
-      tx,
-    );
-    return { kind: report.kind, recipient: report.recipient, contactId: found.contactId, action: "suppressed" as const };
-  });
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
-/** Reads one .eml (DSN or ARF) and applies each report in it. */
-export async function ingestBounce(actor: AuditActor, raw: string): Promise<IngestOutcome[]> {
+/** Records one report and applies it to its contact (one transaction, audited). */
+export async function applyReport(actor: AuditActor, report: ParsedReport, origin: ReportOrigin = { source: "file" }): Promise<IngestOutcome> {
+  const eventId = origin.eventId?.slice(0, 300) ?? null;
+  const duplicate = { kind: report.kind, recipient: report.recipient, contactId: null, action: "duplicate" as const };
+  if (eventId && (await db.bounceReport.findUnique({ where: { source_eventId: { source: origin.source, eventId } }, select: { id: true } }))) return duplicate;
+  const found = await findContact(report);
+  let outcome: IngestOutcome;
+  try {
+    outcome = await db.$transaction(async (tx) => {
+      const record = (action: IngestAction, previousStatus: SubscriptionStatus | null = null) =>
+        tx.bounceReport.create({
+          data: {
+            kind: report.kind,
+            contactId: found.contactId,
+            deliveryId: found.deliveryId,
+            bulletinId: found.bulletinId,
+            recipient: report.recipient,
+            status: report.status,
+            diagnostic: report.diagnostic,
+            source: origin.source,
+            eventId,
+            raw: origin.raw ?? null,
+            outcome: action,
+            previousStatus,
+          },
+        });
+      const done = async (action: IngestAction, contactId: number | null, previousStatus: SubscriptionStatus | null = null) => {
+        await record(action, previousStatus);
+        return { kind: report.kind, recipient: report.recipient, contactId, action };
+      };
+      if (!found.contactId) return done("unknownContact", null);
+      const rows = await tx.$queryRaw<Array<{ subscriptionStatus: SubscriptionStatus; softBounces: number }>>`
+        SELECT "subscriptionStatus"::text AS "subscriptionStatus", "softBounces" FROM "Contact" WHERE "id" = ${found.contactId} FOR UPDATE`;
+      const contact = rows[0];
+      if (!contact) return done("unknownContact", null);
+      let target: "BOUNCED" | "COMPLAINED" | null = report.kind === "COMPLAINT" ? "COMPLAINED" : report.kind === "HARD" ? "BOUNCED" : null;
+      let softBounces = contact.softBounces;
+      if (report.kind === "SOFT") {
+        softBounces += 1;
+        if (softBounces >= SOFT_BOUNCE_LIMIT) target = "BOUNCED";
+        await tx.contact.update({ where: { id: found.contactId }, data: { softBounces } });
+      }
+      const entity = { entity: "contact", entityId: String(found.contactId) };
+      if (!target) {
+        await audit(actor, { action: "contact.softBounce", ...entity, before: { softBounces: contact.softBounces }, after: { softBounces, bulletinId: found.bulletinId } }, tx);
+        return done("counted", found.contactId);
+      }
+      // A complaint outranks a bounce; an existing suppression stays as it is.
+      if (contact.subscriptionStatus === "COMPLAINED" || contact.subscriptionStatus === target) return done("alreadySuppressed", found.contactId);
+      await tx.contact.update({ where: { id: found.contactId }, data: { subscriptionStatus: target } });
+      await audit(
+        actor,
+        {
+          action: "contact.subscription",
+          ...entity,
+          before: { subscriptionStatus: contact.subscriptionStatus },
+          after: { subscriptionStatus: target, reason: report.kind, status: report.status, bulletinId: found.bulletinId, source: origin.source },
+        },
+        tx,
+      );
+      return done("suppressed", found.contactId, contact.subscriptionStatus);
+    });
+  } catch (error) {
+    // The same event arrived twice at once: the other request recorded it.
+    if (eventId && isUniqueViolation(error)) return duplicate;
+    throw error;
+  }
+  if (report.kind === "COMPLAINT" && found.bulletinId) await pauseOnComplaintRate(found.bulletinId);
+  return outcome;
+}
+
+/** Reads one .eml (DSN or ARF) and applies each report in it; eventId (a Message-ID) makes a re-read a no-op. */
+export async function ingestBounce(actor: AuditActor, raw: string, origin: ReportOrigin = { source: "file" }): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = [];
-  for (const report of parseBounceMessage(raw)) outcomes.push(await applyReport(actor, report));
+  const reports = parseBounceMessage(raw);
+  for (const [index, report] of reports.entries()) {
+    outcomes.push(await applyReport(actor, report, { ...origin, raw, eventId: origin.eventId ? `${origin.eventId}#${index}` : null }));
+  }
   return outcomes;
 }
 
@@ -219,5 +268,6 @@ export async function recordSmtpBounce(input: { contactId: number; deliveryId: s
   await applyReport(
     { userId: null, ip: "worker" },
     { kind: "HARD", recipient: null, status: input.diagnostic.slice(0, 3), diagnostic: input.diagnostic, deliveryId: BigInt(input.deliveryId), bulletinId: input.bulletinId },
+    { source: "smtp" },
   );
 }

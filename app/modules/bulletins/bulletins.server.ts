@@ -16,6 +16,7 @@ import { enqueueBulletinJobs } from "~/lib/queue.server";
 import type { MergeValues } from "./markdown";
 import { chunkJobId, unsubscribeToken } from "./pipeline/messages.server";
 import { bulletinConfig } from "./config.server";
+import { complaintRate } from "./complaints.server";
 import type { BulletinInput } from "./schema";
 import type { BulletinProgress } from "./types";
 
@@ -362,6 +363,9 @@ export type BulletinReport = BulletinProgress & {
   bounced: number;
   complained: number;
   unsubscribedSince: number;
+  /** Complaints per delivered message (complaints.server.ts); warn above 0.1 %. */
+  complaintRate: number;
+  complaintWarn: boolean;
 };
 
 /** After (or during) a send: what happened to its recipients. */
@@ -380,7 +384,8 @@ export async function bulletinReport(id: string): Promise<BulletinReport | null>
       FROM "BulletinDelivery" d JOIN "Contact" c ON c."id" = d."contactId" WHERE d."bulletinId" = ${id}`,
   ]);
   const p = people[0] ?? { bounced: 0, complained: 0, unsubscribed: 0 };
-  return { ...progress, failureReasons: reasons, bounced: p.bounced, complained: p.complained, unsubscribedSince: p.unsubscribed };
+  const complaints = await complaintRate(id);
+  return { ...progress, failureReasons: reasons, bounced: p.bounced, complained: p.complained, unsubscribedSince: p.unsubscribed, complaintRate: complaints.rate, complaintWarn: complaints.warn };
 }
 
 // ── Deliveries ──────────────────────────────────────────────────────────────────────────────────

@@ -12,3 +12,6 @@ export * from "./transport.server";
 export * from "./unsubscribe-page.server";
 export * from "./unsubscribe.server";
 export * from "./page.server";
+export * from "./complaints.server";
+export * from "./hooks/index.server";
+export * from "./bounce-review.server";

@@ -6,3 +6,4 @@ export * from "./markdown";
 export * from "./schema";
 export * from "./time";
 export * from "./types";
+export * from "./bounce-sources";
