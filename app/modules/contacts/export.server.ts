@@ -62,7 +62,14 @@ const globalForExport = globalThis as unknown as { __alcanceExportPool?: pg.Pool
  * Four exports at once at most; more wait for a connection. Idle connections let a process exit.
  */
 function exportPool(): pg.Pool {
-  return (globalForExport.__alcanceExportPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true }));
+  if (!globalForExport.__alcanceExportPool) {
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+    // An idle connection closed by the server (restart, terminate): the pool drops it and the next
+    // query opens another. Without a listener the 'error' event would end the process.
+    pool.on("error", () => undefined);
+    globalForExport.__alcanceExportPool = pool;
+  }
+  return globalForExport.__alcanceExportPool;
 }
 
 type Page = { rows: unknown[][]; cursor: Array<string | number> | null };
