@@ -1,17 +1,20 @@
 /**
  * CSV export of a filtered list or a segment, shared by the route (/contacts/export.csv) and the
- * CLI (`npx alcance contacts export`). Read in keyset pages of 5,000, written as they come: UTF-8
+ * CLI (`npx alcance contacts export`). Read in keyset pages of 10,000, written as they come: UTF-8
  * with a BOM (so Excel reads accents right), the EXPORT_COLUMNS in order under their Spanish (or
  * English) header, tags joined with ";", enums as their codes, dates in ISO 8601 UTC, every cell
  * through csvLine() (RFC 4180 quoting and formula neutralisation). Every export is audited.
  */
+import pg from "pg";
+import { Prisma, withoutNul } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
 import { audit, type AuditActor } from "~/modules/audit/index.server";
-import { csvLine, UTF8_BOM } from "./csv";
-import { EXPORT_COLUMNS, EXPORT_HEADERS, TAG_SEPARATOR, type ContactValues, type ExportColumn } from "./fields";
+import { csvCell, csvLine, UTF8_BOM } from "./csv";
+import { EXPORT_COLUMNS, EXPORT_HEADERS, TAG_SEPARATOR } from "./fields";
 import { filterToJson, type ContactFilter } from "./filter";
-import { contactColumnsSql, contactWhere, selectPage } from "./query.server";
+import { contactColumnsSql, contactWhere, keysetPageSql } from "./query.server";
 
-export const EXPORT_PAGE_SIZE = 5000;
+export const EXPORT_PAGE_SIZE = 10_000;
 export type ExportLang = "es" | "en";
 
 export type ExportOptions = {
@@ -34,23 +37,67 @@ export function parseExportLang(value: string | null | undefined): ExportLang | 
   return null;
 }
 
-type ExportRow = Pick<ContactValues, ExportColumn>;
+/**
+ * The export's SELECT list: every cell already the text the CSV holds, so rows are read without
+ * any type parsing — codes as text, tags joined with TAG_SEPARATOR (array_to_string, same order as
+ * Array.join), the creation instant as ISO 8601 UTC with milliseconds (what Date.toISOString()
+ * wrote; the column keeps milliseconds).
+ */
+const EXPORT_SELECT = Prisma.raw(
+  EXPORT_COLUMNS.map((column) => {
+    if (column === "tags") return `array_to_string("tags", '${TAG_SEPARATOR}') AS "tags"`;
+    if (column === "createdAt") return `to_char("createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
+    return contactColumnsSql([column]).sql;
+  }).join(", "),
+);
 
-const EXPORT_SELECT = contactColumnsSql(EXPORT_COLUMNS);
+// Every value as PostgreSQL's text (null stays null): nothing parsed into Dates or arrays.
+const AS_TEXT = { getTypeParser: () => (value: string) => value };
 
-function cells(row: ExportRow): unknown[] {
-  return EXPORT_COLUMNS.map((column) => {
-    if (column === "tags") return row.tags.join(TAG_SEPARATOR);
-    if (column === "createdAt") return row.createdAt.toISOString();
-    return row[column];
-  });
+const globalForExport = globalThis as unknown as { __alcanceExportPool?: pg.Pool };
+
+/**
+ * The export's own connections. Pages are read with node-postgres directly (not the ORM, whose
+ * row mapping cost three times the rest of an export; see bench/export.ts and decision 032).
+ * Four exports at once at most; more wait for a connection. Idle connections let a process exit.
+ */
+function exportPool(): pg.Pool {
+  if (!globalForExport.__alcanceExportPool) {
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+    // An idle connection closed by the server (restart, terminate): the pool drops it and the next
+    // query opens another. Without a listener the 'error' event would end the process.
+    pool.on("error", () => undefined);
+    globalForExport.__alcanceExportPool = pool;
+  }
+  return globalForExport.__alcanceExportPool;
+}
+
+type Page = { rows: unknown[][]; cursor: Array<string | number> | null };
+
+async function readPage(filter: ContactFilter, where: Prisma.Sql, cursor: Array<string | number> | null, pageSize: number): Promise<Page> {
+  // One row more than the page tells whether another page follows.
+  const { sql, keyCount, nextCursor } = keysetPageSql(where, filter.sort, cursor, pageSize + 1, EXPORT_SELECT);
+  const result = await exportPool().query<unknown[]>({ text: sql.text, values: withoutNul(sql.values), rowMode: "array", types: AS_TEXT });
+  const rows = result.rows;
+  if (rows.length <= pageSize) return { rows, cursor: null };
+  rows.length = pageSize;
+  const last = rows[pageSize - 1]!;
+  return { rows, cursor: nextCursor(last.slice(last.length - keyCount)) };
+}
+
+/** A row's cells (the key columns after them are left out) as one CSV line, as csvLine() writes it. */
+function rowLine(row: unknown[], delimiter: string): string {
+  let line = csvCell(row[0], delimiter);
+  for (let i = 1; i < EXPORT_COLUMNS.length; i++) line += delimiter + csvCell(row[i], delimiter);
+  return line + "\r\n";
 }
 
 export type ExportProgress = { rows: number; done: boolean };
 
 /**
  * The CSV as text chunks: the BOM and header first, then one chunk per page. `progress` is updated
- * as rows are written (the caller audits the final count).
+ * as rows are written (the caller audits the final count). The next page is asked for as soon as
+ * a page arrives, so PostgreSQL reads it while this one is written.
  */
 export async function* contactsCsv(filter: ContactFilter, options: ExportOptions = {}, progress: ExportProgress = { rows: 0, done: false }): AsyncGenerator<string> {
   const delimiter = options.delimiter ?? ",";
@@ -61,17 +108,21 @@ export async function* contactsCsv(filter: ContactFilter, options: ExportOptions
   );
   const where = contactWhere(filter);
   const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
-  let cursor: Array<string | number> | null = null;
-  for (;;) {
-    const page: { rows: ExportRow[]; next: Array<string | number> | null } = await selectPage<ExportRow>(where, filter.sort, cursor, pageSize, EXPORT_SELECT);
-    if (page.rows.length > 0) {
-      let chunk = "";
-      for (const row of page.rows) chunk += csvLine(cells(row), delimiter);
-      progress.rows += page.rows.length;
-      yield chunk;
+  let next: Promise<Page> | null = readPage(filter, where, null, pageSize);
+  try {
+    while (next) {
+      const page: Page = await next;
+      next = page.cursor ? readPage(filter, where, page.cursor, pageSize) : null;
+      if (page.rows.length > 0) {
+        let chunk = "";
+        for (const row of page.rows) chunk += rowLine(row, delimiter);
+        progress.rows += page.rows.length;
+        yield chunk;
+      }
     }
-    if (!page.next) break;
-    cursor = page.next;
+  } finally {
+    // Cancelled mid-way: the page already asked for is not left as an unhandled rejection.
+    void next?.catch(() => undefined);
   }
   progress.done = true;
 }

@@ -225,6 +225,24 @@ export async function selectPage<Row extends Record<string, unknown>>(
   return { rows, next };
 }
 
+/**
+ * selectPage's query for a caller that reads rows itself (the CSV export, with node-postgres and
+ * every value as PostgreSQL's text): the columns, then one `_k<i>` column per sort key. `nextCursor`
+ * turns the last row's key texts into the cursor of the next page (a timestamptz key stays
+ * PostgreSQL's own text, which casts back exactly).
+ */
+export function keysetPageSql(where: Prisma.Sql, sort: ContactSort, cursor: CursorValue[] | null, limit: number, columns: Prisma.Sql) {
+  const spec = SORTS[sort];
+  const sql = Prisma.sql`
+    SELECT ${columns}, ${keyColumns(spec)}
+    FROM "Contact"
+    WHERE (${where}) AND ${keysetCondition(spec, cursor)}
+    ORDER BY ${orderBy(spec)}
+    LIMIT ${limit}`;
+  const nextCursor = (keys: readonly unknown[]): CursorValue[] => spec.keys.map((k, i) => (k.type === "timestamptz" ? String(keys[i]) : keyValue(keys[i], k.type)));
+  return { sql, keyCount: spec.keys.length, nextCursor };
+}
+
 // ── The list ───────────────────────────────────────────────────────────────────────────────────
 
 /** The fields the list shows or sorts by (the table picks among them). */

@@ -1,0 +1,247 @@
+/**
+ * The contacts CSV export at scale: the web route's stream (contactsCsvStream: the generator the
+ * CLI uses too, encoded as the response body, audited at the end) over every contact, read as fast
+ * as a client would, against a raw `COPY (SELECT <the same columns> ORDER BY <the same order>) TO
+ * STDOUT (FORMAT csv)` of the same rows in the same run. Rows/s, MB/s, and memory while it runs
+ * (RSS sampled every 50 ms; the RSS at each quarter of the rows shows whether it grows with them).
+ *   npm run bench:export -- [--contacts 1000000] [--json] [--reuse] [--keep]
+ * Needs only PostgreSQL (DATABASE_URL's server; the database alcance_bench_export is created,
+ * migrated and filled with one INSERT … SELECT generate_series; only the indexes an export of
+ * everything reads are built). Goal (issue 20): ≥ 50,000 rows/s with flat memory.
+ */
+import { execFileSync } from "node:child_process";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+
+const { values: opts } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    contacts: { type: "string", default: "1000000" },
+    json: { type: "boolean", default: false },
+    reuse: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+  strict: true,
+});
+
+const CONTACTS = Number(opts.contacts.replace(/[_,]/g, ""));
+if (!Number.isInteger(CONTACTS) || CONTACTS < 1000) {
+  console.error("--contacts must be an integer ≥ 1000");
+  process.exit(2);
+}
+const GOAL_ROWS_PER_S = 50_000;
+const log = (message: string) => console.error(`[bench:export] ${message}`);
+
+const BASE_URL = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/alcance";
+const DB_NAME = "alcance_bench_export";
+const withDatabase = (url: string, database: string) => {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+};
+const ADMIN_URL = withDatabase(BASE_URL, "postgres");
+const BENCH_URL = withDatabase(BASE_URL, DB_NAME);
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const GIVEN = ["María", "José", "Juan", "Guadalupe", "Luis", "Ana", "Jesús", "Carlos", "Verónica", "Sofía", "Ramón", "Mónica", "Héctor", "Inés", "Óscar", "Ángela"];
+const FAMILY = ["Hernández", "García", "Martínez", "López", "González", "Pérez", "Rodríguez", "Sánchez", "Ramírez", "Núñez", "Ibáñez", "Zúñiga", "Treviño", "Yáñez"];
+const TAGS = ["voto-2018", "credencial", "boletin", "evento-fort-worth", "chicago", "houston", "estudiante", "voluntario", "prensa", "consulado"];
+const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const sqlArray = (a: string[]) => `ARRAY[${a.map(sqlText).join(",")}]::text[]`;
+
+// Deterministic rows with what makes CSV work: accents, empty cells, tags, phones starting with
+// "+" (formula neutralisation), notes with commas, quotes and line breaks (RFC 4180 quoting).
+function fillSql(n: number): string {
+  const h = (k: number) => `(hashint8(g.i::bigint * 64 + ${k}) & 2147483647)`;
+  return `
+    INSERT INTO "Contact" ("email", "givenName", "familyName", "country", "state", "city", "language", "phone", "tags", "source",
+      "notes", "consentStatus", "subscriptionStatus", "createdAt", "updatedAt")
+    SELECT
+      'c' || g.i || '@example.org',
+      (${sqlArray(GIVEN)})[1 + ${h(1)} % ${GIVEN.length}],
+      (${sqlArray(FAMILY)})[1 + ${h(2)} % ${FAMILY.length}] || CASE WHEN ${h(3)} % 3 = 0 THEN ' ' || (${sqlArray(FAMILY)})[1 + ${h(4)} % ${FAMILY.length}] ELSE '' END,
+      (ARRAY['US','US','US','CA','ES','DE','FR','GB'])[1 + ${h(5)} % 8],
+      CASE WHEN ${h(6)} % 10 = 0 THEN NULL ELSE (ARRAY['CA','TX','IL','ON','Madrid','Bayern'])[1 + ${h(6)} % 6] END,
+      CASE WHEN ${h(7)} % 4 = 0 THEN 'Los Ángeles' END,
+      CASE WHEN ${h(8)} % 100 < 70 THEN 'es' ELSE 'en' END,
+      CASE WHEN ${h(9)} % 4 = 0 THEN '+1 555 ' || lpad((g.i % 10000000)::text, 7, '0') END,
+      CASE ${h(10)} % 3 WHEN 0 THEN '{}'::text[] WHEN 1 THEN ARRAY[(${sqlArray(TAGS)})[1 + ${h(11)} % ${TAGS.length}]]
+        ELSE ARRAY[(${sqlArray(TAGS)})[1 + ${h(11)} % ${TAGS.length}], 'lista-' || (${h(12)} % 50)] END,
+      (CASE WHEN ${h(13)} % 100 < 80 THEN 'IMPORT' WHEN ${h(13)} % 100 < 90 THEN 'EVENT_SIGNUP' ELSE 'FORM' END)::"ContactSource",
+      CASE ${h(14)} % 20 WHEN 0 THEN 'Llamar después de las 6, pregunta por "Lupe"' WHEN 1 THEN E'Dos líneas:\\nsegunda' WHEN 2 THEN '=HYPERLINK("x")' END,
+      (CASE WHEN ${h(15)} % 100 < 88 THEN 'CONFIRMED' WHEN ${h(15)} % 100 < 96 THEN 'PENDING' ELSE 'WITHDRAWN' END)::"ConsentStatus",
+      (CASE WHEN ${h(16)} % 100 < 92 THEN 'SUBSCRIBED' ELSE 'UNSUBSCRIBED' END)::"SubscriptionStatus",
+      timestamptz '2017-01-01 00:00:00+00' + (g.i * interval '90 seconds') + (${h(17)} % 1000) * interval '1 millisecond',
+      now()
+    FROM generate_series(1, ${n}) AS g(i)`;
+}
+
+const migrate = () =>
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: BENCH_URL }, stdio: ["ignore", "ignore", "inherit"] });
+
+async function prepareDatabase(): Promise<void> {
+  if (opts.reuse) {
+    const existing = await withClient(ADMIN_URL, async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [DB_NAME])).rowCount);
+    const rows = existing ? await withClient(BENCH_URL, async (c) => Number((await c.query('SELECT count(*) AS n FROM "Contact"')).rows[0].n)).catch(() => -1) : -1;
+    if (rows === CONTACTS) {
+      log(`reusing ${DB_NAME} (${rows} contacts)`);
+      migrate();
+      return;
+    }
+  }
+  await withClient(ADMIN_URL, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${DB_NAME}"`);
+  });
+  log("migrating");
+  migrate();
+  await withClient(BENCH_URL, async (c) => {
+    // An export of everything reads the creation-order index only: the others (trigram GIN among
+    // them) are dropped so the fill takes seconds, not minutes.
+    const { rows: indexes } = await c.query<{ name: string }>(
+      `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'Contact' AND indexname NOT IN ('Contact_pkey', 'Contact_createdAt_id_idx', 'Contact_email_key')`,
+    );
+    for (const index of indexes) await c.query(`DROP INDEX "${index.name}"`);
+    const start = performance.now();
+    await c.query(fillSql(CONTACTS));
+    await c.query(`SELECT setval(pg_get_serial_sequence('"Contact"', 'id'), ${CONTACTS})`);
+    await c.query('VACUUM ANALYZE "Contact"');
+    log(`filled ${CONTACTS} contacts in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  });
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** RSS sampled every 50 ms while `fn` runs; the peak and the samples taken at each quarter of `progress()`. */
+async function withMemory<T>(total: number, progress: () => number, fn: () => Promise<T>) {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  let heapPeak = process.memoryUsage().heapUsed;
+  const quarters: number[] = [];
+  const sample = () => {
+    const usage = process.memoryUsage();
+    peak = Math.max(peak, usage.rss);
+    heapPeak = Math.max(heapPeak, usage.heapUsed);
+    while (quarters.length < 4 && progress() >= ((quarters.length + 1) * total) / 4) quarters.push(mb(usage.rss));
+  };
+  const timer = setInterval(sample, 50);
+  try {
+    const result = await fn();
+    sample();
+    return { result, rssBeforeMb: mb(before), peakRssMb: mb(peak), heapPeakMb: mb(heapPeak), rssQuartersMb: quarters };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function main() {
+  const t0 = performance.now();
+  await prepareDatabase();
+  const prepareS = (performance.now() - t0) / 1000;
+
+  process.env.DATABASE_URL = BENCH_URL;
+  const { contactsCsvStream, EXPORT_PAGE_SIZE } = await import("../app/modules/contacts/export.server.ts");
+  const { EMPTY_FILTER } = await import("../app/modules/contacts/filter.ts");
+  const { EXPORT_COLUMNS } = await import("../app/modules/contacts/fields.ts");
+  const { contactColumnsSql } = await import("../app/modules/contacts/query.server.ts");
+  const { db } = await import("../app/lib/db.server.ts");
+
+  // The raw baseline: the same columns in the same order (creation, newest first), as PostgreSQL's own CSV.
+  const columns = contactColumnsSql(EXPORT_COLUMNS).sql;
+  const copySql = `COPY (SELECT ${columns} FROM "Contact" ORDER BY "createdAt" DESC, "id" DESC) TO STDOUT (FORMAT csv, HEADER)`;
+  let rawBytes = 0;
+  let rawRows = 0;
+  const raw = await withMemory(CONTACTS, () => rawRows, () =>
+    withClient(BENCH_URL, async (client) => {
+      const start = performance.now();
+      await pipeline(
+        client.query(copyTo(copySql)),
+        new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            rawBytes += chunk.length;
+            // Rows by line ends (a note with a line break counts twice: close enough for the samples).
+            for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) rawRows++;
+            done();
+          },
+        }),
+      );
+      return (performance.now() - start) / 1000;
+    }),
+  );
+
+  // Alcance: the route's stream, read as fast as it comes (a fast client).
+  const progress = { rows: 0 };
+  const app = await withMemory(CONTACTS, () => progress.rows, async () => {
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    const stream = contactsCsvStream({ userId: null, ip: "bench" }, EMPTY_FILTER, { delimiter: ",", lang: "es" }, { via: "cli" });
+    const reader = stream.getReader();
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) progress.rows++;
+    }
+    const used = process.cpuUsage(cpu);
+    return { seconds: (performance.now() - start) / 1000, bytes, cpuSeconds: (used.user + used.system) / 1e6 };
+  });
+  const audited = await db.auditLog.findFirst({ where: { action: "contacts.export" }, orderBy: { id: "desc" }, select: { after: true } });
+  const auditedRows = (audited?.after as { rows?: number } | null)?.rows ?? null;
+  await db.$disconnect();
+  if (!opts.keep) await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`));
+
+  const rowsPerS = CONTACTS / app.result.seconds;
+  const rawRowsPerS = CONTACTS / raw.result;
+  const result = {
+    bench: "contacts-export",
+    contacts: CONTACTS,
+    page_size: EXPORT_PAGE_SIZE,
+    rows_per_s: Math.round(rowsPerS),
+    seconds: round(app.result.seconds, 2),
+    mb_per_s: round(mb(app.result.bytes) / app.result.seconds),
+    // This process's own CPU (the machine may be shared: wall time then says little about the code).
+    node_cpu_s: round(app.result.cpuSeconds, 2),
+    rows_per_node_cpu_s: Math.round(CONTACTS / app.result.cpuSeconds),
+    bytes: app.result.bytes,
+    audited_rows: auditedRows,
+    rss_before_mb: app.rssBeforeMb,
+    peak_rss_mb: app.peakRssMb,
+    heap_peak_mb: app.heapPeakMb,
+    rss_quarters_mb: app.rssQuartersMb,
+    raw_rows_per_s: Math.round(rawRowsPerS),
+    raw_seconds: round(raw.result, 2),
+    raw_bytes: rawBytes,
+    ratio: round(rowsPerS / rawRowsPerS, 2),
+    prepare_s: round(prepareS),
+    goal_rows_per_s: GOAL_ROWS_PER_S,
+    goal_met: rowsPerS >= GOAL_ROWS_PER_S,
+  };
+  if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else {
+    console.log(`contacts CSV export (route stream, all contacts, newest first), ${CONTACTS.toLocaleString("en-US")} contacts`);
+    console.log(`  Alcance: ${result.rows_per_s.toLocaleString("en-US")} rows/s (${result.seconds} s, ${result.mb_per_s} MB/s; audited rows: ${auditedRows})   goal ≥ ${GOAL_ROWS_PER_S.toLocaleString("en-US")} rows/s: ${result.goal_met ? "met" : "NOT met"}`);
+    console.log(`  Node CPU: ${result.node_cpu_s} s (${result.rows_per_node_cpu_s.toLocaleString("en-US")} rows per CPU-second; PostgreSQL reads the next page on the other core meanwhile)`);
+    console.log(`  memory: RSS ${result.rss_before_mb} MB before, peak ${result.peak_rss_mb} MB; at each quarter of the rows ${result.rss_quarters_mb.join(" / ")} MB; heap peak ${result.heap_peak_mb} MB`);
+    console.log(`  raw COPY … TO STDOUT (FORMAT csv): ${result.raw_rows_per_s.toLocaleString("en-US")} rows/s (${result.raw_seconds} s)   Alcance/raw: ${result.ratio}×`);
+    console.log(`  database prepared in ${result.prepare_s} s`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
