@@ -17,8 +17,8 @@ import { currentRequestId } from "./request-context.server";
 const SECRET_KEY = /pass(word)?|token|secret|cookie|authori[sz]ation|api[-_]?key|^key$|appkey|otp|totp|^code$|signature|hash|session/i;
 const EMAIL = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 // Long opaque strings (reset tokens, session ids, signatures) that escaped a field name.
-// (Ids stay readable: a UUID is 36 characters, a cuid 25, a random token of 32 bytes 43.)
-const OPAQUE = /[A-Za-z0-9_-]{40,}/g;
+// (Ids stay readable: a UUID is 36 characters, a cuid 25, a job id up to 41; a random token of 32 bytes is 43.)
+const OPAQUE = /[A-Za-z0-9_-]{42,}/g;
 
 /** A string with e-mail addresses and token-like runs replaced. */
 export function scrubText(text: string): string {

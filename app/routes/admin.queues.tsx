@@ -6,7 +6,8 @@ import { ConfirmDialog, DataTable, FormError, PageHeader, StatusBadge, useFormat
 import { useFormatDate, useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/index.server";
 import { requireActor } from "~/lib/actor.server";
-import { COUNTED_STATES, QueueError, failedCount, listFailedJobs, queueNameSchema, queueSummaries, retryAllFailed, retryFailedJob, type QueueSummary } from "~/modules/operations/index.server";
+import { COUNTED_STATES } from "~/modules/operations";
+import { QueueError, failedCount, listFailedJobs, queueNameSchema, queueSummaries, retryAllFailed, retryFailedJob, type QueueSummary } from "~/modules/operations/index.server";
 import { handleIntents } from "~/lib/intents.server";
 import { enumParam } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";

@@ -10,8 +10,7 @@ import type { Actor } from "~/lib/actor.server";
 import { audit } from "~/modules/audit/index.server";
 
 export const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
-export const COUNTED_STATES = ["waiting", "active", "delayed", "prioritized", "completed", "failed"] as const;
-export type CountedState = (typeof COUNTED_STATES)[number];
+import { COUNTED_STATES, type CountedState } from "./index";
 export const FAILED_PAGE_SIZE = 20;
 
 export type QueueErrorCode = "notFound" | "countChanged";
