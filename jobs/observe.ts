@@ -34,7 +34,7 @@ export function observeJob<N extends QueueName, R>(queue: N, processor: (job: Qu
         const result = await processor(job);
         end({ outcome: "completed" });
         countResult(queue, result, (performance.now() - started) / 1000);
-        log.debug({ queue, jobId: job.id }, "job completed");
+        log.info({ queue, jobId: job.id, ms: Math.round(performance.now() - started) }, "job completed");
         return result;
       } catch (error) {
         end({ outcome: "failed" });
