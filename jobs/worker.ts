@@ -21,8 +21,10 @@ import { integrityJob } from "./maintenance/integrity.job.ts";
 import { contributionRemindersJob } from "./reports/contribution-reminders.job.ts";
 import { getSettings } from "../app/modules/settings/settings.server.ts";
 import { bulletinsJob, closeBulletinRuntime, requestBulletinStop, startBulletinRuntime } from "./bulletins/send.job.ts";
+import { logger } from "../app/lib/logger.server.ts";
+import { observeJob, startMetricsPublisher } from "./observe.ts";
 
-const log = (...args: unknown[]) => console.error("[worker]", ...args);
+const log = logger.child({ area: "worker" });
 
 type Entry<N extends QueueName> = { processor: (job: QueueJob<N>) => Promise<unknown>; concurrency: number; options?: Partial<WorkerOptions> };
 
@@ -43,7 +45,7 @@ const PROCESSORS: { [N in QueueName]: Entry<N> } = {
 
 function startWorker<N extends QueueName>(name: N): Worker<QueueJob<N>["data"]> {
   const entry: Entry<N> = PROCESSORS[name];
-  return new Worker<QueueJob<N>["data"]>(name, entry.processor, {
+  return new Worker<QueueJob<N>["data"]>(name, observeJob(name, entry.processor), {
     connection: createRedis("worker"),
     prefix: env().REDIS_PREFIX,
     concurrency: entry.concurrency,
@@ -57,26 +59,28 @@ async function warnOnEvictionPolicy() {
     const reply = (await probe.config("GET", "maxmemory-policy")) as string[];
     const policy = reply[1];
     if (policy !== "noeviction") {
-      log(`WARNING: Redis maxmemory-policy is "${policy}". BullMQ needs "noeviction" or jobs can silently disappear.`);
+      log.warn(`Redis maxmemory-policy is "${policy}". BullMQ needs "noeviction" or jobs can silently disappear.`);
     }
   } catch (error) {
-    log("could not read Redis maxmemory-policy:", (error as Error).message);
+    log.warn({ err: error }, "could not read Redis maxmemory-policy");
   } finally {
     probe.disconnect();
   }
 }
 
 async function main() {
-  if (!env().SMTP_URL) log("SMTP_URL is not set: mail is stored in the development outbox, not delivered.");
+  if (!env().SMTP_URL) log.warn("SMTP_URL is not set: mail is stored in the development outbox, not delivered.");
   await warnOnEvictionPolicy();
   const templates = await precompileTransactional();
-  log(`compiled ${templates} transactional templates; mail driver: ${mailDriver().kind}`);
+  log.info(`compiled ${templates} transactional templates; mail driver: ${mailDriver().kind}`);
   await startBulletinRuntime();
 
   const workers = Object.values(QUEUES).map((name) => startWorker(name));
   for (const worker of workers) {
-    worker.on("failed", (job, error) => log(`job ${worker.name}/${job?.id} failed (attempt ${job?.attemptsMade}):`, error.message));
-    worker.on("error", (error) => log(`worker ${worker.name} error:`, error.message));
+    worker.on("failed", (job, error) =>
+      log.error({ queue: worker.name, jobId: job?.id, attempt: job?.attemptsMade, requestId: (job?.data as { requestId?: string } | undefined)?.requestId, err: error }, `job ${worker.name}/${job?.id} failed`),
+    );
+    worker.on("error", (error) => log.error({ queue: worker.name, err: error }, `worker ${worker.name} error`));
   }
 
   // Housekeeping once an hour; the scheduler id makes this idempotent across restarts and machines.
@@ -92,21 +96,23 @@ async function main() {
   const { timeZone } = await getSettings();
   await getQueue(QUEUES.integrity).upsertJobScheduler("integrity-nightly", { pattern: "30 3 * * *", tz: timeZone }, { name: "check", data: { task: "check" } });
 
-  log(`ready: ${workers.map((w) => w.name).join(", ")} (prefix ${env().REDIS_PREFIX})`);
+  const metrics = startMetricsPublisher();
+  log.info(`ready: ${workers.map((w) => w.name).join(", ")} (prefix ${env().REDIS_PREFIX})`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: waiting for active jobs to finish…`);
+    log.info(`${signal}: waiting for active jobs to finish…`);
     requestBulletinStop();
     await Promise.all(workers.map((w) => w.close()));
+    await metrics.stop();
     await closeBulletinRuntime();
     await closeQueues();
     await closeMailDriver();
     await closeImportPool();
     await db.$disconnect();
-    log("stopped");
+    log.info("stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
@@ -114,6 +120,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  log("failed to start:", error);
+  log.fatal({ err: error }, "failed to start");
   process.exit(1);
 });

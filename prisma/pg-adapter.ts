@@ -36,8 +36,17 @@ class CatalogSafePool extends pg.Pool {
   }
 }
 
+/** Every pool this process opened and has not ended: /metrics reports their use (decision 035). */
+export const openPools = new Set<pg.Pool>();
+
 export function createPool(url: string, max = 10): pg.Pool {
-  return new CatalogSafePool({ connectionString: url, max });
+  const pool = new CatalogSafePool({ connectionString: url, max });
+  openPools.add(pool);
+  // An ended pool leaves the set: `ending` is set by pool.end().
+  pool.on("remove", () => {
+    if (pool.ending) openPools.delete(pool);
+  });
+  return pool;
 }
 
 export function createAdapter(url: string, max = 10): PrismaPg {

@@ -12,6 +12,9 @@ import { parseEnv, EnvError } from "../app/lib/env.server.ts";
 import { normaliseIp } from "../app/modules/audit/labels.ts";
 import { appOrigins, isCrossOriginWrite, securityHeaders } from "../app/lib/http-security.ts";
 import { createLimitedRequestHandler, refuseBody } from "./remix-handler.ts";
+import { logger } from "../app/lib/logger.server.ts";
+import { requestIdFrom, runWithRequestId } from "../app/lib/request-context.server.ts";
+import { metricsEndpoint, observeRequests } from "./observability.ts";
 
 const dev = process.argv.includes("--dev");
 
@@ -20,13 +23,13 @@ try {
   config = parseEnv(process.env);
 } catch (error) {
   if (error instanceof EnvError) {
-    console.error(error.message);
+    logger.fatal(error.message);
     process.exit(1);
   }
   throw error;
 }
 if (!config.SMTP_URL) {
-  console.warn("[alcance] SMTP_URL is not set: mail is stored in the development outbox (/admin/outbox), not delivered.");
+  logger.warn("SMTP_URL is not set: mail is stored in the development outbox (/admin/outbox), not delivered.");
 }
 
 const appOrigin = appOrigins(config.APP_URL);
@@ -36,6 +39,16 @@ const app = express();
 app.disable("x-powered-by");
 // Behind a load balancer the client address comes from X-Forwarded-For.
 app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY : false);
+
+// Every request gets an id (a proxy's X-Request-Id is kept), answered in X-Request-Id, written on
+// its log lines and carried into the jobs it queues (decision 035).
+app.use((req, res, next) => {
+  const requestId = requestIdFrom(req.get("x-request-id"));
+  res.setHeader("X-Request-Id", requestId);
+  runWithRequestId(requestId, next);
+});
+
+app.get("/metrics", metricsEndpoint(config.METRICS_TOKEN));
 
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
@@ -67,6 +80,8 @@ const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(path.resolve("build/server/index.js") as string)) as ServerBuild);
 
+app.use(observeRequests(typeof build === "function" ? undefined : build));
+
 app.all(
   "*",
   createLimitedRequestHandler({
@@ -78,7 +93,7 @@ app.all(
 );
 
 const server = app.listen(config.PORT, () => {
-  console.log(`[alcance] web server listening on http://localhost:${config.PORT} (${dev ? "development" : "production"})`);
+  logger.info(`web server listening on http://localhost:${config.PORT} (${dev ? "development" : "production"})`);
 });
 
 function shutdown() {

@@ -52,6 +52,8 @@ const schema = z
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(15 * 1024 * 1024),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    // Bearer token for /metrics; without it the endpoint answers 404 (decision 035).
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

@@ -9,6 +9,7 @@
 import { Queue, type Job, type JobsOptions } from "bullmq";
 import { env } from "./env.server.ts";
 import { createRedis } from "./redis.server.ts";
+import { withRequestId } from "./request-context.server.ts";
 import type { TransactionalMail } from "../modules/mail/types.ts";
 import type { BulletinJob } from "../modules/bulletins/types.ts";
 
@@ -81,19 +82,20 @@ export async function closeQueues(): Promise<void> {
 export type QueueJob<N extends QueueName> = Job<QueuePayloads[N]>;
 
 // ── Producers ───────────────────────────────────────────────────────────────────────────────────
+// Each adds the id of the request that queued the job (`requestId` in the job data, decision 035).
 
 /** Queues a transactional message; returns the job id. */
 export async function enqueueMail(mail: TransactionalMail, opts: Pick<JobsOptions, "jobId" | "delay"> = {}): Promise<string | undefined> {
-  const job = await getQueue(QUEUES.mail).add(mail.template, mail, opts);
+  const job = await getQueue(QUEUES.mail).add(mail.template, withRequestId(mail), opts);
   return job.id;
 }
 
 /** Queues a contacts import (a dry run or the real run) of a stored batch. */
 export async function enqueueContactsImport(batchId: string): Promise<void> {
-  await getQueue(QUEUES.contactsImport).add("import", { batchId }, { jobId: `${batchId}-${Date.now()}` });
+  await getQueue(QUEUES.contactsImport).add("import", withRequestId({ batchId }), { jobId: `${batchId}-${Date.now()}` });
 }
 
 /** Queues bulletin jobs (chunks with their own retry options, or a test send). */
 export async function enqueueBulletinJobs(jobs: ReadonlyArray<{ name: string; data: BulletinJob; opts?: JobsOptions }>): Promise<void> {
-  await getQueue(QUEUES.bulletins).addBulk([...jobs]);
+  await getQueue(QUEUES.bulletins).addBulk(jobs.map((job) => ({ ...job, data: withRequestId(job.data) })));
 }

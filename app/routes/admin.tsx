@@ -18,6 +18,7 @@ const SECTIONS = [
   { to: "/admin/report-outline", label: "admin.nav.reportOutline", end: false },
   { to: "/admin/outbox", label: "admin.nav.outbox", end: false },
   { to: "/admin/integrity", label: "admin.nav.integrity", end: false },
+  { to: "/admin/queues", label: "admin.nav.queues", end: false },
 ] as const;
 
 function AdminNav() {

@@ -7,8 +7,9 @@ import { bulletinConfig } from "../../app/modules/bulletins/config.server.ts";
 import { closePipeline, processChunk, reconcile, sendTestMessages, startLiveness, type Liveness } from "../../app/modules/bulletins/pipeline/index.server.ts";
 import { closeBulkTransport } from "../../app/modules/bulletins/transport.server.ts";
 import type { QueueJob } from "../../app/lib/queue.server.ts";
+import { logger } from "../../app/lib/logger.server.ts";
 
-const log = (...args: unknown[]) => console.error("[worker:bulletins]", ...args);
+const log = logger.child({ area: "bulletins" });
 
 let liveness: Liveness | undefined;
 let stopping = false;
@@ -19,9 +20,9 @@ function runReconcile(label: string) {
   if (reconciling || stopping) return;
   reconciling = reconcile()
     .then((r) => {
-      if (r.unknownMarked || r.started || r.finished || label === "start") log(`reconciled (${label}):`, JSON.stringify(r));
+      if (r.unknownMarked || r.started || r.finished || label === "start") log.info({ reconcile: r }, `reconciled (${label})`);
     })
-    .catch((error: Error) => log(`reconciliation failed (${label}):`, error.message))
+    .catch((error: Error) => log.error({ err: error }, `reconciliation failed (${label})`))
     .finally(() => {
       reconciling = undefined;
     });
@@ -33,7 +34,7 @@ export async function startBulletinRuntime(): Promise<void> {
   runReconcile("start");
   await reconciling;
   timer = setInterval(() => runReconcile("periodic"), bulletinConfig().BULLETIN_RECONCILE_MS);
-  log(`ready: liveness key ${liveness.key}, pool ${bulletinConfig().BULLETIN_CONCURRENCY}`);
+  log.info(`ready: liveness key ${liveness.key}, pool ${bulletinConfig().BULLETIN_CONCURRENCY}`);
 }
 
 /** SIGTERM, step 1: no new message starts; in-flight ones finish and are recorded. */

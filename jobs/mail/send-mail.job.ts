@@ -4,6 +4,9 @@ import { transactionalMailSchema } from "../../app/modules/mail/schema.ts";
 import type { MailRef } from "../../app/modules/mail/types.ts";
 import { setCorrectionMailStatus, type MailState } from "../../app/modules/contest/mail-state.server.ts";
 import type { QueueJob } from "../../app/lib/queue.server.ts";
+import { logger } from "../../app/lib/logger.server.ts";
+
+const log = logger.child({ area: "mail" });
 
 /** Records that follow their message's delivery, by entity (see MailRef). */
 const MAIL_STATE_HOOKS: Record<MailRef["entity"], (id: string, state: MailState) => Promise<void>> = {
@@ -25,7 +28,7 @@ export function withoutAddress(error: unknown, address: string): Error {
 export async function sendMailJob(job: QueueJob<"mail">): Promise<MailJobResult> {
   const parsed = transactionalMailSchema.safeParse(job.data);
   if (!parsed.success) {
-    console.error(`[mail] job ${job.id}: not a message this version sends (no record ids); dropped`);
+    log.warn({ jobId: job.id }, "not a message this version sends (no record ids); dropped");
     return { sent: false, reason: "invalidPayload" };
   }
   const mail = parsed.data;
@@ -33,7 +36,7 @@ export async function sendMailJob(job: QueueJob<"mail">): Promise<MailJobResult>
   const resolved = await resolveMail(mail);
   if ("skip" in resolved) {
     // Erased contact, used or revoked link, deactivated account…: nothing to send, and that is fine.
-    console.error(`[mail] job ${job.id} (${mail.template}): not sent, ${resolved.skip}`);
+    log.info({ jobId: job.id, template: mail.template, skip: resolved.skip }, "not sent");
     if (ref) await MAIL_STATE_HOOKS[ref.entity]?.(ref.id, "noRecipient");
     return { sent: false, reason: resolved.skip };
   }

@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   "read:audit",
   "manage:settings",
   "read:outbox",
+  // The BullMQ queues page: counts, failed jobs, retries (decision 035). ADMIN only.
+  "manage:queues",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
