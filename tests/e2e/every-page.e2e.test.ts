@@ -103,7 +103,17 @@ async function visit(page: Page, role: WalkRole, width: number, target: WalkPage
       failures.push(`${where}: document ${result.scrollWidth} px wide in a ${result.innerWidth} px viewport; ${result.culprits.join("; ")}`);
     }
     // A translation key on screen is a label the page's area did not receive (decision 028).
-    const text = await page.evaluate(() => `${document.title}\n${document.body.innerText}`);
+    // Codes shown as codes (an audit action «contest.submission.create», JSON in <pre>) are data, not labels.
+    const text = await page.evaluate(() => {
+      const parts: string[] = [document.title];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || parent.closest("code, pre, .code-inline, script, style, [hidden]")) continue;
+        parts.push(node.textContent ?? "");
+      }
+      return parts.join("\n");
+    });
     const raw = [...new Set(text.match(/\b[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9_]+)+\b/g) ?? [])].filter((token) => CATALOGUE_KEYS.has(token));
     if (raw.length > 0) failures.push(`${where}: raw translation keys on screen: ${raw.slice(0, 5).join(", ")}`);
     await screenshot(page, `${SHOTS}/${role.toLowerCase()}/${target.slug}-${width}.jpg`);

@@ -217,6 +217,8 @@ beforeAll(async () => {
     attachmentId: reportAttachment.id,
     // issue 21: a bounce webhook's provider (unconfigured here: 401 to everything).
     provider: "ses",
+    // The catch-all 404 route ($.tsx): its splat takes any path.
+    "": "no-such-page",
   };
   for (const [key, value] of Object.entries(values)) valid.set(key, value);
 }, 60_000);

@@ -46,8 +46,8 @@ export function pageRoutes(): PageRoute[] {
       const pattern = parts.map((raw) => raw.replace(/\[([^\]]*)\]/g, "$1").replace(/_$/, "")).filter((s) => s !== "_index" && s !== "");
       return { file, pattern };
     })
-    // Actions only (logout, the language switch): nothing to look at.
-    .filter((r) => !["logout.tsx", "locale.tsx"].includes(r.file));
+    // Actions only (logout, the language switch), and the catch-all 404 (the walk visits an unknown path itself).
+    .filter((r) => !["logout.tsx", "locale.tsx", "$.tsx"].includes(r.file));
 }
 
 /** Pages nobody signed in is meant to see (they redirect a signed-in user or need a token). */
