@@ -313,9 +313,10 @@ const ROUTES_DIR = path.resolve("app/routes");
 /**
  * Pages anybody may open, signed in or not (sign-in, links mailed to people, the kiosk, health), and
  * the applicant portal, whose sign-in is not a staff one (decision 029: a staff session there counts
- * for nothing; tests/integration/portal.test.ts checks it).
+ * for nothing; tests/integration/portal.test.ts checks it), the provider webhooks (hooks.*: 401
+ * without their own credentials) and the catch-all 404 ($.tsx).
  */
-const PUBLIC = /^(login|login_\.two-factor|forgot-password|reset-password\.\$token|invite\.\$token|k\.|u\.\$token|healthz|convocatoria\.)/;
+const PUBLIC = /^(login|login_\.two-factor|forgot-password|reset-password\.\$token|invite\.\$token|k\.|u\.\$token|healthz|convocatoria\.|hooks\.|\$\.tsx$)/;
 /** What a contributor reaches besides their sections: their account, the language, signing out, the home that sends them on. */
 const OWN = /^(contribute\.|account|locale|logout|_index)/;
 
