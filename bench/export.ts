@@ -13,8 +13,8 @@ import { execFileSync } from "node:child_process";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
+import { scratchUrls, withClient } from "./lib/scratch-db.ts";
 
 const { values: opts } = parseArgs({
   args: process.argv.slice(2),
@@ -35,25 +35,8 @@ if (!Number.isInteger(CONTACTS) || CONTACTS < 1000) {
 const GOAL_ROWS_PER_S = 50_000;
 const log = (message: string) => console.error(`[bench:export] ${message}`);
 
-const BASE_URL = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/alcance";
 const DB_NAME = "alcance_bench_export";
-const withDatabase = (url: string, database: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-};
-const ADMIN_URL = withDatabase(BASE_URL, "postgres");
-const BENCH_URL = withDatabase(BASE_URL, DB_NAME);
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const { adminUrl: ADMIN_URL, benchUrl: BENCH_URL } = scratchUrls(DB_NAME);
 
 const GIVEN = ["María", "José", "Juan", "Guadalupe", "Luis", "Ana", "Jesús", "Carlos", "Verónica", "Sofía", "Ramón", "Mónica", "Héctor", "Inés", "Óscar", "Ángela"];
 const FAMILY = ["Hernández", "García", "Martínez", "López", "González", "Pérez", "Rodríguez", "Sánchez", "Ramírez", "Núñez", "Ibáñez", "Zúñiga", "Treviño", "Yáñez"];

@@ -16,7 +16,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import { scratchUrls, withClient } from "./lib/scratch-db.ts";
 
 const { values: opts } = parseArgs({
   args: process.argv.slice(2),
@@ -38,25 +38,8 @@ const AT_ONCE = 4;
 const GOAL_P95_MS = 3000;
 const log = (message: string) => console.error(`[bench:reports] ${message}`);
 
-const BASE_URL = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/alcance";
 const DB_NAME = "alcance_bench_reports";
-const withDatabase = (url: string, database: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-};
-const ADMIN_URL = withDatabase(BASE_URL, "postgres");
-const BENCH_URL = withDatabase(BASE_URL, DB_NAME);
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const { adminUrl: ADMIN_URL, benchUrl: BENCH_URL } = scratchUrls(DB_NAME);
 
 async function prepareDatabase(): Promise<void> {
   const env = { ...process.env, DATABASE_URL: BENCH_URL };
