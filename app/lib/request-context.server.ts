@@ -8,7 +8,12 @@ import crypto from "node:crypto";
 
 type RequestContext = { requestId: string };
 
-const storage = new AsyncLocalStorage<RequestContext>();
+// One store per process, shared through globalThis: server/index.ts loads this file from source
+// while the built Remix bundle carries its own copy of it, and two stores would not see each
+// other's request id (the jobs a route queued went out without one).
+const STORE_KEY = Symbol.for("alcance.requestContext");
+const shared = globalThis as typeof globalThis & { [STORE_KEY]?: AsyncLocalStorage<RequestContext> };
+const storage = (shared[STORE_KEY] ??= new AsyncLocalStorage<RequestContext>());
 
 /** A caller's id is kept when it looks like one (a proxy's X-Request-Id); otherwise a new one. */
 export function requestIdFrom(header: string | undefined): string {

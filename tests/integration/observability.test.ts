@@ -110,10 +110,10 @@ describe("logs of a realistic run", () => {
     const lines = log.split("\n").filter((l) => l.startsWith("{"));
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
-    // The reset request's id is on its web line. (That the worker's line for its mail job carries it
-    // too is not checked yet: in this run the job was not seen on this worker's log — see decision 035.)
-    const withId = lines.map((l) => JSON.parse(l) as { requestId?: string; process?: string; route?: string }).filter((l) => l.requestId === requestId);
+    // The reset request's id is on its web line and on the worker's line for the mail job it queued.
+    const withId = lines.map((l) => JSON.parse(l) as { requestId?: string; process?: string; route?: string; queue?: string; msg?: string }).filter((l) => l.requestId === requestId);
     expect(withId.map((l) => `${l.process} ${l.route}`)).toContain("web routes/forgot-password");
+    expect(withId.map((l) => `${l.process} ${l.queue} ${l.msg}`)).toContain("worker mail job completed");
 
     const secrets = [TEST_PASSWORD, NEW_PASSWORD, token, encodeURIComponent(token), sessionCookie.split("=")[1]!, jar.cookie.split("=")[1]!, user.email, ...a.emails];
     for (const secret of secrets) expect(log.includes(secret), `the log contains ${secret.slice(0, 6)}…`).toBe(false);
