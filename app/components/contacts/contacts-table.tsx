@@ -26,15 +26,15 @@ export function ContactsTable({ rows, caption, selectable, nameOf, empty }: { ro
     { key: "email", header: t("contacts.fields.email"), className: "email", cell: (row) => row.email },
     {
       key: "place",
-      header: t("contacts.fields.place"),
+      header: t("contacts.fields.placeAndLanguage"),
       cell: (row) => (
         <span>
           {row.country ? nameOf(row.country) : none}
           {row.state ? <span className="muted contacts-state">{stateName(row.state)}</span> : null}
+          <span className="muted contacts-language">{row.language ? languageName(row.language, locale) : none}</span>
         </span>
       ),
     },
-    { key: "language", header: t("contacts.fields.language"), cell: (row) => (row.language ? languageName(row.language, locale) : none) },
     {
       key: "tags",
       header: t("contacts.fields.tags"),
@@ -51,16 +51,17 @@ export function ContactsTable({ rows, caption, selectable, nameOf, empty }: { ro
           none
         ),
     },
-    { key: "consent", header: t("contacts.fields.consent"), cell: (row) => (
-        <span>
+    {
+      // Consent and subscription side by side in one column: the list fits 1366 px without scrolling.
+      key: "status",
+      header: t("contacts.fields.status"),
+      cell: (row) => (
+        <span className="contacts-status">
           <ConsentBadge status={row.consentStatus} />
-        </span>
-      ) },
-    { key: "subscription", header: t("contacts.fields.subscription"), cell: (row) => (
-        <span>
           <SubscriptionBadge status={row.subscriptionStatus} />
         </span>
-      ) },
+      ),
+    },
     {
       key: "createdAt",
       header: t("contacts.fields.createdAt"),
