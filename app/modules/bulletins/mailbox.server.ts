@@ -75,9 +75,10 @@ export async function saveMailbox(actor: AuditActor, input: MailboxInput, passwo
   if (pasted && pasted.length > MAILBOX_MAX_PASSWORD) throw new MailboxError("password", "password");
   const current = await db.bounceMailbox.findUnique({ where: { id: 1 }, select: { passwordEncrypted: true } });
   if (!pasted && !current) throw new MailboxError("passwordRequired", "password");
-  const data = { ...input, updatedById: actor.userId, ...(pasted ? { passwordEncrypted: encrypt(pasted) } : {}) };
+  const passwordEncrypted = pasted ? encrypt(pasted) : current!.passwordEncrypted;
+  const data = { ...input, updatedById: actor.userId, passwordEncrypted };
   await db.$transaction(async (tx) => {
-    await tx.bounceMailbox.upsert({ where: { id: 1 }, create: { id: 1, passwordEncrypted: encrypt(pasted!), ...data }, update: data });
+    await tx.bounceMailbox.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
     // What was set, never the password: only that it changed.
     await audit(actor, { action: "bounceMailbox.update", entity: "bounceMailbox", entityId: "1", after: { ...input, passwordChanged: pasted !== null } }, tx);
   });
