@@ -18,6 +18,8 @@ import { BOUNCE_MAILBOX_SCHEDULER, closeQueues, getQueue, QUEUES } from "~/lib/q
 import { mailboxOverview, pollMailbox, removeMailbox, testMailbox, UNATTRIBUTED_KEYWORD, type MailboxConnection } from "~/modules/bulletins/mailbox.server";
 import { mailboxSchema, type MailboxInput } from "~/modules/bulletins/mailbox";
 import { createSession } from "~/modules/auth/session.server";
+import { complaintPausePercent, settingsSchema } from "~/modules/settings/schema";
+import { getSettings } from "~/modules/settings/settings.server";
 import { audience } from "../support/bulletins";
 import { createUser, fakeRequest } from "../support/factories";
 import { freePort } from "../support/net";
@@ -286,5 +288,40 @@ describe("the bounce mailbox on /admin/settings", () => {
     // Turned off: the schedule goes away.
     expect((await post({ intent: "mailbox", ...form() })).status).toBe(302);
     expect(await getQueue(QUEUES.bounces).getJobScheduler(BOUNCE_MAILBOX_SCHEDULER)).toBeFalsy();
+  });
+});
+
+describe("the complaint rate that pauses a bulletin, on /admin/settings", () => {
+  const rate = (value: string | undefined) => settingsSchema.shape.complaintPauseRate.safeParse(value);
+
+  it("is typed in percent (0.1–5, two decimals, comma or point) and stored as a fraction", () => {
+    expect(rate("0.3")).toMatchObject({ success: true, data: 0.003 });
+    expect(rate("0,5")).toMatchObject({ success: true, data: 0.005 });
+    expect(rate("5")).toMatchObject({ success: true, data: 0.05 });
+    expect(rate(undefined)).toMatchObject({ success: true, data: undefined });
+    for (const bad of ["0.05", "5.01", "0.125", "abc", "-1"]) expect(rate(bad).error?.issues[0]?.message).toBe("admin.settings.errors.complaintPauseRate");
+    expect(complaintPausePercent(0.003)).toBe("0.3");
+    expect(complaintPausePercent(0.0125)).toBe("1.25");
+  });
+
+  it("the form shows it and refuses a value out of range in words, changing nothing", async () => {
+    const baseUrl = inject("baseUrl");
+    const admin = await createUser({ role: "ADMIN", locale: "en" });
+    await db.user.update({ where: { id: admin.id }, data: { totpEnabled: true } });
+    const cookie = (await createSession(admin.id, fakeRequest(), { mfaPending: false })).split(";")[0]!;
+    const html = await (await fetch(new URL("/admin/settings", baseUrl), { headers: { cookie } })).text();
+    expect(html).toContain('id="settings-complaintPauseRate"');
+    expect(html).toContain(translate("en", "admin.settings.fields.complaintPauseRate"));
+
+    const current = await getSettings();
+    const { complaintPauseRate: _rate, ...rest } = current;
+    const res = await fetch(new URL("/admin/settings", baseUrl), {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, origin: new URL(baseUrl).origin, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "settings", ...rest, replyTo: current.replyTo ?? "", sendRatePerSecond: String(current.sendRatePerSecond), kioskMailsPerHour: String(current.kioskMailsPerHour), complaintPauseRate: "7" }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain(translate("en", "admin.settings.errors.complaintPauseRate"));
   });
 });
