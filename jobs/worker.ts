@@ -23,6 +23,8 @@ import { getSettings } from "../app/modules/settings/settings.server.ts";
 import { bulletinsJob, closeBulletinRuntime, requestBulletinStop, startBulletinRuntime } from "./bulletins/send.job.ts";
 import { logger } from "../app/lib/logger.server.ts";
 import { observeJob, startMetricsPublisher } from "./observe.ts";
+import { pollMailboxJob } from "./bounces/poll-mailbox.job.ts";
+import { syncMailboxSchedule } from "../app/modules/bulletins/mailbox.server.ts";
 
 const log = logger.child({ area: "worker" });
 
@@ -41,6 +43,8 @@ const PROCESSORS: { [N in QueueName]: Entry<N> } = {
   jury: { processor: juryRemindersJob, concurrency: 1 },
   integrity: { processor: integrityJob, concurrency: 1 },
   reports: { processor: contributionRemindersJob, concurrency: 1 },
+  // One run at a time per worker (and a Redis lock across workers): runs share one mailbox.
+  bounces: { processor: pollMailboxJob, concurrency: 1 },
 };
 
 function startWorker<N extends QueueName>(name: N): Worker<QueueJob<N>["data"]> {
@@ -95,6 +99,9 @@ async function main() {
   // The integrity checks every night at 03:30 in the office's zone, when nobody is moving stock.
   const { timeZone } = await getSettings();
   await getQueue(QUEUES.integrity).upsertJobScheduler("integrity-nightly", { pattern: "30 3 * * *", tz: timeZone }, { name: "check", data: { task: "check" } });
+
+  // The bounce mailbox every N minutes as its settings say (saving them reschedules it too).
+  await syncMailboxSchedule();
 
   const metrics = startMetricsPublisher();
   log.info(`ready: ${workers.map((w) => w.name).join(", ")} (prefix ${env().REDIS_PREFIX})`);

@@ -124,6 +124,13 @@ export const importRowsPerSecond = new Gauge({
   aggregator: "max",
 });
 
+export const bounceMailboxMessages = new Counter({
+  name: "alcance_bounce_mailbox_messages_total",
+  help: "Messages the bounce mailbox poller read, by outcome (ingested, duplicate, unattributed, tooLarge)",
+  labelNames: ["outcome"],
+  registers: [workerRegistry],
+});
+
 poolGauge(workerRegistry, "alcance_worker_db_pool_connections");
 
 const workerId = `${os.hostname()}:${process.pid}`;

@@ -21,6 +21,7 @@ export const QUEUES = {
   jury: "jury",
   integrity: "integrity",
   reports: "reports",
+  bounces: "bounces",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -35,6 +36,7 @@ export type QueuePayloads = {
   jury: { task: "reminders" };
   integrity: { task: "check" };
   reports: { task: "contributionReminders" };
+  bounces: { task: "pollMailbox" };
 };
 
 /** Retention and retries set once for every queue. */
@@ -53,6 +55,8 @@ export const QUEUE_JOB_OPTIONS: Partial<Record<QueueName, JobsOptions>> = {
   mail: { removeOnComplete: true, removeOnFail: { age: 14 * 86_400 } },
   // Each attempt records a run of its own; one retry covers a restart, more would only repeat reports.
   integrity: { attempts: 2 },
+  // The next scheduled run retries anyway; a retry sooner would only knock on a server that is down.
+  bounces: { attempts: 1, removeOnComplete: { age: 86_400, count: 500 } },
 };
 
 const globalForQueues = globalThis as unknown as { __alcanceQueues?: Map<string, Queue> };
@@ -98,4 +102,17 @@ export async function enqueueContactsImport(batchId: string): Promise<void> {
 /** Queues bulletin jobs (chunks with their own retry options, or a test send). */
 export async function enqueueBulletinJobs(jobs: ReadonlyArray<{ name: string; data: BulletinJob; opts?: JobsOptions }>): Promise<void> {
   await getQueue(QUEUES.bulletins).addBulk(jobs.map((job) => ({ ...job, data: withRequestId(job.data) })));
+}
+
+/** The scheduler id of the bounce mailbox poller (one per deployment). */
+export const BOUNCE_MAILBOX_SCHEDULER = "bounce-mailbox";
+
+/**
+ * Polls the bounce mailbox every `everyMs`, or never (null). Saving the mailbox settings and
+ * starting a worker both call it, so the schedule follows the settings without a restart.
+ */
+export async function scheduleBounceMailbox(everyMs: number | null): Promise<void> {
+  const queue = getQueue(QUEUES.bounces);
+  if (everyMs === null) await queue.removeJobScheduler(BOUNCE_MAILBOX_SCHEDULER);
+  else await queue.upsertJobScheduler(BOUNCE_MAILBOX_SCHEDULER, { every: everyMs }, { name: "poll", data: { task: "pollMailbox" } });
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { adminTitle } from "~/components/admin/meta";
+import { BounceMailbox, mailboxTestOf, type MailboxTestOutcome } from "~/components/admin/settings/bounce-mailbox";
 import { MailAuth } from "~/components/admin/settings/mail-auth";
 import { PrivacyNotices } from "~/components/admin/settings/privacy-notices";
 import { SettingsForm } from "~/components/admin/settings/settings-form";
@@ -13,6 +14,7 @@ import { handleIntents } from "~/lib/intents.server";
 import { formBody } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requirePermission } from "~/modules/auth/index.server";
+import { mailboxOverview, mailboxRemoveSchema, mailboxSchema, removeMailbox, saveMailbox, testMailbox } from "~/modules/bulletins/index.server";
 import { countryChoices } from "~/modules/geo";
 import { dkimDomainSchema, dkimRemoveSchema, generateDkimKey, mailAuthOverview, removeDkimKey, saveDkimKey } from "~/modules/mail/index.server";
 import { privacyNoticeSchema, publishPrivacyNotice, settingsOverview, settingsSchema, updateSettings } from "~/modules/settings/index.server";
@@ -21,8 +23,8 @@ export const meta = adminTitle("admin.settings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:settings");
-  const [{ settings, current, earlier, nextVersion }, mailAuth] = await Promise.all([settingsOverview(), mailAuthOverview()]);
-  return { settings, current, earlier, nextVersion, mailAuth, countries: countryChoices(INTL_LOCALE[user.locale]) };
+  const [{ settings, current, earlier, nextVersion }, mailAuth, mailbox] = await Promise.all([settingsOverview(), mailAuthOverview(), mailboxOverview()]);
+  return { settings, current, earlier, nextVersion, mailAuth, mailbox, countries: countryChoices(INTL_LOCALE[user.locale]) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,6 +33,11 @@ export async function action({ request }: ActionFunctionArgs) {
   // A pasted DKIM key is read here and taken out of the form, so no reply can ever echo it back.
   const pastedKey = formData.get("privateKey");
   formData.delete("privateKey");
+  // The mailbox password likewise: used, never echoed.
+  const postedPassword = formData.get("password");
+  formData.delete("password");
+  const mailboxPassword = typeof postedPassword === "string" && postedPassword.length > 0 ? postedPassword : null;
+  const mailboxDone = (message: string) => redirectWithToast("/admin/settings#bounce-mailbox", { kind: "success", message });
   const dkimSaved = (message: string) => redirectWithToast("/admin/settings#mail-auth", { kind: "success", message });
   return handleIntents(request, {
     settings: {
@@ -68,11 +75,29 @@ export async function action({ request }: ActionFunctionArgs) {
         return dkimSaved("admin.settings.dkim.removed");
       },
     },
+    mailbox: {
+      schema: mailboxSchema,
+      run: async (value) => {
+        await saveMailbox(actor, value, mailboxPassword);
+        return mailboxDone("admin.settings.mailbox.saved");
+      },
+    },
+    mailboxTest: {
+      schema: mailboxSchema,
+      run: async (value) => ({ intent: "mailboxTest", test: (await testMailbox(value, mailboxPassword)) as MailboxTestOutcome }),
+    },
+    mailboxRemove: {
+      schema: mailboxRemoveSchema,
+      run: async () => {
+        await removeMailbox(actor);
+        return mailboxDone("admin.settings.mailbox.removed");
+      },
+    },
   }, { formData });
 }
 
 export default function SettingsPage() {
-  const { settings, current, earlier, nextVersion, mailAuth, countries } = useLoaderData<typeof loader>();
+  const { settings, current, earlier, nextVersion, mailAuth, mailbox, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const navigation = useNavigation();
@@ -82,6 +107,12 @@ export default function SettingsPage() {
       <PageHeader title={t("admin.settings.title")} description={t("admin.settings.intro")} />
       <SettingsForm settings={settings} countries={countries} reply={replyFor(actionData, "settings")} busy={submitting === "settings"} />
       <MailAuth overview={mailAuth} reply={replyFor(actionData, "dkim") ?? replyFor(actionData, "dkimGenerate") ?? replyFor(actionData, "dkimRemove")} busy={typeof submitting === "string" && submitting.startsWith("dkim")} />
+      <BounceMailbox
+        overview={mailbox}
+        reply={replyFor(actionData, "mailbox") ?? replyFor(actionData, "mailboxTest") ?? replyFor(actionData, "mailboxRemove")}
+        test={mailboxTestOf(actionData)}
+        busy={typeof submitting === "string" && submitting.startsWith("mailbox")}
+      />
       <PrivacyNotices current={current} earlier={earlier} nextVersion={nextVersion} reply={replyFor(actionData, "privacy")} busy={submitting === "privacy"} />
     </>
   );

@@ -15,3 +15,4 @@ export * from "./page.server";
 export * from "./complaints.server";
 export * from "./hooks/index.server";
 export * from "./bounce-review.server";
+export * from "./mailbox.server";

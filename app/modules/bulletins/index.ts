@@ -7,3 +7,4 @@ export * from "./schema";
 export * from "./time";
 export * from "./types";
 export * from "./bounce-sources";
+export * from "./mailbox";

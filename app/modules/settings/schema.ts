@@ -9,6 +9,14 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+/** The auto-pause threshold as the form shows it, in percent (decision 034). */
+export const COMPLAINT_PAUSE_PERCENT = { min: 0.1, max: 5, default: 0.3 } as const;
+
+/** 0.003 → "0.3" (the form's value; two decimals at most, no float noise). */
+export function complaintPausePercent(rate: number): string {
+  return String(Math.round(rate * 10_000) / 100);
+}
+
 export const timeZoneSchema = z.string().trim().refine(isTimeZone, "common.errors.timeZoneInvalid");
 
 export const settingsSchema = z.object({
@@ -33,6 +41,17 @@ export const settingsSchema = z.object({
     .min(1, "admin.settings.errors.kioskMailsPerHour")
     .max(10_000, "admin.settings.errors.kioskMailsPerHour")
     .optional(),
+  // Typed as a percent (0.3), stored as a fraction (0.003). Gmail and Yahoo ask for under 0.3 %.
+  complaintPauseRate: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().replace(",", ".") : v),
+    z.coerce
+      .number({ message: "admin.settings.errors.complaintPauseRate" })
+      .min(COMPLAINT_PAUSE_PERCENT.min, "admin.settings.errors.complaintPauseRate")
+      .max(COMPLAINT_PAUSE_PERCENT.max, "admin.settings.errors.complaintPauseRate")
+      .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6, "admin.settings.errors.complaintPauseRate")
+      .transform((p) => Math.round(p * 100) / 10_000)
+      .optional(),
+  ),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
 

@@ -13,6 +13,8 @@ export const DEFAULT_SETTINGS = {
   sendRatePerSecond: 50,
   timeZone: "America/Mexico_City",
   kioskMailsPerHour: 200,
+  // Complaints per delivered message above which a sending bulletin pauses itself (0.003 = 0.3 %).
+  complaintPauseRate: 0.003,
 };
 
 export type AppSettings = typeof DEFAULT_SETTINGS;
@@ -26,7 +28,9 @@ export async function getSettings(): Promise<AppSettings> {
 
 export async function updateSettings(actor: AuditActor, input: SettingsInput): Promise<void> {
   const before = await getSettings();
-  const after = { ...input, replyTo: input.replyTo ?? null, kioskMailsPerHour: input.kioskMailsPerHour ?? before.kioskMailsPerHour };
+  // A form without the complaint rate leaves the column alone (not even rewriting the value read).
+  const { complaintPauseRate, ...rest } = input;
+  const after = { ...rest, replyTo: input.replyTo ?? null, kioskMailsPerHour: input.kioskMailsPerHour ?? before.kioskMailsPerHour, ...(complaintPauseRate === undefined ? {} : { complaintPauseRate }) };
   await db.$transaction(async (tx) => {
     await tx.settings.upsert({ where: { id: 1 }, create: { id: 1, ...after }, update: after });
     const change = diff(before, after);

@@ -1,17 +1,18 @@
 /**
  * The organisation's settings form (admin.settings.tsx, intent "settings"): institution, senders,
- * kiosks and the office's time zone, chosen by city under its country (never typed).
+ * kiosks, the complaint rate that pauses a bulletin (typed in percent) and the office's time zone, chosen by city under its country (never typed).
  */
 import { Form } from "@remix-run/react";
 import { Card, Field, FormActions, FormErrorSummary, TimeZoneField, ZONES_BY_COUNTRY, type CountryChoice } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { getFormProps, useAppForm, type SubmissionResult } from "~/lib/forms";
-import { settingsSchema } from "~/modules/settings";
+import { COMPLAINT_PAUSE_PERCENT, complaintPausePercent, settingsSchema } from "~/modules/settings";
 
 type Settings = Record<"institutionName" | "postalAddress" | "bulkSenderName" | "bulkSenderEmail" | "transactionalSenderName" | "transactionalSenderEmail" | "timeZone", string> & {
   replyTo: string | null;
   sendRatePerSecond: number;
   kioskMailsPerHour: number;
+  complaintPauseRate: number;
 };
 
 /** The country whose zone list holds `zone` (its group comes first in the picker). */
@@ -21,7 +22,7 @@ function countryOfZone(zone: string): string | undefined {
 
 export function SettingsForm({ settings, countries, reply, busy }: { settings: Settings; countries: readonly CountryChoice[]; reply?: SubmissionResult<string[]>; busy: boolean }) {
   const t = useT();
-  const [form, fields] = useAppForm({ id: "settings", schema: settingsSchema, lastResult: reply, defaultValue: { ...settings, replyTo: settings.replyTo ?? "", sendRatePerSecond: String(settings.sendRatePerSecond), kioskMailsPerHour: String(settings.kioskMailsPerHour) } });
+  const [form, fields] = useAppForm({ id: "settings", schema: settingsSchema, lastResult: reply, defaultValue: { ...settings, replyTo: settings.replyTo ?? "", sendRatePerSecond: String(settings.sendRatePerSecond), kioskMailsPerHour: String(settings.kioskMailsPerHour), complaintPauseRate: complaintPausePercent(settings.complaintPauseRate) } });
   const label = (name: keyof Settings) => t(`admin.settings.fields.${name}`);
   const errors = Object.fromEntries(Object.entries(form.allErrors).map(([name, keys]) => [name, keys[0]]));
   return (
@@ -42,6 +43,18 @@ export function SettingsForm({ settings, countries, reply, busy }: { settings: S
           <Field id="settings-transactionalSenderEmail" meta={fields.transactionalSenderEmail} type="email" label={label("transactionalSenderEmail")} />
           <Field id="settings-replyTo" meta={fields.replyTo} type="email" label={label("replyTo")} hint={t("admin.settings.hints.replyTo")} />
           <Field id="settings-sendRatePerSecond" meta={fields.sendRatePerSecond} type="number" min={1} max={1000} label={label("sendRatePerSecond")} hint={t("admin.settings.hints.sendRatePerSecond")} required />
+          <Field
+            id="settings-complaintPauseRate"
+            meta={fields.complaintPauseRate}
+            type="number"
+            inputMode="decimal"
+            min={COMPLAINT_PAUSE_PERCENT.min}
+            max={COMPLAINT_PAUSE_PERCENT.max}
+            step={0.01}
+            label={label("complaintPauseRate")}
+            hint={t("admin.settings.hints.complaintPauseRate", { default: String(COMPLAINT_PAUSE_PERCENT.default) })}
+            required
+          />
         </div>
         <h3>{t("admin.settings.kiosks")}</h3>
         <div className="form-grid">
