@@ -179,6 +179,19 @@ export async function submissionFrame(contestId: string, submissionId: string) {
   return { ...frame, submission };
 }
 
+/** The edit form's frame: the contest's frame and the submission's own fields, not its history. */
+export async function submissionEditFrame(contestId: string, submissionId: string) {
+  const [frame, submission] = await Promise.all([
+    contestFrame(contestId),
+    db.submission.findFirst({
+      where: { id: submissionId, contestId },
+      select: { id: true, folio: true, title: true, summary: true, targetCommunities: true, targetCities: true, requestedBudget: true, receivedAt: true, channel: true },
+    }),
+  ]);
+  if (!submission) throw new ContestError("notFound");
+  return { ...frame, submission: { ...submission, requestedBudget: submission.requestedBudget?.toString() ?? null } };
+}
+
 export async function getSubmission(contestId: string, id: string) {
   const submission = await db.submission.findFirst({
     where: { id, contestId },
