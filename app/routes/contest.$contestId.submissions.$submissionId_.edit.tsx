@@ -22,8 +22,7 @@ export const links = contestLinks;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
   const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
-  const { submission: s, ...frame } = await submissionEditFrame(contestId, submissionId).catch(refusalResponse);
-  const zone = await zoneFor(user);
+  const [{ submission: s, ...frame }, zone] = await Promise.all([submissionEditFrame(contestId, submissionId).catch(refusalResponse), zoneFor(user)]);
   const values: Record<string, string> = {
     title: s.title,
     summary: s.summary ?? "",
