@@ -17,3 +17,14 @@ CREATE INDEX "Conflict_contestId_idx" ON "Conflict"("contestId");
 
 -- CreateIndex
 CREATE INDEX "Evaluation_contestId_state_idx" ON "Evaluation"("contestId", "state");
+
+-- The shipments list without a filter pages newest first by (requestedAt, id); the locations list
+-- sums each location's stock from the index alone (the (locationId) index is its prefix).
+-- DropIndex
+DROP INDEX "StockLevel_locationId_idx";
+
+-- CreateIndex
+CREATE INDEX "Shipment_requestedAt_id_idx" ON "Shipment"("requestedAt" DESC, "id" DESC);
+
+-- CreateIndex
+CREATE INDEX "StockLevel_locationId_quantity_idx" ON "StockLevel"("locationId", "quantity");
