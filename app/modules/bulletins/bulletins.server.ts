@@ -385,9 +385,8 @@ export type BulletinReport = BulletinProgress & {
 
 /** After (or during) a send: what happened to its recipients. */
 export async function bulletinReport(id: string): Promise<BulletinReport | null> {
-  const progress = await bulletinProgress(id);
-  if (!progress) return null;
-  const [reasons, statuses, complaints] = await Promise.all([
+  const [progress, reasons, statuses, complaints] = await Promise.all([
+    bulletinProgress(id),
     db.$queryRaw<Array<{ reason: string; count: number }>>`
       SELECT coalesce(regexp_replace("lastError", '\\s+', ' ', 'g'), '—') AS reason, count(*)::int AS count
       FROM "BulletinDelivery" WHERE "bulletinId" = ${id} AND "status" = 'FAILED'
@@ -401,6 +400,7 @@ export async function bulletinReport(id: string): Promise<BulletinReport | null>
       GROUP BY 1`,
     complaintRate(id),
   ]);
+  if (!progress) return null;
   return { ...progress, failureReasons: reasons, bounced: countOf(statuses, "BOUNCED"), complained: countOf(statuses, "COMPLAINED"), unsubscribedSince: countOf(statuses, "UNSUBSCRIBED"), complaintRate: complaints.rate, complaintWarn: complaints.warn };
 }
 
