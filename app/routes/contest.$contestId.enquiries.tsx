@@ -20,10 +20,13 @@ export const links = () => [...contestLinks(), ...enquiryLinks()];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:contest");
   const { contestId } = routeParams(request, params, { contestId: "key" });
-  const frame = await contestFrame(contestId).catch(refusalResponse);
   const canEdit = can(user.role, "edit:contest");
-  const list = await listContestEnquiries(contestId, new URL(request.url).searchParams.get("cursor"));
-  return { ...frame, list, canEdit, organisations: canEdit ? await civilSocietyNames() : [] };
+  const [frame, list, organisations] = await Promise.all([
+    contestFrame(contestId).catch(refusalResponse),
+    listContestEnquiries(contestId, new URL(request.url).searchParams.get("cursor")),
+    canEdit ? civilSocietyNames() : [],
+  ]);
+  return { ...frame, list, canEdit, organisations };
 }
 
 /** Logs an enquiry; a form with errors comes back here with them (the overview's form posts here too). */

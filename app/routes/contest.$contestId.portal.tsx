@@ -10,7 +10,7 @@ import { refusalResponse } from "~/lib/http.server";
 import { handleIntents } from "~/lib/intents.server";
 import { routeParams } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
-import { contestFrame, organisationChoices } from "~/modules/contest/index.server";
+import { contestFrame, organisationOptions } from "~/modules/contest/index.server";
 import { confirmMatchSchema, faqFromText, faqSchema, faqToText, publishSchema } from "~/modules/portal";
 import { confirmMatch, portalOrganisations, portalSettings, publishPortal, savePortalSettings } from "~/modules/portal/index.server";
 
@@ -21,8 +21,7 @@ export const links = contestLinks;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireActor(request, "edit:contest");
   const { contestId } = routeParams(request, params, { contestId: "key" });
-  const frame = await contestFrame(contestId).catch(refusalResponse);
-  const [settings, organisations, partners] = await Promise.all([portalSettings(contestId), portalOrganisations(contestId), organisationChoices()]);
+  const [frame, settings, organisations, partners] = await Promise.all([contestFrame(contestId).catch(refusalResponse), portalSettings(contestId), portalOrganisations(contestId), organisationOptions()]);
   return { ...frame, canEdit: true, settings: settings ? { ...settings, faqText: faqToText(settings.faq) } : null, organisations, partners: partners.map((p) => ({ value: p.id, label: p.name })) };
 }
 

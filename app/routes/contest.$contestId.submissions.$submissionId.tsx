@@ -30,8 +30,7 @@ export const links = contestLinks;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
   const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
-  const { submission, ...frame } = await submissionFrame(contestId, submissionId).catch(refusalResponse);
-  const zone = await zoneFor(user);
+  const [{ submission, ...frame }, zone] = await Promise.all([submissionFrame(contestId, submissionId).catch(refusalResponse), zoneFor(user)]);
   return {
     ...frame,
     canEdit: true,

@@ -11,7 +11,7 @@ import { useT } from "~/i18n/use-t";
 import { fieldErrors } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { clientIp, requirePermission } from "~/modules/auth/index.server";
-import { submissionFrame, zoneFor, updateSubmission } from "~/modules/contest/index.server";
+import { submissionEditFrame, zoneFor, updateSubmission } from "~/modules/contest/index.server";
 import { ContestError, submissionEditSchema } from "~/modules/contest";
 import { utcToZoned } from "~/lib/time";
 import { formBody, notFound, routeParams } from "~/lib/params";
@@ -22,8 +22,7 @@ export const links = contestLinks;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:contest");
   const { contestId, submissionId } = routeParams(request, params, { contestId: "key", submissionId: "key" });
-  const { submission: s, ...frame } = await submissionFrame(contestId, submissionId).catch(refusalResponse);
-  const zone = await zoneFor(user);
+  const [{ submission: s, ...frame }, zone] = await Promise.all([submissionEditFrame(contestId, submissionId).catch(refusalResponse), zoneFor(user)]);
   const values: Record<string, string> = {
     title: s.title,
     summary: s.summary ?? "",

@@ -53,9 +53,10 @@ export async function latestContestId(): Promise<string | null> {
 export async function getContest(id: string) {
   const contest = await db.contest.findUnique({ where: { id } });
   if (!contest) return null;
-  const evaluations = await db.evaluation.count({ where: { contestId: id } });
+  // Whether any evaluation exists, not how many: one index probe at any jury size.
+  const evaluated = await db.evaluation.findFirst({ where: { contestId: id }, select: { id: true } });
   const phase = effectivePhase(contest);
-  return { ...contest, phase, rubricLocked: rubricLocked(phase, evaluations > 0) };
+  return { ...contest, phase, rubricLocked: rubricLocked(phase, evaluated !== null) };
 }
 
 async function requireContest(tx: Tx, id: string) {

@@ -23,12 +23,18 @@ export const SUBMISSIONS_PAGE_SIZE = 50;
 
 // ── Organisations ──────────────────────────────────────────────────────────────────────────────
 
+/** The civil-society partners a picker offers: by name, at most 1000. */
+const ORGANISATION_PICK = { where: { kind: "CIVIL_SOCIETY" }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 } satisfies Prisma.PartnerFindManyArgs;
+
+/** The same partners as organisationChoices, id and name only (no people), for a plain select. */
+export async function organisationOptions(): Promise<Array<{ id: string; name: string }>> {
+  return db.partner.findMany({ ...ORGANISATION_PICK, select: { id: true, name: true } });
+}
+
 /** Civil-society partners and their people, for the submission form's pickers. */
 export async function organisationChoices() {
   const rows = await db.partner.findMany({
-    where: { kind: "CIVIL_SOCIETY" },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: 1000,
+    ...ORGANISATION_PICK,
     select: {
       id: true,
       name: true,
@@ -179,22 +185,36 @@ export async function submissionFrame(contestId: string, submissionId: string) {
   return { ...frame, submission };
 }
 
+/** The edit form's frame: the contest's frame and the submission's own fields, not its history. */
+export async function submissionEditFrame(contestId: string, submissionId: string) {
+  const [frame, submission] = await Promise.all([
+    contestFrame(contestId),
+    db.submission.findFirst({
+      where: { id: submissionId, contestId },
+      select: { id: true, folio: true, title: true, summary: true, targetCommunities: true, targetCities: true, requestedBudget: true, receivedAt: true, channel: true },
+    }),
+  ]);
+  if (!submission) throw new ContestError("notFound");
+  return { ...frame, submission: { ...submission, requestedBudget: submission.requestedBudget?.toString() ?? null } };
+}
+
 export async function getSubmission(contestId: string, id: string) {
-  const submission = await db.submission.findFirst({
-    where: { id, contestId },
-    include: {
-      partner: { select: { id: true, name: true, city: true, state: true, country: true } },
-      contactPerson: { select: { id: true, name: true, email: true, phone: true, contact: { select: { email: true, givenName: true, familyName: true, phone: true } } } },
-      documents: { orderBy: [{ uploadedAt: "asc" }, { id: "asc" }] },
-      corrections: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
-      statusChanges: { orderBy: [{ at: "asc" }, { id: "asc" }] },
-    },
-  });
-  if (!submission) return null;
-  const [requirements, checks] = await Promise.all([
+  // The rubric's requirements and this submission's checks need only the ids: read alongside.
+  const [submission, requirements, checks] = await Promise.all([
+    db.submission.findFirst({
+      where: { id, contestId },
+      include: {
+        partner: { select: { id: true, name: true, city: true, state: true, country: true } },
+        contactPerson: { select: { id: true, name: true, email: true, phone: true, contact: { select: { email: true, givenName: true, familyName: true, phone: true } } } },
+        documents: { orderBy: [{ uploadedAt: "asc" }, { id: "asc" }] },
+        corrections: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
+        statusChanges: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+      },
+    }),
     db.requirement.findMany({ where: { contestId }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
     db.requirementCheck.findMany({ where: { submissionId: id } }),
   ]);
+  if (!submission) return null;
   const byReq = new Map(checks.map((c) => [c.requirementId, c]));
   const people = [...new Set(submission.statusChanges.map((c) => c.byId).filter((v): v is string => !!v))];
   const users = await db.user.findMany({ where: { id: { in: people } }, select: { id: true, name: true } });

@@ -215,10 +215,13 @@ export async function listLocations(filter: { kind?: LocationKind; q?: string },
   if (c) parts.push(Prisma.sql`(l."name", l.id) > (${c.name}, ${c.id})`);
   const where = parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
   const rows = await db.$queryRaw<LocationListRow[]>`
-    SELECT l.id, l."name", l."kind", l."country", l."city", l."active", l."eventId", l."partnerId",
-      coalesce((SELECT sum(sl."quantity") FROM "StockLevel" sl WHERE sl."locationId" = l.id), 0)::int AS items,
-      (SELECT count(*) FROM "StockLevel" sl WHERE sl."locationId" = l.id AND sl."quantity" > 0)::int AS materials
-    FROM "Location" l WHERE ${where}
+    SELECT l.id, l."name", l."kind", l."country", l."city", l."active", l."eventId", l."partnerId", held.items, held.materials
+    FROM "Location" l
+      CROSS JOIN LATERAL (
+        SELECT coalesce(sum(sl."quantity"), 0)::int AS items, (count(*) FILTER (WHERE sl."quantity" > 0))::int AS materials
+        FROM "StockLevel" sl WHERE sl."locationId" = l.id
+      ) held
+    WHERE ${where}
     ORDER BY l."name", l.id LIMIT ${take + 1}`;
   const page = rows.slice(0, take);
   const last = page[page.length - 1];

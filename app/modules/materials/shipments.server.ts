@@ -202,8 +202,8 @@ export async function getShipment(id: string) {
     },
   });
   if (!shipment) return null;
-  const names = await userName([shipment.requestedById, shipment.preparedById, shipment.shippedById, shipment.receivedById, shipment.cancelledById]);
-  const [event, partner] = await Promise.all([
+  const [names, event, partner] = await Promise.all([
+    userName([shipment.requestedById, shipment.preparedById, shipment.shippedById, shipment.receivedById, shipment.cancelledById]),
     shipment.eventId ? db.event.findUnique({ where: { id: shipment.eventId }, select: { id: true, name: true, startsAt: true, timeZone: true } }) : null,
     shipment.partnerId ? db.partner.findUnique({ where: { id: shipment.partnerId }, select: { id: true, name: true } }) : null,
   ]);
