@@ -184,6 +184,16 @@ function orderBy(spec: SortSpec): Prisma.Sql {
   );
 }
 
+/**
+ * ORDER BY the `_k<i>` key columns: a bare column name in ORDER BY means the output column of that
+ * name first, so a caller whose select list formats a key column under its own name (the export's
+ * `to_char(…) AS "createdAt"`) would otherwise sort by the formatted text, with no index.
+ */
+function orderByKeyColumns(spec: SortSpec): Prisma.Sql {
+  const dir = spec.desc ? " DESC" : " ASC";
+  return Prisma.raw(spec.keys.map((_, i) => `"_k${i}"${dir}`).join(", "));
+}
+
 function keyColumns(spec: SortSpec): Prisma.Sql {
   return Prisma.join(
     spec.keys.map((k, i) => Prisma.sql`${k.expr} AS ${Prisma.raw(`"_k${i}"`)}`),
@@ -237,7 +247,7 @@ export function keysetPageSql(where: Prisma.Sql, sort: ContactSort, cursor: Curs
     SELECT ${columns}, ${keyColumns(spec)}
     FROM "Contact"
     WHERE (${where}) AND ${keysetCondition(spec, cursor)}
-    ORDER BY ${orderBy(spec)}
+    ORDER BY ${orderByKeyColumns(spec)}
     LIMIT ${limit}`;
   const nextCursor = (keys: readonly unknown[]): CursorValue[] => spec.keys.map((k, i) => (k.type === "timestamptz" ? String(keys[i]) : keyValue(keys[i], k.type)));
   return { sql, keyCount: spec.keys.length, nextCursor };
