@@ -1,9 +1,15 @@
 /**
  * The contacts CSV export at scale: the web route's stream (contactsCsvStream: the generator the
- * CLI uses too, encoded as the response body, audited at the end) over every contact, read as fast
- * as a client would, against a raw `COPY (SELECT <the same columns> ORDER BY <the same order>) TO
- * STDOUT (FORMAT csv)` of the same rows in the same run. Rows/s, MB/s, and memory while it runs
- * (RSS sampled every 50 ms; the RSS at each quarter of the rows shows whether it grows with them).
+ * CLI uses too, audited at the end) over every contact, read as fast as a client would, against a
+ * raw `COPY (SELECT <the same columns> ORDER BY <the same order>) TO STDOUT (FORMAT csv)` of the same
+ * rows in the same run. Rows/s, MB/s, this process's CPU, and memory while it runs (RSS sampled
+ * every 50 ms; the RSS at each quarter of the rows shows whether it grows with them). Then:
+ * - identical: the SHA-256 of the whole output equals a reference's — rows read with node-postgres's
+ *   own parsing and written with csvLine in Node, as the export did before PostgreSQL wrote its
+ *   CSV — and so do two filtered exports in the other delimiters and language;
+ * - slow_client: a reader taking a chunk every 50 ms for 4 s (RSS must not grow with what the
+ *   server could have sent), then cancelling (the COPY's backend must be gone).
+ * Exits 1 when an output differs or a cancelled COPY keeps running.
  *   npm run bench:export -- [--contacts 1000000] [--json] [--reuse] [--keep]
  * Needs only PostgreSQL (DATABASE_URL's server; the database alcance_bench_export is created,
  * migrated and filled with one INSERT … SELECT generate_series; only the indexes an export of
@@ -249,7 +255,7 @@ async function main() {
     const stream = contactsCsvStream({ userId: null, ip: "bench" }, EMPTY_FILTER, { delimiter: ",", lang: "es" }, { via: "cli" });
     const reader = stream.getReader();
     const activeCopies = () =>
-      withClient(ADMIN_URL, async (c) => Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND state <> 'idle' AND query LIKE 'COPY (SELECT nullif%'`, [DB_NAME])).rows[0].n));
+      withClient(ADMIN_URL, async (c) => Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND state <> 'idle' AND query LIKE 'COPY (SELECT nullif%'`, [DB_NAME])).rows[0].n));
     let bytes = 0;
     await reader.read();
     const rssStart = process.memoryUsage().rss;
