@@ -81,9 +81,10 @@ export async function* copyCsv(pool: pg.Pool, select: string, options: CopyCsvOp
     let quoted = false;
     for await (const chunk of copy as AsyncIterable<Buffer>) {
       if (hungUp) break;
-      let rows = 0;
-      for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) rows++;
-      const out = Buffer.allocUnsafe(chunk.length + rows);
+      // Room for a CR before every LF (those inside quoted cells get none).
+      let lineFeeds = 0;
+      for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) lineFeeds++;
+      const out = Buffer.allocUnsafe(chunk.length + lineFeeds);
       let o = 0;
       for (let i = 0; i < chunk.length; i++) {
         const byte = chunk[i]!;
@@ -91,9 +92,8 @@ export async function* copyCsv(pool: pg.Pool, select: string, options: CopyCsvOp
         else if (byte === LF && !quoted) out[o++] = CR;
         out[o++] = byte;
       }
-      // Line breaks inside quoted cells were counted above but are not rows.
-      const lineEnds = o - chunk.length;
-      options.onRows?.(lineEnds);
+      // One CR added per row end.
+      options.onRows?.(o - chunk.length);
       yield out.subarray(0, o);
     }
     complete = !hungUp;
