@@ -1,19 +1,28 @@
 /**
  * The contacts CSV export at scale: the web route's stream (contactsCsvStream: the generator the
- * CLI uses too, encoded as the response body, audited at the end) over every contact, read as fast
- * as a client would, against a raw `COPY (SELECT <the same columns> ORDER BY <the same order>) TO
- * STDOUT (FORMAT csv)` of the same rows in the same run. Rows/s, MB/s, and memory while it runs
- * (RSS sampled every 50 ms; the RSS at each quarter of the rows shows whether it grows with them).
+ * CLI uses too, audited at the end) over every contact, read as fast as a client would, against a
+ * raw `COPY (SELECT <the same columns> ORDER BY <the same order>) TO STDOUT (FORMAT csv)` of the same
+ * rows in the same run. Rows/s, MB/s, this process's CPU, and memory while it runs (RSS sampled
+ * every 50 ms; the RSS at each quarter of the rows shows whether it grows with them). Then:
+ * - identical: the SHA-256 of the whole output equals a reference's — rows read with node-postgres's
+ *   own parsing and written with csvLine in Node, as the export did before PostgreSQL wrote its
+ *   CSV — and so do two filtered exports in the other delimiters and language;
+ * - slow_client: a reader taking a chunk every 50 ms for 4 s (RSS must not grow with what the
+ *   server could have sent), then cancelling (the COPY's backend must be gone).
+ * Exits 1 when an output differs or a cancelled COPY keeps running.
  *   npm run bench:export -- [--contacts 1000000] [--json] [--reuse] [--keep]
  * Needs only PostgreSQL (DATABASE_URL's server; the database alcance_bench_export is created,
  * migrated and filled with one INSERT … SELECT generate_series; only the indexes an export of
  * everything reads are built). Goal (issue 20): ≥ 50,000 rows/s with flat memory.
  */
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { to as copyTo } from "pg-copy-streams";
+import type { ContactFilter } from "../app/modules/contacts/filter.ts";
 import { scratchUrls, withClient } from "./lib/scratch-db.ts";
 
 const { values: opts } = parseArgs({
@@ -130,17 +139,67 @@ async function withMemory<T>(total: number, progress: () => number, fn: () => Pr
   }
 }
 
+type Filter = ContactFilter;
+type Lang = "es" | "en";
+
 async function main() {
   const t0 = performance.now();
   await prepareDatabase();
   const prepareS = (performance.now() - t0) / 1000;
 
   process.env.DATABASE_URL = BENCH_URL;
-  const { contactsCsvStream, EXPORT_PAGE_SIZE } = await import("../app/modules/contacts/export.server.ts");
+  const { contactsCsvStream } = await import("../app/modules/contacts/export.server.ts");
   const { EMPTY_FILTER } = await import("../app/modules/contacts/filter.ts");
-  const { EXPORT_COLUMNS } = await import("../app/modules/contacts/fields.ts");
-  const { contactColumnsSql } = await import("../app/modules/contacts/query.server.ts");
-  const { db } = await import("../app/lib/db.server.ts");
+  const { CONTACT_FIELDS, EXPORT_COLUMNS, EXPORT_HEADERS, TAG_SEPARATOR } = await import("../app/modules/contacts/fields.ts");
+  const { contactColumnsSql, contactWhere, orderedSelectSql } = await import("../app/modules/contacts/query.server.ts");
+  const { csvLine, UTF8_BOM } = await import("../app/lib/csv.ts");
+  const { db, Prisma } = await import("../app/lib/db.server.ts");
+
+  /** The route's stream read to the end as fast as it comes (a fast client): SHA-256, bytes, rows. */
+  async function readExport(filter: Filter, delimiter: string, lang: Lang, progress = { rows: 0 }) {
+    const hash = createHash("sha256");
+    const stream = contactsCsvStream({ userId: null, ip: "bench" }, filter, { delimiter, lang }, { via: "cli" });
+    const reader = stream.getReader();
+    let bytes = 0;
+    for (;;) {
+      const { done, value: chunk } = await reader.read();
+      if (done) break;
+      hash.update(chunk);
+      bytes += chunk.byteLength;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) progress.rows++;
+    }
+    return { sha256: hash.digest("hex"), bytes };
+  }
+
+  /**
+   * The export as it was written before PostgreSQL wrote it (decision 032's first state): rows read
+   * with node-postgres's own type parsing (a Date, a string array), each written with csvLine in
+   * Node — the same filter and order, nothing of the export's SQL formatting. Its SHA-256 must be
+   * the route's. Read through a cursor, so this is also the "server-side cursor" option's cost.
+   */
+  async function referenceExport(filter: Filter, delimiter: string, lang: Lang) {
+    return withClient(BENCH_URL, async (client) => {
+      const hash = createHash("sha256");
+      const headers = EXPORT_HEADERS[lang];
+      hash.update(Buffer.from(UTF8_BOM + csvLine(EXPORT_COLUMNS.map((c) => headers[c]), delimiter)));
+      const columns = Prisma.raw(EXPORT_COLUMNS.map((c, i) => `${contactColumnsSql([c]).sql.replace(/ AS "\w+"$/, "")} AS "_r${i}"`).join(", "));
+      const select = orderedSelectSql(contactWhere(filter), filter.sort, columns);
+      const start = performance.now();
+      let rows = 0;
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      await client.query({ text: `DECLARE reference NO SCROLL CURSOR FOR ${select.text}`, values: select.values });
+      for (;;) {
+        const page = await client.query<unknown[]>({ text: "FETCH 10000 FROM reference", rowMode: "array" });
+        if (page.rows.length === 0) break;
+        let chunk = "";
+        for (const row of page.rows) chunk += csvLine(row.map((value, i) => (CONTACT_FIELDS[EXPORT_COLUMNS[i]!].kind === "tags" ? (value as string[]).join(TAG_SEPARATOR) : value)), delimiter);
+        hash.update(Buffer.from(chunk));
+        rows += page.rows.length;
+      }
+      await client.query("COMMIT");
+      return { sha256: hash.digest("hex"), rows, seconds: (performance.now() - start) / 1000 };
+    });
+  }
 
   // The raw baseline: the same columns in the same order (creation, newest first), as PostgreSQL's own CSV.
   const columns = contactColumnsSql(EXPORT_COLUMNS).sql;
@@ -165,25 +224,60 @@ async function main() {
     }),
   );
 
-  // Alcance: the route's stream, read as fast as it comes (a fast client).
+  // Alcance: the route's stream over every contact, read as fast as it comes.
   const progress = { rows: 0 };
   const app = await withMemory(CONTACTS, () => progress.rows, async () => {
     const start = performance.now();
     const cpu = process.cpuUsage();
-    const stream = contactsCsvStream({ userId: null, ip: "bench" }, EMPTY_FILTER, { delimiter: ",", lang: "es" }, { via: "cli" });
-    const reader = stream.getReader();
-    let bytes = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) progress.rows++;
-    }
+    const read = await readExport(EMPTY_FILTER, ",", "es", progress);
     const used = process.cpuUsage(cpu);
-    return { seconds: (performance.now() - start) / 1000, bytes, cpuSeconds: (used.user + used.system) / 1e6 };
+    return { ...read, seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
   });
   const audited = await db.auditLog.findFirst({ where: { action: "contacts.export" }, orderBy: { id: "desc" }, select: { after: true } });
   const auditedRows = (audited?.after as { rows?: number } | null)?.rows ?? null;
+  log(`export read in ${app.result.seconds.toFixed(1)} s; writing the reference`);
+
+  // Byte-identical to the export as it was: the whole output, then two filtered lists in the other delimiters and language.
+  const reference = await referenceExport(EMPTY_FILTER, ",", "es");
+  const filtered: Array<{ filter: Filter; delimiter: string; lang: Lang }> = [
+    { filter: { sort: "name", country: "CA" }, delimiter: ";", lang: "en" },
+    { filter: { sort: "email", q: "núñez", tag: "prensa", source: "IMPORT" }, delimiter: "\t", lang: "es" },
+  ];
+  const filteredChecks = [];
+  for (const check of filtered) {
+    const [got, want] = [await readExport(check.filter, check.delimiter, check.lang), await referenceExport(check.filter, check.delimiter, check.lang)];
+    filteredChecks.push({ filter: check.filter, delimiter: check.delimiter, lang: check.lang, rows: want.rows, identical: got.sha256 === want.sha256 });
+  }
+
+  // A slow client (a chunk every 50 ms for 4 s): memory must not grow with what PostgreSQL could
+  // send meanwhile (without backpressure, the whole export: the fast read above took ~7 s); then the download is cancelled and the COPY's backend must be gone.
+  const slow = await (async () => {
+    const stream = contactsCsvStream({ userId: null, ip: "bench" }, EMPTY_FILTER, { delimiter: ",", lang: "es" }, { via: "cli" });
+    const reader = stream.getReader();
+    const activeCopies = () =>
+      withClient(ADMIN_URL, async (c) => Number((await c.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND state <> 'idle' AND query LIKE 'COPY (SELECT nullif%'`, [DB_NAME])).rows[0].n));
+    let bytes = 0;
+    await reader.read();
+    const rssStart = process.memoryUsage().rss;
+    let rssPeak = rssStart;
+    const until = performance.now() + 4000;
+    while (performance.now() < until) {
+      const { value } = await reader.read();
+      bytes += value?.byteLength ?? 0;
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const duringCancel = await activeCopies();
+    await reader.cancel();
+    const cancelStart = performance.now();
+    let after = await activeCopies();
+    while (after > 0 && performance.now() - cancelStart < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await activeCopies();
+    }
+    return { mb_read: mb(bytes), rss_growth_mb: mb(rssPeak - rssStart), copies_before_cancel: duringCancel, copies_after_cancel: after, released_ms: Math.round(performance.now() - cancelStart) };
+  })();
+
   await db.$disconnect();
   if (!opts.keep) await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`));
 
@@ -192,7 +286,7 @@ async function main() {
   const result = {
     bench: "contacts-export",
     contacts: CONTACTS,
-    page_size: EXPORT_PAGE_SIZE,
+    method: "copy",
     rows_per_s: Math.round(rowsPerS),
     seconds: round(app.result.seconds, 2),
     mb_per_s: round(mb(app.result.bytes) / app.result.seconds),
@@ -200,28 +294,38 @@ async function main() {
     node_cpu_s: round(app.result.cpuSeconds, 2),
     rows_per_node_cpu_s: Math.round(CONTACTS / app.result.cpuSeconds),
     bytes: app.result.bytes,
+    sha256: app.result.sha256,
+    identical: app.result.sha256 === reference.sha256 && reference.rows === CONTACTS,
+    filtered_checks: filteredChecks,
+    reference_rows_per_s: Math.round(reference.rows / reference.seconds),
     audited_rows: auditedRows,
     rss_before_mb: app.rssBeforeMb,
     peak_rss_mb: app.peakRssMb,
     heap_peak_mb: app.heapPeakMb,
     rss_quarters_mb: app.rssQuartersMb,
+    slow_client: slow,
     raw_rows_per_s: Math.round(rawRowsPerS),
     raw_seconds: round(raw.result, 2),
     raw_bytes: rawBytes,
     ratio: round(rowsPerS / rawRowsPerS, 2),
     prepare_s: round(prepareS),
+    loadavg: readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" "),
     goal_rows_per_s: GOAL_ROWS_PER_S,
     goal_met: rowsPerS >= GOAL_ROWS_PER_S,
   };
+  const allIdentical = result.identical && filteredChecks.every((c) => c.identical);
   if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     console.log(`contacts CSV export (route stream, all contacts, newest first), ${CONTACTS.toLocaleString("en-US")} contacts`);
     console.log(`  Alcance: ${result.rows_per_s.toLocaleString("en-US")} rows/s (${result.seconds} s, ${result.mb_per_s} MB/s; audited rows: ${auditedRows})   goal ≥ ${GOAL_ROWS_PER_S.toLocaleString("en-US")} rows/s: ${result.goal_met ? "met" : "NOT met"}`);
-    console.log(`  Node CPU: ${result.node_cpu_s} s (${result.rows_per_node_cpu_s.toLocaleString("en-US")} rows per CPU-second; PostgreSQL reads the next page on the other core meanwhile)`);
+    console.log(`  output: SHA-256 ${result.sha256.slice(0, 16)}…, ${result.identical ? "identical to" : "DIFFERENT from"} the reference (csvLine over parsed rows, ${result.reference_rows_per_s.toLocaleString("en-US")} rows/s); filtered: ${filteredChecks.map((c) => `${c.rows} rows ${c.identical ? "identical" : "DIFFERENT"}`).join(", ")}`);
+    console.log(`  Node CPU: ${result.node_cpu_s} s (${result.rows_per_node_cpu_s.toLocaleString("en-US")} rows per CPU-second)`);
     console.log(`  memory: RSS ${result.rss_before_mb} MB before, peak ${result.peak_rss_mb} MB; at each quarter of the rows ${result.rss_quarters_mb.join(" / ")} MB; heap peak ${result.heap_peak_mb} MB`);
+    console.log(`  slow client (4 s, ${slow.mb_read} MB read): RSS +${slow.rss_growth_mb} MB; COPY backends ${slow.copies_before_cancel} before cancel, ${slow.copies_after_cancel} after (${slow.released_ms} ms)`);
     console.log(`  raw COPY … TO STDOUT (FORMAT csv): ${result.raw_rows_per_s.toLocaleString("en-US")} rows/s (${result.raw_seconds} s)   Alcance/raw: ${result.ratio}×`);
-    console.log(`  database prepared in ${result.prepare_s} s`);
+    console.log(`  database prepared in ${result.prepare_s} s; load average ${result.loadavg}`);
   }
+  if (!allIdentical || slow.copies_after_cancel !== 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,6 @@ import type { Request as ExpressRequest, RequestHandler, Response as ExpressResp
 import {
   createReadableStreamFromReadable,
   createRequestHandler,
-  writeReadableStreamToWritable,
   type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
@@ -71,12 +70,63 @@ function remixHeaders(req: ExpressRequest): Headers {
   return headers;
 }
 
+/**
+ * A response body written as the client takes it. Remix's writeReadableStreamToWritable neither
+ * waits for 'drain' nor stops when the client leaves, so a streamed export (decision 032) would be
+ * read to its end into memory for a slow client and run on after a cancelled download. Here each
+ * chunk waits for the last to be taken, and a connection closed before the end cancels the body
+ * (the export then stops its query and audits the download as incomplete).
+ */
+async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse) {
+  const reader = body.getReader();
+  let gone = false;
+  const onClose = () => {
+    if (res.writableFinished) return;
+    gone = true;
+    reader.cancel().catch(() => undefined);
+  };
+  res.once("close", onClose);
+  const flushable = res as ExpressResponse & { flush?: () => void };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (gone) return;
+      if (done) {
+        res.end();
+        return;
+      }
+      const more = res.write(value);
+      // As Remix's writer: a middleware that holds bytes back (compression) is asked to send them.
+      flushable.flush?.();
+      if (!more) await drainedOrClosed(res);
+    }
+  } catch (error) {
+    res.destroy(error as Error);
+    throw error;
+  } finally {
+    res.off("close", onClose);
+  }
+}
+
+function drainedOrClosed(res: ExpressResponse): Promise<void> {
+  if (res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
 async function sendRemixResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBody(response.body, res);
   else res.end();
 }
 

@@ -13,6 +13,7 @@ import { db } from "~/lib/db.server";
 import { EXPORT_HEADERS } from "~/modules/contacts/fields";
 import { filterFromSearchParams, type ContactFilter } from "~/modules/contacts/filter";
 import { applyBulk, previewBulk } from "~/modules/contacts/bulk.server";
+import { csvLine, UTF8_BOM } from "~/lib/csv";
 import { contactsCsv } from "~/modules/contacts/export.server";
 import { contactWhere, countContacts, listContacts, parseCursor, searchPlan, SEARCH_COUNT_LIMIT } from "~/modules/contacts/query.server";
 import { createSegment, getSegmentFilter, listSegments } from "~/modules/contacts/segments.server";
@@ -650,16 +651,48 @@ describe("CSV export", () => {
     expect((await client.get("/contacts/export.csv?segment=nope-not-a-segment")).status).toBe(404);
   });
 
-  it("pages through more rows than one page of the generator", async () => {
+  it("writes every row of the filter once, in the sort's order, and counts them", async () => {
     const tag = newTag();
-    await seed(tag, Array.from({ length: 23 }, (_, i) => ({ givenName: `N${i}` })));
+    await seed(tag, Array.from({ length: 23 }, (_, i) => ({ givenName: `N${String(i).padStart(2, "0")}`, familyName: "Zeta", notes: i % 2 ? "uno\ndos" : null })));
+    const decoder = new TextDecoder();
     let text = "";
     const progress = { rows: 0, done: false };
-    for await (const chunk of contactsCsv({ sort: "name", tag }, { pageSize: 5 }, progress)) text += chunk;
-    const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines).toHaveLength(24);
-    expect(new Set(lines).size).toBe(24);
+    for await (const chunk of contactsCsv({ sort: "name", tag }, {}, progress)) text += decoder.decode(chunk, { stream: true });
+    const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data.slice(1);
+    expect(rows.map((r) => r[1])).toEqual(Array.from({ length: 23 }, (_, i) => `N${String(i).padStart(2, "0")}`));
+    expect(rows.filter((r) => r[9] === "uno\ndos")).toHaveLength(11);
+    // Line breaks inside a quoted cell stay as they were; every row ends with CRLF.
+    expect(text.match(/\r\n/g)).toHaveLength(24);
     expect(progress).toEqual({ rows: 23, done: true });
+  });
+
+  it("writes exactly what csvLine writes for the same values, with every delimiter, and a search with quotes and backslashes selects its rows", async () => {
+    const tag = newTag();
+    await seed(tag, [
+      { email: `a-${tag}@example.org`, givenName: "", familyName: "\tTabulador", city: "\rretorno", notes: 'a;b\tc"d,e', phone: "@x", state: "-", language: "+" },
+      { email: `b-${tag}@example.org`, givenName: "O'Brien", familyName: "Ruta\\ con \\n", notes: "C:\\ruta\\nueva 'cita'", tags: ["x"] },
+      { email: `c-${tag}@example.org`, givenName: "Ünïcødé", notes: "\n", city: '"', state: "'", createdAt: new Date("2026-01-02T03:04:05.000Z") },
+    ]);
+    const stored = await db.contact.findMany({ where: { tags: { has: tag } }, orderBy: { email: "asc" } });
+    const read = async (filter: ContactFilter, delimiter: string) => {
+      const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+      let text = "";
+      for await (const chunk of contactsCsv(filter, { delimiter, lang: "en" })) text += decoder.decode(chunk, { stream: true });
+      return text;
+    };
+    for (const delimiter of [",", ";", "\t"]) {
+      const expected =
+        UTF8_BOM +
+        csvLine(Object.values(EXPORT_HEADERS.en), delimiter) +
+        stored
+          .map((c) => csvLine([c.email, c.givenName, c.familyName, c.country, c.state, c.city, c.language, c.phone, c.tags.join(";"), c.notes, c.source, c.consentStatus, c.subscriptionStatus, c.createdAt], delimiter))
+          .join("");
+      expect(await read({ sort: "email", tag }, delimiter)).toBe(expected);
+    }
+    const obrien = Papa.parse<string[]>((await read({ sort: "email", tag, q: "o'brien" }, ",")).slice(1), { skipEmptyLines: true }).data;
+    expect(obrien.map((r) => r[0])).toEqual(["email", `b-${tag}@example.org`]);
+    expect(obrien[1]![2]).toBe("Ruta\\ con \\n");
+    expect(await read({ sort: "email", tag, q: "zz'); DROP TABLE \"Contact\"; --\\" }, ",")).toBe(UTF8_BOM + csvLine(Object.values(EXPORT_HEADERS.en), ","));
   });
 
   it("writes the CSV to stdout from the CLI (npx alcance contacts export)", async () => {

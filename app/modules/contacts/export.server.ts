@@ -1,26 +1,26 @@
 /**
  * CSV export of a filtered list or a segment, shared by the route (/contacts/export.csv) and the
- * CLI (`npx alcance contacts export`). Read in keyset pages of 10,000, written as they come: UTF-8
- * with a BOM (so Excel reads accents right), the EXPORT_COLUMNS in order under their Spanish (or
- * English) header, tags joined with ";", enums as their codes, dates in ISO 8601 UTC, every cell
- * through csvLine() (RFC 4180 quoting and formula neutralisation). Every export is audited.
+ * CLI (`npx alcance contacts export`): UTF-8 with a BOM (so Excel reads accents right), the
+ * EXPORT_COLUMNS in order under their Spanish (or English) header, tags joined with ";", enums as
+ * their codes, dates in ISO 8601 UTC, every cell as csvLine() writes it (RFC 4180 quoting and
+ * formula neutralisation). PostgreSQL writes the rows (one COPY, ~/lib/csv-copy.server); Node writes
+ * the header and passes the bytes on. Every export is audited.
  */
 import pg from "pg";
-import { Prisma, withoutNul } from "~/lib/db.server";
+import { copyCsv, csvTextSql, sqlWithLiterals } from "~/lib/csv-copy.server";
+import { Prisma } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { audit, type AuditActor } from "~/modules/audit/index.server";
-import { csvCell, csvLine, UTF8_BOM } from "./csv";
-import { EXPORT_COLUMNS, EXPORT_HEADERS, TAG_SEPARATOR } from "./fields";
+import { csvLine, UTF8_BOM } from "./csv";
+import { CONTACT_FIELDS, EXPORT_COLUMNS, EXPORT_HEADERS, TAG_SEPARATOR, type ExportColumn } from "./fields";
 import { filterToJson, type ContactFilter } from "./filter";
-import { contactColumnsSql, contactWhere, keysetPageSql } from "./query.server";
+import { contactWhere, orderedSelectSql } from "./query.server";
 
-export const EXPORT_PAGE_SIZE = 10_000;
 export type ExportLang = "es" | "en";
 
 export type ExportOptions = {
   delimiter?: string;
   lang?: ExportLang;
-  pageSize?: number;
 };
 
 /** The delimiters an export may use: comma (default), semicolon, tab ("tab" or a real tab). */
@@ -37,33 +37,39 @@ export function parseExportLang(value: string | null | undefined): ExportLang | 
   return null;
 }
 
-/**
- * The export's SELECT list: every cell already the text the CSV holds, so rows are read without
- * any type parsing — codes as text, tags joined with TAG_SEPARATOR (array_to_string, same order as
- * Array.join), the creation instant as ISO 8601 UTC with milliseconds (what Date.toISOString()
- * wrote; the column keeps milliseconds).
- */
-const EXPORT_SELECT = Prisma.raw(
-  EXPORT_COLUMNS.map((column) => {
-    if (column === "tags") return `array_to_string("tags", '${TAG_SEPARATOR}') AS "tags"`;
-    if (column === "createdAt") return `to_char("createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
-    return contactColumnsSql([column]).sql;
-  }).join(", "),
-);
+/** A column's value as the CSV's text: codes as text, tags joined as Array.join joins them, the creation instant as Date.toISOString() writes it (the column keeps milliseconds). */
+function cellText(column: ExportColumn): string {
+  if (column === "tags") return `array_to_string("tags", '${TAG_SEPARATOR}')`;
+  if (column === "createdAt") return `to_char("createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return CONTACT_FIELDS[column].kind === "code" ? `"${column}"::text` : `"${column}"`;
+}
 
-// Every value as PostgreSQL's text (null stays null): nothing parsed into Dates or arrays.
-const AS_TEXT = { getTypeParser: () => (value: string) => value };
+/** The export's SELECT list: each cell's final CSV text, named "_c<i>" (no Contact column's name, see orderedSelectSql). */
+const EXPORT_CELLS = Prisma.raw(EXPORT_COLUMNS.map((column, i) => `${csvTextSql(cellText(column))} AS "_c${i}"`).join(", "));
+
+/** The COPY's query for a filter, its values written in (COPY takes no parameters). */
+export function exportSelectSql(filter: ContactFilter): string {
+  return sqlWithLiterals(orderedSelectSql(contactWhere(filter), filter.sort, EXPORT_CELLS));
+}
+
+export const EXPORT_APPLICATION_NAME = "alcance-contacts-export";
 
 const globalForExport = globalThis as unknown as { __alcanceExportPool?: pg.Pool };
 
 /**
- * The export's own connections. Pages are read with node-postgres directly (not the ORM, whose
- * row mapping cost three times the rest of an export; see bench/export.ts and decision 032).
- * Four exports at once at most; more wait for a connection. Idle connections let a process exit.
+ * The export's own connections (a COPY holds one for the whole download). Four exports at once at
+ * most; more wait for a connection. Idle connections let a process exit.
  */
-function exportPool(): pg.Pool {
+export function exportPool(): pg.Pool {
   if (!globalForExport.__alcanceExportPool) {
-    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+    const pool = new pg.Pool({
+      connectionString: env().DATABASE_URL,
+      // What pg_stat_activity shows for a long COPY (its query text is cut at 1 kB).
+      application_name: EXPORT_APPLICATION_NAME,
+      max: 4,
+      idleTimeoutMillis: 10_000,
+      allowExitOnIdle: true,
+    });
     // An idle connection closed by the server (restart, terminate): the pool drops it and the next
     // query opens another. Without a listener the 'error' event would end the process.
     pool.on("error", () => undefined);
@@ -72,58 +78,29 @@ function exportPool(): pg.Pool {
   return globalForExport.__alcanceExportPool;
 }
 
-type Page = { rows: unknown[][]; cursor: Array<string | number> | null };
-
-async function readPage(filter: ContactFilter, where: Prisma.Sql, cursor: Array<string | number> | null, pageSize: number): Promise<Page> {
-  // One row more than the page tells whether another page follows.
-  const { sql, keyCount, nextCursor } = keysetPageSql(where, filter.sort, cursor, pageSize + 1, EXPORT_SELECT);
-  const result = await exportPool().query<unknown[]>({ text: sql.text, values: withoutNul(sql.values), rowMode: "array", types: AS_TEXT });
-  const rows = result.rows;
-  if (rows.length <= pageSize) return { rows, cursor: null };
-  rows.length = pageSize;
-  const last = rows[pageSize - 1]!;
-  return { rows, cursor: nextCursor(last.slice(last.length - keyCount)) };
-}
-
-/** A row's cells (the key columns after them are left out) as one CSV line, as csvLine() writes it. */
-function rowLine(row: unknown[], delimiter: string): string {
-  let line = csvCell(row[0], delimiter);
-  for (let i = 1; i < EXPORT_COLUMNS.length; i++) line += delimiter + csvCell(row[i], delimiter);
-  return line + "\r\n";
-}
-
 export type ExportProgress = { rows: number; done: boolean };
 
 /**
- * The CSV as text chunks: the BOM and header first, then one chunk per page. `progress` is updated
- * as rows are written (the caller audits the final count). The next page is asked for as soon as
- * a page arrives, so PostgreSQL reads it while this one is written.
+ * The CSV as byte chunks: the BOM and header first, then the rows as PostgreSQL sends them.
+ * `progress` counts the rows yielded (the caller audits the final count). Aborting `signal`, or
+ * returning early, stops the query and releases its connection.
  */
-export async function* contactsCsv(filter: ContactFilter, options: ExportOptions = {}, progress: ExportProgress = { rows: 0, done: false }): AsyncGenerator<string> {
+export async function* contactsCsv(
+  filter: ContactFilter,
+  options: ExportOptions = {},
+  progress: ExportProgress = { rows: 0, done: false },
+  signal?: AbortSignal,
+): AsyncGenerator<Uint8Array> {
   const delimiter = options.delimiter ?? ",";
   const headers = EXPORT_HEADERS[options.lang ?? "es"];
-  yield UTF8_BOM + csvLine(
-    EXPORT_COLUMNS.map((c) => headers[c]),
-    delimiter,
+  yield Buffer.from(
+    UTF8_BOM +
+      csvLine(
+        EXPORT_COLUMNS.map((c) => headers[c]),
+        delimiter,
+      ),
   );
-  const where = contactWhere(filter);
-  const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
-  let next: Promise<Page> | null = readPage(filter, where, null, pageSize);
-  try {
-    while (next) {
-      const page: Page = await next;
-      next = page.cursor ? readPage(filter, where, page.cursor, pageSize) : null;
-      if (page.rows.length > 0) {
-        let chunk = "";
-        for (const row of page.rows) chunk += rowLine(row, delimiter);
-        progress.rows += page.rows.length;
-        yield chunk;
-      }
-    }
-  } finally {
-    // Cancelled mid-way: the page already asked for is not left as an unhandled rejection.
-    void next?.catch(() => undefined);
-  }
+  yield* copyCsv(exportPool(), exportSelectSql(filter), { delimiter, signal, onRows: (rows) => (progress.rows += rows) });
   progress.done = true;
 }
 
@@ -152,8 +129,9 @@ export function auditExport(actor: AuditActor, filter: ContactFilter, options: E
  */
 export function contactsCsvStream(actor: AuditActor, filter: ContactFilter, options: ExportOptions, context: ExportContext): ReadableStream<Uint8Array> {
   const progress: ExportProgress = { rows: 0, done: false };
-  const chunks = contactsCsv(filter, options, progress);
-  const encoder = new TextEncoder();
+  // A cancelled download stops the query at once, even while a read is waiting on PostgreSQL.
+  const abort = new AbortController();
+  const chunks = contactsCsv(filter, options, progress, abort.signal);
   let audited = false;
   const finish = async () => {
     if (audited) return;
@@ -168,7 +146,7 @@ export function contactsCsvStream(actor: AuditActor, filter: ContactFilter, opti
           await finish();
           controller.close();
         } else {
-          controller.enqueue(encoder.encode(next.value));
+          controller.enqueue(next.value);
         }
       } catch (error) {
         await finish().catch(() => undefined);
@@ -176,7 +154,8 @@ export function contactsCsvStream(actor: AuditActor, filter: ContactFilter, opti
       }
     },
     async cancel() {
-      await chunks.return(undefined);
+      abort.abort();
+      await chunks.return(undefined).catch(() => undefined);
       await finish();
     },
   });

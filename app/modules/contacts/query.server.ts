@@ -226,21 +226,12 @@ export async function selectPage<Row extends Record<string, unknown>>(
 }
 
 /**
- * selectPage's query for a caller that reads rows itself (the CSV export, with node-postgres and
- * every value as PostgreSQL's text): the columns, then one `_k<i>` column per sort key. `nextCursor`
- * turns the last row's key texts into the cursor of the next page (a timestamptz key stays
- * PostgreSQL's own text, which casts back exactly).
+ * Every row of a filter in its sort's order, in one statement (the CSV export's COPY). `columns` is
+ * a trusted select list whose output names are none of Contact's columns (e.g. "_c0", "_c1"…): a
+ * bare column name in ORDER BY means the output column of that name first.
  */
-export function keysetPageSql(where: Prisma.Sql, sort: ContactSort, cursor: CursorValue[] | null, limit: number, columns: Prisma.Sql) {
-  const spec = SORTS[sort];
-  const sql = Prisma.sql`
-    SELECT ${columns}, ${keyColumns(spec)}
-    FROM "Contact"
-    WHERE (${where}) AND ${keysetCondition(spec, cursor)}
-    ORDER BY ${orderBy(spec)}
-    LIMIT ${limit}`;
-  const nextCursor = (keys: readonly unknown[]): CursorValue[] => spec.keys.map((k, i) => (k.type === "timestamptz" ? String(keys[i]) : keyValue(keys[i], k.type)));
-  return { sql, keyCount: spec.keys.length, nextCursor };
+export function orderedSelectSql(where: Prisma.Sql, sort: ContactSort, columns: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT ${columns} FROM "Contact" WHERE (${where}) ORDER BY ${orderBy(SORTS[sort])}`;
 }
 
 // ── The list ───────────────────────────────────────────────────────────────────────────────────
