@@ -156,8 +156,10 @@ export async function processChunk(job: { bulletinId: string; chunk: number }, c
         await gate;
         next = await claiming;
       } catch (error) {
-        // Whatever was claimed or sent here stays in `unrecorded`: released as outcome unknown below.
+        // Whatever was claimed or sent here stays in `unrecorded`: released as outcome unknown
+        // below, once the claim beside it has settled (a row it claimed must not stay SENDING).
         await sending;
+        await claiming.catch(() => null);
         throw error;
       }
       previous = await sending;
