@@ -114,24 +114,33 @@ export async function countingSink(): Promise<Sink> {
   return { port, counts, accepted: () => accepted, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-export type WorkerProcess = { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null>; compiles: () => number; stderr: () => string };
+export type ChunkTiming = Record<string, number | number[]>;
+export type WorkerProcess = { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null>; compiles: () => number; stderr: () => string; timings: ChunkTiming[] };
 
 /** Starts jobs/worker.ts; `ready` resolves when its bulletin runtime is up. */
 export function startWorker(env: Record<string, string>, tag = "worker"): WorkerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "jobs/worker.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
   let compiles = 0;
   let buffer = "";
+  let partial = "";
+  const timings: ChunkTiming[] = [];
   let resolveReady: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   child.stderr!.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
     buffer = (buffer + text).slice(-20_000);
-    compiles += (text.match(/\[bulletins\] compiled MJML/g) ?? []).length;
-    if (/\[worker\] ready:/.test(text)) resolveReady();
+    const lines = (partial + text).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) {
+      if (line.startsWith("[bulletins] compiled MJML")) compiles += 1;
+      // The worker's logs are JSON lines (decision 035): {"area":"worker",…,"msg":"ready: …"}.
+      else if (/"area":"worker".*"msg":"ready: /.test(line)) resolveReady();
+      else if (line.startsWith("[bulletins] timing ")) timings.push(JSON.parse(line.slice("[bulletins] timing ".length)) as ChunkTiming);
+    }
     if (process.env.BENCH_VERBOSE) process.stderr.write(text.replace(/^/gm, `[${tag}] `));
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, ready, exited, compiles: () => compiles, stderr: () => buffer };
+  return { child, ready, exited, compiles: () => compiles, stderr: () => buffer, timings };
 }
 
 export function delivery(counts: Map<string, number>, expected: string[]) {
@@ -166,6 +175,42 @@ function rssSampler() {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** The machine's load average (1 min) now: the bench shares its cores with whatever else runs. */
+const loadavg = async () => Number((await import("node:os")).loadavg()[0]!.toFixed(1));
+
+/** A run's chunk timings (BULLETIN_TIMINGS) summed up: where the pipeline's time went. */
+function summarizeTimings(chunks: ChunkTiming[], pool: number) {
+  if (chunks.length === 0) return null;
+  const num = (t: ChunkTiming, key: string) => t[key] as number;
+  const pair = (t: ChunkTiming, key: string) => t[key] as number[];
+  const mean = (key: string) => round1(chunks.reduce((n, t) => n + (num(t, key) ?? 0), 0) / chunks.length);
+  const sum = (key: string) => chunks.reduce((n, t) => n + (num(t, key) ?? 0), 0);
+  const span = (key: string) => Math.max(...chunks.map((t) => pair(t, key)[1]!)) - Math.min(...chunks.map((t) => pair(t, key)[0]!));
+  const wall = span("at_ms");
+  const statements = sum("statements");
+  const messages = sum("messages");
+  return {
+    chunks: chunks.length,
+    setup_ms: mean("setup_ms"),
+    lane_wait_ms: mean("lane_wait_ms"),
+    tail_ms: mean("tail_ms"),
+    close_ms: mean("close_ms"),
+    statements_per_chunk: mean("statements"),
+    messages_per_statement: round1(messages / Math.max(1, statements)),
+    statement_ms: round1(sum("statement_ms") / Math.max(1, statements)),
+    // Claims run in statements of their own since decision 031 (absent before: 0).
+    claim_statements_per_chunk: mean("claim_statements"),
+    claim_statement_ms: round1(sum("claim_ms") / Math.max(1, sum("claim_statements"))),
+    gate_waits: sum("gate_waits"),
+    gate_wait_ms_per_message: round1(sum("gate_wait_ms") / Math.max(1, messages)),
+    rate_calls: sum("rate_calls"),
+    // Share of the lanes' capacity (pool × the chunks' wall time) spent holding a lane.
+    lane_use: Math.round((span("lanes_busy_ms") / (pool * wall)) * 100) / 100,
+    all_lanes_idle_ms: Math.round(span("lanes_all_idle_ms")),
+    wall_ms: Math.round(wall),
+  };
+}
+
 async function main() {
   const { values: opts } = parseArgs({
     args: process.argv.slice(2),
@@ -173,6 +218,10 @@ async function main() {
       contacts: { type: "string", default: "22000" },
       pool: { type: "string", default: "5" },
       runs: { type: "string", default: "1" },
+      // The worker's tunables, to measure each change (defaults: the deployed ones).
+      chunk: { type: "string" },
+      jobs: { type: "string" },
+      timings: { type: "boolean", default: false },
       "snapshot-only": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
@@ -196,7 +245,14 @@ async function main() {
   const fillSeconds = (performance.now() - tFill) / 1000;
   const sink = await countingSink();
   const smtpUrl = `smtp://127.0.0.1:${sink.port}`;
-  const workerEnv = { DATABASE_URL: url, REDIS_PREFIX: prefix, SMTP_URL: smtpUrl, BULLETIN_CONCURRENCY: String(POOL), BULLETIN_RECONCILE_MS: "5000", APP_URL: "https://alcance.example", NODE_ENV: "development" };
+  const tunables: Record<string, string> = {
+    ...(opts.chunk ? { BULLETIN_CHUNK: opts.chunk } : {}),
+    ...(opts.jobs ? { BULLETIN_JOBS: opts.jobs } : {}),
+    ...(opts.timings ? { BULLETIN_TIMINGS: "1" } : {}),
+  };
+  // The chunk size is read by the send action (queuing) and by the worker: both get it.
+  Object.assign(process.env, tunables);
+  const workerEnv = { ...tunables, DATABASE_URL: url, REDIS_PREFIX: prefix, SMTP_URL: smtpUrl, BULLETIN_CONCURRENCY: String(POOL), BULLETIN_RECONCILE_MS: "5000", APP_URL: "https://alcance.example", NODE_ENV: "development" };
   Object.assign(process.env, { DATABASE_URL: url, REDIS_PREFIX: prefix, SMTP_URL: smtpUrl, BULLETIN_CONCURRENCY: String(POOL), APP_URL: "https://alcance.example" });
 
   const { createBulletin, sendBulletin } = await import("../app/modules/bulletins/bulletins.server.ts");
@@ -211,12 +267,13 @@ async function main() {
     const rss = rssSampler();
     const rssBefore = Math.round(process.memoryUsage().rss / 1e6);
     const t0 = performance.now();
+    const loadBefore = await loadavg();
     const sent = await sendBulletin({ userId: null, ip: "bench" }, id);
     const snapshotSeconds = (performance.now() - t0) / 1000;
     const peak = rss.stop();
     const deliveries = await db.bulletinDelivery.count({ where: { bulletinId: id } });
     log("bench:bulletin", `snapshot of ${sent.recipients} in ${snapshotSeconds.toFixed(1)} s, peak RSS ${peak} MB (${rssBefore} MB before)`);
-    result = { contacts: N, recipients: sent.recipients, deliveries, snapshot_s: round1(snapshotSeconds), rss_before_mb: rssBefore, peak_rss_mb: peak, fill_s: round1(fillSeconds) };
+    result = { contacts: N, recipients: sent.recipients, deliveries, snapshot_s: round1(snapshotSeconds), rss_before_mb: rssBefore, peak_rss_mb: peak, fill_s: round1(fillSeconds), loadavg: [loadBefore, await loadavg()] };
   } else {
     const worker = startWorker(workerEnv);
     await worker.ready;
@@ -226,12 +283,14 @@ async function main() {
     const { compiledBulletin } = await import("../emails/bulk/render.server.ts");
     const { getSettings } = await import("../app/modules/settings/settings.server.ts");
     const emails = Array.from({ length: N }, (_, i) => `persona${i + 1}@bench.example`);
-    const runs: Array<Record<string, number>> = [];
+    const runs: Array<Record<string, unknown>> = [];
     for (let run = 1; run <= RUNS; run++) {
       // The pipeline: snapshot to SENT, through the worker (started once, like a deployed one).
       const id = await newBulletin(`Bench ${run}`);
       sink.counts.clear();
       const compilesBefore = worker.compiles();
+      const timingsBefore = worker.timings.length;
+      const loadBefore = await loadavg();
       const t0 = performance.now();
       await sendBulletin({ userId: null, ip: "bench" }, id);
       for (;;) {
@@ -244,6 +303,9 @@ async function main() {
       const unknown = await db.bulletinDelivery.count({ where: { bulletinId: id, outcomeUnknown: true } });
       const notSent = await db.bulletinDelivery.count({ where: { bulletinId: id, status: { not: "SENT" } } });
       log("bench:bulletin", `run ${run}: pipeline ${N} in ${pipelineSeconds.toFixed(1)} s`);
+      // The last chunk's timing line may trail its SENT status by a few ms.
+      await new Promise((r) => setTimeout(r, 200));
+      const timings = summarizeTimings(worker.timings.slice(timingsBefore), POOL);
 
       // Raw nodemailer: the same number of pre-rendered messages, same pool size, same sink.
       const bulletin = (await loadSendable(id))!;
@@ -278,21 +340,24 @@ async function main() {
         pipeline_seconds: round1(pipelineSeconds),
         raw_seconds: round1(rawSeconds),
         raw_delivered: rawDelivered,
+        loadavg: [loadBefore, await loadavg()],
+        ...(timings ? { timings } : {}),
       });
     }
     worker.child.kill("SIGTERM");
     await worker.exited;
     // `ratio` is the worst run's: the goal holds only if it holds in every run.
-    const ratios = runs.map((r) => r.ratio!);
-    const sum = (key: string) => runs.reduce((n, r) => n + r[key]!, 0);
+    const ratios = runs.map((r) => r.ratio as number);
+    const sum = (key: string) => runs.reduce((n, r) => n + (r[key] as number), 0);
     result = {
       contacts: N,
       pool: POOL,
+      ...tunables,
       ratio: Math.min(...ratios),
       ratios,
       runs,
-      pipeline_per_s: Math.round(runs.reduce((n, r) => n + r.pipeline_per_s!, 0) / runs.length),
-      raw_per_s: Math.round(runs.reduce((n, r) => n + r.raw_per_s!, 0) / runs.length),
+      pipeline_per_s: Math.round(sum("pipeline_per_s") / runs.length),
+      raw_per_s: Math.round(sum("raw_per_s") / runs.length),
       delivered: sum("delivered"),
       missed: sum("missed"),
       duplicates: sum("duplicates"),

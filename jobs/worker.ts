@@ -20,6 +20,7 @@ import { juryRemindersJob } from "./jury/reminders.job.ts";
 import { integrityJob } from "./maintenance/integrity.job.ts";
 import { contributionRemindersJob } from "./reports/contribution-reminders.job.ts";
 import { getSettings } from "../app/modules/settings/settings.server.ts";
+import { bulletinConfig } from "../app/modules/bulletins/config.server.ts";
 import { bulletinsJob, closeBulletinRuntime, requestBulletinStop, startBulletinRuntime } from "./bulletins/send.job.ts";
 import { logger } from "../app/lib/logger.server.ts";
 import { observeJob, startMetricsPublisher } from "./observe.ts";
@@ -36,10 +37,11 @@ const PROCESSORS: { [N in QueueName]: Entry<N> } = {
   maintenance: { processor: maintenanceJob, concurrency: 1 },
   // One import at a time per worker: each writes on two connections of its own.
   "contacts-import": { processor: contactsImportJob, concurrency: 1 },
-  // One chunk at a time per worker, BULLETIN_CONCURRENCY messages in flight inside it. Short locks:
-  // a chunk whose worker was killed is noticed as stalled within ~15 s (its deliveries are safe
-  // in the database either way).
-  bulletins: { processor: bulletinsJob, concurrency: 1, options: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } },
+  // BULLETIN_JOBS chunks at a time per worker (default 2, so the next chunk is ready while one
+  // drains), sharing BULLETIN_CONCURRENCY lanes: never more messages in flight. Short locks: a
+  // chunk whose worker was killed is noticed as stalled within ~15 s (its deliveries are safe in
+  // the database either way).
+  bulletins: { processor: bulletinsJob, concurrency: bulletinConfig().BULLETIN_JOBS, options: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } },
   jury: { processor: juryRemindersJob, concurrency: 1 },
   integrity: { processor: integrityJob, concurrency: 1 },
   reports: { processor: contributionRemindersJob, concurrency: 1 },

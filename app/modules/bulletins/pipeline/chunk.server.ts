@@ -9,7 +9,8 @@ import { bulkTransport } from "../transport.server";
 import { pipelinePool } from "./connections.server";
 import { Ledger, type ClaimedRow, type Outcome } from "./ledger.server";
 import { buildMessage, classifySmtpError, type SendableBulletin } from "./messages.server";
-import { RateLimiter } from "./rate.server";
+import { processLanes } from "./lanes.server";
+import { sharedRateLimiter } from "./rate.server";
 const log = (...args: unknown[]) => console.error("[bulletins]", ...args);
 
 // ── Sending one chunk ───────────────────────────────────────────────────────────────────────────
@@ -31,6 +32,7 @@ export async function loadSendable(bulletinId: string): Promise<SendableBulletin
 }
 
 export async function processChunk(job: { bulletinId: string; chunk: number }, ctx: ChunkContext): Promise<ChunkResult> {
+  const tStart = performance.now();
   const config = bulletinConfig();
   const pool = pipelinePool();
   const result: ChunkResult = { started: 0, sent: 0, failed: 0, retried: 0, skipped: 0, halted: false, status: null };
@@ -47,8 +49,11 @@ export async function processChunk(job: { bulletinId: string; chunk: number }, c
   );
   const queue = rows.map((r) => r.id);
   const ledger = new Ledger(pool, bulletin.id, ctx.workerKey);
-  const limiter = new RateLimiter(Math.max(1, settings.sendRatePerSecond));
+  const limiter = sharedRateLimiter(Math.max(1, settings.sendRatePerSecond));
+  const limiterCalls = limiter.calls;
   const transport = bulkTransport();
+  const lanes = processLanes(transport.poolSize);
+  const timing = config.BULLETIN_TIMINGS === "1" ? { setupMs: performance.now() - tStart, busyAtStart: lanes.busyMs, idleAtStart: lanes.allIdleMs, firstLane: 0, firstSlotDone: 0, lastSlotDone: 0, gateWaitMs: 0, gateWaits: 0 } : null;
   const bounces: Array<{ contactId: number; deliveryId: string; diagnostic: string }> = [];
   let halted = false;
   let thresholdHit = false;
@@ -56,15 +61,12 @@ export async function processChunk(job: { bulletinId: string; chunk: number }, c
   // Claimed by this job and not yet recorded: released as "outcome unknown" if the job fails.
   const unrecorded = new Set<string>();
 
-  /** Records `outcome` (if any) and claims the next delivery, in one group-committed statement. */
-  const claimNext = async (outcome: Outcome | null): Promise<ClaimedRow | null> => {
-    let carry = outcome;
+  /** Claims the next delivery of the chunk that may still be sent (group-committed). */
+  const claimNext = async (): Promise<ClaimedRow | null> => {
     for (;;) {
       const id = halted || ctx.shouldStop() ? undefined : queue.shift();
-      const step = id === undefined ? (carry ? await ledger.step(carry, null) : null) : await ledger.step(carry, id);
-      if (carry) unrecorded.delete(carry.id);
-      carry = null;
-      if (!step || id === undefined) return null;
+      if (id === undefined) return null;
+      const step = await ledger.claim(id);
       if (step.bulletinStatus !== "SENDING") {
         halted = true;
         result.status = step.bulletinStatus;
@@ -87,7 +89,7 @@ export async function processChunk(job: { bulletinId: string; chunk: number }, c
         contactId: row.contactId,
         values: { givenName: row.givenName, familyName: row.familyName, fullName: [row.givenName, row.familyName].filter(Boolean).join(" "), country: row.country, state: row.state, city: row.city, email: row.email },
       });
-      await transport.send({ ...message, html: gatedStream(String(message.html), gate) });
+      await transport.send({ ...message, html: gatedStream(String(message.html), gate, timing) });
       result.sent += 1;
       return { kind: "sent", id: row.id };
     } catch (error) {
@@ -113,43 +115,60 @@ export async function processChunk(job: { bulletinId: string; chunk: number }, c
     }
   };
 
+  /** Commits an outcome (group-committed); from then on a crash cannot duplicate that message. */
+  const record = async (outcome: Outcome) => {
+    await ledger.record(outcome);
+    unrecorded.delete(outcome.id);
+  };
+
   /**
    * One slot of the pool. While message k is being transmitted, the outcome of message k-1 is
-   * committed (with the claim of k+1); k's last byte waits for that commit. So a slot never has
-   * more than one message the SMTP server may have accepted without the database knowing.
+   * committed and k+1 claimed, in two statements side by side; k's last byte waits for the first
+   * only. So a slot never has more than one message the SMTP server may have accepted without the
+   * database knowing, and the claim's statement is off the message's path.
    */
   const slot = async () => {
-    let current = await claimNext(null);
+    const release = await lanes.acquire();
+    if (timing && !timing.firstLane) timing.firstLane = performance.now();
+    try {
+      await runSlot();
+    } finally {
+      release();
+      if (timing) {
+        timing.lastSlotDone = performance.now();
+        timing.firstSlotDone ||= timing.lastSlotDone;
+      }
+    }
+  };
+  const runSlot = async () => {
+    let current = await claimNext();
     let previous: Outcome | null = null;
     while (current) {
       await limiter.take();
-      let open!: () => void;
-      let shut!: (error: unknown) => void;
-      const gate = new Promise<void>((resolve, reject) => {
-        open = resolve;
-        shut = reject;
-      });
+      const gate = previous ? record(previous) : Promise.resolve();
       gate.catch(() => undefined);
+      const claiming = claimNext();
+      claiming.catch(() => undefined);
+      // A failed commit destroys the message's stream: the server never accepts it.
       const sending = send(current, gate);
       let next: ClaimedRow | null;
       try {
-        next = await claimNext(previous);
-        open();
+        await gate;
+        next = await claiming;
       } catch (error) {
-        shut(error);
+        // Whatever was claimed or sent here stays in `unrecorded`: released as outcome unknown
+        // below, once the claim beside it has settled (a row it claimed must not stay SENDING).
         await sending;
+        await claiming.catch(() => null);
         throw error;
       }
       previous = await sending;
       current = next;
     }
-    if (previous) {
-      await ledger.step(previous, null);
-      unrecorded.delete(previous.id);
-    }
+    if (previous) await record(previous);
   };
   try {
-    await Promise.all(Array.from({ length: transport.poolSize }, slot));
+    await Promise.all(Array.from({ length: Math.min(transport.poolSize, queue.length) }, slot));
   } catch (error) {
     await releaseUnrecorded([...unrecorded], ctx.workerKey).catch(() => undefined);
     throw error;
@@ -161,11 +180,44 @@ export async function processChunk(job: { bulletinId: string; chunk: number }, c
     const { recordSmtpBounce } = await import("../bounces.server");
     for (const bounce of bounces) await recordSmtpBounce({ ...bounce, bulletinId: bulletin.id });
   }
+  const closing = performance.now();
+  const report = () => {
+    if (!timing) return;
+    const end = performance.now();
+    log(
+      "timing",
+      JSON.stringify({
+        chunk: job.chunk,
+        messages: result.started,
+        setup_ms: round(timing.setupMs),
+        lane_wait_ms: round(timing.firstLane ? timing.firstLane - tStart - timing.setupMs : 0),
+        send_ms: round(timing.firstLane ? timing.lastSlotDone - timing.firstLane : 0),
+        tail_ms: round(timing.lastSlotDone - timing.firstSlotDone),
+        close_ms: round(end - closing),
+        total_ms: round(end - tStart),
+        statements: ledger.timings.outcomeStatements,
+        statement_ms: round(ledger.timings.outcomeMs),
+        claim_statements: ledger.timings.claimStatements,
+        claim_ms: round(ledger.timings.claimMs),
+        gate_waits: timing.gateWaits,
+        gate_wait_ms: round(timing.gateWaitMs),
+        rate_calls: limiter.calls - limiterCalls,
+        lanes_busy_ms: [round(timing.busyAtStart), round(lanes.busyMs)],
+        lanes_all_idle_ms: [round(timing.idleAtStart), round(lanes.allIdleMs)],
+        at_ms: [round(tStart), round(end)],
+      }),
+    );
+  };
   if (thresholdHit) {
     await pauseForFailures(bulletin, result);
+    report();
     return result;
   }
-  if (await finishIfDone(bulletin.id)) return result;
+  if (await finishIfDone(bulletin.id)) {
+    report();
+    return result;
+  }
+  report();
   if (ctx.shouldStop()) return result;
   // Work left in this chunk while the bulletin is sending (temporary failures, or a pause that was
   // resumed while this job still ran, so its re-queue was a no-op): BullMQ runs it again after a
@@ -179,16 +231,31 @@ export async function processChunk(job: { bulletinId: string; chunk: number }, c
   return result;
 }
 
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
 /** A stream of `text` whose end waits for `gate` (the SMTP server cannot accept it before). */
-function gatedStream(text: string, gate: Promise<void>): Readable {
+function gatedStream(text: string, gate: Promise<void>, timing: { gateWaitMs: number; gateWaits: number } | null): Readable {
   let started = false;
+  let open = false;
+  void gate.then(
+    () => (open = true),
+    () => undefined,
+  );
   return new Readable({
     read() {
       if (started) return;
       started = true;
       this.push(text);
+      // How long the message's end waited for the previous outcome's commit (for BULLETIN_TIMINGS).
+      const waitStart = timing && !open ? performance.now() : 0;
       gate.then(
-        () => this.push(null),
+        () => {
+          if (timing && waitStart) {
+            timing.gateWaits += 1;
+            timing.gateWaitMs += performance.now() - waitStart;
+          }
+          this.push(null);
+        },
         (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))),
       );
     },

@@ -15,7 +15,7 @@ export function pipelinePool(): pg.Pool {
     // synchronous_commit off: a claim or an outcome is visible to every session at once and
     // survives the worker's death; only a PostgreSQL crash could lose the last ~0.2 s of them
     // (see docs/decisions/009-bulletins.md). It takes the WAL flush off each message's path.
-    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, idleTimeoutMillis: 30_000, options: "-c synchronous_commit=off" });
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 6, idleTimeoutMillis: 30_000, options: "-c synchronous_commit=off" });
     pool.on("error", (error) => log("pool error:", error.message));
     globalForPipeline.__bulletinPool = pool;
   }

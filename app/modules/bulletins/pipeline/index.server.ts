@@ -1,15 +1,16 @@
 /**
  * The sending pipeline (see docs/decisions/009-bulletins.md). The database is the truth:
  *
- *  - a delivery is PENDING until a worker claims it, in the same statement that records the
- *    outcome of that slot's previous message (PENDING → SENDING, claimedAt, claimedBy = the
- *    worker's liveness key, attempts + 1), only if the bulletin is still SENDING and the contact
- *    is still confirmed and subscribed;
- *  - it is sent; its outcome (SENT / FAILED / back to PENDING for a retry) is written before that
- *    slot claims its next delivery, so at most one message per slot — BULLETIN_CONCURRENCY per
- *    worker — is ever "sent but not recorded";
- *  - the statements of all slots are group-committed (one UPDATE for whatever the slots asked
- *    for while the previous one ran);
+ *  - a delivery is PENDING until a worker claims it (PENDING → SENDING, claimedAt, claimedBy =
+ *    the worker's liveness key, attempts + 1), only if the bulletin is still SENDING and the
+ *    contact is still confirmed and subscribed;
+ *  - it is sent; its outcome (SENT / FAILED / back to PENDING for a retry) is committed before
+ *    the slot's next message can be accepted (that message's last byte waits for it), so at most
+ *    one message per lane — BULLETIN_CONCURRENCY per worker, however many chunk jobs it runs —
+ *    is ever "sent but not recorded";
+ *  - outcomes and claims are group-committed, each kind in statements of its own (one UPDATE for
+ *    whatever the slots asked for while the previous one ran), so a message waits only for the
+ *    small outcome statement;
  *  - each worker process holds a session advisory lock while it lives; a SENDING row whose
  *    claimedBy lock is gone belongs to a dead worker: reconciliation marks it outcomeUnknown and
  *    makes it PENDING again (it is re-sent with the same Message-ID).
@@ -17,7 +18,7 @@
  * Redis carries only (bulletinId, chunk) jobs; the job id is derived from them, so re-queuing is
  * idempotent, and reconciliation re-queues every chunk that still has PENDING rows.
  *
- * Split by stage: connections (pool, liveness), rate, ledger, messages (a leaf: tokens and ids,
+ * Split by stage: connections (pool, liveness), rate, lanes, ledger, messages (a leaf: tokens and ids,
  * imported by bulletins.server.ts), chunk, reconcile (which imports bulletins.server.ts: one way).
  */
 export { pipelinePool, closePipelinePool, LIVENESS_LOCK_CLASS, startLiveness, type Liveness } from "./connections.server";

@@ -1,7 +1,7 @@
 /** The ledger: group-committed claims and outcomes (see index.server.ts). */
 import type pg from "pg";
 
-// ── The ledger: group-committed claims and outcomes ─────────────────────────────────────────────
+// ── The ledger: group-committed outcomes and claims ─────────────────────────────────────────────
 
 export type ClaimedRow = {
   id: string;
@@ -17,10 +17,10 @@ export type ClaimedRow = {
 };
 
 export type Outcome = { kind: "sent"; id: string } | { kind: "failed"; id: string; error: string } | { kind: "retry"; id: string; error: string };
-type StepResult = { bulletinStatus: string | null; started: ClaimedRow | null };
-type Waiter = { startId: string | null; resolve(r: StepResult): void; reject(e: unknown): void };
+export type ClaimResult = { bulletinStatus: string | null; started: ClaimedRow | null };
 
-const FLUSH_SQL = `
+/** Outcomes only: what a message's last byte waits for, so it is kept small (see chunk.server.ts). */
+const OUTCOME_SQL = `
 WITH sent AS (
   UPDATE "BulletinDelivery" SET "status" = 'SENT', "sentAt" = now(), "lastError" = NULL, "claimedBy" = NULL
   WHERE "id" = ANY($1::bigint[]) AND "status" = 'SENDING' RETURNING "contactId"
@@ -32,16 +32,22 @@ WITH sent AS (
 ), retried AS (
   UPDATE "BulletinDelivery" d SET "status" = 'PENDING', "lastError" = r.err, "claimedAt" = NULL, "claimedBy" = NULL
   FROM unnest($4::bigint[], $5::text[]) AS r(id, err) WHERE d."id" = r.id AND d."status" = 'SENDING' RETURNING d."id"
-), bulletin AS (
-  SELECT "status"::text AS status FROM "Bulletin" WHERE "id" = $7
+)
+SELECT (SELECT count(*) FROM sent)::int AS sent, (SELECT count(*) FROM failed)::int AS failed,
+  (SELECT count(*) FROM retried)::int AS retried, (SELECT count(*) FROM reset)::int AS reset`;
+
+/** Claims: only while the bulletin is SENDING and the contact still confirmed and subscribed. */
+const CLAIM_SQL = `
+WITH bulletin AS (
+  SELECT "status"::text AS status FROM "Bulletin" WHERE "id" = $2
 ), candidates AS (
   SELECT d."id", c."givenName", c."familyName", c."country", c."state", c."city",
     (c."id" IS NOT NULL AND c."consentStatus" = 'CONFIRMED' AND c."subscriptionStatus" = 'SUBSCRIBED') AS eligible
   FROM "BulletinDelivery" d LEFT JOIN "Contact" c ON c."id" = d."contactId"
-  WHERE d."id" = ANY($6::bigint[]) AND d."bulletinId" = $7 AND d."status" = 'PENDING'
+  WHERE d."id" = ANY($1::bigint[]) AND d."bulletinId" = $2 AND d."status" = 'PENDING'
     AND (SELECT status FROM bulletin) = 'SENDING'
 ), started AS (
-  UPDATE "BulletinDelivery" d SET "status" = 'SENDING', "claimedAt" = now(), "claimedBy" = $8, "attempts" = d."attempts" + 1
+  UPDATE "BulletinDelivery" d SET "status" = 'SENDING', "claimedAt" = now(), "claimedBy" = $3, "attempts" = d."attempts" + 1
   FROM candidates k WHERE d."id" = k."id" AND k.eligible AND d."status" = 'PENDING'
   RETURNING d."id"::text AS id, d."email", d."contactId", d."attempts", d."outcomeUnknown",
     k."givenName", k."familyName", k."country", k."state", k."city"
@@ -51,34 +57,27 @@ WITH sent AS (
 )
 SELECT (SELECT status FROM bulletin) AS "bulletinStatus",
   coalesce((SELECT json_agg(started) FROM started), '[]'::json) AS started,
-  (SELECT count(*) FROM sent)::int AS sent, (SELECT count(*) FROM failed)::int AS failed,
-  (SELECT count(*) FROM retried)::int AS retried, (SELECT count(*) FROM skipped)::int AS skipped,
-  (SELECT count(*) FROM reset)::int AS reset`;
+  (SELECT count(*) FROM skipped)::int AS skipped`;
 
-/** Statements in flight at once: the rows of different flushes never overlap, so they may run side by side. */
+/** Statements of one kind in flight at once: the rows of different flushes never overlap, so they may run side by side. */
 const MAX_PARALLEL_FLUSHES = 2;
 
 /**
- * Collects the slots' outcomes and claims and writes them in a few statements at a time; a slot's
- * step() resolves once its outcome is committed and its next delivery is claimed (or not).
+ * Group commit: whatever the slots asked for while the previous statement ran goes into the next
+ * one (up to MAX_PARALLEL_FLUSHES at once); each request resolves when its statement has run.
  */
-export class Ledger {
-  private outcomes: Outcome[] = [];
-  private waiters: Waiter[] = [];
+class Batcher<Item, Result> {
+  private items: Array<{ item: Item; resolve(r: Result): void; reject(e: unknown): void }> = [];
   private flushing = 0;
   private scheduled = false;
-  skipped = 0;
+  statements = 0;
+  statementMs = 0;
 
-  constructor(
-    private readonly pool: pg.Pool,
-    private readonly bulletinId: string,
-    private readonly workerKey: number,
-  ) {}
+  constructor(private readonly run: (items: Item[]) => Promise<Result[]>) {}
 
-  step(outcome: Outcome | null, startId: string | null): Promise<StepResult> {
-    return new Promise<StepResult>((resolve, reject) => {
-      if (outcome) this.outcomes.push(outcome);
-      this.waiters.push({ startId, resolve, reject });
+  add(item: Item): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
+      this.items.push({ item, resolve, reject });
       this.schedule();
     });
   }
@@ -93,37 +92,74 @@ export class Ledger {
   }
 
   private async flush(): Promise<void> {
-    if (this.flushing >= MAX_PARALLEL_FLUSHES || (this.outcomes.length === 0 && this.waiters.length === 0)) return;
+    if (this.flushing >= MAX_PARALLEL_FLUSHES || this.items.length === 0) return;
     this.flushing += 1;
-    const outcomes = this.outcomes;
-    const waiters = this.waiters;
-    this.outcomes = [];
-    this.waiters = [];
+    const batch = this.items;
+    this.items = [];
     try {
-      const sent = outcomes.filter((o) => o.kind === "sent").map((o) => o.id);
+      const t0 = performance.now();
+      const results = await this.run(batch.map((b) => b.item));
+      this.statements += 1;
+      this.statementMs += performance.now() - t0;
+      batch.forEach((b, i) => b.resolve(results[i]!));
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    } finally {
+      this.flushing -= 1;
+      if (this.items.length) this.schedule();
+    }
+  }
+}
+
+/**
+ * The slots' outcomes and claims, each kind group-committed in statements of its own: a message
+ * waits only for its predecessor's outcome (a small UPDATE by id), while claims — needed a whole
+ * message later — run beside it.
+ */
+export class Ledger {
+  skipped = 0;
+  private readonly outcomes: Batcher<Outcome, void>;
+  private readonly claims: Batcher<string, ClaimResult>;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly bulletinId: string,
+    private readonly workerKey: number,
+  ) {
+    this.outcomes = new Batcher(async (outcomes) => {
       const failed = outcomes.filter((o): o is Extract<Outcome, { kind: "failed" }> => o.kind === "failed");
       const retry = outcomes.filter((o): o is Extract<Outcome, { kind: "retry" }> => o.kind === "retry");
-      const start = waiters.map((w) => w.startId).filter((id): id is string => id !== null);
-      // A named (prepared) statement: planned once per connection, not on every message.
-      const { rows } = await this.pool.query<{ bulletinStatus: string | null; started: ClaimedRow[]; skipped: number }>({ name: "bulletin-ledger-flush", text: FLUSH_SQL }, [
-        sent,
+      // Named (prepared) statements: planned once per connection, not on every message.
+      await this.pool.query({ name: "bulletin-ledger-outcomes", text: OUTCOME_SQL }, [
+        outcomes.filter((o) => o.kind === "sent").map((o) => o.id),
         failed.map((f) => f.id),
         failed.map((f) => f.error.slice(0, 500)),
         retry.map((r) => r.id),
         retry.map((r) => r.error.slice(0, 500)),
-        start,
-        this.bulletinId,
-        this.workerKey,
       ]);
+      return outcomes.map(() => undefined);
+    });
+    this.claims = new Batcher(async (ids) => {
+      const { rows } = await this.pool.query<{ bulletinStatus: string | null; started: ClaimedRow[]; skipped: number }>({ name: "bulletin-ledger-claims", text: CLAIM_SQL }, [ids, this.bulletinId, this.workerKey]);
       const row = rows[0]!;
       this.skipped += row.skipped;
       const byId = new Map(row.started.map((s) => [String(s.id), s]));
-      for (const waiter of waiters) waiter.resolve({ bulletinStatus: row.bulletinStatus, started: waiter.startId ? (byId.get(waiter.startId) ?? null) : null });
-    } catch (error) {
-      for (const waiter of waiters) waiter.reject(error);
-    } finally {
-      this.flushing -= 1;
-      if (this.outcomes.length || this.waiters.length) this.schedule();
-    }
+      return ids.map((id) => ({ bulletinStatus: row.bulletinStatus, started: byId.get(id) ?? null }));
+    });
+  }
+
+  /** Resolves once the outcome is committed. */
+  record(outcome: Outcome): Promise<void> {
+    return this.outcomes.add(outcome);
+  }
+
+  /** Claims delivery `id` (PENDING → SENDING) if it may still be sent. */
+  claim(id: string): Promise<ClaimResult> {
+    return this.claims.add(id);
+  }
+
+  /** Statements run and their summed duration (for BULLETIN_TIMINGS). */
+  get timings() {
+    return { outcomeStatements: this.outcomes.statements, outcomeMs: this.outcomes.statementMs, claimStatements: this.claims.statements, claimMs: this.claims.statementMs };
   }
 }

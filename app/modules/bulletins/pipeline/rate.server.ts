@@ -29,7 +29,9 @@ export class RateLimiter {
   private tokens = 0;
   private window = -1;
   private chain: Promise<void> = Promise.resolve();
-  constructor(private readonly perSecond: number) {}
+  /** Redis script calls made (for BULLETIN_TIMINGS). */
+  calls = 0;
+  constructor(readonly perSecond: number) {}
 
   hasToken(): boolean {
     return this.tokens > 0 && this.window === Math.floor(Date.now() / 1000);
@@ -51,6 +53,7 @@ export class RateLimiter {
       }
       const want = Math.max(1, Math.min(100, Math.ceil(this.perSecond / 20)));
       let granted = 0;
+      this.calls += 1;
       try {
         granted = Number(await rateConnection().eval(TAKE_SCRIPT, 1, redisKey("bulletin-rate", String(window)), this.perSecond, want));
       } catch (error) {
@@ -67,6 +70,18 @@ export class RateLimiter {
       await sleep(1000 - (Date.now() % 1000) + 2);
     }
   }
+}
+
+let shared: RateLimiter | undefined;
+
+/**
+ * The process's limiter for a rate: kept across chunk jobs so a chunk starts with the tokens the
+ * previous one left in this second instead of asking Redis again (a new one is made when the
+ * setting changes).
+ */
+export function sharedRateLimiter(perSecond: number): RateLimiter {
+  if (!shared || shared.perSecond !== perSecond) shared = new RateLimiter(perSecond);
+  return shared;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
