@@ -7,7 +7,7 @@ import type { Bulletin } from "~/generated/prisma/client";
 import { db, type Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor } from "~/lib/paging.server";
 import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
-import { contactWhere } from "~/modules/contacts/index.server";
+import { contactWhere, lockAgainstContactDeletion } from "~/modules/contacts/index.server";
 import { getSegmentFilter } from "~/modules/contacts/index.server";
 import { EMPTY_FILTER, type ContactFilter } from "~/modules/contacts";
 import { getSettings } from "~/modules/settings/index.server";
@@ -231,7 +231,10 @@ export async function sendBulletin(actor: AuditActor, id: string, opts: { fromSt
       // contact id comes from the same statement's SELECT. Their per-row checks were a third of a
       // 1,000,000-row snapshot (decision 031), so a role allowed to skips them for this one
       // statement (`session_replication_role`, superuser or GRANT SET ON PARAMETER); any other
-      // role runs the checks. The constraints stay: later deletes still cascade and set null.
+      // role runs the checks. The constraints stay: later deletes still cascade and set null. With
+      // the checks skipped nothing would make a contact's deletion wait for this statement, so
+      // deletions and snapshots exclude each other by a lock of their own.
+      await lockAgainstContactDeletion(tx);
       const [skipChecks] = await tx.$queryRaw<Array<{ allowed: boolean }>>`SELECT has_parameter_privilege('session_replication_role', 'SET') AS allowed`;
       if (skipChecks?.allowed) await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
       await tx.$executeRaw`

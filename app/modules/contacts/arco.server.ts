@@ -19,6 +19,7 @@ import { audit } from "~/modules/audit/index.server";
 import { db, Prisma } from "~/lib/db.server";
 import { instantToCalendarDate } from "./business-days";
 import { ContactError, lockContact, type Tx } from "./contact.server";
+import { lockForContactDeletion } from "./delete-barrier.server";
 import { csvLine, UTF8_BOM } from "./csv";
 import { emailHmac } from "./suppression.server";
 
@@ -341,6 +342,7 @@ export async function eraseContact(actor: AuditActor, id: number, arcoRequestId?
       const rejections = await tx.importRejection.updateMany({ where: { emailHmac: { in: hmacs }, raw: { not: null } }, data: { raw: null } });
       await eraseBulletinTraces(tx, [id, ...merged.map((m) => m.id)], emails);
       await tx.outboxMessage.deleteMany({ where: { to: { hasSome: emails } } });
+      await lockForContactDeletion(tx);
       await tx.contact.delete({ where: { id } });
       if (request && (request.state === "RECEIVED" || request.state === "IN_PROGRESS")) {
         await tx.arcoRequest.update({ where: { id: request.id }, data: { state: "RESOLVED", resolvedAt: new Date() } });

@@ -14,6 +14,7 @@ import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { normalizeTags } from "./fields";
 import { filterToJson, type ContactFilter } from "./filter";
 import { contactWhere, invalidateFilterOptions } from "./query.server";
+import { lockForContactDeletion } from "./delete-barrier.server";
 
 import { MAX_SELECTED_IDS, type BulkOperation } from "./bulk";
 
@@ -111,6 +112,7 @@ export async function applyBulk(actor: AuditActor, request: BulkRequest, confirm
             UPDATE "Contact" SET "subscriptionStatus" = 'UNSUBSCRIBED'::"SubscriptionStatus", "updatedAt" = now() WHERE ${where} RETURNING "id"`;
           break;
         case "delete":
+          await lockForContactDeletion(tx);
           statement = Prisma.sql`DELETE FROM "Contact" WHERE ${where} RETURNING "id"`;
           break;
       }

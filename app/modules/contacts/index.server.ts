@@ -8,6 +8,7 @@ export * from "./arco-requests.server";
 export * from "./arco.server";
 export * from "./bulk.server";
 export * from "./contact.server";
+export * from "./delete-barrier.server";
 export * from "./export.server";
 export * from "./import/batches.server";
 export * from "./import/file.server";

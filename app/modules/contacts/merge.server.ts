@@ -8,6 +8,7 @@ import type { Contact, SubscriptionStatus } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { ContactError, contactSnapshot, isUniqueViolation, syncConsentStatus } from "./contact.server";
+import { lockForContactDeletion } from "./delete-barrier.server";
 import { normalizeTags } from "./fields";
 import type { z } from "zod";
 import { MERGE_FIELDS, type MergeChoices, type MergeField, type mergeFormSchema } from "./schema";
@@ -79,6 +80,7 @@ export async function mergeContacts(actor: AuditActor, survivorId: number, other
         await tx.$executeRaw`UPDATE "PartnerPerson" SET "contactId" = ${survivorId} WHERE "contactId" = ${otherId}
           AND "partnerId" NOT IN (SELECT "partnerId" FROM "PartnerPerson" WHERE "contactId" = ${survivorId})`;
         // Deleted before the update: the survivor may take the other's e-mail (unique).
+        await lockForContactDeletion(tx);
         await tx.contact.delete({ where: { id: otherId } });
         await tx.contact.update({ where: { id: survivorId }, data: values });
         await syncConsentStatus(tx, survivorId);
