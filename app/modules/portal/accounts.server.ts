@@ -246,7 +246,7 @@ export async function organisationMembers(applicant: Applicant) {
  * account, or belongs to another organisation (that is told only to whoever opens the link).
  * Limited per client IP and per account; MAX_MEMBERS counts accounts and pending invitations.
  */
-export async function inviteMember(applicant: Applicant, input: { email: string }, slug: string, ctx: PortalContext): Promise<void> {
+export async function inviteMember(applicant: Applicant, input: { email: string }, slug: string, ctx: PortalContext, opts: { mail?: boolean } = {}): Promise<void> {
   const organisationId = applicant.organisationId;
   if (!organisationId) throw new PortalError("noOrganisation");
   const allowance = await take([
@@ -262,6 +262,7 @@ export async function inviteMember(applicant: Applicant, input: { email: string 
   if (members + pending >= MAX_MEMBERS) throw new PortalError("membersFull", "email", { max: MAX_MEMBERS });
   const id = await issueToken(applicant.accountId, "INVITE", { email: input.email, organisationId });
   await audit({ userId: null, ip: ctx.ip, applicantId: applicant.accountId }, { action: "portal.member.invite", entity: "applicantOrganisation", entityId: organisationId, after: { email: input.email } });
+  if (opts.mail === false) return;
   await sendTransactionalMail({ template: "portalInvite", to: { applicantToken: id }, locale: applicant.locale, data: { slug, organisation: applicant.organisationName ?? "" } });
 }
 
