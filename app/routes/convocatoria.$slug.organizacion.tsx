@@ -159,7 +159,8 @@ function Members({ page }: { page: MembersPage }) {
         {full ? (
           <p role="status">{t("portal.errors.membersFull", { max: members.max })}</p>
         ) : (
-          <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+          // A new invitation remounts the form, so the address just invited does not stay typed in.
+          <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate key={members.invitations.map((i) => i.id).join()}>
             <FormError error={form.errors?.[0]} params={{ max: members.max }} />
             <Field meta={fields.email} type="email" label={t("portal.members.email")} hint={t("portal.members.emailHint")} autoComplete="off" required errorParams={{ max: members.max }} />
             <FormActions submitLabel={t("portal.members.invite")} intent="invite" busy={busy} />
