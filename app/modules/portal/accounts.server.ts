@@ -336,6 +336,10 @@ export async function acceptInvitation(secret: string, password: string | null, 
     }
     await audit({ userId: null, ip: ctx.ip, applicantId: id }, { action: "portal.member.join", entity: "applicantOrganisation", entityId: organisation.id, after: { email: found.email, invitedBy: row.accountId } }, tx);
     return id;
+  }).catch((error: unknown) => {
+    // The address signed up between the page and the click: nothing was spent; the next click links it.
+    if (error instanceof Error && "code" in error && error.code === "P2002") throw new PortalError("tokenInvalid");
+    throw error;
   });
   return accountId;
 }
