@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { listAudit } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createContest, saveRequirements, type Actor } from "~/modules/contest/contest.server";
 import { requestCorrection } from "~/modules/contest/corrections.server";
@@ -540,6 +541,9 @@ describe("submissions the office registered", () => {
     expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: request.id } })).state).toBe("ANSWERED");
     const entry = await db.auditLog.findFirstOrThrow({ where: { entity: "submission", entityId: bySeat.id, applicantId: org.applicant.accountId } });
     expect(entry.actorId).toBeNull();
+    // The audit log names the account by its address.
+    const logged = await listAudit({ entity: "submission", entityId: bySeat.id });
+    expect(logged.entries.find((e) => e.applicantId === org.applicant.accountId)?.applicant?.email).toBe(org.email);
 
     // Another organisation: 404.
     const other = await signedIn((await organisation("intrusa")).email);
