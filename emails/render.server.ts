@@ -20,10 +20,12 @@ import * as portalVerify from "./transactional/portal-verify.ts";
 import * as portalReset from "./transactional/portal-reset.ts";
 import * as portalReceipt from "./transactional/portal-receipt.ts";
 import * as portalAnswered from "./transactional/portal-answered.ts";
+import * as portalInvite from "./transactional/portal-invite.ts";
+import * as portalMagic from "./transactional/portal-magic.ts";
 
 type TemplateModule = { subjectKey: string; body: string; text: string; strings: Record<string, string> };
 
-const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset, eventSignupConfirm, contestCorrection, juryReopened, juryReminder, integrityReport, contributionRound, contributionReminder, contributionReturned, portalVerify, portalReset, portalReceipt, portalAnswered };
+const TRANSACTIONAL: Record<TransactionalTemplate, TemplateModule> = { invite, passwordReset, eventSignupConfirm, contestCorrection, juryReopened, juryReminder, integrityReport, contributionRound, contributionReminder, contributionReturned, portalVerify, portalReset, portalReceipt, portalAnswered, portalInvite, portalMagic };
 
 export type Rendered = { subject: string; html: string; text: string };
 

@@ -149,8 +149,8 @@ const PUBLIC_FORM_ROUTES = [
   route("/locale"),
   // The applicant portal's public pages (decision 029); its signed-in pages take 1 MiB forms.
   route(`/convocatoria/${SEGMENT}`),
-  route(`/convocatoria/${SEGMENT}/(?:registro|entrar|salir|recuperar)`),
-  route(`/convocatoria/${SEGMENT}/(?:verificar|restablecer)/${SEGMENT}`),
+  route(`/convocatoria/${SEGMENT}/(?:registro|entrar|salir|recuperar|enlace)`),
+  route(`/convocatoria/${SEGMENT}/(?:verificar|restablecer|enlace|invitacion)/${SEGMENT}`),
 ];
 
 /** The bounce webhooks (anonymous, verified by signature): BOUNCE_HOOK_MAX_BYTES. */

@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ result: parsed.reply, sent: false }, { status: 400 });
   const applicant = await getApplicant(request);
   try {
-    await askFromPortal(params.slug ?? "", parsed.value, Object.fromEntries(form), { ip: clientIp(request), email: applicant?.email ?? null });
+    await askFromPortal(params.slug ?? "", parsed.value, Object.fromEntries(form), { ip: clientIp(request), email: applicant?.email ?? null, applicantId: applicant?.accountId ?? null });
   } catch (error) {
     if (error instanceof PortalError && error.code === "rateLimited") return data({ result: parsed.reply({ formErrors: [error.messageKey] }), sent: false }, { status: 429 });
     return refusalResponse(error);

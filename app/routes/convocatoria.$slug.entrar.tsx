@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useParams, useSearchParams } from "@remix-run/react";
 import { Field, FormActions, FormError, PageHeader } from "~/components/ui";
+import { Honeypot } from "~/components/portal/honeypot";
 import { retryAfterHeaders } from "~/components/portal/retry-after";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
@@ -57,6 +58,19 @@ export default function LoginPage() {
         <Field meta={fields.password} type="password" label={t("portal.fields.password")} autoComplete="current-password" required />
         <FormActions submitLabel={t("portal.login.submit")} busy={busy} />
       </Form>
+      <section aria-labelledby="magic-heading" className="portal-magic">
+        <h2 id="magic-heading">{t("portal.login.magicTitle")}</h2>
+        <p>{t("portal.login.magicIntro")}</p>
+        <Form method="post" action={`/convocatoria/${slug}/enlace`}>
+          <Field idPrefix="magic" name="email" type="email" label={t("portal.fields.email")} autoComplete="username" required />
+          <Honeypot idPrefix="magic" />
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={busy}>
+              {t("portal.login.magicSubmit")}
+            </button>
+          </div>
+        </Form>
+      </section>
       <p>
         <Link to={`/convocatoria/${slug}/recuperar`}>{t("portal.login.forgot")}</Link>
       </p>

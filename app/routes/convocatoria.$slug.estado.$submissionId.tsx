@@ -78,6 +78,7 @@ export default function StatusPage() {
           items={[
             { key: "folio", label: t("portal.status.folio"), value: page.submission.folio },
             { key: "received", label: t("portal.status.receivedAt"), value: at(page.submission.receivedAt) },
+            { key: "origin", label: t("portal.status.origin"), value: t(`portal.application.origin.${page.submission.origin}`) },
           ]}
         />
       </Card>

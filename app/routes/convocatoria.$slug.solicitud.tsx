@@ -72,11 +72,11 @@ export default function ApplicationPage() {
         <Card title={t("portal.application.submittedTitle")}>
           <ul className="portal-list">
             {submitted.map((a) => (
-              <li key={a.draftId}>
+              <li key={a.key} data-origin={a.origin}>
                 <Link to={`${base}/estado/${a.submissionId}`}>
                   {a.folio} · {a.title}
                 </Link>{" "}
-                <StageBadge stage={a.stage} />
+                <StageBadge stage={a.stage} /> <span className="muted">· {t(`portal.application.origin.${a.origin}`)}</span>
               </li>
             ))}
           </ul>

@@ -40,6 +40,11 @@ export default function PortalLayout() {
                 <li>
                   <NavLink to={`${base}/solicitud`}>{t("portal.nav.application")}</NavLink>
                 </li>
+                {applicant.hasOrganisation ? (
+                  <li>
+                    <NavLink to={`${base}/organizacion`}>{t("portal.nav.organisation")}</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <Form method="post" action={`${base}/salir`}>
                     <button type="submit" className="link-button">

@@ -1,20 +1,4 @@
 /** Applicant portal: the link that resets an account password (decision 029). */
-export const subjectKey = "mail.portalReset.subject";
+import { linkMail } from "./link-mail.ts";
 
-export const body = `<mj-text font-size="22px" font-weight="700">{{heading}}</mj-text>
-<mj-text>{{intro}}</mj-text>
-<mj-button href="{{url}}">{{button}}</mj-button>
-<mj-text font-size="14px" color="#525a66">{{expiry}}</mj-text>
-<mj-text font-size="13px" color="#525a66">{{fallback}}<br /><a href="{{url}}">{{url}}</a></mj-text>`;
-
-export const text = `{{heading}}\n\n{{intro}}\n\n{{button}}: {{url}}\n\n{{expiry}}`;
-
-export const strings = {
-  heading: "mail.portalReset.heading",
-  intro: "mail.portalReset.intro",
-  button: "mail.portalReset.button",
-  expiry: "mail.portalReset.expiry",
-  fallback: "mail.common.fallback",
-  footerNote: "mail.common.footerNote",
-  preheader: "mail.portalReset.preheader",
-};
+export const { subjectKey, body, text, strings } = linkMail("mail.portalReset");

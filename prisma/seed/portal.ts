@@ -2,7 +2,8 @@
  * Demo data for the applicant portal (decision 029): the 2018 call, open from two weeks before the
  * day the seed first runs until some weeks after, published at /convocatoria/osc-2018 with its
  * FAQ; and two organisations mid-way — one with a draft (a title and one document), one that
- * submitted and is awaiting a correction the office asked for. Both sign in with the seed password.
+ * submitted and is awaiting a correction the office asked for. Both sign in with the seed password;
+ * the second has a second member (DEMO_MEMBER, same password) and one pending invitation.
  *
  * Idempotent: once the call is published it is left alone. Everything goes through the contest
  * and portal modules, so each step is audited like real work; no mail is queued.
@@ -13,13 +14,15 @@ import { saveRequirements, saveRubric, setContestDocument, type Actor } from "..
 import { requestCorrection } from "../../app/modules/contest/corrections.server.ts";
 import { saveChecks } from "../../app/modules/contest/submissions.server.ts";
 import { storeUpload } from "../../app/modules/files/storage.server.ts";
-import { applicantForToken, startApplicantSession } from "../../app/modules/portal/accounts.server.ts";
+import { applicantForToken, inviteMember, startApplicantSession } from "../../app/modules/portal/accounts.server.ts";
 import { createOrganisation, saveDraft, submitDraft } from "../../app/modules/portal/applications.server.ts";
 import type { Role } from "../../app/generated/prisma/enums.ts";
 
 export const PORTAL_SLUG = "osc-2018";
 export const PORTAL_CONTEST_NAME = "Convocatoria 2018: Concurso para la Promoción del Voto de las y los Mexicanos Residentes en el Extranjero";
 export const DEMO_APPLICANTS = ["casa.hidalguense@portal.example", "mujeres.migrantes@portal.example"];
+export const DEMO_MEMBER = "coordinacion.mujeres@portal.example";
+const DEMO_INVITED = "voluntaria.pilsen@portal.example";
 
 const DAY = 86_400_000;
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
@@ -66,7 +69,7 @@ export async function seedPortal(password: string): Promise<string> {
   if (stale) {
     await db.submission.deleteMany({ where: { contestId: stale.id } });
     await db.contest.delete({ where: { id: stale.id } });
-    await db.applicantAccount.updateMany({ where: { email: { in: DEMO_APPLICANTS } }, data: { organisationId: null } });
+    await db.applicantAccount.updateMany({ where: { email: { in: [...DEMO_APPLICANTS, DEMO_MEMBER] } }, data: { organisationId: null } });
   }
   const contest = await db.contest.create({
     data: {
@@ -133,5 +136,13 @@ export async function seedPortal(password: string): Promise<string> {
     new Date(now - 2 * DAY),
   );
   await requestCorrection(staff, contest.id, submission.id, { items: [requirements[0]!.id, requirements[3]!.id], message: "Por favor suban el acta constitutiva y la carta compromiso firmada.", deadline: new Date(now + 4 * DAY) }, { now: new Date(now - DAY), sendMail: false });
-  return `portal: the 2018 call at /convocatoria/${PORTAL_SLUG}, one draft, one awaiting a correction`;
+
+  // 3. The second organisation's members: one who accepted (she signs in too) and one invitation pending.
+  await db.applicantAccount.upsert({
+    where: { email: DEMO_MEMBER },
+    create: { email: DEMO_MEMBER, passwordHash, emailVerifiedAt: new Date(), locale: "es", organisationId: redNow.organisationId },
+    update: { organisationId: redNow.organisationId },
+  });
+  await inviteMember(redNow, { email: DEMO_INVITED }, slug, ctx, { mail: false });
+  return `portal: the 2018 call at /convocatoria/${PORTAL_SLUG}, one draft, one awaiting a correction (two members, one invitation pending)`;
 }

@@ -191,6 +191,27 @@ describe("the applicant portal in Chromium at 390 px", () => {
     await expect(org.locator(".badge").first().textContent()).resolves.toBe("Registrado");
     await fits(org, "10-status-registered");
 
+    // A member: invited from the organisation's page, accepts by the mailed link, sees the same project.
+    const memberEmail = `miembro-${tag}@portal.example`;
+    await org.getByRole("link", { name: "Organización" }).click();
+    await org.getByLabel("Correo de la persona").fill(memberEmail);
+    await org.getByRole("button", { name: "Enviar invitación" }).click();
+    await org.getByTestId("invitations").getByText(memberEmail).waitFor();
+    await fits(org, "11-members");
+    const invitation = await waitForMail(memberEmail, { subject: /Te invitaron a la cuenta/ });
+    const memberContext = await browser.newContext({ baseURL, viewport: PHONE, locale: "es-MX", extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
+    const member = await memberContext.newPage();
+    member.setDefaultTimeout(15_000);
+    const memberErrors = watchErrors(member);
+    await member.goto(new URL(linkFrom(invitation.text, `/convocatoria/${slug}/invitacion/`)).pathname);
+    await member.getByLabel("Nueva contraseña").fill("contraseña-del-miembro-larga");
+    await fits(member, "12-invitation");
+    await member.getByRole("button", { name: "Aceptar y entrar" }).click();
+    await member.getByRole("heading", { name: "Mi solicitud" }).waitFor();
+    await member.getByRole("link", { name: new RegExp(submission.folio) }).waitFor();
+    expect(memberErrors).toEqual([]);
+    await memberContext.close();
+
     const stored = await db.submission.findUniqueOrThrow({ where: { id: submission.id }, include: { statusChanges: { orderBy: { id: "asc" } }, documents: true } });
     expect(stored.status).toBe("REGISTERED");
     expect(stored.statusChanges.map((c) => c.to)).toEqual(["RECEIVED", "IN_REVIEW", "CORRECTIONS_REQUESTED", "IN_REVIEW", "REGISTERED"]);

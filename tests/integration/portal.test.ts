@@ -8,11 +8,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import { listAudit } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createContest, saveRequirements, type Actor } from "~/modules/contest/contest.server";
 import { requestCorrection } from "~/modules/contest/corrections.server";
-import { saveChecks } from "~/modules/contest/submissions.server";
-import { applicantForToken, PORTAL_LIMITS, startApplicantSession } from "~/modules/portal/accounts.server";
+import { createSubmission, saveChecks } from "~/modules/contest/submissions.server";
+import { applicantForToken, MAX_MEMBERS, PORTAL_LIMITS, startApplicantSession } from "~/modules/portal/accounts.server";
 import { createOrganisation, saveDraft, submitDraft } from "~/modules/portal/applications.server";
 import { publishPortal } from "~/modules/portal/staff.server";
 import { closeQueues } from "../../jobs/queues";
@@ -315,5 +316,237 @@ describe("rate limits", () => {
     expect(refused.status).toBe(429);
     // Another client address is not held back.
     expect((await new TestClient().post(`/convocatoria/${slug}/registro`, { email: applicantEmail("otra"), password: TEST_PASSWORD, website: "robot" })).status).toBe(200);
+  });
+});
+
+/** Invites `email` from a signed-in organisation's page; returns the accept link's path once mailed. */
+async function invite(client: TestClient, email: string) {
+  const res = await client.post(`/convocatoria/${slug}/organizacion`, { intent: "invite", email });
+  expect(res.status).toBe(302);
+  expect(res.headers.get("location")).toBe(`/convocatoria/${slug}/organizacion?invited=1`);
+  const mail = await waitForMail(email, { subject: /Te invitaron a la cuenta/ });
+  return new URL(linkFrom(mail.text, `/convocatoria/${slug}/invitacion/`)).pathname;
+}
+
+describe("members invited by the organisation", () => {
+  it("invites by mail; the invitee sets a password, lands signed in and sees the organisation's draft; the link works once", async () => {
+    const a = await organisation("invita");
+    const title = `Borrador compartido ${unique()}`;
+    await saveDraft(a.applicant, slug, { title, summary: null, targetCommunities: null, targetCities: null, requestedBudget: null, requirementId: null }, [], { ip: null });
+    const owner = await signedIn(a.email);
+    const invitee = applicantEmail("miembro");
+    const path = await invite(owner, invitee);
+    const page = await owner.get(`/convocatoria/${slug}/organizacion`);
+    expect(await page.text()).toContain(invitee);
+
+    // A mail scanner fetching the link spends nothing.
+    const member = new TestClient();
+    expect((await member.get(path)).status).toBe(200);
+    const shown = await (await member.get(path)).text();
+    expect(shown).toContain(a.applicant.organisationName!);
+    expect((await member.post(path, { password: "corta" })).status).toBe(400);
+    const accepted = await member.post(path, { password: "contraseña-del-miembro-larga" });
+    expect(accepted.status).toBe(302);
+    expect(accepted.headers.get("location")).toBe(`/convocatoria/${slug}/solicitud`);
+    const draft = await member.get(`/convocatoria/${slug}/solicitud`);
+    expect(draft.status).toBe(200);
+    expect(await draft.text()).toContain(title);
+    const account = await db.applicantAccount.findUniqueOrThrow({ where: { email: invitee } });
+    expect(account.organisationId).toBe(a.applicant.organisationId);
+    expect(account.emailVerifiedAt).not.toBeNull();
+    // The audit names the account that acted.
+    expect(await db.auditLog.count({ where: { action: "portal.member.join", applicantId: account.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "portal.member.invite", applicantId: a.applicant.accountId } })).toBe(1);
+
+    // Used once: the page says so and a second click signs nobody in.
+    const again = new TestClient();
+    expect(await (await again.get(path)).text()).toContain("Esta invitación ya no es válida");
+    expect((await again.post(path, { password: "otra-contraseña-larga-123" })).status).toBe(410);
+    expect((await again.get(`/convocatoria/${slug}/solicitud`)).headers.get("location")).toContain("/entrar");
+  });
+
+  it("refuses an expired and a revoked invitation with a clear page", async () => {
+    const a = await organisation("caduca");
+    const owner = await signedIn(a.email);
+    const late = applicantEmail("tarde");
+    const latePath = await invite(owner, late);
+    await db.applicantToken.updateMany({ where: { kind: "INVITE", email: late }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const client = new TestClient();
+    expect(await (await client.get(latePath)).text()).toContain("Esta invitación ya no es válida");
+    expect((await client.post(latePath, { password: "contraseña-del-miembro-larga" })).status).toBe(410);
+    expect(await db.applicantAccount.count({ where: { email: late } })).toBe(0);
+
+    const withdrawn = applicantEmail("retirada");
+    const withdrawnPath = await invite(owner, withdrawn);
+    const row = await db.applicantToken.findFirstOrThrow({ where: { kind: "INVITE", email: withdrawn } });
+    // Another organisation cannot withdraw it (404), its own can.
+    const other = await signedIn((await organisation("ajena")).email);
+    expect((await other.post(`/convocatoria/${slug}/organizacion`, { intent: "revoke", invitationId: row.id })).status).toBe(404);
+    expect((await owner.post(`/convocatoria/${slug}/organizacion`, { intent: "revoke", invitationId: row.id })).status).toBe(302);
+    expect(await (await client.get(withdrawnPath)).text()).toContain("Esta invitación ya no es válida");
+    expect((await client.post(withdrawnPath, { password: "contraseña-del-miembro-larga" })).status).toBe(410);
+    expect(await (await owner.get(`/convocatoria/${slug}/organizacion`)).text()).not.toContain(withdrawn);
+  });
+
+  it("answers alike for a new address and another organisation's; that account is refused, an unlinked one is linked", async () => {
+    const a = await organisation("anfitriona");
+    const b = await organisation("otra-org");
+    const owner = await signedIn(a.email);
+    const fresh = applicantEmail("nuevo");
+    const answers = [];
+    for (const email of [fresh, b.email]) {
+      const res = await owner.post(`/convocatoria/${slug}/organizacion`, { intent: "invite", email });
+      answers.push({ status: res.status, location: res.headers.get("location") });
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    const mail = await waitForMail(b.email, { subject: /Te invitaron a la cuenta/ });
+    const bPath = new URL(linkFrom(mail.text, `/convocatoria/${slug}/invitacion/`)).pathname;
+    const bClient = new TestClient();
+    expect(await (await bClient.get(bPath)).text()).toContain("ya pertenece a otra organización");
+    expect((await bClient.post(bPath, {})).status).toBe(409);
+    expect((await db.applicantAccount.findUniqueOrThrow({ where: { email: b.email } })).organisationId).toBe(b.applicant.organisationId);
+
+    // A verified account without an organisation is linked without a new password.
+    const loose = applicantEmail("suelta");
+    await db.applicantAccount.create({ data: { email: loose, passwordHash: await hashPassword(TEST_PASSWORD), emailVerifiedAt: new Date() } });
+    const loosePath = await invite(owner, loose);
+    const looseClient = new TestClient();
+    expect(await (await looseClient.get(loosePath)).text()).toContain("Ya tienes una cuenta con este correo");
+    expect((await looseClient.post(loosePath, {})).status).toBe(302);
+    expect((await db.applicantAccount.findUniqueOrThrow({ where: { email: loose } })).organisationId).toBe(a.applicant.organisationId);
+    // Its old password still works.
+    await signedIn(loose);
+  });
+
+  it("keeps a member of A out of B's submission (404)", async () => {
+    const a = await organisation("a-miembros");
+    const b = await submitted("b-miembros");
+    const owner = await signedIn(a.email);
+    const memberEmail = applicantEmail("miembro-a");
+    const path = await invite(owner, memberEmail);
+    const member = new TestClient();
+    expect((await member.post(path, { password: "contraseña-del-miembro-larga" })).status).toBe(302);
+    expect((await member.get(`/convocatoria/${slug}/estado/${b.submission.id}`)).status).toBe(404);
+    // B's own member-to-be does see it.
+    const bOwner = await signedIn(b.email);
+    expect((await bOwner.get(`/convocatoria/${slug}/estado/${b.submission.id}`)).status).toBe(200);
+  });
+
+  it("limits members per organisation and invitations per account", async () => {
+    const a = await organisation("muchas");
+    const owner = await signedIn(a.email);
+    // The account itself is one of MAX_MEMBERS; invitations fill the rest, then the page refuses.
+    for (let i = 1; i < MAX_MEMBERS; i++) {
+      expect((await owner.post(`/convocatoria/${slug}/organizacion`, { intent: "invite", email: applicantEmail(`lleno${i}`) })).status).toBe(302);
+    }
+    const full = await owner.post(`/convocatoria/${slug}/organizacion`, { intent: "invite", email: applicantEmail("sobra") });
+    expect(full.status).toBe(409);
+    expect(await full.text()).toContain(`ya tiene ${MAX_MEMBERS} personas`);
+    const limit = PORTAL_LIMITS.invitePerAccount.limit;
+    for (let i = MAX_MEMBERS + 1; i <= limit; i++) {
+      expect((await owner.post(`/convocatoria/${slug}/organizacion`, { intent: "invite", email: applicantEmail("sobra") })).status).toBe(409);
+    }
+    // Per account, whatever the client address.
+    const elsewhere = await signedIn(a.email);
+    expect((await elsewhere.post(`/convocatoria/${slug}/organizacion`, { intent: "invite", email: applicantEmail("sobra") })).status).toBe(429);
+  });
+});
+
+describe("magic-link sign-in", () => {
+  it("answers alike for a known and an unknown address; the link signs in once", async () => {
+    const known = await organisation("magia");
+    const unknown = applicantEmail("sin-cuenta");
+    const a = await new TestClient().post(`/convocatoria/${slug}/enlace`, { email: known.email });
+    const b = await new TestClient().post(`/convocatoria/${slug}/enlace`, { email: unknown });
+    expect(a.status).toBe(200);
+    expect({ status: b.status, text: statusText(await b.text()) }).toEqual({ status: a.status, text: statusText(await a.text()) });
+    const mail = await waitForMail(known.email, { subject: /Tu enlace para entrar/ });
+    const path = new URL(linkFrom(mail.text, `/convocatoria/${slug}/enlace/`)).pathname;
+    const client = new TestClient();
+    expect((await client.get(path)).status).toBe(200);
+    const signed = await client.post(path, {});
+    expect(signed.status).toBe(302);
+    expect((await client.get(`/convocatoria/${slug}/solicitud`)).status).toBe(200);
+    const again = new TestClient();
+    await again.post(path, {});
+    expect((await again.get(`/convocatoria/${slug}/solicitud`)).headers.get("location")).toContain("/entrar");
+    expect(await mailCount(unknown)).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "portal.login.magic", applicantId: known.applicant.accountId } })).toBe(1);
+  });
+
+  it("refuses an expired link and limits requests per client address", async () => {
+    const known = await organisation("magia-vieja");
+    await new TestClient().post(`/convocatoria/${slug}/enlace`, { email: known.email });
+    const mail = await waitForMail(known.email, { subject: /Tu enlace para entrar/ });
+    const path = new URL(linkFrom(mail.text, `/convocatoria/${slug}/enlace/`)).pathname;
+    await db.applicantToken.updateMany({ where: { kind: "MAGIC", accountId: known.applicant.accountId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const client = new TestClient();
+    expect(await (await client.get(path)).text()).toContain("ya se usó o venció");
+    await client.post(path, {});
+    expect((await client.get(`/convocatoria/${slug}/solicitud`)).headers.get("location")).toContain("/entrar");
+
+    const robot = new TestClient();
+    for (let i = 0; i < PORTAL_LIMITS.magicPerIp.limit; i++) {
+      expect((await robot.post(`/convocatoria/${slug}/enlace`, { email: applicantEmail("lote"), website: "robot" })).status).toBe(200);
+    }
+    const held = await robot.post(`/convocatoria/${slug}/enlace`, { email: known.email });
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("submissions the office registered", () => {
+  it("show in the confirmed organisation's portal («registrada por la oficina») and its corrections are answered there; nobody else sees them", async () => {
+    const name = `Club Michoacano ${unique()}`;
+    const partner = await db.partner.create({ data: { name, kind: "CIVIL_SOCIETY", country: "US", tags: [] } });
+    const bySeat = await createSubmission(staff, contestId, {
+      partnerMode: "existing",
+      partnerId: partner.id,
+      contactPersonId: null,
+      orgName: null,
+      orgCity: null,
+      orgState: null,
+      contactName: null,
+      contactEmail: null,
+      contactPhone: null,
+      title: `Proyecto en ventanilla ${unique()}`,
+      summary: null,
+      targetCommunities: null,
+      targetCities: null,
+      requestedBudget: null,
+      receivedAt: new Date(),
+      channel: "IN_PERSON",
+    });
+    await saveChecks(staff, contestId, bySeat.id, [{ requirementId: requirementIds[1]!, result: "NEEDS_CORRECTION", note: "Falta la firma" }]);
+    const request = await requestCorrection(staff, contestId, bySeat.id, { items: [requirementIds[1]!], message: null, deadline: new Date(Date.now() + 3 * DAY) }, { sendMail: false });
+
+    const org = await organisation("michoacano");
+    // A name match alone shows nothing of the partner's: the office has not confirmed it.
+    await db.applicantOrganisation.update({ where: { id: org.applicant.organisationId! }, data: { candidatePartnerId: partner.id, partnerId: partner.id } });
+    const client = await signedIn(org.email);
+    expect((await client.get(`/convocatoria/${slug}/estado/${bySeat.id}`)).status).toBe(404);
+    expect(await (await client.get(`/convocatoria/${slug}/solicitud`)).text()).not.toContain(bySeat.folio);
+
+    await db.applicantOrganisation.update({ where: { id: org.applicant.organisationId! }, data: { matchConfirmedAt: new Date() } });
+    const list = await (await client.get(`/convocatoria/${slug}/solicitud`)).text();
+    expect(list).toContain(bySeat.folio);
+    expect(list).toContain("registrada por la oficina");
+    const status = await client.get(`/convocatoria/${slug}/estado/${bySeat.id}`);
+    expect(status.status).toBe(200);
+    expect(await status.text()).toContain("Falta la firma");
+    const answer = new FormData();
+    answer.set("requestId", request.id);
+    answer.set(`item-${requirementIds[1]}`, new Blob([pdf(`carta firmada ${unique()}`)], { type: "application/pdf" }), "carta.pdf");
+    expect((await client.request(`/convocatoria/${slug}/estado/${bySeat.id}`, { method: "POST", body: answer })).status).toBe(302);
+    expect((await db.correctionRequest.findUniqueOrThrow({ where: { id: request.id } })).state).toBe("ANSWERED");
+    const entry = await db.auditLog.findFirstOrThrow({ where: { entity: "submission", entityId: bySeat.id, applicantId: org.applicant.accountId } });
+    expect(entry.actorId).toBeNull();
+    // The audit log names the account by its address.
+    const logged = await listAudit({ entity: "submission", entityId: bySeat.id });
+    expect(logged.entries.find((e) => e.applicantId === org.applicant.accountId)?.applicant?.email).toBe(org.email);
+
+    // Another organisation: 404.
+    const other = await signedIn((await organisation("intrusa")).email);
+    expect((await other.get(`/convocatoria/${slug}/estado/${bySeat.id}`)).status).toBe(404);
   });
 });

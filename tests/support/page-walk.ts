@@ -22,7 +22,8 @@ import { applicantSessionCookie } from "~/lib/applicant-session.server";
 import { createContest, saveRequirements } from "~/modules/contest/contest.server";
 import { requestCorrection } from "~/modules/contest/corrections.server";
 import { saveChecks } from "~/modules/contest/submissions.server";
-import { applicantForToken, startApplicantSession } from "~/modules/portal/accounts.server";
+import { appHmac } from "~/lib/crypto.server";
+import { applicantForToken, inviteMember, startApplicantSession } from "~/modules/portal/accounts.server";
 import { createOrganisation, saveDraft, submitDraft } from "~/modules/portal/applications.server";
 import { publishPortal } from "~/modules/portal/staff.server";
 
@@ -159,6 +160,7 @@ export async function createWalkFixture() {
   const values: Record<string, string> = {
     "convocatoria/slug": portal.slug,
     "estado/submissionId": portal.submissionId,
+    "invitacion/token": portal.invitationToken,
     contestId: jury.contest.id,
     "notice/version": String(notice.version),
     submissionId: submission.id,
@@ -190,7 +192,7 @@ export async function createWalkFixture() {
 /**
  * An open call on the applicant portal with an organisation of a long name: one project submitted
  * and awaiting a correction (its status page shows the answer form), and a draft with a document
- * of a long file name on the application page.
+ * of a long file name on the application page; a pending invitation whose link is a real one.
  */
 async function createPortalFixture(tag: string, coordinatorId: string) {
   const staff = { userId: coordinatorId, ip: null, role: "COORDINATOR" as const };
@@ -223,8 +225,13 @@ async function createPortalFixture(tag: string, coordinatorId: string) {
   const submitted = await submitDraft(applicant, slug, { ip: null }, new Date(), { mail: false });
   await saveChecks(staff, contest.id, submitted.id, [{ requirementId: carta!.id, result: "NEEDS_CORRECTION", note: `Falta la firma. ${LONG_URL}` }]);
   await requestCorrection(staff, contest.id, submitted.id, { items: [carta!.id], message: `Suba la carta firmada. ${LONG_EMAIL(tag)}`, deadline: new Date(now + 3 * 86_400_000) }, { sendMail: false });
+  // A pending invitation of a long address: listed on the organisation's page, and its link (the
+  // secret derived as the portal derives it) shows the form that sets the member's password.
+  const invited = LONG_EMAIL(`miembro-${tag}`);
+  await inviteMember(applicant, { email: invited }, slug, { ip: null }, { mail: false });
+  const invitation = await db.applicantToken.findFirstOrThrow({ where: { kind: "INVITE", email: invited } });
   const cookie = await applicantSessionCookie(account.id, fakeRequest());
-  return { slug, submissionId: submitted.id, session: cookie.split(";")[0]! };
+  return { slug, submissionId: submitted.id, session: cookie.split(";")[0]!, invitationToken: appHmac("applicant-token", invitation.id) };
 }
 
 function urlFor(route: PageRoute, fx: WalkFixture): string {

@@ -154,7 +154,7 @@ describe("request body policy", () => {
   });
 
   it("keeps the applicant portal's anonymous forms small and its signed-in forms at 1 MiB", () => {
-    for (const path of ["/convocatoria/osc-2018", "/convocatoria/osc-2018/registro", "/convocatoria/osc-2018/entrar", "/convocatoria/osc-2018/salir", "/convocatoria/osc-2018/recuperar", "/convocatoria/osc-2018/verificar/t", "/convocatoria/osc-2018/restablecer/t"]) {
+    for (const path of ["/convocatoria/osc-2018", "/convocatoria/osc-2018/registro", "/convocatoria/osc-2018/entrar", "/convocatoria/osc-2018/salir", "/convocatoria/osc-2018/recuperar", "/convocatoria/osc-2018/verificar/t", "/convocatoria/osc-2018/restablecer/t", "/convocatoria/osc-2018/enlace", "/convocatoria/osc-2018/enlace/t", "/convocatoria/osc-2018/invitacion/t"]) {
       expect(bodyPolicy(path, form, limits), path).toEqual({ maxBytes: PUBLIC_FORM_MAX_BYTES, multipart: false });
     }
     for (const path of ["/convocatoria/osc-2018/organizacion", "/convocatoria/osc-2018/solicitud", "/convocatoria/osc-2018/estado/s1"]) {

@@ -33,6 +33,12 @@ function Who({ who }: { who: ActorView }) {
           <br />
           <span className="muted">{who.email}</span>
         </>
+      ) : who.kind === "applicant" ? (
+        <>
+          {t("admin.audit.actor.applicant")}
+          <br />
+          <span className="muted">{who.email}</span>
+        </>
       ) : (
         <span className="muted">{t(who.key)}</span>
       )}

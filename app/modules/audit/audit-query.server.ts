@@ -51,7 +51,7 @@ export async function searchAudit(query: AuditQuery, viewer: { timeZone: string 
   if (!filter) return { entries: [] as (AuditRow & { who: ActorView; link: { href: string | null; exists: boolean | null } })[], nextCursor: undefined, timeZone };
   const page = await listAudit(filter, query.cursor ? BigInt(query.cursor) : undefined, take);
   const links = await recordLinks(page.entries);
-  const entries = page.entries.map((e, i) => ({ ...e, ip: normaliseIp(e.ip), who: actorView(e, e.actor), link: links[i]! }));
+  const entries = page.entries.map((e, i) => ({ ...e, ip: normaliseIp(e.ip), who: actorView(e, e.actor, e.applicant), link: links[i]! }));
   return { entries, nextCursor: page.nextCursor, timeZone };
 }
 
@@ -122,13 +122,13 @@ export async function exportAuditCsv(
         const page = await listAudit(filter, cursor, EXPORT_PAGE_SIZE);
         if (page.entries.length > 0) {
           const rows = page.entries.map((e) => {
-            const who = actorView(e, e.actor);
+            const who = actorView(e, e.actor, e.applicant);
             return [
               e.id,
               e.at.toISOString(),
               localTime(e.at, timeZone),
-              e.actor?.email ?? "",
-              who.kind === "user" ? who.name : t(who.key),
+              e.actor?.email ?? e.applicant?.email ?? "",
+              who.kind === "user" ? who.name : who.kind === "applicant" ? t("admin.audit.actor.applicant") : t(who.key),
               e.action,
               auditLabel(viewer.locale, "action", e.action) ?? "",
               e.entity ?? "",

@@ -1,7 +1,8 @@
 import { db, Prisma } from "~/lib/db.server";
 import { normaliseIp } from "./labels";
 
-export type AuditActor = { userId: string | null; ip?: string | null };
+/** applicantId: the applicant-portal account acting (decision 029); userId stays a staff user's. */
+export type AuditActor = { userId: string | null; ip?: string | null; applicantId?: string | null };
 
 export type AuditEntry = {
   action: string;
@@ -25,6 +26,7 @@ export async function audit(actor: AuditActor, entry: AuditEntry, client: Client
     data: {
       actorId: actor.userId,
       ip: normaliseIp(actor.ip),
+      applicantId: actor.applicantId ?? null,
       action: entry.action,
       entity: entry.entity ?? null,
       entityId: entry.entityId ?? null,
@@ -74,8 +76,16 @@ export async function listAudit(filter: AuditFilter, cursor?: bigint, take = AUD
   const actorIds = [...new Set(page.map((r) => r.actorId).filter((id): id is string => !!id))];
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true, name: true } });
   const byId = new Map(actors.map((a) => [a.id, a]));
+  const applicantIds = [...new Set(page.map((r) => r.applicantId).filter((id): id is string => !!id))];
+  const applicants = applicantIds.length ? await db.applicantAccount.findMany({ where: { id: { in: applicantIds } }, select: { id: true, email: true } }) : [];
+  const applicantById = new Map(applicants.map((a) => [a.id, a]));
   return {
-    entries: page.map((r) => ({ ...r, id: r.id.toString(), actor: r.actorId ? (byId.get(r.actorId) ?? null) : null })),
+    entries: page.map((r) => ({
+      ...r,
+      id: r.id.toString(),
+      actor: r.actorId ? (byId.get(r.actorId) ?? null) : null,
+      applicant: r.applicantId ? (applicantById.get(r.applicantId) ?? null) : null,
+    })),
     nextCursor: next?.toString(),
   };
 }

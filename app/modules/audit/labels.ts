@@ -30,12 +30,19 @@ const PROCESS_ACTORS: Record<string, string> = {
 
 export type ActorView =
   | { kind: "user"; name: string; email: string; ip: string | null }
+  | { kind: "applicant"; email: string; ip: string | null }
   | { kind: "label"; key: string; ip: string | null };
 
 /** The actor of one entry: a user's name, or a translated label (and the address, when there is one). */
-export function actorView(entry: { actorId: string | null; ip: string | null }, user: { name: string; email: string } | null | undefined): ActorView {
+export function actorView(
+  entry: { actorId: string | null; ip: string | null; applicantId?: string | null },
+  user: { name: string; email: string } | null | undefined,
+  applicant?: { email: string } | null,
+): ActorView {
   const ip = normaliseIp(entry.ip);
   if (entry.actorId) return user ? { kind: "user", name: user.name, email: user.email, ip } : { kind: "label", key: "admin.audit.actor.deletedUser", ip };
+  // An applicant-portal account (decision 029): named by its address while the account exists.
+  if (entry.applicantId) return applicant ? { kind: "applicant", email: applicant.email, ip } : { kind: "label", key: "admin.audit.actor.deletedApplicant", ip };
   if (ip && PROCESS_ACTORS[ip]) return { kind: "label", key: PROCESS_ACTORS[ip], ip: null };
   if (ip) return { kind: "label", key: "admin.audit.actor.anonymous", ip };
   return { kind: "label", key: "admin.audit.system", ip: null };

@@ -40,11 +40,13 @@ export async function resolveMail(mail: TransactionalMail, now = new Date()): Pr
       return { template, locale, to: request.sentTo, data: mail.data };
     }
     case "portalVerify":
-    case "portalReset": {
+    case "portalReset":
+    case "portalMagic":
+    case "portalInvite": {
       if (!("applicantToken" in to)) return { skip: "wrongRecipient" };
       const found = await applicantTokenForMail(to.applicantToken, mail.data.slug ?? "", now);
       if (!found) return { skip: "tokenNotUsable" };
-      return { template, locale, to: found.to, data: { ...mail.data, url: found.url } };
+      return { template, locale, to: found.to, data: { ...mail.data, url: found.url, ...(found.inviter ? { inviter: found.inviter } : {}) } };
     }
     case "portalReceipt": {
       if (!("applicant" in to)) return { skip: "wrongRecipient" };

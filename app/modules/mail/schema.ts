@@ -22,7 +22,7 @@ export const outboxIdSchema = z.string().regex(/^\d{1,19}$/);
  * queued by an older version with an address in it) ends without sending.
  */
 export const transactionalMailSchema = z.object({
-  template: z.enum(["invite", "passwordReset", "eventSignupConfirm", "contestCorrection", "juryReopened", "juryReminder", "integrityReport", "contributionRound", "contributionReminder", "contributionReturned", "portalVerify", "portalReset", "portalReceipt", "portalAnswered"]),
+  template: z.enum(["invite", "passwordReset", "eventSignupConfirm", "contestCorrection", "juryReopened", "juryReminder", "integrityReport", "contributionRound", "contributionReminder", "contributionReturned", "portalVerify", "portalReset", "portalReceipt", "portalAnswered", "portalInvite", "portalMagic"]),
   to: z.union([
     z.object({ user: z.string().min(1) }).strict(),
     z.object({ token: z.string().min(1) }).strict(),

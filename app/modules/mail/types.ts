@@ -1,6 +1,6 @@
 import type { Locale } from "../../i18n/index.ts";
 
-export type TransactionalTemplate = "invite" | "passwordReset" | "eventSignupConfirm" | "contestCorrection" | "juryReopened" | "juryReminder" | "integrityReport" | "contributionRound" | "contributionReminder" | "contributionReturned" | "portalVerify" | "portalReset" | "portalReceipt" | "portalAnswered";
+export type TransactionalTemplate = "invite" | "passwordReset" | "eventSignupConfirm" | "contestCorrection" | "juryReopened" | "juryReminder" | "integrityReport" | "contributionRound" | "contributionReminder" | "contributionReturned" | "portalVerify" | "portalReset" | "portalReceipt" | "portalAnswered" | "portalInvite" | "portalMagic";
 
 /**
  * Who a message goes to, as a record id. Jobs never carry an address or a working link: the

@@ -10,6 +10,7 @@
  * userId is null (the audit log shows the portal's IP) and the COORDINATOR role its status moves
  * require; those moves are the automatic ones (a correction's answer), never a decision.
  */
+import type { SubmissionOrigin } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { formatDateTime } from "~/lib/format";
@@ -36,7 +37,21 @@ import type { DraftInput, OrganisationInput, PortalStage } from "./schema";
 
 export type PortalActor = { ip: string | null };
 
-const intake = (ctx: PortalActor): Actor => ({ userId: null, ip: ctx.ip, role: "COORDINATOR" });
+/** The audit names the applicant account that acted (decision 029); no staff user did. */
+const who = (applicant: Applicant, ctx: PortalActor) => ({ userId: null, ip: ctx.ip, applicantId: applicant.accountId });
+const intake = (applicant: Applicant, ctx: PortalActor): Actor => ({ ...who(applicant, ctx), role: "COORDINATOR" });
+
+/**
+ * The submissions an organisation sees: those it sent from the portal and, once the office has
+ * confirmed which civil-society partner it is, those the office registered for that partner.
+ * An unconfirmed match shows nothing of the partner's: anyone can type a name.
+ */
+async function visibleSubmissions(organisationId: string): Promise<Prisma.SubmissionWhereInput> {
+  const org = await db.applicantOrganisation.findUnique({ where: { id: organisationId }, select: { partnerId: true, matchConfirmedAt: true } });
+  const own: Prisma.SubmissionWhereInput = { portalDraft: { organisationId } };
+  if (!org?.partnerId || !org.matchConfirmedAt) return own;
+  return { OR: [own, { origin: "STAFF", partnerId: org.partnerId }] };
+}
 
 function requireOrganisation(applicant: Applicant): string {
   if (!applicant.organisationId) throw new PortalError("noOrganisation");
@@ -62,7 +77,7 @@ export async function createOrganisation(applicant: Applicant, input: Organisati
     const org = await tx.applicantOrganisation.create({ data: { ...input, taxId: input.taxId?.toUpperCase() ?? null, candidatePartnerId } });
     const linked = await tx.applicantAccount.updateMany({ where: { id: applicant.accountId, organisationId: null }, data: { organisationId: org.id } });
     if (linked.count === 0) throw new PortalError("hasOrganisation");
-    await audit({ userId: null, ip: ctx.ip }, { action: "portal.organisation.create", entity: "applicantOrganisation", entityId: org.id, after: { ...input, candidatePartnerId, accountId: applicant.accountId } }, tx);
+    await audit(who(applicant, ctx), { action: "portal.organisation.create", entity: "applicantOrganisation", entityId: org.id, after: { ...input, candidatePartnerId, accountId: applicant.accountId } }, tx);
     return org;
   });
 }
@@ -85,9 +100,10 @@ async function draftFor(organisationId: string, contestId: string) {
 
 /** Bytes the organisation has stored for this call: draft documents and correction answers. */
 export async function usedBytes(organisationId: string, contestId: string): Promise<number> {
+  const visible = await visibleSubmissions(organisationId);
   const [drafts, answers] = await Promise.all([
     db.portalDraftDocument.aggregate({ where: { draft: { organisationId, contestId } }, _sum: { size: true } }),
-    db.submissionDocument.aggregate({ where: { correctionRequestId: { not: null }, submission: { contestId, portalDraft: { organisationId } } }, _sum: { size: true } }),
+    db.submissionDocument.aggregate({ where: { correctionRequestId: { not: null }, submission: { contestId, ...visible } }, _sum: { size: true } }),
   ]);
   return (drafts._sum.size ?? 0) + (answers._sum.size ?? 0);
 }
@@ -156,7 +172,7 @@ export async function saveDraft(applicant: Applicant, slug: string, input: Draft
         data: { draftId: draft.id, requirementId: input.requirementId, fileName: file.fileName.replace(/[\\/]/g, "_").slice(0, 200) || "documento", fileSha256: ref.sha256, mimeType: ref.mimeType, size: ref.size, uploadedAt: now },
       });
     }
-    await audit({ userId: null, ip: ctx.ip }, { action: "portal.draft.save", entity: "portalDraft", entityId: draft.id, after: { title: input.title, documents: stored.map((s) => ({ fileName: s.file.fileName, sha256: s.ref.sha256 })) } }, tx);
+    await audit(who(applicant, ctx), { action: "portal.draft.save", entity: "portalDraft", entityId: draft.id, after: { title: input.title, documents: stored.map((s) => ({ fileName: s.file.fileName, sha256: s.ref.sha256 })) } }, tx);
   });
 }
 
@@ -164,13 +180,14 @@ export async function removeDraftDocument(applicant: Applicant, slug: string, do
   const { draft } = await openDraft(applicant, slug, now);
   const removed = await db.portalDraftDocument.deleteMany({ where: { id: documentId, draftId: draft.id } });
   if (removed.count === 0) throw new PortalError("notFound");
-  await audit({ userId: null, ip: ctx.ip }, { action: "portal.draft.removeDocument", entity: "portalDraft", entityId: draft.id, after: { documentId } });
+  await audit(who(applicant, ctx), { action: "portal.draft.removeDocument", entity: "portalDraft", entityId: draft.id, after: { documentId } });
 }
 
 /** The partner a submission is filed under: the confirmed one, the match found, or a new one. */
-async function partnerFor(organisationId: string, email: string, ctx: PortalActor): Promise<{ partnerId: string; contactPersonId: string }> {
+async function partnerFor(organisationId: string, applicant: Applicant, ctx: PortalActor): Promise<{ partnerId: string; contactPersonId: string }> {
+  const email = applicant.email;
   const org = await db.applicantOrganisation.findUniqueOrThrow({ where: { id: organisationId } });
-  const actor = { userId: null, ip: ctx.ip };
+  const actor = who(applicant, ctx);
   let partnerId = org.partnerId ?? org.candidatePartnerId;
   if (!partnerId) {
     const partner = await createPartner(actor, {
@@ -202,8 +219,8 @@ export async function submitDraft(applicant: Applicant, slug: string, ctx: Porta
   const { call, draft, organisationId } = await openDraft(applicant, slug, now);
   if (!draft.title.trim()) throw new PortalError("titleRequired", "title");
   if (draft.documents.length === 0) throw new PortalError("documentsRequired", "files");
-  const org = await partnerFor(organisationId, applicant.email, ctx);
-  const submission = await createSubmission(intake(ctx), call.contestId, {
+  const org = await partnerFor(organisationId, applicant, ctx);
+  const submission = await createSubmission(intake(applicant, ctx), call.contestId, {
     partnerMode: "existing",
     partnerId: org.partnerId,
     contactPersonId: org.contactPersonId,
@@ -229,7 +246,7 @@ export async function submitDraft(applicant: Applicant, slug: string, ctx: Porta
     await tx.submissionDocument.createMany({
       data: draft.documents.map((d) => ({ submissionId: submission.id, requirementId: d.requirementId, fileName: d.fileName, fileSha256: d.fileSha256, mimeType: d.mimeType, size: d.size, uploadedAt: d.uploadedAt })),
     });
-    await audit({ userId: null, ip: ctx.ip }, { action: "portal.submit", entity: "submission", entityId: submission.id, after: { folio: submission.folio, organisationId, documents: draft.documents.map((d) => d.fileSha256) } }, tx);
+    await audit(who(applicant, ctx), { action: "portal.submit", entity: "submission", entityId: submission.id, after: { folio: submission.folio, organisationId, documents: draft.documents.map((d) => d.fileSha256) } }, tx);
   });
   if (opts.mail === false) return submission;
   const zone = await contestZone();
@@ -250,28 +267,47 @@ export async function submitDraft(applicant: Applicant, slug: string, ctx: Porta
 
 // ── Status ───────────────────────────────────────────────────────────────────────────────────────
 
-/** The organisation's submissions for a call (the draft, if not yet submitted, comes first). */
+/**
+ * The organisation's projects for a call: its draft (or what it became) and the submissions the
+ * office registered for its confirmed partner, each with its origin.
+ */
 export async function myApplications(applicant: Applicant, slug: string) {
   if (!applicant.organisationId) return [];
   const call = await callBySlug(slug);
-  const drafts = await db.portalDraft.findMany({
-    where: { organisationId: applicant.organisationId, contestId: call.contestId },
-    include: { submission: { select: { id: true, folio: true, status: true, receivedAt: true, title: true } } },
-  });
-  return drafts.map((d) => ({
-    draftId: d.id,
+  const [drafts, visible] = await Promise.all([
+    db.portalDraft.findMany({
+      where: { organisationId: applicant.organisationId, contestId: call.contestId },
+      include: { submission: { select: { id: true, folio: true, status: true, receivedAt: true, title: true } } },
+    }),
+    visibleSubmissions(applicant.organisationId),
+  ]);
+  const fromPortal = drafts.map((d) => ({
+    key: d.id,
     title: d.submission?.title ?? d.title,
     stage: (d.submission?.status ?? "DRAFT") as PortalStage,
     submissionId: d.submission?.id ?? null,
     folio: d.submission?.folio ?? null,
     receivedAt: d.submission?.receivedAt.toISOString() ?? null,
+    origin: "PORTAL" as SubmissionOrigin,
   }));
+  if (!("OR" in visible)) return fromPortal;
+  // A confirmed partner's history is bounded by the office's own registrations for one call.
+  const byOffice = await db.submission.findMany({
+    where: { contestId: call.contestId, ...visible, origin: "STAFF" },
+    orderBy: { receivedAt: "asc" },
+    take: 50,
+    select: { id: true, folio: true, status: true, receivedAt: true, title: true },
+  });
+  return [
+    ...fromPortal,
+    ...byOffice.map((s) => ({ key: s.id, title: s.title, stage: s.status as PortalStage, submissionId: s.id, folio: s.folio, receivedAt: s.receivedAt.toISOString(), origin: "STAFF" as SubmissionOrigin })),
+  ];
 }
 
 async function ownSubmission(applicant: Applicant, slug: string, submissionId: string) {
   const organisationId = requireOrganisation(applicant);
   const call = await callBySlug(slug);
-  const submission = await db.submission.findFirst({ where: { id: submissionId, contestId: call.contestId, portalDraft: { organisationId } } });
+  const submission = await db.submission.findFirst({ where: { id: submissionId, contestId: call.contestId, ...(await visibleSubmissions(organisationId)) } });
   if (!submission) throw new PortalError("notFound");
   return { call, submission, organisationId };
 }
@@ -288,7 +324,7 @@ export async function submissionStatus(applicant: Applicant, slug: string, submi
     contestName: call.contest.name,
     quotaBytes: call.quotaBytes,
     usedBytes: await usedBytes(organisationId, call.contestId),
-    submission: { id: submission.id, folio: submission.folio, title: submission.title, status: submission.status, receivedAt: submission.receivedAt.toISOString() },
+    submission: { id: submission.id, folio: submission.folio, title: submission.title, status: submission.status, origin: submission.origin, receivedAt: submission.receivedAt.toISOString() },
     documents: documents.map((d) => ({ ...d, uploadedAt: d.uploadedAt.toISOString() })),
     history: history.map((h) => ({ to: h.to, at: h.at.toISOString() })),
     corrections: corrections.map((c) => ({
@@ -326,7 +362,7 @@ export async function answerFromPortal(
   if (all.length === 0) throw new PortalError("filesRequired", "files");
   for (const key of filesByItem.keys()) if (!items.has(key)) throw new PortalError("notFound");
   checkQuota(await usedBytes(organisationId, call.contestId), all, call.quotaBytes);
-  const actor = intake(ctx);
+  const actor = intake(applicant, ctx);
   for (const [requirementId, files] of filesByItem) {
     if (files.length) await addDocuments(actor, call.contestId, submissionId, files, { requirementId, correctionRequestId: request.id, at: now });
   }

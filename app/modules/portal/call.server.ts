@@ -91,7 +91,7 @@ export async function publicCall(slug: string, now: Date = new Date()) {
 }
 
 /** An enquiry from the page: rate-limited per client IP; a robot's is dropped with the same answer. */
-export async function askFromPortal(slug: string, input: PortalEnquiryInput, form: Record<string, unknown>, ctx: { ip: string | null; email: string | null }, now = new Date()) {
+export async function askFromPortal(slug: string, input: PortalEnquiryInput, form: Record<string, unknown>, ctx: { ip: string | null; email: string | null; applicantId?: string | null }, now = new Date()) {
   const call = await callBySlug(slug);
   const limited = await hit(`portal-enquiry:${ctx.ip ?? "unknown"}`, ENQUIRY_LIMIT.limit, ENQUIRY_LIMIT.windowSeconds);
   if (!limited.allowed) throw new PortalError("rateLimited", "_form", { seconds: limited.retryAfterSeconds });
@@ -100,5 +100,5 @@ export async function askFromPortal(slug: string, input: PortalEnquiryInput, for
   const zone = await contestZone();
   const receivedOn = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
   const notes = [`Portal${ctx.email ? ` (${ctx.email})` : ""}`, input.notes].filter(Boolean).join(": ");
-  await addContestEnquiry({ userId: null, ip: ctx.ip }, call.contestId, { receivedOn, organisation: input.organisation, channel: "OTHER", topic: input.topic, notes: notes.slice(0, 2000) });
+  await addContestEnquiry({ userId: null, ip: ctx.ip, applicantId: ctx.applicantId ?? null }, call.contestId, { receivedOn, organisation: input.organisation, channel: "OTHER", topic: input.topic, notes: notes.slice(0, 2000) });
 }

@@ -17,7 +17,10 @@ export type PortalErrorCode =
   | "correctionPast"
   | "filesRequired"
   | "alreadyConfirmed"
-  | "slugTaken";
+  | "slugTaken"
+  | "membersFull"
+  | "otherOrganisation"
+  | "passwordShort";
 
 /** A refusal of the applicant portal; `portal.errors.<code>` says why in the reader's language. */
 export class PortalError extends DomainError<PortalErrorCode> {

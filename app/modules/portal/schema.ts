@@ -42,6 +42,8 @@ export const signUpSchema = z.object({ email, password, ...honeypot });
 export const loginSchema = z.object({ email, password: z.string({ message: "portal.errors.passwordRequired" }).min(1, "portal.errors.passwordRequired").max(200) });
 export const forgotSchema = z.object({ email, ...honeypot });
 export const resetSchema = z.object({ password });
+export const inviteSchema = z.object({ email });
+export const revokeInviteSchema = z.object({ invitationId: z.string().regex(/^[0-9a-f-]{36}$/, "portal.errors.notFound") });
 
 export const organisationSchema = z.object({
   name: requiredText(200, "portal.errors.orgNameRequired"),
