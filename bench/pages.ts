@@ -38,6 +38,8 @@ const { values: opts } = parseArgs({
     "explain-all": { type: "boolean", default: false },
     /** Keep every query of each page's first request (text, duration) in the JSON: to see where a page's time goes. */
     queries: { type: "boolean", default: false },
+    /** EXPLAIN ANALYZE (the reads run once more) instead of plain EXPLAIN; with --explain-all, each plan's own time. */
+    analyze: { type: "boolean", default: false },
   },
   strict: true,
 });
@@ -149,6 +151,7 @@ function pagesFor(role: RoleName, values: Record<string, string>): Page[] {
     add("/admin/audit?from=2024-03-01&to=2024-03-31");
     add("/admin/audit?action=login.&from=2024-03-01&to=2024-03-31");
   }
+  add("/"); // every role's home, a redirect for some
   const all = [...pages.values()];
   const only = opts.only?.split(",").filter(Boolean);
   // "/" alone means the home page, not every page.
@@ -176,7 +179,7 @@ async function explain(client: pg.Client, queries: LoggedQuery[], tableRows: Map
     }
     let plan: string;
     try {
-      const result = await client.query(`EXPLAIN ${q.query}`, params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p)));
+      const result = await client.query(`EXPLAIN ${opts.analyze ? "(ANALYZE) " : ""}${q.query}`, params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p)));
       plan = result.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n");
     } catch (error) {
       plan = `(EXPLAIN failed: ${(error as Error).message})`;
