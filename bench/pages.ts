@@ -224,7 +224,7 @@ async function main() {
   })();
   const loadBefore = os.loadavg().map((n) => round(n));
   const results: Array<{
-    path: string; role: RoleName; status: number; p50_ms: number; p95_ms: number; max_ms: number; queries: number; db_ms: number;
+    path: string; role: RoleName; status: number; bytes: number; p50_ms: number; p95_ms: number; max_ms: number; queries: number; db_ms: number;
     slowest_query: { ms: number; query: string } | null; report: boolean; findings: Finding[]; all_queries?: Array<{ ms: number; query: string }>;
   }> = [];
   try {
@@ -235,8 +235,8 @@ async function main() {
         const get = async () => {
           const t = performance.now();
           const response = await fetch(new URL(page.path, server.url), { headers: { cookie }, redirect: "manual" });
-          await response.arrayBuffer();
-          return { ms: performance.now() - t, status: response.status };
+          const body = await response.arrayBuffer();
+          return { ms: performance.now() - t, status: response.status, bytes: body.byteLength };
         };
         readLog();
         const first = await get(); // cold: its queries are the ones EXPLAINed
@@ -249,13 +249,13 @@ async function main() {
         const findings = await explain(client, queries, tableRows);
         const slowest = [...queries].sort((a, b) => b.ms - a.ms)[0];
         const row = {
-          path: page.path, role, status: first.status, p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)), max_ms: round(times.at(-1)!),
+          path: page.path, role, status: first.status, bytes: first.bytes, p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)), max_ms: round(times.at(-1)!),
           queries: queries.length, db_ms: round(queries.reduce((sum, q) => sum + q.ms, 0)), slowest_query: slowest ? { ms: slowest.ms, query: slowest.query.slice(0, 300) } : null,
           report: !!page.report, findings, ...(opts.queries ? { all_queries: queries.map((q) => ({ ms: q.ms, query: q.query.slice(0, 600) })) } : {}),
         };
         results.push(row);
         const budget = page.report ? REPORT_BUDGET_MS : PAGE_BUDGET_MS;
-        log(`${role.padEnd(14)} ${String(first.status)} ${page.path.padEnd(60)} p50 ${String(row.p50_ms).padStart(7)} p95 ${String(row.p95_ms).padStart(7)} ms  ${queries.length} q ${row.db_ms} db-ms${row.p95_ms > budget ? "  OVER" : ""}${findings.length ? `  seq: ${[...new Set(findings.flatMap((f) => f.seq_scans))].join(",")}` : ""}`);
+        log(`${role.padEnd(14)} ${String(first.status)} ${page.path.padEnd(60)} p50 ${String(row.p50_ms).padStart(7)} p95 ${String(row.p95_ms).padStart(7)} ms  ${queries.length} q ${row.db_ms} db-ms ${Math.round(first.bytes / 1000)} kB${row.p95_ms > budget ? "  OVER" : ""}${findings.length ? `  seq: ${[...new Set(findings.flatMap((f) => f.seq_scans))].join(",")}` : ""}`);
       }
     }
   } finally {
