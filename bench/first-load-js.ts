@@ -16,9 +16,8 @@
  *   npm run bench:first-load -- --json
  *   npm run bench:first-load -- --url http://localhost:3000 --path /
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import zlib from "node:zlib";
+import { DEMO_PASSWORD, loginCookie, startBuiltServer } from "./lib/server.ts";
 
 const BUDGET_BYTES = 120_000;
 const args = process.argv.slice(2);
@@ -31,53 +30,7 @@ const option = (name: string) => {
 const json = flag("json");
 const pagePath = option("path") ?? "/";
 const email = option("email") ?? "coordinacion@alcance.test";
-const password = option("password") ?? process.env.SEED_PASSWORD ?? "alcance-demo-2017";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: {
-      SESSION_SECRET: "bench-first-load-session-secret-0123456789",
-      APP_KEY: "bench-first-load-app-key-0123456789abcdef",
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      APP_URL: url,
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${stderr}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, child };
-    } catch {
-      // still starting
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error(`the server did not answer /healthz in 30 s:\n${stderr}`);
-}
-
-function cookiesOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
+const password = option("password") ?? DEMO_PASSWORD;
 
 async function fetchPage(base: string): Promise<string> {
   const first = await fetch(new URL(pagePath, base), { redirect: "manual" });
@@ -86,15 +39,7 @@ async function fetchPage(base: string): Promise<string> {
   if (!(first.status >= 300 && first.status < 400 && location.includes("/login"))) {
     throw new Error(`GET ${pagePath}: ${first.status}`);
   }
-  const form = new URLSearchParams({ email, password, redirectTo: pagePath });
-  const login = await fetch(new URL("/login", base), {
-    method: "POST",
-    body: form,
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(base).origin },
-  });
-  const cookie = cookiesOf(login);
-  if (!cookie || login.status >= 400) throw new Error(`login as ${email} failed (${login.status}); is the demo data loaded?`);
+  const cookie = await loginCookie(base, email, password, pagePath);
   const page = await fetch(new URL(pagePath, base), { headers: { cookie }, redirect: "manual" });
   if (page.status !== 200) throw new Error(`GET ${pagePath} after login: ${page.status} (two-factor or a wrong account?)`);
   return page.text();
@@ -110,7 +55,9 @@ function staticImports(code: string): string[] {
 
 async function main() {
   const url = option("url");
-  const server = url ? undefined : await startServer();
+  const server = url
+    ? undefined
+    : await startBuiltServer({ defaults: { SESSION_SECRET: "bench-first-load-session-secret-0123456789", APP_KEY: "bench-first-load-app-key-0123456789abcdef" } });
   const base = url ?? server!.url;
   try {
     const html = await fetchPage(base);
@@ -161,7 +108,7 @@ async function main() {
     }
     process.exitCode = pass ? 0 : 1;
   } finally {
-    server?.child.kill("SIGTERM");
+    server?.stop();
   }
 }
 

@@ -3,12 +3,15 @@
  * every GET page of every role requested N times through HTTP, p50/p95 per page and the worst.
  * Goals: p95 ≤ 150 ms for every page, ≤ 500 ms for a month's report (and its figures JSON).
  *
- *   npm run build && npm run -s bench:pages -- --json [--runs 20] [--database alcance_scale] [--only /contacts]
+ *   npm run build && npm run -s bench:pages -- --json [--runs 20] [--database alcance_scale] [--only /contacts,/events] [--queries]
  *
  * Pages: the page routes of app/routes (as tests/support/page-walk.ts reads them) each role's
  * navigation reaches, with records of the scale dataset behind each dynamic segment, plus a filtered
  * list, a search, the calendar on a month, a month's report and its figures JSON, the audit log
- * filtered. Each role logs in with the demo password (SEED_PASSWORD or the demo one).
+ * filtered, the month's DOCX. Each role's session is minted (bench/lib/server.ts): the login form is
+ * rate-limited per address and the administrator must pass two-factor, which a bench cannot type; an
+ * administrator without two-factor set up is marked as having it for the run (requireUser would send
+ * every page to the set-up form) and put back afterwards, and the bench's sessions are deleted.
  *
  * Queries: the server runs with ALCANCE_QUERY_LOG (app/lib/db.server.ts: Prisma query events to a
  * file); the first request of each page is the one whose queries are kept, and each distinct SELECT
@@ -16,16 +19,14 @@
  * The output lists, per page, the queries whose plan reads a table of more than SEQ_SCAN_ROWS rows
  * by a sequential scan ("no usable index"), with their plan; `--explain-all` keeps every plan.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createCookie } from "@remix-run/node";
 import { navFor, type RoleName } from "../app/modules/auth/permissions.ts";
+import { withDatabase } from "./lib/scratch-db.ts";
+import { mintSession, startBuiltServer } from "./lib/server.ts";
 
 const { values: opts } = parseArgs({
   args: process.argv.slice(2),
@@ -35,6 +36,10 @@ const { values: opts } = parseArgs({
     only: { type: "string" },
     json: { type: "boolean", default: false },
     "explain-all": { type: "boolean", default: false },
+    /** Keep every query of each page's first request (text, duration) in the JSON: to see where a page's time goes. */
+    queries: { type: "boolean", default: false },
+    /** EXPLAIN ANALYZE (the reads run once more) instead of plain EXPLAIN; with --explain-all, each plan's own time. */
+    analyze: { type: "boolean", default: false },
   },
   strict: true,
 });
@@ -42,14 +47,9 @@ const RUNS = Number(opts.runs);
 const PAGE_BUDGET_MS = 150;
 const REPORT_BUDGET_MS = 500;
 const SEQ_SCAN_ROWS = 10_000;
-const PASSWORD = process.env.SEED_PASSWORD || "alcance-demo-2017";
+const SESSION_SECRET = "bench-pages-session-secret-0123456789abcdef";
 const log = (message: string) => console.error(`[bench:pages] ${message}`);
 
-const withDatabase = (url: string, database: string) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-};
 const DB_URL = withDatabase(process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/alcance", opts.database);
 
 const ACCOUNTS: Record<RoleName, string> = {
@@ -138,82 +138,24 @@ function pagesFor(role: RoleName, values: Record<string, string>): Page[] {
   }
   if (role === "ADMIN" || role === "COORDINATOR") {
     add(`/reports/${values.month}/figures.json`, true);
+    add(`/reports/${values.month}/export.docx`, true);
     add("/materials/figures");
   }
-  if (role === "ADMIN") add("/admin/audit?action=contact.update");
-  const all = [...pages.values()];
-  return opts.only ? all.filter((p) => p.path.startsWith(opts.only!)) : all;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startServer(queryLog: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: {
-      APP_KEY: "bench-pages-app-key-0123456789abcdef012345",
-      ...process.env,
-      SESSION_SECRET,
-      DATABASE_URL: DB_URL,
-      ALCANCE_QUERY_LOG: queryLog,
-      NODE_ENV: "production",
-      PORT: String(port),
-      APP_URL: url,
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${stderr}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, child };
-    } catch {
-      // still starting
-    }
-    await new Promise((r) => setTimeout(r, 200));
+  if (role === "ADMIN") {
+    // The audit log filtered each way its form allows: a common action, a rare prefix, an actor, a
+    // record's history, a month, and a month of one action.
+    add("/admin/audit?action=contact.update");
+    add("/admin/audit?action=shipment.");
+    add("/admin/audit?actor=coordinacion%40alcance.test");
+    add(`/admin/audit?entity=partner&entityId=${encodeURIComponent(values["partners/id"] ?? "")}`);
+    add("/admin/audit?from=2024-03-01&to=2024-03-31");
+    add("/admin/audit?action=login.&from=2024-03-01&to=2024-03-31");
   }
-  child.kill();
-  throw new Error(`the server did not answer /healthz in 30 s:\n${stderr}`);
-}
-
-const SESSION_SECRET = "bench-pages-session-secret-0123456789abcdef";
-
-/**
- * The administrator must pass two-factor, which a bench cannot type: its session is made the way the
- * server makes one after the second factor (tests/support/page-walk.ts does the same), a row in
- * "Session" and the signed cookie.
- */
-async function mintSession(client: pg.Client, email: string): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
-  await client.query(
-    `INSERT INTO "Session" ("id", "userId", "mfaPending", "createdAt", "lastSeenAt", "expiresAt")
-     SELECT $1, "id", false, now(), now(), now() + interval '1 day' FROM "User" WHERE "email" = $2`,
-    [createHash("sha256").update(token).digest("hex"), email],
-  );
-  const cookie = createCookie("alcance_session", { httpOnly: true, sameSite: "lax", path: "/", secrets: [SESSION_SECRET] });
-  return (await cookie.serialize(token)).split(";")[0]!;
-}
-
-async function login(base: string, email: string): Promise<string> {
-  const response = await fetch(new URL("/login", base), {
-    method: "POST",
-    body: new URLSearchParams({ email, password: PASSWORD, redirectTo: "/" }),
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(base).origin },
-  });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (!cookie || response.status >= 400) throw new Error(`login as ${email} failed (${response.status}); was the database made by seed:scale?`);
-  return cookie;
+  add("/"); // every role's home, a redirect for some
+  const all = [...pages.values()];
+  const only = opts.only?.split(",").filter(Boolean);
+  // "/" alone means the home page, not every page.
+  return only ? all.filter((p) => only.some((o) => (o === "/" ? p.path === "/" || p.path.startsWith("/?") : p.path.startsWith(o)))) : all;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -237,7 +179,7 @@ async function explain(client: pg.Client, queries: LoggedQuery[], tableRows: Map
     }
     let plan: string;
     try {
-      const result = await client.query(`EXPLAIN ${q.query}`, params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p)));
+      const result = await client.query(`EXPLAIN ${opts.analyze ? "(ANALYZE) " : ""}${q.query}`, params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p)));
       plan = result.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n");
     } catch (error) {
       plan = `(EXPLAIN failed: ${(error as Error).message})`;
@@ -258,7 +200,14 @@ async function main() {
   const contacts = tableRows.get("Contact") ?? 0;
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-pages-"));
   const queryLog = path.join(dir, "queries.jsonl");
-  const server = await startServer(queryLog);
+  const server = await startBuiltServer({
+    defaults: { APP_KEY: "bench-pages-app-key-0123456789abcdef012345" },
+    env: { SESSION_SECRET, DATABASE_URL: DB_URL, ALCANCE_QUERY_LOG: queryLog },
+  });
+  const adminWithoutTotp = (
+    await client.query(`UPDATE "User" SET "totpEnabled" = true WHERE "email" = $1 AND NOT "totpEnabled" RETURNING "id"`, [ACCOUNTS.ADMIN])
+  ).rows.map((r: { id: string }) => r.id);
+  const sessions: string[] = [];
   const readLog = (() => {
     let offset = 0;
     return (): LoggedQuery[] => {
@@ -273,16 +222,21 @@ async function main() {
       return fresh.split("\n").filter(Boolean).map((line) => JSON.parse(line) as LoggedQuery);
     };
   })();
-  const results: Array<{ path: string; role: RoleName; status: number; p50_ms: number; p95_ms: number; max_ms: number; queries: number; db_ms: number; slowest_query: { ms: number; query: string } | null; report: boolean; findings: Finding[] }> = [];
+  const loadBefore = os.loadavg().map((n) => round(n));
+  const results: Array<{
+    path: string; role: RoleName; status: number; bytes: number; p50_ms: number; p95_ms: number; max_ms: number; queries: number; db_ms: number;
+    slowest_query: { ms: number; query: string } | null; report: boolean; findings: Finding[]; all_queries?: Array<{ ms: number; query: string }>;
+  }> = [];
   try {
     for (const role of Object.keys(ACCOUNTS) as RoleName[]) {
-      const cookie = role === "ADMIN" ? await mintSession(client, ACCOUNTS[role]) : await login(server.url, ACCOUNTS[role]);
+      const { cookie, sessionId } = await mintSession(client, ACCOUNTS[role], SESSION_SECRET);
+      sessions.push(sessionId);
       for (const page of pagesFor(role, values)) {
         const get = async () => {
           const t = performance.now();
           const response = await fetch(new URL(page.path, server.url), { headers: { cookie }, redirect: "manual" });
-          await response.arrayBuffer();
-          return { ms: performance.now() - t, status: response.status };
+          const body = await response.arrayBuffer();
+          return { ms: performance.now() - t, status: response.status, bytes: body.byteLength };
         };
         readLog();
         const first = await get(); // cold: its queries are the ones EXPLAINed
@@ -295,17 +249,19 @@ async function main() {
         const findings = await explain(client, queries, tableRows);
         const slowest = [...queries].sort((a, b) => b.ms - a.ms)[0];
         const row = {
-          path: page.path, role, status: first.status, p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)), max_ms: round(times.at(-1)!),
-          queries: queries.length, db_ms: queries.reduce((sum, q) => sum + q.ms, 0), slowest_query: slowest ? { ms: slowest.ms, query: slowest.query.slice(0, 300) } : null,
-          report: !!page.report, findings,
+          path: page.path, role, status: first.status, bytes: first.bytes, p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)), max_ms: round(times.at(-1)!),
+          queries: queries.length, db_ms: round(queries.reduce((sum, q) => sum + q.ms, 0)), slowest_query: slowest ? { ms: slowest.ms, query: slowest.query.slice(0, 300) } : null,
+          report: !!page.report, findings, ...(opts.queries ? { all_queries: queries.map((q) => ({ ms: q.ms, query: q.query.slice(0, 600) })) } : {}),
         };
         results.push(row);
         const budget = page.report ? REPORT_BUDGET_MS : PAGE_BUDGET_MS;
-        log(`${role.padEnd(14)} ${String(first.status)} ${page.path.padEnd(60)} p50 ${String(row.p50_ms).padStart(7)} p95 ${String(row.p95_ms).padStart(7)} ms  ${queries.length} q ${row.db_ms} db-ms${row.p95_ms > budget ? "  OVER" : ""}${findings.length ? `  seq: ${[...new Set(findings.flatMap((f) => f.seq_scans))].join(",")}` : ""}`);
+        log(`${role.padEnd(14)} ${String(first.status)} ${page.path.padEnd(60)} p50 ${String(row.p50_ms).padStart(7)} p95 ${String(row.p95_ms).padStart(7)} ms  ${queries.length} q ${row.db_ms} db-ms ${Math.round(first.bytes / 1000)} kB${row.p95_ms > budget ? "  OVER" : ""}${findings.length ? `  seq: ${[...new Set(findings.flatMap((f) => f.seq_scans))].join(",")}` : ""}`);
       }
     }
   } finally {
-    server.child.kill();
+    server.stop();
+    await client.query(`UPDATE "User" SET "totpEnabled" = false WHERE "id" = ANY($1)`, [adminWithoutTotp]);
+    await client.query(`DELETE FROM "Session" WHERE "id" = ANY($1)`, [sessions]);
     await client.end();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -317,6 +273,8 @@ async function main() {
     contacts,
     audit_rows: tableRows.get("AuditLog") ?? 0,
     runs: RUNS,
+    loadavg_before: loadBefore,
+    loadavg_after: os.loadavg().map((n) => round(n)),
     query_source: "Prisma query events (ALCANCE_QUERY_LOG), plain EXPLAIN with the logged parameters",
     worst_p95_ms: worst.p95_ms,
     worst_page: `${worst.role} ${worst.path}`,

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { exportAuditCsv } from "~/modules/audit/audit-query.server";
+import { exportAuditCsv, searchAudit } from "~/modules/audit/audit-query.server";
 import { auditQuerySchema } from "~/modules/audit/schema";
 import { createSession } from "~/modules/auth/session.server";
 import { createPartner } from "~/modules/partners/partner.server";
@@ -83,5 +83,38 @@ describe("the audit log for people", () => {
     expect(col("Entity (description)")).toBe("Institution");
     expect(col("Actor name")).toBe("Dora Auditora");
     expect(col("IP address")).toBe("127.0.0.1");
+  });
+
+  it("filters by an action prefix and a month exactly when ids and times disagree, page after page (issue 20)", async () => {
+    const prefix = `test.scale${randomUUID().slice(0, 8)}`;
+    // Written out of time order: the newest id holds the oldest time. The month is read through
+    // the ids' bounds of its rows, which must hold whatever the order.
+    for (const [suffix, at] of [
+      ["a", "2016-03-10T12:00:00Z"],
+      ["b", "2016-03-20T12:00:00Z"],
+      ["c", "2016-04-02T12:00:00Z"],
+      ["d", "2016-03-01T12:00:00Z"],
+    ] as const) {
+      await db.auditLog.create({ data: { action: `${prefix}.${suffix}`, at: new Date(at) } });
+    }
+    // Another code sharing the first letters, and "_" or "%" taken as themselves, not as wildcards.
+    await db.auditLog.create({ data: { action: `${prefix}x.e`, at: new Date("2016-03-15T12:00:00Z") } });
+    const codes = async (query: Record<string, string>, take = 50) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await searchAudit(auditQuerySchema.parse({ ...query, ...(cursor ? { cursor } : {}) }), { timeZone: "UTC" }, take);
+        seen.push(...page.entries.map((e) => e.action.slice(prefix.length)));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await codes({ action: `${prefix}.` })).toEqual([".d", ".c", ".b", ".a"]);
+    expect(await codes({ action: `${prefix}.`, from: "2016-03-01", to: "2016-03-31" }, 1)).toEqual([".d", ".b", ".a"]);
+    expect(await codes({ action: prefix, from: "2016-03-01", to: "2016-03-31" }, 2)).toEqual(["x.e", ".d", ".b", ".a"]);
+    expect(await codes({ action: `${prefix}.`, from: "2016-04-01", to: "2016-04-30" })).toEqual([".c"]);
+    expect(await codes({ action: `${prefix}.`, from: "2015-01-01", to: "2015-01-31" })).toEqual([]);
+    expect(await codes({ action: `${prefix.slice(0, -1)}_.` })).toEqual([]);
+    expect(await codes({ action: `${prefix.slice(0, -1)}%` })).toEqual([]);
   });
 });

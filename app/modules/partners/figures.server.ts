@@ -82,9 +82,16 @@ export async function partnerFiguresForMonth(year: number, month: number): Promi
     db.$queryRaw<ReportPartFigures[]>`
       WITH ${base}
       SELECT a."reportPart"::text AS "reportPart", ${SUMS} FROM acts a GROUP BY a."reportPart" ORDER BY a."reportPart"`,
-    db.$queryRaw<FigureRow[]>`WITH ${base} SELECT ${SUMS} FROM acts a`,
+    partnerTotalsForMonth(year, month),
   ]);
-  return { year, month, byKind: kinds, byPartner, byReportPart, totals: totals[0] ?? { activities: 0, peopleReached: 0, itemsDistributed: 0, bulletinRecipients: 0 } };
+  return { year, month, byKind: kinds, byPartner, byReportPart, totals };
+}
+
+/** The month's totals alone (each activity once): what the home page compares, without the breakdowns. */
+export async function partnerTotalsForMonth(year: number, month: number): Promise<FigureRow> {
+  const { from, to } = checkMonth(year, month);
+  const rows = await db.$queryRaw<FigureRow[]>`WITH ${monthSql(from, to)} SELECT ${SUMS} FROM acts a`;
+  return rows[0] ?? { activities: 0, peopleReached: 0, itemsDistributed: 0, bulletinRecipients: 0 };
 }
 
 export type MonthActivity = {

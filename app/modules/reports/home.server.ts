@@ -9,7 +9,7 @@ import type { RoleName } from "~/modules/auth/permissions";
 import { contestFunnel, FUNNEL_PARTS } from "~/modules/contest/submissions.server";
 import { eventFiguresForMonth } from "~/modules/events/query.server";
 import { lowStockAlerts, materialFiguresForMonth } from "~/modules/materials/figures.server";
-import { listAgreementAlerts, listFollowUpsDue, listMyFollowUps, partnerFiguresForMonth } from "~/modules/partners/index.server";
+import { homeFollowUps, listAgreementAlerts, partnerTotalsForMonth } from "~/modules/partners/index.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { bulletinFigures } from "./figures.server";
 import { monthOf, monthRange, shiftMonth } from "./month";
@@ -18,17 +18,22 @@ import { monthOf, monthRange, shiftMonth } from "./month";
 export type Comparison = { key: string; current: number; previous: number; atLeast?: boolean };
 export type Series = { id: string; labels: string[]; series: Array<{ key: string; values: number[] }> };
 
-/** Each figure is the owning area's own (decision 018): the report quotes the same functions. */
-async function coordinatorMonth(month: string, now: Date) {
+type MaterialMonth = Awaited<ReturnType<typeof materialFiguresForMonth>>;
+
+/**
+ * Each figure is the owning area's own (decision 018): the report quotes the same functions. The
+ * materials' month is passed in: the chart's six months already hold this month and the one before.
+ */
+async function coordinatorMonth(month: string, materials: MaterialMonth, now: Date) {
   const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  const [events, materials, partners] = [await eventFiguresForMonth(y, m, now), await materialFiguresForMonth(y, m), await partnerFiguresForMonth(y, m)];
+  const [events, partners] = await Promise.all([eventFiguresForMonth(y, m, now), partnerTotalsForMonth(y, m)]);
   return {
     eventsHeld: events.totals.events,
     attendance: events.totals.attendance,
     appointments: events.totals.appointments,
     registrationRequests: events.totals.registrationRequests,
     materialsDistributed: materials.totals.total,
-    partnerActivities: partners.totals.activities,
+    partnerActivities: partners.activities,
     events,
     materials,
   };
@@ -67,24 +72,95 @@ async function contactsGrowth(month: string, timeZone: string, months = 12): Pro
   const labels = Array.from({ length: months }, (_, i) => shiftMonth(month, i - months + 1));
   const starts = labels.map((l) => monthRange(l, timeZone).from);
   const end = monthRange(month, timeZone).to;
+  // width_bucket: how many month starts are ≤ createdAt, i.e. the month's number (1–12); a lateral
+  // max() per contact did the same at 4× the time (200 → 52 ms for a year of 100,000 additions).
   const rows = await db.$queryRaw<Array<{ i: number; n: number }>>`
-    SELECT b.i::int AS i, count(*)::int AS n
-    FROM (SELECT "createdAt" FROM "Contact" WHERE "createdAt" >= ${starts[0]} AND "createdAt" < ${end}) c
-    CROSS JOIN LATERAL (SELECT max(s.i) AS i FROM unnest(${starts}::timestamptz[]) WITH ORDINALITY AS s(at, i) WHERE s.at <= c."createdAt") b
-    GROUP BY b.i`;
+    SELECT width_bucket("createdAt", ${starts}::timestamptz[])::int AS i, count(*)::int AS n
+    FROM "Contact" WHERE "createdAt" >= ${starts[0]} AND "createdAt" < ${end}
+    GROUP BY 1`;
   const byIndex = new Map(rows.map((r) => [r.i, r.n]));
   return { id: "contactsGrowth", labels, series: [{ key: "created", values: labels.map((_, i) => byIndex.get(i + 1) ?? 0) }] };
 }
 
-async function materialsByKind(month: string, months = 6): Promise<Series> {
-  const labels = Array.from({ length: months }, (_, i) => shiftMonth(month, i - months + 1));
-  const perMonth: Array<Awaited<ReturnType<typeof materialFiguresForMonth>>> = [];
-  for (const l of labels) perMonth.push(await materialFiguresForMonth(Number(l.slice(0, 4)), Number(l.slice(5, 7))));
-  const kinds = [...new Set(perMonth.flatMap((f) => f.byKind.map((k) => k.kind as string)))].sort();
-  return { id: "materialsByKind", labels, series: kinds.map((kind) => ({ key: kind, values: perMonth.map((f) => f.byKind.find((k) => k.kind === kind)?.total ?? 0) })) };
+const CHART_MONTHS = 6;
+
+/** The materials' figures of the chart's months (oldest first, `month` last), read at once. */
+async function materialMonths(month: string): Promise<Array<{ label: string; figures: MaterialMonth }>> {
+  const labels = Array.from({ length: CHART_MONTHS }, (_, i) => shiftMonth(month, i - CHART_MONTHS + 1));
+  const figures = await Promise.all(labels.map((l) => materialFiguresForMonth(Number(l.slice(0, 4)), Number(l.slice(5, 7)))));
+  return labels.map((label, i) => ({ label, figures: figures[i]! }));
+}
+
+function materialsByKind(perMonth: Array<{ label: string; figures: MaterialMonth }>): Series {
+  const kinds = [...new Set(perMonth.flatMap((f) => f.figures.byKind.map((k) => k.kind as string)))].sort();
+  return {
+    id: "materialsByKind",
+    labels: perMonth.map((f) => f.label),
+    series: kinds.map((kind) => ({ key: kind, values: perMonth.map((f) => f.figures.byKind.find((k) => k.kind === kind)?.total ?? 0) })),
+  };
 }
 
 export type HomeData = Awaited<ReturnType<typeof homeDashboard>>;
+
+async function coordinatorDashboard(user: { id: string }, month: string, previous: string, timeZone: string, range: ReturnType<typeof monthRange>, now: Date) {
+  const endOfMonth = new Date(Math.min(range.to.getTime() - 1, now.getTime()));
+  const today = zonedDate(now, timeZone);
+  const contestAndFunnel = async () => {
+    const contest = await db.contest.findFirst({ where: { submissionsOpenAt: { lt: range.to } }, orderBy: { submissionsOpenAt: "desc" }, select: { id: true, name: true } });
+    return contest ? { contest, funnel: await contestFunnel(contest.id, endOfMonth) } : null;
+  };
+  const monthsAndFigures = async () => {
+    const months = await materialMonths(month);
+    const [cur, prev] = await Promise.all([coordinatorMonth(month, months.at(-1)!.figures, now), coordinatorMonth(previous, months.at(-2)!.figures, now)]);
+    return { months, cur, prev };
+  };
+  const [{ months, cur, prev }, followUps, agreementAlerts, lowStock, contest] = await Promise.all([
+    monthsAndFigures(),
+    homeFollowUps(user.id, { limit: 5, now }),
+    listAgreementAlerts(today),
+    lowStockAlerts(5),
+    contestAndFunnel(),
+  ]);
+  const funnel = contest?.funnel ?? null;
+  return {
+    figures: compare(cur, prev, ["eventsHeld", "attendance", "appointments", "registrationRequests", "materialsDistributed", "partnerActivities"]),
+    overdueFollowUps: followUps.overdueCount,
+    followUps: followUps.due.map((f) => ({ id: f.id, title: f.title, dueOn: f.dueOn, overdue: f.overdue, partner: f.partner.acronym ?? f.partner.name, partnerId: f.partner.id })),
+    agreementAlerts: agreementAlerts.slice(0, 5).map((a) => ({ id: a.id, title: a.title, partner: a.partner.acronym ?? a.partner.name, partnerId: a.partner.id, alert: String(a.alert) })),
+    lowStock: lowStock.map((l) => ({ name: l.name, location: l.locationName, quantity: l.quantity, threshold: l.threshold })),
+    contest: contest && funnel ? { name: contest.contest.name, funnel } : null,
+    charts: {
+      materialsByKind: materialsByKind(months),
+      outcomesPerEvent: {
+        id: "outcomesPerEvent",
+        labels: cur.events.events.map((e) => e.name),
+        series: [
+          { key: "appointments", values: cur.events.events.map((e) => e.figures.appointments) },
+          { key: "registrationRequests", values: cur.events.events.map((e) => e.figures.registrationRequests) },
+        ],
+      } satisfies Series,
+      contestFunnel: funnel
+        ? // The total, then every part of it (each project in one): the bars after the first add up to it.
+          ({ id: "contestFunnel", labels: ["received", ...FUNNEL_PARTS], series: [{ key: "projects", values: [funnel.received, ...FUNNEL_PARTS.map((k) => funnel[k])] }] } satisfies Series)
+        : null,
+    },
+  };
+}
+
+async function communicationsDashboard(month: string, previous: string, timeZone: string, range: ReturnType<typeof monthRange>) {
+  const [cur, prev, b, bp, contactsGrowthSeries] = await Promise.all([
+    contactsMonth(month, timeZone),
+    contactsMonth(previous, timeZone),
+    bulletinFigures(range),
+    bulletinFigures(monthRange(previous, timeZone)),
+    contactsGrowth(month, timeZone),
+  ]);
+  return {
+    contacts: compare(cur, prev, ["total", "confirmed", "created", "unsubscribed"], HOME_COUNT_CAP),
+    bulletins: compare({ sent: b.count, recipients: b.recipients, failed: b.failed }, { sent: bp.count, recipients: bp.recipients, failed: bp.failed }, ["sent", "recipients", "failed"]),
+    charts: { contactsGrowth: contactsGrowthSeries },
+  };
+}
 
 export async function homeDashboard(user: { id: string; role: RoleName }, monthParam: string | null, now: Date = new Date()) {
   const { timeZone } = await getSettings();
@@ -93,49 +169,11 @@ export async function homeDashboard(user: { id: string; role: RoleName }, monthP
   const showCoordinator = user.role === "COORDINATOR" || user.role === "ADMIN";
   const showCommunications = user.role === "COMMUNICATIONS" || user.role === "ADMIN";
   const range = monthRange(month, timeZone);
-  const endOfMonth = new Date(Math.min(range.to.getTime() - 1, now.getTime()));
 
-  let coordinator = null;
-  if (showCoordinator) {
-    const [cur, prev] = [await coordinatorMonth(month, now), await coordinatorMonth(previous, now)];
-    const today = zonedDate(now, timeZone);
-    const followUps = await listFollowUpsDue(user.id, { now });
-    const contest = await db.contest.findFirst({ where: { submissionsOpenAt: { lt: range.to } }, orderBy: { submissionsOpenAt: "desc" }, select: { id: true, name: true } });
-    const funnel = contest ? await contestFunnel(contest.id, endOfMonth) : null;
-    coordinator = {
-      figures: compare(cur, prev, ["eventsHeld", "attendance", "appointments", "registrationRequests", "materialsDistributed", "partnerActivities"]),
-      overdueFollowUps: (await listMyFollowUps(user.id, null, { pageSize: 1, now })).overdueCount,
-      followUps: followUps.slice(0, 5).map((f) => ({ id: f.id, title: f.title, dueOn: f.dueOn, overdue: f.overdue, partner: f.partner.acronym ?? f.partner.name, partnerId: f.partner.id })),
-      agreementAlerts: (await listAgreementAlerts(today)).slice(0, 5).map((a) => ({ id: a.id, title: a.title, partner: a.partner.acronym ?? a.partner.name, partnerId: a.partner.id, alert: String(a.alert) })),
-      lowStock: (await lowStockAlerts(5)).map((l) => ({ name: l.name, location: l.locationName, quantity: l.quantity, threshold: l.threshold })),
-      contest: contest && funnel ? { name: contest.name, funnel } : null,
-      charts: {
-        materialsByKind: await materialsByKind(month),
-        outcomesPerEvent: {
-          id: "outcomesPerEvent",
-          labels: cur.events.events.map((e) => e.name),
-          series: [
-            { key: "appointments", values: cur.events.events.map((e) => e.figures.appointments) },
-            { key: "registrationRequests", values: cur.events.events.map((e) => e.figures.registrationRequests) },
-          ],
-        } satisfies Series,
-        contestFunnel: funnel
-          ? // The total, then every part of it (each project in one): the bars after the first add up to it.
-            ({ id: "contestFunnel", labels: ["received", ...FUNNEL_PARTS], series: [{ key: "projects", values: [funnel.received, ...FUNNEL_PARTS.map((k) => funnel[k])] }] } satisfies Series)
-          : null,
-      },
-    };
-  }
-
-  let communications = null;
-  if (showCommunications) {
-    const [cur, prev] = [await contactsMonth(month, timeZone), await contactsMonth(previous, timeZone)];
-    const [b, bp] = [await bulletinFigures(range), await bulletinFigures(monthRange(previous, timeZone))];
-    communications = {
-      contacts: compare(cur, prev, ["total", "confirmed", "created", "unsubscribed"], HOME_COUNT_CAP),
-      bulletins: compare({ sent: b.count, recipients: b.recipients, failed: b.failed }, { sent: bp.count, recipients: bp.recipients, failed: bp.failed }, ["sent", "recipients", "failed"]),
-      charts: { contactsGrowth: await contactsGrowth(month, timeZone) },
-    };
-  }
+  // The two areas' figures, and each part of them, are independent reads: they run at once.
+  const [coordinator, communications] = await Promise.all([
+    showCoordinator ? coordinatorDashboard(user, month, previous, timeZone, range, now) : null,
+    showCommunications ? communicationsDashboard(month, previous, timeZone, range) : null,
+  ]);
   return { month, previous, coordinator, communications };
 }

@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "Contact_consentStatus_subscriptionStatus_idx";
+
+-- CreateIndex
+CREATE INDEX "Contact_consentStatus_subscriptionStatus_createdAt_idx" ON "Contact"("consentStatus", "subscriptionStatus", "createdAt");
+
