@@ -96,7 +96,7 @@ async function idBounds(from: Date, to: Date): Promise<{ lo: bigint; hi: bigint 
 }
 
 export async function listAudit(filter: AuditFilter, cursor?: bigint, take = AUDIT_PAGE_SIZE) {
-  const empty = { entries: [] as Array<AuditLogRow & { id: string; actor: { id: string; email: string; name: string } | null }>, nextCursor: undefined as string | undefined };
+  const empty = { entries: [] as Array<AuditLogRow & { id: string; actor: { id: string; email: string; name: string } | null; applicant: { id: string; email: string } | null }>, nextCursor: undefined as string | undefined };
   const [actions, bounds] = await Promise.all([
     filter.action ? actionsStartingWith(filter.action) : undefined,
     filter.from && filter.to && filter.to.getTime() - filter.from.getTime() <= BOUNDED_RANGE_MS ? idBounds(filter.from, filter.to) : undefined,
