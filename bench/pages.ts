@@ -83,10 +83,18 @@ const PUBLIC_PREFIXES = ["login", "forgot-password", "reset-password", "invite",
 async function recordValues(client: pg.Client): Promise<Record<string, string>> {
   const one = async (sql: string) => String((await client.query(sql)).rows[0]?.v ?? "");
   const month = "2026-11";
+  // Staff pages read the contest with the most submissions (and one of its submissions); the jury
+  // pages the biggest contest the benched juror sits on, so the juror's pages answer.
+  const contestId = await one(`SELECT "contestId" AS v FROM "Submission" GROUP BY 1 ORDER BY count(*) DESC, 1 DESC LIMIT 1`);
+  const juryContestId =
+    (await one(`SELECT s."contestId" AS v FROM "Submission" s WHERE s."contestId" IN (SELECT jm."contestId" FROM "JuryMember" jm JOIN "User" u ON u."id" = jm."userId" WHERE u."email" = '${ACCOUNTS.JUROR}') GROUP BY 1 ORDER BY count(*) DESC, 1 DESC LIMIT 1`)) || contestId;
   return {
     month,
-    contestId: await one(`SELECT "id" AS v FROM "Contest" ORDER BY "submissionsOpenAt" DESC LIMIT 1`),
-    submissionId: await one(`SELECT s."id" AS v FROM "Submission" s JOIN "Contest" c ON c."id" = s."contestId" WHERE s."status" = 'REGISTERED' ORDER BY c."submissionsOpenAt" DESC, s."folio" LIMIT 1`),
+    contestId,
+    "jury/contestId": juryContestId,
+    "p/submissionId": String((await client.query(`SELECT "id" AS v FROM "Submission" WHERE "contestId" = $1 ORDER BY "folio" LIMIT 1`, [juryContestId])).rows[0]?.v ?? ""),
+    submissionId: String((await client.query(`SELECT "id" AS v FROM "Submission" WHERE "contestId" = $1 ORDER BY "folio" LIMIT 1`, [contestId])).rows[0]?.v ?? ""),
+    "convocatoria/slug": await one(`SELECT "slug" AS v FROM "PortalCall" ORDER BY "contestId" LIMIT 1`),
     "notice/version": await one(`SELECT max("version") AS v FROM "PrivacyNotice"`),
     slug: await one(`SELECT "signupSlug" AS v FROM "Event" WHERE "signupSlug" IS NOT NULL LIMIT 1`),
     sha256: await one(`SELECT "sha256" AS v FROM "StoredFile" LIMIT 1`),
@@ -195,7 +203,8 @@ async function main() {
   await client.connect();
   const values = await recordValues(client);
   const tableRows = new Map<string, number>(
-    (await client.query(`SELECT relname, n_live_tup::bigint AS n FROM pg_stat_user_tables`)).rows.map((r: { relname: string; n: string }) => [r.relname, Number(r.n)]),
+    // The planner's estimate, not pg_stat's live count: a database copied with createdb -T counts 0 until analysed.
+    (await client.query(`SELECT relname, greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`)).rows.map((r: { relname: string; n: string }) => [r.relname, Number(r.n)]),
   );
   const contacts = tableRows.get("Contact") ?? 0;
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-pages-"));
