@@ -21,6 +21,7 @@ import "dotenv/config";
 import { createHash } from "node:crypto";
 import { db } from "../app/lib/db.server.ts";
 import { closeImportPool, createBatch, inspectSource, runBatch } from "../app/modules/contacts/import/pipeline.server.ts";
+import { closeRedis } from "../app/lib/redis.server.ts";
 import { hashPassword } from "../app/modules/auth/password.server.ts";
 import { DEFAULT_SETTINGS } from "../app/modules/settings/settings.server.ts";
 import type { Role } from "../app/generated/prisma/client.ts";
@@ -232,11 +233,13 @@ async function main() {
 main()
   .then(async () => {
     await closeImportPool();
+    await closeRedis();
     await db.$disconnect();
   })
   .catch(async (error) => {
     console.error(error);
     await closeImportPool();
+    await closeRedis();
     await db.$disconnect();
     process.exit(1);
   });

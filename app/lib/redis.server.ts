@@ -31,3 +31,10 @@ export function redis(): Redis {
 export function redisKey(...parts: string[]): string {
   return [env().REDIS_PREFIX, ...parts].join(":");
 }
+
+/** Closes the shared client if one was opened (scripts end with it: an open socket keeps Node alive). */
+export async function closeRedis(): Promise<void> {
+  const client = globalForRedis.__alcanceRedis;
+  globalForRedis.__alcanceRedis = undefined;
+  if (client) await client.quit().catch(() => client.disconnect());
+}
