@@ -7,23 +7,29 @@ import { db } from "~/lib/db.server";
 import { eraseContact, lockAgainstContactDeletion } from "~/modules/contacts/index.server";
 import { audience } from "../support/bulletins";
 
+/** A snapshot's share of the barrier, held until release() (its transaction then commits). */
+async function holdSnapshotShare() {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let signalLocked!: () => void;
+  const locked = new Promise<void>((resolve) => (signalLocked = resolve));
+  const done = db.$transaction(
+    async (tx) => {
+      await lockAgainstContactDeletion(tx);
+      signalLocked();
+      await held;
+    },
+    { timeout: 30_000 },
+  );
+  await locked;
+  return { release, done };
+}
+
 describe("contact deletions and audience snapshots", () => {
   it("an erasure waits until the snapshot in flight has committed", async () => {
     const a = await audience(1, "barrier");
     const contact = a.contacts[0]!;
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let signalLocked!: () => void;
-    const locked = new Promise<void>((resolve) => (signalLocked = resolve));
-    const snapshot = db.$transaction(
-      async (tx) => {
-        await lockAgainstContactDeletion(tx);
-        signalLocked();
-        await held;
-      },
-      { timeout: 30_000 },
-    );
-    await locked;
+    const snapshot = await holdSnapshotShare();
 
     let erased = false;
     const erasure = eraseContact({ userId: null, ip: "test" }, contact.id).then(() => (erased = true));
@@ -31,30 +37,18 @@ describe("contact deletions and audience snapshots", () => {
     expect(erased, "the erasure went ahead while a snapshot held the barrier").toBe(false);
     expect(await db.contact.count({ where: { id: contact.id } })).toBe(1);
 
-    release();
-    await snapshot;
+    snapshot.release();
+    await snapshot.done;
     await erasure;
     expect(erased).toBe(true);
     expect(await db.contact.count({ where: { id: contact.id } })).toBe(0);
   });
 
   it("two snapshots do not wait for each other", async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let signalLocked!: () => void;
-    const locked = new Promise<void>((resolve) => (signalLocked = resolve));
-    const first = db.$transaction(
-      async (tx) => {
-        await lockAgainstContactDeletion(tx);
-        signalLocked();
-        await held;
-      },
-      { timeout: 30_000 },
-    );
-    await locked;
+    const first = await holdSnapshotShare();
     // The second takes its share while the first still holds its own.
     await db.$transaction((tx) => lockAgainstContactDeletion(tx), { timeout: 10_000 });
-    release();
-    await first;
+    first.release();
+    await first.done;
   });
 });
