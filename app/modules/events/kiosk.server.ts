@@ -31,6 +31,7 @@ import { sendTransactionalMail } from "~/modules/mail/index.server";
 import { makeT } from "~/i18n";
 import { getSettings, privacyNoticeFor, privacyNoticeVersion, type NoticeLanguage } from "~/modules/settings/index.server";
 import { HONEYPOT_FIELD, kioskLanguageSchema, kioskSignupSchema, type KioskSignupInput } from "./schema";
+import { withMinimumDuration } from "~/lib/timing.server";
 
 export const KIOSK_RATE_LIMIT = { limit: 30, windowSeconds: 600 };
 export const MIN_RESPONSE_MS = 400;
@@ -79,18 +80,6 @@ export type KioskResult =
   | { status: "closed" }
   | { status: "rateLimited"; retryAfterSeconds: number };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Runs `work` and answers no sooner than `minMs` (plus a little jitter) after it started. */
-async function withMinimumDuration<T>(minMs: number, work: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  try {
-    return await work();
-  } finally {
-    const remaining = minMs + Math.floor(Math.random() * 50) - (Date.now() - started);
-    if (remaining > 0) await sleep(remaining);
-  }
-}
 
 export type KioskContext = {
   ip: string | null;

@@ -20,6 +20,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from "~/modules/auth/
 import { sendTransactionalMail } from "~/modules/mail/index.server";
 import { PortalError } from "./errors";
 import { PORTAL_HONEYPOT } from "./schema";
+import { withMinimumDuration } from "~/lib/timing.server";
 
 export const PORTAL_LIMITS = {
   signUpPerIp: { limit: 10, windowSeconds: 3600 },
@@ -43,17 +44,6 @@ const MAIL_TEMPLATE = { VERIFY: "portalVerify", RESET: "portalReset", INVITE: "p
 
 export type PortalContext = { ip: string | null; minResponseMs?: number };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function withMinimumDuration<T>(minMs: number, work: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  try {
-    return await work();
-  } finally {
-    const remaining = minMs + Math.floor(Math.random() * 50) - (Date.now() - started);
-    if (remaining > 0) await sleep(remaining);
-  }
-}
 
 const addressBucket = (purpose: string, email: string) => `portal-${purpose}:${appHmac("rate-limit:portal", email)}`;
 
