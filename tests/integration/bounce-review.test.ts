@@ -4,6 +4,7 @@ import { db } from "~/lib/db.server";
 import { createSession } from "~/modules/auth/session.server";
 import { getSettings } from "~/modules/settings/index.server";
 import { applyReport, bulletinReport, purgeBounceRaw, undoBounceSuppression } from "~/modules/bulletins/index.server";
+import { LIVENESS_LOCK_CLASS } from "~/modules/bulletins/pipeline/index.server";
 import { audience } from "../support/bulletins";
 import { createUser, fakeRequest } from "../support/factories";
 import { TestClient } from "../support/http";
@@ -60,6 +61,11 @@ describe("complaint rate", () => {
     const bulletin = await db.bulletin.create({ data: { name: "b", subject: "s", bodyMarkdown: "x", fromName: "n", fromEmail: "boletin@alcance.test", status: "SENDING" } });
     await db.bulletinDelivery.createMany({ data: a.contacts.map((c) => ({ bulletinId: bulletin.id, contactId: c.id, email: c.email, status: "SENT" as const })) });
     await db.bulletinDelivery.createMany({ data: Array.from({ length: delivered - 3 }, (_, i) => ({ bulletinId: bulletin.id, contactId: null, email: `x${i}@bulletins.test`, status: "SENT" as const })) });
+    // A message still in flight under a live claim: a worker of another test file on this database
+    // must neither finish the bulletin nor take the claim back while the test reads it.
+    const key = Math.floor(Math.random() * 2 ** 30);
+    await db.$executeRawUnsafe(`SELECT pg_advisory_lock(${LIVENESS_LOCK_CLASS}, ${key})`);
+    await db.bulletinDelivery.create({ data: { bulletinId: bulletin.id, contactId: null, email: `inflight@bulletins.test`, status: "SENDING", claimedAt: new Date(), claimedBy: key } });
     return { a, bulletin };
   }
   const complain = (email: string, bulletinId: string) => applyReport(worker, { kind: "COMPLAINT", recipient: email, status: "abuse", diagnostic: null, deliveryId: null, bulletinId }, { source: "sendgrid" });
