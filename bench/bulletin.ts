@@ -119,7 +119,9 @@ export type WorkerProcess = { child: ChildProcess; ready: Promise<void>; exited:
 
 /** Starts jobs/worker.ts; `ready` resolves when its bulletin runtime is up. */
 export function startWorker(env: Record<string, string>, tag = "worker"): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "jobs/worker.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+  // BENCH_WORKER_NODE_ARGS: extra node flags for the worker, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "jobs/worker.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
   let compiles = 0;
   let buffer = "";
   let partial = "";
@@ -174,6 +176,46 @@ function rssSampler() {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** CPU milliseconds (user + system) a process has used so far, from /proc (0 if it is gone). */
+async function processCpuMs(pid: number): Promise<number> {
+  const { readFile } = await import("node:fs/promises");
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU milliseconds used so far by every PostgreSQL server process (the machine's, other databases included). */
+async function postgresCpuMs(): Promise<number> {
+  const { readdir, readFile } = await import("node:fs/promises");
+  let total = 0;
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = await readFile(`/proc/${entry}/comm`, "utf8").catch(() => "");
+    if (comm.startsWith("postgres")) total += await processCpuMs(Number(entry));
+  }
+  return total;
+}
+
+/**
+ * Where the CPU went, per message: the worker process, this process (the SMTP sink during the
+ * pipeline; client and sink during raw) and PostgreSQL. Unlike the rates, these barely move with
+ * the machine's load, so they show what a change saved even on a busy machine.
+ */
+async function cpuSnapshot(workerPid: number | undefined) {
+  return { worker: workerPid ? await processCpuMs(workerPid) : 0, bench: process.cpuUsage(), postgres: await postgresCpuMs() };
+}
+function cpuPerMessage(before: Awaited<ReturnType<typeof cpuSnapshot>>, after: Awaited<ReturnType<typeof cpuSnapshot>>, messages: number) {
+  const bench = process.cpuUsage(before.bench);
+  const per = (ms: number) => Math.round((ms / messages) * 1000) / 1000;
+  return { worker: per(after.worker - before.worker), bench: per((bench.user + bench.system) / 1000), postgres: per(after.postgres - before.postgres) };
+}
 
 /** The machine's load average (1 min) now: the bench shares its cores with whatever else runs. */
 const loadavg = async () => Number((await import("node:os")).loadavg()[0]!.toFixed(1));
@@ -291,6 +333,7 @@ async function main() {
       const compilesBefore = worker.compiles();
       const timingsBefore = worker.timings.length;
       const loadBefore = await loadavg();
+      const cpu0 = await cpuSnapshot(worker.child.pid);
       const t0 = performance.now();
       await sendBulletin({ userId: null, ip: "bench" }, id);
       for (;;) {
@@ -299,6 +342,7 @@ async function main() {
         await new Promise((r) => setTimeout(r, 20));
       }
       const pipelineSeconds = (performance.now() - t0) / 1000;
+      const pipelineCpu = cpuPerMessage(cpu0, await cpuSnapshot(worker.child.pid), N);
       const pipe = delivery(sink.counts, emails);
       const unknown = await db.bulletinDelivery.count({ where: { bulletinId: id, outcomeUnknown: true } });
       const notSent = await db.bulletinDelivery.count({ where: { bulletinId: id, status: { not: "SENT" } } });
@@ -312,6 +356,7 @@ async function main() {
       const template = buildMessage(bulletin, await compiledBulletin(bulletin), await getSettings(), { deliveryId: "1", email: "x@bench.example", contactId: 1, values: { givenName: "María" } });
       const raw = nodemailer.createTransport(smtpPoolOptions(smtpUrl, POOL));
       sink.counts.clear();
+      const cpu1 = await cpuSnapshot(undefined);
       const t1 = performance.now();
       let next = 0;
       const lanes = Array.from({ length: POOL * 2 }, async () => {
@@ -322,6 +367,7 @@ async function main() {
       });
       await Promise.all(lanes);
       const rawSeconds = (performance.now() - t1) / 1000;
+      const rawCpu = cpuPerMessage(cpu1, await cpuSnapshot(undefined), N);
       raw.close();
       const rawDelivered = sink.counts.size;
       log("bench:bulletin", `run ${run}: raw nodemailer ${N} in ${rawSeconds.toFixed(1)} s`);
@@ -341,6 +387,8 @@ async function main() {
         raw_seconds: round1(rawSeconds),
         raw_delivered: rawDelivered,
         loadavg: [loadBefore, await loadavg()],
+        // CPU ms per message (worker / this process / PostgreSQL): pipeline vs raw.
+        cpu_ms_per_message: { pipeline: pipelineCpu, raw: { bench: rawCpu.bench, postgres: rawCpu.postgres } },
         ...(timings ? { timings } : {}),
       });
     }

@@ -105,8 +105,8 @@ function join(parts: string[], values: (name: string) => string): string {
 
 export type MergedMessage = { subject: string; html: string; text: string };
 
-/** One recipient's message: merge tags and links filled in, contact data escaped for HTML. */
-export function mergeBulletin(compiled: CompiledBulletin, contact: MergeValues, context: MessageContext): MergedMessage {
+/** One recipient's values for each placeholder of the HTML and text parts (and the subject), escaped for each. */
+export function mergeValues(compiled: CompiledBulletin, contact: MergeValues, context: MessageContext) {
   const raw = (name: string): string | undefined => {
     if (name.length > 1 && (name[0] === "m" || name[0] === "u") && /^\d+$/.test(name.slice(1))) {
       const tag = compiled.tags[Number(name.slice(1))];
@@ -125,5 +125,11 @@ export function mergeBulletin(compiled: CompiledBulletin, contact: MergeValues, 
     return value === undefined ? `{{${name}}}` : escapeHtml(value);
   };
   const textValue = (name: string): string => raw(name) ?? "";
+  return { subject, htmlValue, textValue };
+}
+
+/** One recipient's message: merge tags and links filled in, contact data escaped for HTML. */
+export function mergeBulletin(compiled: CompiledBulletin, contact: MergeValues, context: MessageContext): MergedMessage {
+  const { subject, htmlValue, textValue } = mergeValues(compiled, contact, context);
   return { subject, html: join(compiled.html, htmlValue), text: join(compiled.text, textValue) };
 }

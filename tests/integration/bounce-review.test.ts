@@ -58,14 +58,17 @@ describe("reviewing bounce reports", () => {
 describe("complaint rate", () => {
   async function sending(delivered: number) {
     const a = await audience(3);
-    const bulletin = await db.bulletin.create({ data: { name: "b", subject: "s", bodyMarkdown: "x", fromName: "n", fromEmail: "boletin@alcance.test", status: "SENDING" } });
-    await db.bulletinDelivery.createMany({ data: a.contacts.map((c) => ({ bulletinId: bulletin.id, contactId: c.id, email: c.email, status: "SENT" as const })) });
-    await db.bulletinDelivery.createMany({ data: Array.from({ length: delivered - 3 }, (_, i) => ({ bulletinId: bulletin.id, contactId: null, email: `x${i}@bulletins.test`, status: "SENT" as const })) });
+    // Made SENDING last: a worker of another test file finishes a SENDING bulletin whose
+    // deliveries are all SENT, as it would have been between these statements.
+    const draft = await db.bulletin.create({ data: { name: "b", subject: "s", bodyMarkdown: "x", fromName: "n", fromEmail: "boletin@alcance.test", status: "PAUSED" } });
+    await db.bulletinDelivery.createMany({ data: a.contacts.map((c) => ({ bulletinId: draft.id, contactId: c.id, email: c.email, status: "SENT" as const })) });
+    await db.bulletinDelivery.createMany({ data: Array.from({ length: delivered - 3 }, (_, i) => ({ bulletinId: draft.id, contactId: null, email: `x${i}@bulletins.test`, status: "SENT" as const })) });
     // A message still in flight under a live claim: a worker of another test file on this database
     // must neither finish the bulletin nor take the claim back while the test reads it.
     const key = Math.floor(Math.random() * 2 ** 30);
     await db.$executeRawUnsafe(`SELECT pg_advisory_lock(${LIVENESS_LOCK_CLASS}, ${key})`);
-    await db.bulletinDelivery.create({ data: { bulletinId: bulletin.id, contactId: null, email: `inflight@bulletins.test`, status: "SENDING", claimedAt: new Date(), claimedBy: key } });
+    await db.bulletinDelivery.create({ data: { bulletinId: draft.id, contactId: null, email: `inflight@bulletins.test`, status: "SENDING", claimedAt: new Date(), claimedBy: key } });
+    const bulletin = await db.bulletin.update({ where: { id: draft.id }, data: { status: "SENDING" } });
     return { a, bulletin };
   }
   const complain = (email: string, bulletinId: string) => applyReport(worker, { kind: "COMPLAINT", recipient: email, status: "abuse", diagnostic: null, deliveryId: null, bulletinId }, { source: "sendgrid" });

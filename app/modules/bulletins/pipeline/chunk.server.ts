@@ -8,7 +8,7 @@ import { bulkTransport } from "../transport.server";
 
 import { pipelinePool } from "./connections.server";
 import { Ledger, type ClaimedRow, type Outcome } from "./ledger.server";
-import { buildMessage, classifySmtpError, type SendableBulletin } from "./messages.server";
+import { classifySmtpError, composeMessage, type SendableBulletin } from "./messages.server";
 import { processLanes } from "./lanes.server";
 import { sharedRateLimiter } from "./rate.server";
 const log = (...args: unknown[]) => console.error("[bulletins]", ...args);
@@ -58,38 +58,78 @@ export async function processChunk(job: { bulletinId: string; chunk: number }, c
   let halted = false;
   let thresholdHit = false;
 
-  // Claimed by this job and not yet recorded: released as "outcome unknown" if the job fails.
+  // Handed to the transport by this job and not yet recorded: released as "outcome unknown" if the job fails.
   const unrecorded = new Set<string>();
+  // Claimed ahead, a batch per statement, and not yet handed to a slot: never sent, so given back
+  // as plain PENDING on a halt, a stop or a failure (with the ids of a claim whose reply was lost).
+  const ready: ClaimedRow[] = [];
+  const claimedUnsent = new Set<string>();
+  const batch = CLAIM_BATCH_PER_LANE * transport.poolSize;
+  let refilling: Promise<void> | null = null;
+  let claimFailure: unknown = null;
 
-  /** Claims the next delivery of the chunk that may still be sent (group-committed). */
+  /** Claims the next batch of the chunk's ids in one statement (one at a time), unless there is nothing left to claim. */
+  const refill = (): Promise<void> | null => {
+    if (refilling || claimFailure || halted || ctx.shouldStop() || queue.length === 0) return refilling;
+    const ids = queue.splice(0, batch);
+    for (const id of ids) claimedUnsent.add(id);
+    refilling = ledger
+      .claim(ids)
+      .then(
+        (step) => {
+          const rows = new Set(step.started.map((r) => r.id));
+          for (const id of ids) if (!rows.has(id)) claimedUnsent.delete(id);
+          ready.push(...step.started);
+          if (step.bulletinStatus !== "SENDING") halt(step.bulletinStatus);
+        },
+        (error: unknown) => {
+          claimFailure = error;
+        },
+      )
+      .finally(() => {
+        refilling = null;
+      });
+    return refilling;
+  };
+
+  const halt = (status: string | null) => {
+    halted = true;
+    result.status = status;
+  };
+
+  /** The next claimed delivery for a slot; claims the next batch while the last few of this one are sent. */
   const claimNext = async (): Promise<ClaimedRow | null> => {
     for (;;) {
-      const id = halted || ctx.shouldStop() ? undefined : queue.shift();
-      if (id === undefined) return null;
-      const step = await ledger.claim(id);
-      if (step.bulletinStatus !== "SENDING") {
-        halted = true;
-        result.status = step.bulletinStatus;
-        continue;
-      }
-      if (step.started) {
-        unrecorded.add(step.started.id);
+      if (claimFailure) throw claimFailure;
+      if (halted || ctx.shouldStop()) return null;
+      if (ready.length <= transport.poolSize) void refill();
+      const row = ready.shift();
+      if (row) {
+        claimedUnsent.delete(row.id);
+        unrecorded.add(row.id);
         result.started += 1;
-        return step.started;
+        return row;
       }
+      const pending = refill();
+      if (!pending) return null;
+      await pending;
     }
   };
 
   /** Sends one claimed delivery; its message can only end (and be accepted) once `gate` opens. */
   const send = async (row: ClaimedRow, gate: Promise<void>): Promise<Outcome> => {
     try {
-      const message = buildMessage(bulletin, compiled, settings, {
+      const composed = composeMessage(bulletin, compiled, settings, {
         deliveryId: row.id,
         email: row.email,
         contactId: row.contactId,
         values: { givenName: row.givenName, familyName: row.familyName, fullName: [row.givenName, row.familyName].filter(Boolean).join(" "), country: row.country, state: row.state, city: row.city, email: row.email },
       });
-      await transport.send({ ...message, html: gatedStream(String(message.html), gate, timing) });
+      await transport.send(
+        composed.kind === "raw"
+          ? { ...composed.message, raw: gatedStream(composed.message.raw, gate, timing) }
+          : { ...composed.message, html: gatedStream(composed.message.html, gate, timing) },
+      );
       result.sent += 1;
       return { kind: "sent", id: row.id };
     } catch (error) {
@@ -117,21 +157,23 @@ export async function processChunk(job: { bulletinId: string; chunk: number }, c
 
   /** Commits an outcome (group-committed); from then on a crash cannot duplicate that message. */
   const record = async (outcome: Outcome) => {
-    await ledger.record(outcome);
+    const status = await ledger.record(outcome);
     unrecorded.delete(outcome.id);
+    if (status !== "SENDING") halt(status);
   };
 
   /**
-   * One slot of the pool. While message k is being transmitted, the outcome of message k-1 is
-   * committed and k+1 claimed, in two statements side by side; k's last byte waits for the first
-   * only. So a slot never has more than one message the SMTP server may have accepted without the
-   * database knowing, and the claim's statement is off the message's path.
+   * One lane of the pool. Its messages form a chain: message k's last byte waits until k-1's
+   * outcome is committed, and k's outcome is committed the moment the server answers. So a lane
+   * never has more than one message the SMTP server may have accepted without the database
+   * knowing, however many of its messages are in the transport at once (LANE_DEPTH: the next one
+   * is already queued on the pool when a connection frees, as raw nodemailer's callers do).
    */
   const slot = async () => {
     const release = await lanes.acquire();
     if (timing && !timing.firstLane) timing.firstLane = performance.now();
     try {
-      await runSlot();
+      await runLane();
     } finally {
       release();
       if (timing) {
@@ -140,37 +182,44 @@ export async function processChunk(job: { bulletinId: string; chunk: number }, c
       }
     }
   };
-  const runSlot = async () => {
-    let current = await claimNext();
-    let previous: Outcome | null = null;
-    while (current) {
-      await limiter.take();
-      const gate = previous ? record(previous) : Promise.resolve();
-      gate.catch(() => undefined);
-      const claiming = claimNext();
-      claiming.catch(() => undefined);
-      // A failed commit destroys the message's stream: the server never accepts it.
-      const sending = send(current, gate);
-      let next: ClaimedRow | null;
-      try {
-        await gate;
-        next = await claiming;
-      } catch (error) {
-        // Whatever was claimed or sent here stays in `unrecorded`: released as outcome unknown
-        // below, once the claim beside it has settled (a row it claimed must not stay SENDING).
-        await sending;
-        await claiming.catch(() => null);
-        throw error;
+  const runLane = async () => {
+    let gate: Promise<void> = Promise.resolve();
+    const window: Array<Promise<void>> = [];
+    try {
+      for (let row = await claimNext(); row; row = await claimNext()) {
+        await limiter.take();
+        const previous = gate;
+        // A failed commit destroys the message's stream: the server never accepts it, and the
+        // chain stops there (whatever this lane claimed stays in `unrecorded`).
+        const sending = send(row, previous);
+        const recorded = (async () => {
+          const outcome = await sending;
+          await previous;
+          await record(outcome);
+        })();
+        recorded.catch(() => undefined);
+        gate = recorded;
+        window.push(recorded);
+        if (window.length >= LANE_DEPTH) await window.shift();
       }
-      previous = await sending;
-      current = next;
+    } finally {
+      // Every message this lane handed to the transport settles before the lane is given back.
+      await Promise.allSettled(window);
     }
-    if (previous) await record(previous);
+    await Promise.all(window);
+  };
+  /** Claims made ahead that no slot will send: back to PENDING once no claim is in flight. */
+  const releaseClaimedUnsent = async () => {
+    await refilling;
+    await ledger.release([...claimedUnsent]);
+    claimedUnsent.clear();
   };
   try {
     await Promise.all(Array.from({ length: Math.min(transport.poolSize, queue.length) }, slot));
+    await releaseClaimedUnsent();
   } catch (error) {
     await releaseUnrecorded([...unrecorded], ctx.workerKey).catch(() => undefined);
+    await releaseClaimedUnsent().catch(() => undefined);
     throw error;
   }
   result.skipped = ledger.skipped;
@@ -232,6 +281,16 @@ export async function processChunk(job: { bulletinId: string; chunk: number }, c
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/**
+ * Rows claimed per statement, per lane: one claim serves several messages (claims were one per
+ * ~2.6 messages, each on a lane's path), at the price of at most this many claimed-but-unsent rows
+ * per lane, given back on a halt and marked «outcome unknown» only if the worker dies.
+ */
+const CLAIM_BATCH_PER_LANE = 2;
+
+/** Messages of one lane in the transport at once (see runLane). */
+const LANE_DEPTH = 2;
 
 /** A stream of `text` whose end waits for `gate` (the SMTP server cannot accept it before). */
 function gatedStream(text: string, gate: Promise<void>, timing: { gateWaitMs: number; gateWaits: number } | null): Readable {

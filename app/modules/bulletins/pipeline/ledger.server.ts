@@ -17,7 +17,7 @@ export type ClaimedRow = {
 };
 
 export type Outcome = { kind: "sent"; id: string } | { kind: "failed"; id: string; error: string } | { kind: "retry"; id: string; error: string };
-export type ClaimResult = { bulletinStatus: string | null; started: ClaimedRow | null };
+export type ClaimResult = { bulletinStatus: string | null; started: ClaimedRow[] };
 
 /** Outcomes only: what a message's last byte waits for, so it is kept small (see chunk.server.ts). */
 const OUTCOME_SQL = `
@@ -34,7 +34,13 @@ WITH sent AS (
   FROM unnest($4::bigint[], $5::text[]) AS r(id, err) WHERE d."id" = r.id AND d."status" = 'SENDING' RETURNING d."id"
 )
 SELECT (SELECT count(*) FROM sent)::int AS sent, (SELECT count(*) FROM failed)::int AS failed,
-  (SELECT count(*) FROM retried)::int AS retried, (SELECT count(*) FROM reset)::int AS reset`;
+  (SELECT count(*) FROM retried)::int AS retried, (SELECT count(*) FROM reset)::int AS reset,
+  (SELECT "status"::text FROM "Bulletin" WHERE "id" = $6) AS "bulletinStatus"`;
+
+/** Claimed rows that were never handed to the transport go back to PENDING, their attempt not counted. */
+const RELEASE_SQL = `
+UPDATE "BulletinDelivery" SET "status" = 'PENDING', "claimedAt" = NULL, "claimedBy" = NULL, "attempts" = greatest("attempts" - 1, 0)
+WHERE "id" = ANY($1::bigint[]) AND "status" = 'SENDING' AND "claimedBy" = $2`;
 
 /** Claims: only while the bulletin is SENDING and the contact still confirmed and subscribed. */
 const CLAIM_SQL = `
@@ -118,8 +124,9 @@ class Batcher<Item, Result> {
  */
 export class Ledger {
   skipped = 0;
-  private readonly outcomes: Batcher<Outcome, void>;
-  private readonly claims: Batcher<string, ClaimResult>;
+  private readonly outcomes: Batcher<Outcome, string | null>;
+  claimStatements = 0;
+  claimMs = 0;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -130,36 +137,44 @@ export class Ledger {
       const failed = outcomes.filter((o): o is Extract<Outcome, { kind: "failed" }> => o.kind === "failed");
       const retry = outcomes.filter((o): o is Extract<Outcome, { kind: "retry" }> => o.kind === "retry");
       // Named (prepared) statements: planned once per connection, not on every message.
-      await this.pool.query({ name: "bulletin-ledger-outcomes", text: OUTCOME_SQL }, [
+      const { rows } = await this.pool.query<{ bulletinStatus: string | null }>({ name: "bulletin-ledger-outcomes", text: OUTCOME_SQL }, [
         outcomes.filter((o) => o.kind === "sent").map((o) => o.id),
         failed.map((f) => f.id),
         failed.map((f) => f.error.slice(0, 500)),
         retry.map((r) => r.id),
         retry.map((r) => r.error.slice(0, 500)),
+        this.bulletinId,
       ]);
-      return outcomes.map(() => undefined);
-    });
-    this.claims = new Batcher(async (ids) => {
-      const { rows } = await this.pool.query<{ bulletinStatus: string | null; started: ClaimedRow[]; skipped: number }>({ name: "bulletin-ledger-claims", text: CLAIM_SQL }, [ids, this.bulletinId, this.workerKey]);
-      const row = rows[0]!;
-      this.skipped += row.skipped;
-      const byId = new Map(row.started.map((s) => [String(s.id), s]));
-      return ids.map((id) => ({ bulletinStatus: row.bulletinStatus, started: byId.get(id) ?? null }));
+      const status = rows[0]?.bulletinStatus ?? null;
+      return outcomes.map(() => status);
     });
   }
 
-  /** Resolves once the outcome is committed. */
-  record(outcome: Outcome): Promise<void> {
+  /** Resolves once the outcome is committed, with the bulletin's status at that moment (a pause is seen within one message). */
+  record(outcome: Outcome): Promise<string | null> {
     return this.outcomes.add(outcome);
   }
 
-  /** Claims delivery `id` (PENDING → SENDING) if it may still be sent. */
-  claim(id: string): Promise<ClaimResult> {
-    return this.claims.add(id);
+  /** Claims the deliveries `ids` that may still be sent (PENDING → SENDING), in one statement. */
+  async claim(ids: string[]): Promise<ClaimResult> {
+    const t0 = performance.now();
+    const { rows } = await this.pool.query<{ bulletinStatus: string | null; started: ClaimedRow[]; skipped: number }>({ name: "bulletin-ledger-claims", text: CLAIM_SQL }, [ids, this.bulletinId, this.workerKey]);
+    this.claimStatements += 1;
+    this.claimMs += performance.now() - t0;
+    const row = rows[0]!;
+    this.skipped += row.skipped;
+    const order = new Map(ids.map((id, i) => [id, i]));
+    const started = row.started.map((s) => ({ ...s, id: String(s.id) })).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    return { bulletinStatus: row.bulletinStatus, started };
+  }
+
+  /** Gives back claimed rows that were never handed to the transport (a halt, a stop, a failed job). */
+  async release(ids: string[]): Promise<void> {
+    if (ids.length) await this.pool.query(RELEASE_SQL, [ids, this.workerKey]);
   }
 
   /** Statements run and their summed duration (for BULLETIN_TIMINGS). */
   get timings() {
-    return { outcomeStatements: this.outcomes.statements, outcomeMs: this.outcomes.statementMs, claimStatements: this.claims.statements, claimMs: this.claims.statementMs };
+    return { outcomeStatements: this.outcomes.statements, outcomeMs: this.outcomes.statementMs, claimStatements: this.claimStatements, claimMs: this.claimMs };
   }
 }

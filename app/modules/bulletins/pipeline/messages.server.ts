@@ -3,7 +3,9 @@ import type { SendMailOptions } from "nodemailer";
 import { env } from "~/lib/env.server";
 import { signToken } from "~/lib/crypto.server";
 import { type AppSettings } from "~/modules/settings/index.server";
+import { randomUUID } from "node:crypto";
 import { mergeBulletin, type CompiledBulletin } from "../../../../emails/bulk/render.server";
+import { composable, composeRaw } from "./mime.server";
 
 // ── Messages ────────────────────────────────────────────────────────────────────────────────────
 
@@ -39,22 +41,31 @@ export function deliveryMessageId(deliveryId: string, bulletinId: string, fromEm
   return `<d${deliveryId}.${bulletinId}@${domainOf(fromEmail)}>`;
 }
 
+type Recipient = { deliveryId: string | null; email: string; contactId: number | null; values: Parameters<typeof mergeBulletin>[1] };
+
+/** What every message of a bulletin carries besides its body: links, ids and list headers. */
+function envelopeOf(bulletin: SendableBulletin, settings: Pick<AppSettings, "institutionName" | "postalAddress">, recipient: Recipient) {
+  const token = unsubscribeToken(recipient.contactId, bulletin.id);
+  const unsubscribeUrl = `${env().APP_URL.replace(/\/$/, "")}/u/${token}`;
+  return {
+    context: { institutionName: settings.institutionName, postalAddress: settings.postalAddress, unsubscribeUrl, privacyUrl: `${unsubscribeUrl}#aviso-de-privacidad` },
+    listUnsubscribe: `<${unsubscribeUrl}>, <mailto:${bulletin.fromEmail}?subject=${encodeURIComponent(`unsubscribe ${token}`)}>`,
+    listId: `<bulletins.${domainOf(bulletin.fromEmail)}>`,
+    messageId: recipient.deliveryId ? deliveryMessageId(recipient.deliveryId, bulletin.id, bulletin.fromEmail) : undefined,
+    extra: { Precedence: "bulk", "Auto-Submitted": "auto-generated", ...(recipient.deliveryId ? { "X-Alcance-Delivery": `${bulletin.id}/${recipient.deliveryId}` } : {}) } as Record<string, string>,
+  };
+}
+
+/** One recipient's message for nodemailer to compose (the benchmark's raw baseline, and addresses outside ASCII). */
 export function buildMessage(
   bulletin: SendableBulletin,
   compiled: CompiledBulletin,
   settings: Pick<AppSettings, "institutionName" | "postalAddress">,
-  recipient: { deliveryId: string | null; email: string; contactId: number | null; values: Parameters<typeof mergeBulletin>[1] },
+  recipient: Recipient,
   opts: { subjectPrefix?: string } = {},
 ): SendMailOptions {
-  const token = unsubscribeToken(recipient.contactId, bulletin.id);
-  const unsubscribeUrl = `${env().APP_URL.replace(/\/$/, "")}/u/${token}`;
-  const merged = mergeBulletin(compiled, recipient.values, {
-    institutionName: settings.institutionName,
-    postalAddress: settings.postalAddress,
-    unsubscribeUrl,
-    privacyUrl: `${unsubscribeUrl}#aviso-de-privacidad`,
-  });
-  const domain = domainOf(bulletin.fromEmail);
+  const parts = envelopeOf(bulletin, settings, recipient);
+  const merged = mergeBulletin(compiled, recipient.values, parts.context);
   return {
     from: { name: bulletin.fromName, address: bulletin.fromEmail },
     to: recipient.email,
@@ -62,16 +73,38 @@ export function buildMessage(
     subject: `${opts.subjectPrefix ?? ""}${merged.subject}`,
     html: merged.html,
     text: merged.text,
-    messageId: recipient.deliveryId ? deliveryMessageId(recipient.deliveryId, bulletin.id, bulletin.fromEmail) : undefined,
-    headers: {
-      "List-Unsubscribe": `<${unsubscribeUrl}>, <mailto:${bulletin.fromEmail}?subject=${encodeURIComponent(`unsubscribe ${token}`)}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-      "List-Id": `<bulletins.${domain}>`,
-      Precedence: "bulk",
-      "Auto-Submitted": "auto-generated",
-      ...(recipient.deliveryId ? { "X-Alcance-Delivery": `${bulletin.id}/${recipient.deliveryId}` } : {}),
-    },
+    messageId: parts.messageId,
+    headers: { "List-Unsubscribe": parts.listUnsubscribe, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "List-Id": parts.listId, ...parts.extra },
   };
+}
+
+export type ComposedMessage = { kind: "raw"; message: SendMailOptions & { raw: string } } | { kind: "fields"; message: SendMailOptions & { html: string } };
+
+/**
+ * One recipient's message as the pipeline sends it: composed from the bulletin's MIME template
+ * (mime.server.ts) when every address is plain ASCII, by nodemailer otherwise. Same headers and
+ * the same decoded parts either way (tests/unit/bulletin-mime.test.ts).
+ */
+export function composeMessage(
+  bulletin: SendableBulletin,
+  compiled: CompiledBulletin,
+  settings: Pick<AppSettings, "institutionName" | "postalAddress">,
+  recipient: Recipient,
+  opts: { subjectPrefix?: string } = {},
+): ComposedMessage {
+  if (!composable(recipient.email, bulletin.fromEmail, bulletin.replyTo)) {
+    return { kind: "fields", message: buildMessage(bulletin, compiled, settings, recipient, opts) as SendMailOptions & { html: string } };
+  }
+  const parts = envelopeOf(bulletin, settings, recipient);
+  const messageId = parts.messageId ?? `<${randomUUID()}@${domainOf(bulletin.fromEmail)}>`;
+  const { envelope, raw } = composeRaw(
+    compiled,
+    { from: { name: bulletin.fromName, address: bulletin.fromEmail }, to: recipient.email, replyTo: bulletin.replyTo, subjectPrefix: opts.subjectPrefix ?? "", messageId, listUnsubscribe: parts.listUnsubscribe, listId: parts.listId, extra: parts.extra },
+    recipient.values,
+    parts.context,
+  );
+  // from and to as well: the development outbox files the message under them.
+  return { kind: "raw", message: { envelope, raw, messageId, from: bulletin.fromEmail, to: recipient.email } };
 }
 
 // ── SMTP errors ─────────────────────────────────────────────────────────────────────────────────
