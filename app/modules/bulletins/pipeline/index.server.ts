@@ -8,9 +8,11 @@
  *    the slot's next message can be accepted (that message's last byte waits for it), so at most
  *    one message per lane — BULLETIN_CONCURRENCY per worker, however many chunk jobs it runs —
  *    is ever "sent but not recorded";
- *  - outcomes and claims are group-committed, each kind in statements of its own (one UPDATE for
- *    whatever the slots asked for while the previous one ran), so a message waits only for the
- *    small outcome statement;
+ *  - outcomes are group-committed (one UPDATE for whatever the lanes finished while the previous
+ *    one ran) and claims are made a batch at a time ahead of the lanes, so a message waits only
+ *    for the small outcome statement; claimed rows never handed to the transport go back to
+ *    PENDING on a halt, a stop or a failure, and count as "outcome unknown" only if the worker dies;
+ *  - a bulletin's MIME message is composed once and filled in per recipient (mime.server.ts);
  *  - each worker process holds a session advisory lock while it lives; a SENDING row whose
  *    claimedBy lock is gone belongs to a dead worker: reconciliation marks it outcomeUnknown and
  *    makes it PENDING again (it is re-sent with the same Message-ID).
@@ -18,8 +20,8 @@
  * Redis carries only (bulletinId, chunk) jobs; the job id is derived from them, so re-queuing is
  * idempotent, and reconciliation re-queues every chunk that still has PENDING rows.
  *
- * Split by stage: connections (pool, liveness), rate, lanes, ledger, messages (a leaf: tokens and ids,
- * imported by bulletins.server.ts), chunk, reconcile (which imports bulletins.server.ts: one way).
+ * Split by stage: connections (pool, liveness), rate, lanes, ledger, mime, messages (tokens, ids and
+ * composition, imported by bulletins.server.ts), chunk, reconcile (which imports bulletins.server.ts: one way).
  */
 export { pipelinePool, closePipelinePool, LIVENESS_LOCK_CLASS, startLiveness, type Liveness } from "./connections.server";
 export { RateLimiter } from "./rate.server";

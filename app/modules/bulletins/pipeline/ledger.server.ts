@@ -1,7 +1,7 @@
-/** The ledger: group-committed claims and outcomes (see index.server.ts). */
+/** The ledger: claims in batches, group-committed outcomes (see index.server.ts). */
 import type pg from "pg";
 
-// ── The ledger: group-committed outcomes and claims ─────────────────────────────────────────────
+// ── The ledger: batched claims, group-committed outcomes ──────────────────────────────────────────────
 
 export type ClaimedRow = {
   id: string;
@@ -118,9 +118,9 @@ class Batcher<Item, Result> {
 }
 
 /**
- * The slots' outcomes and claims, each kind group-committed in statements of its own: a message
- * waits only for its predecessor's outcome (a small UPDATE by id), while claims — needed a whole
- * message later — run beside it.
+ * The lanes' outcomes, group-committed in statements of their own (a message waits only for its
+ * predecessor's outcome, a small UPDATE by id), and claims, a batch of rows per statement made
+ * ahead of the lanes.
  */
 export class Ledger {
   skipped = 0;
