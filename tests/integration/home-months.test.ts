@@ -14,7 +14,7 @@ import { createEvent, recordOutcomes } from "~/modules/events/event.server";
 import { eventFiguresForMonth, eventFiguresForMonths } from "~/modules/events/query.server";
 import { eventFormSchema, parseOutcomesForm } from "~/modules/events/schema";
 import { createLocation, createMaterial } from "~/modules/materials/catalogue.server";
-import { materialFiguresForMonth, materialFiguresForMonths } from "~/modules/materials/figures.server";
+import { materialFiguresForMonth, materialFiguresForMonths, materialTotalsForMonths } from "~/modules/materials/figures.server";
 import { recordMovement } from "~/modules/materials/ledger.server";
 import { materialFormSchema } from "~/modules/materials/schema";
 import { createShipment, receiveShipment, shipShipment } from "~/modules/materials/shipments.server";
@@ -110,6 +110,13 @@ describe("the home's months, read as ranges", () => {
     expect(range.map((f) => f.handedOutAtEvents)).toEqual([0, 150, 0, 0, 0, 0]);
     expect(range.map((f) => f.partnerReported.total)).toEqual([0, 0, 0, 0, 40, 0]);
     expect(range[4]!.partnerReported.byActivity.map((a) => a.institutions.map((i) => i.id))).toEqual([[partner.id, other.id]]);
+    // The home's totals: the months' own totals and totals by kind (the same rows, added up in the database).
+    const totals = await materialTotalsForMonths(2200, 7, 6);
+    expect(totals.map((t) => ({ month: t.month, totals: t.totals, byKind: [...t.byKind].sort((a, b) => a.kind.localeCompare(b.kind)) }))).toEqual(
+      singles.map((f) => ({ month: f.month, totals: f.totals, byKind: [...f.byKind].sort((a, b) => a.kind.localeCompare(b.kind)) })),
+    );
+    expect(totals.map((t) => t.totals.total)).toEqual(MONTHS.map((k) => expected[k]));
+    expect(totals[3]!.totals).toMatchObject({ eventsMexico: 300, partners: officeMonth === "2200-10" ? 1000 : 0 });
     // A range across the year's end gives the same months.
     expect(await materialFiguresForMonths(2200, 11, 3)).toEqual([...singles.slice(4), await materialFiguresForMonth(2201, 1)]);
 

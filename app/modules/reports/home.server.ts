@@ -8,7 +8,7 @@ import { zonedDate } from "~/lib/time";
 import type { RoleName } from "~/modules/auth/permissions";
 import { contestFunnel, FUNNEL_PARTS } from "~/modules/contest/submissions.server";
 import { eventFiguresForMonths, type EventMonthFigures } from "~/modules/events/query.server";
-import { lowStockAlerts, materialFiguresForMonths, type MaterialFigures } from "~/modules/materials/figures.server";
+import { lowStockAlerts, materialTotalsForMonths, type MaterialTotals } from "~/modules/materials/figures.server";
 import { homeFollowUps, listAgreementAlerts, partnerTotalsForMonths, type FigureRow } from "~/modules/partners/index.server";
 import { getSettings } from "~/modules/settings/settings.server";
 import { bulletinFigures } from "./figures.server";
@@ -18,7 +18,7 @@ import { monthOf, monthRange, shiftMonth } from "./month";
 export type Comparison = { key: string; current: number; previous: number; atLeast?: boolean };
 export type Series = { id: string; labels: string[]; series: Array<{ key: string; values: number[] }> };
 
-type MaterialMonth = MaterialFigures;
+type MaterialMonth = MaterialTotals;
 
 /**
  * Each figure is the owning area's own (decision 018): the report quotes the same functions. The
@@ -84,13 +84,14 @@ async function contactsGrowth(month: string, timeZone: string, months = 12): Pro
 const CHART_MONTHS = 6;
 
 /**
- * The materials' figures of the chart's months (oldest first, `month` last): one range read of the
- * materials module (materialFiguresForMonths) where six calls of the month's figures each read the
- * events, locations and ledger of their own window.
+ * The materials' totals of the chart's months (oldest first, `month` last): one read of the
+ * materials module (materialTotalsForMonths: the month's figures' totals and totals by kind) where
+ * six calls of the month's whole figures each read the ledger of their own window and sent every
+ * material × destination row, the hand-outs and the partners' activities to the server.
  */
 async function materialMonths(month: string): Promise<Array<{ label: string; figures: MaterialMonth }>> {
   const labels = Array.from({ length: CHART_MONTHS }, (_, i) => shiftMonth(month, i - CHART_MONTHS + 1));
-  const figures = await materialFiguresForMonths(Number(labels[0]!.slice(0, 4)), Number(labels[0]!.slice(5, 7)), CHART_MONTHS);
+  const figures = await materialTotalsForMonths(Number(labels[0]!.slice(0, 4)), Number(labels[0]!.slice(5, 7)), CHART_MONTHS);
   return labels.map((label, i) => ({ label, figures: figures[i]! }));
 }
 
