@@ -11,7 +11,7 @@ import { eventFiguresForMonths, type EventMonthFigures } from "~/modules/events/
 import { lowStockAlerts, materialTotalsForMonths, type MaterialTotals } from "~/modules/materials/figures.server";
 import { homeFollowUps, listAgreementAlerts, partnerTotalsForMonths, type FigureRow } from "~/modules/partners/index.server";
 import { getSettings } from "~/modules/settings/settings.server";
-import { bulletinFigures } from "./figures.server";
+import { bulletinsOfMonth } from "./figures.server";
 import { monthOf, monthRange, shiftMonth } from "./month";
 
 /** atLeast: the count stopped at its cap (HOME_COUNT_CAP); the figures are "more than" it. */
@@ -157,8 +157,8 @@ async function communicationsDashboard(month: string, previous: string, timeZone
   const [cur, prev, b, bp, contactsGrowthSeries] = await Promise.all([
     contactsMonth(month, timeZone),
     contactsMonth(previous, timeZone),
-    bulletinFigures(range),
-    bulletinFigures(monthRange(previous, timeZone)),
+    bulletinsOfMonth(range),
+    bulletinsOfMonth(monthRange(previous, timeZone)),
     contactsGrowth(month, timeZone),
   ]);
   return {
