@@ -419,9 +419,25 @@ export type EventMonthFigures = {
  * totals.events is "events held"; attendance, appointments and requests are those events' outcomes.
  */
 export async function eventFiguresForMonth(year: number, month: number, now: Date = new Date()): Promise<EventMonthFigures> {
-  const key = `${year}-${String(month).padStart(2, "0")}`;
-  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, "0")}`;
-  const rows = await outcomeRows(key, next, now);
+  return (await eventFiguresForMonths(year, month, 1, now))[0]!;
+}
+
+/**
+ * The figures of `count` consecutive months from year-month (oldest first), each exactly what
+ * eventFiguresForMonth gives for it: the held events of the whole range read once (outcomeRows),
+ * then split by their local month. The home compares a month with the one before in one read.
+ */
+export async function eventFiguresForMonths(year: number, month: number, count: number, now: Date = new Date()): Promise<EventMonthFigures[]> {
+  const keyOf = (i: number) => `${year + Math.floor((month - 1 + i) / 12)}-${String(((month - 1 + i) % 12) + 1).padStart(2, "0")}`;
+  const keys = Array.from({ length: count }, (_, i) => keyOf(i));
+  const rows = await outcomeRows(keys[0]!, keyOf(count), now);
+  const rowsOf = new Map<string, OutcomeRow[]>(keys.map((k) => [k, []]));
+  for (const row of rows) rowsOf.get(row.month)?.push(row);
+  return keys.map((key) => monthFigures(key, rowsOf.get(key)!));
+}
+
+/** One month's figures from its outcome rows (in outcomeRows' order). */
+function monthFigures(key: string, rows: OutcomeRow[]): EventMonthFigures {
   const countries = groupBy(rows, (r) => r.country ?? "");
   const parts = groupBy(rows, (r) => countedPart(r).reportPart);
   return {

@@ -44,7 +44,7 @@ function checkMonth(year: number, month: number) {
 function monthSql(from: string, to: string) {
   return Prisma.sql`
     acts AS (
-      SELECT a."id", a."partnerId", a."reportPart", a."peopleReached", a."itemsDistributed", a."bulletinRecipients"
+      SELECT a."id", a."partnerId", a."occurredOn", a."reportPart", a."peopleReached", a."itemsDistributed", a."bulletinRecipients"
       FROM "PartnerActivity" a
       WHERE a."occurredOn" >= ${dateOnly(from)}::date AND a."occurredOn" < ${dateOnly(to)}::date
     ),
@@ -89,9 +89,21 @@ export async function partnerFiguresForMonth(year: number, month: number): Promi
 
 /** The month's totals alone (each activity once): what the home page compares, without the breakdowns. */
 export async function partnerTotalsForMonth(year: number, month: number): Promise<FigureRow> {
-  const { from, to } = checkMonth(year, month);
-  const rows = await db.$queryRaw<FigureRow[]>`WITH ${monthSql(from, to)} SELECT ${SUMS} FROM acts a`;
-  return rows[0] ?? { activities: 0, peopleReached: 0, itemsDistributed: 0, bulletinRecipients: 0 };
+  return (await partnerTotalsForMonths(year, month, 1))[0]!;
+}
+
+/**
+ * The totals of `count` consecutive months from year-month (oldest first), each exactly
+ * partnerTotalsForMonth's: the activities of the whole range read once and summed per month (the
+ * home compares a month with the one before in one read).
+ */
+export async function partnerTotalsForMonths(year: number, month: number, count: number): Promise<FigureRow[]> {
+  const months = Array.from({ length: count }, (_, i) => checkMonth(year + Math.floor((month - 1 + i) / 12), ((month - 1 + i) % 12) + 1));
+  const rows = await db.$queryRaw<Array<FigureRow & { month: string }>>`
+    WITH ${monthSql(months[0]!.from, months.at(-1)!.to)}
+    SELECT to_char(a."occurredOn", 'YYYY-MM-01') AS "month", ${SUMS} FROM acts a GROUP BY 1`;
+  const byMonth = new Map(rows.map(({ month: m, ...figures }) => [m, figures]));
+  return months.map((m) => byMonth.get(m.from) ?? { activities: 0, peopleReached: 0, itemsDistributed: 0, bulletinRecipients: 0 });
 }
 
 export type MonthActivity = {

@@ -216,6 +216,21 @@ export async function contestFigures(range: MonthRange, timeZone: string, cutoff
 
 /** The bulletins whose sending started in the month (office's zone): each, and the contacts they reached (each once). */
 export async function bulletinFigures(range: MonthRange) {
+  const [month, distinct] = await Promise.all([
+    bulletinsOfMonth(range),
+    db.$queryRaw<Array<{ n: number }>>`
+      SELECT count(DISTINCT d."contactId")::int AS n FROM "BulletinDelivery" d JOIN "Bulletin" b ON b.id = d."bulletinId"
+      WHERE b."startedAt" >= ${range.from} AND b."startedAt" < ${range.to} AND b."status" <> 'DRAFT' AND d."status" = 'SENT'`,
+  ]);
+  return { ...month, distinctContacts: distinct[0]?.n ?? 0 };
+}
+
+/**
+ * The month's bulletins and their sums, without the contacts reached (bulletinFigures adds them):
+ * the home compares these alone, and counting each contact once reads every delivery of the month
+ * (40,000 rows, 30 ms, twice per visit).
+ */
+export async function bulletinsOfMonth(range: MonthRange) {
   const bulletins = await db.$queryRaw<Array<{ id: string; name: string; subject: string; startedAt: Date; recipients: number; sent: number; failed: number }>>`
     SELECT b.id, b."name", b."subject", b."startedAt", b."recipients",
       (SELECT count(*)::int FROM "BulletinDelivery" d WHERE d."bulletinId" = b.id AND d."status" = 'SENT') AS sent,
@@ -223,16 +238,12 @@ export async function bulletinFigures(range: MonthRange) {
     FROM "Bulletin" b
     WHERE b."startedAt" >= ${range.from} AND b."startedAt" < ${range.to} AND b."status" <> 'DRAFT'
     ORDER BY b."startedAt", b.id`;
-  const distinct = await db.$queryRaw<Array<{ n: number }>>`
-    SELECT count(DISTINCT d."contactId")::int AS n FROM "BulletinDelivery" d JOIN "Bulletin" b ON b.id = d."bulletinId"
-    WHERE b."startedAt" >= ${range.from} AND b."startedAt" < ${range.to} AND b."status" <> 'DRAFT' AND d."status" = 'SENT'`;
   return {
     bulletins: bulletins.map((b) => ({ ...b, startedAt: b.startedAt.toISOString() })),
     count: bulletins.length,
     recipients: bulletins.reduce((s, b) => s + b.recipients, 0),
     sent: bulletins.reduce((s, b) => s + b.sent, 0),
     failed: bulletins.reduce((s, b) => s + b.failed, 0),
-    distinctContacts: distinct[0]?.n ?? 0,
   };
 }
 

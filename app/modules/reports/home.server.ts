@@ -7,26 +7,25 @@ import { db } from "~/lib/db.server";
 import { zonedDate } from "~/lib/time";
 import type { RoleName } from "~/modules/auth/permissions";
 import { contestFunnel, FUNNEL_PARTS } from "~/modules/contest/submissions.server";
-import { eventFiguresForMonth } from "~/modules/events/query.server";
-import { lowStockAlerts, materialFiguresForMonth } from "~/modules/materials/figures.server";
-import { homeFollowUps, listAgreementAlerts, partnerTotalsForMonth } from "~/modules/partners/index.server";
+import { eventFiguresForMonths, type EventMonthFigures } from "~/modules/events/query.server";
+import { lowStockAlerts, materialTotalsForMonths, type MaterialTotals } from "~/modules/materials/figures.server";
+import { homeFollowUps, listAgreementAlerts, partnerTotalsForMonths, type FigureRow } from "~/modules/partners/index.server";
 import { getSettings } from "~/modules/settings/settings.server";
-import { bulletinFigures } from "./figures.server";
+import { bulletinsOfMonth } from "./figures.server";
 import { monthOf, monthRange, shiftMonth } from "./month";
 
 /** atLeast: the count stopped at its cap (HOME_COUNT_CAP); the figures are "more than" it. */
 export type Comparison = { key: string; current: number; previous: number; atLeast?: boolean };
 export type Series = { id: string; labels: string[]; series: Array<{ key: string; values: number[] }> };
 
-type MaterialMonth = Awaited<ReturnType<typeof materialFiguresForMonth>>;
+type MaterialMonth = MaterialTotals;
 
 /**
  * Each figure is the owning area's own (decision 018): the report quotes the same functions. The
- * materials' month is passed in: the chart's six months already hold this month and the one before.
+ * month and the one before are read together by each area (its *ForMonths: one read for both);
+ * the materials' come from the chart's six months, which already hold them.
  */
-async function coordinatorMonth(month: string, materials: MaterialMonth, now: Date) {
-  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  const [events, partners] = await Promise.all([eventFiguresForMonth(y, m, now), partnerTotalsForMonth(y, m)]);
+function coordinatorMonth(events: EventMonthFigures, partners: FigureRow, materials: MaterialMonth) {
   return {
     eventsHeld: events.totals.events,
     attendance: events.totals.attendance,
@@ -84,10 +83,15 @@ async function contactsGrowth(month: string, timeZone: string, months = 12): Pro
 
 const CHART_MONTHS = 6;
 
-/** The materials' figures of the chart's months (oldest first, `month` last), read at once. */
+/**
+ * The materials' totals of the chart's months (oldest first, `month` last): one read of the
+ * materials module (materialTotalsForMonths: the month's figures' totals and totals by kind) where
+ * six calls of the month's whole figures each read the ledger of their own window and sent every
+ * material × destination row, the hand-outs and the partners' activities to the server.
+ */
 async function materialMonths(month: string): Promise<Array<{ label: string; figures: MaterialMonth }>> {
   const labels = Array.from({ length: CHART_MONTHS }, (_, i) => shiftMonth(month, i - CHART_MONTHS + 1));
-  const figures = await Promise.all(labels.map((l) => materialFiguresForMonth(Number(l.slice(0, 4)), Number(l.slice(5, 7)))));
+  const figures = await materialTotalsForMonths(Number(labels[0]!.slice(0, 4)), Number(labels[0]!.slice(5, 7)), CHART_MONTHS);
   return labels.map((label, i) => ({ label, figures: figures[i]! }));
 }
 
@@ -110,8 +114,10 @@ async function coordinatorDashboard(user: { id: string }, month: string, previou
     return contest ? { contest, funnel: await contestFunnel(contest.id, endOfMonth) } : null;
   };
   const monthsAndFigures = async () => {
-    const months = await materialMonths(month);
-    const [cur, prev] = await Promise.all([coordinatorMonth(month, months.at(-1)!.figures, now), coordinatorMonth(previous, months.at(-2)!.figures, now)]);
+    const [py, pm] = [Number(previous.slice(0, 4)), Number(previous.slice(5, 7))];
+    const [months, [prevEvents, curEvents], [prevPartners, curPartners]] = await Promise.all([materialMonths(month), eventFiguresForMonths(py, pm, 2, now), partnerTotalsForMonths(py, pm, 2)]);
+    const cur = coordinatorMonth(curEvents!, curPartners!, months.at(-1)!.figures);
+    const prev = coordinatorMonth(prevEvents!, prevPartners!, months.at(-2)!.figures);
     return { months, cur, prev };
   };
   const [{ months, cur, prev }, followUps, agreementAlerts, lowStock, contest] = await Promise.all([
@@ -151,8 +157,8 @@ async function communicationsDashboard(month: string, previous: string, timeZone
   const [cur, prev, b, bp, contactsGrowthSeries] = await Promise.all([
     contactsMonth(month, timeZone),
     contactsMonth(previous, timeZone),
-    bulletinFigures(range),
-    bulletinFigures(monthRange(previous, timeZone)),
+    bulletinsOfMonth(range),
+    bulletinsOfMonth(monthRange(previous, timeZone)),
     contactsGrowth(month, timeZone),
   ]);
   return {
