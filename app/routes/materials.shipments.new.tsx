@@ -13,7 +13,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { requirePermission } from "~/modules/auth/index.server";
 import { listPartnerOptions } from "~/modules/events/index.server";
 import { MaterialError, parseLines, shipmentFormSchema } from "~/modules/materials";
-import { createShipment, listLocationOptions, listMaterialOptions, listShipmentEventOptions } from "~/modules/materials/index.server";
+import { createShipment, labelLines, listLocationOptions, listShipmentEventOptions } from "~/modules/materials/index.server";
 
 export const meta = pageTitle("materials.shipments.newTitle");
 
@@ -22,8 +22,8 @@ const PLACES = ["WAREHOUSE", "FOREIGN_SERVICE_POST", "PARTNER_OFFICE"] as const;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:material");
   const eventId = idQuery(request, new URL(request.url).searchParams.get("eventId"), "key") ?? "";
-  const [materials, places, partners, events] = await Promise.all([listMaterialOptions(), listLocationOptions([...PLACES]), listPartnerOptions(), listShipmentEventOptions()]);
-  return { materials, places, partners, events, eventId };
+  const [places, partners, events] = await Promise.all([listLocationOptions([...PLACES]), listPartnerOptions(), listShipmentEventOptions()]);
+  return { places, partners, events, eventId };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,8 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await formBody(request);
   const values = Object.fromEntries([...form].filter(([k]) => !k.startsWith("line")).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   // «Añadir renglón» without JavaScript: the same form back, one row longer, nothing saved.
-  if (wantsRow(form)) return { errors: {} as Record<string, string>, values, lines: linesFromForm(form, undefined, 1) };
-  const lines = linesFromForm(form);
+  if (wantsRow(form)) return { errors: {} as Record<string, string>, values, lines: await labelLines(linesFromForm(form, undefined, 1)) };
+  const lines = await labelLines(linesFromForm(form));
   const parsed = shipmentFormSchema.safeParse(values);
   const parsedLines = parseLines(form);
   if (!parsed.success || !parsedLines.success) {
@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewShipmentPage() {
-  const { materials, places, partners, events, eventId } = useLoaderData<typeof loader>();
+  const { places, partners, events, eventId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state === "submitting";
@@ -78,7 +78,7 @@ export default function NewShipmentPage() {
           <Field name="trackingRef" label={t("materials.shipments.trackingRef")} defaultValue={values.trackingRef} error={errors.trackingRef} idPrefix="sh" />
           <TextareaField name="notes" label={t("materials.shipments.notes")} defaultValue={values.notes} error={errors.notes} wide idPrefix="sh" />
         </div>
-        <LinesEditor lines={actionData?.lines ?? []} materials={materials} errors={errors} />
+        <LinesEditor lines={actionData?.lines ?? []} errors={errors} />
         <FormActions submitLabel={t("materials.shipments.request")} busy={busy} cancelTo="/materials/shipments" />
       </Form>
     </>
