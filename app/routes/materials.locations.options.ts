@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { makeT } from "~/i18n";
-import { optionsQuery, optionsResponse } from "~/lib/options.server";
+import { optionsQuery, optionsResponse, textParam } from "~/lib/options.server";
 import { requirePermission } from "~/modules/auth/index.server";
 import { locationOptions, pickableLocationKinds } from "~/modules/materials/index.server";
 
@@ -8,6 +8,6 @@ import { locationOptions, pickableLocationKinds } from "~/modules/materials/inde
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:material");
   const t = makeT(user.locale);
-  const kinds = pickableLocationKinds(new URL(request.url).searchParams.get("kind"));
+  const kinds = pickableLocationKinds(textParam(new URL(request.url), "kind", 200));
   return optionsResponse(await locationOptions({ ...optionsQuery(request), kinds }, (kind) => t(`materials.locationKind.${kind}`)));
 }

@@ -15,7 +15,7 @@ import { subdivisionName } from "~/modules/geo";
 import type { EventLocation } from "./fields";
 import { addCounts, withRatios, ZERO_COUNTS, type Figures, type OutcomeCounts } from "./figures";
 import { dateParam } from "~/lib/params";
-import { pageOf, type OptionsPage, type OptionsQuery } from "~/lib/options.server";
+import { optionsCursor, pageOf, type OptionsPage, type OptionsQuery } from "~/lib/options.server";
 import { filterFromSearchParams, filterToSearchParams, type EventFilter } from "./schema";
 import { datesBetween, monthBounds, startOfZonedDay, utcToZoned, zonedDate } from "~/lib/time";
 import { ONLINE_EVENT_SQL } from "./report-part.server";
@@ -503,9 +503,9 @@ export async function eventOptions(query: OptionsQuery): Promise<OptionsPage> {
   const parts: Prisma.Sql[] = [];
   const term = searchTerm(query.q);
   if (term) for (const word of new Set(term.split(/\s+/).filter(Boolean))) parts.push(Prisma.sql`${SEARCH_EXPR} LIKE ${likeContains(word)}`);
-  const after = decodeCursor(query.after, 2);
-  const afterAt = after ? new Date(String(after[0])) : null;
-  if (after && afterAt && !Number.isNaN(afterAt.getTime())) parts.push(Prisma.sql`(e."startsAt", e."id") < (${afterAt}, ${String(after[1])})`);
+  const after = optionsCursor(query.after, 2);
+  const afterAt = after ? new Date(after[0]!) : null;
+  if (after && afterAt && !Number.isNaN(afterAt.getTime())) parts.push(Prisma.sql`(e."startsAt", e."id") < (${afterAt}, ${after[1]})`);
   const rows = await db.$queryRaw<Array<{ id: string; name: string; startsAt: Date; city: string | null }>>`
     SELECT e."id", e."name", e."startsAt", e."city" FROM "Event" e
     WHERE ${parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`}

@@ -7,7 +7,7 @@ import type { MovementRow } from "./fields";
 import type { LocationKind, Material, MaterialKind } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor, likeContains, searchTerm } from "~/lib/paging.server";
-import { pageOf, type OptionsPage, type OptionsQuery } from "~/lib/options.server";
+import { optionsCursor, pageOf, type OptionsPage, type OptionsQuery } from "~/lib/options.server";
 import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
 import { KIND_GROUPS } from "~/modules/files";
 import { storeUpload } from "~/modules/files/index.server";
@@ -270,8 +270,8 @@ export async function getLocation(id: string, cursor?: string | null) {
 
 /** Keyset condition after (name, id), the order of the (name, id) indexes of Material and Location. */
 function afterName(cursor: string | null): Prisma.Sql {
-  const after = decodeCursor(cursor, 2);
-  return after ? Prisma.sql`AND (x."name", x."id") > (${String(after[0])}, ${String(after[1])})` : Prisma.empty;
+  const after = optionsCursor(cursor, 2);
+  return after ? Prisma.sql`AND (x."name", x."id") > (${after[0]}, ${after[1]})` : Prisma.empty;
 }
 
 /** Every word of `q` in `text` (accent- and case-blind). */

@@ -6,7 +6,7 @@
  */
 import { db, Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor, likeContains, searchTerm } from "~/lib/paging.server";
-import { pageOf, type OptionsPage, type OptionsQuery } from "~/lib/options.server";
+import { optionsCursor, pageOf, type OptionsPage, type OptionsQuery } from "~/lib/options.server";
 import { stateFilterValue } from "~/modules/geo";
 import { getSettings } from "~/modules/settings/index.server";
 import { effectiveTimeZone, isTimeZone, todayIn } from "./dates";
@@ -159,8 +159,8 @@ export async function partnerOptions(query: OptionsQuery & { exclude?: string | 
     for (const word of words.short) parts.push(Prisma.sql`strpos(${PARTNER_SEARCH_EXPR}, ${word}) > 0`);
   }
   if (query.exclude) parts.push(Prisma.sql`p."id" <> ${query.exclude}`);
-  const after = decodeCursor(query.after, 2);
-  if (after) parts.push(Prisma.sql`(${SORT_EXPR}, p."id") > (${String(after[0])}, ${String(after[1])})`);
+  const after = optionsCursor(query.after, 2);
+  if (after) parts.push(Prisma.sql`(${SORT_EXPR}, p."id") > (${after[0]}, ${after[1]})`);
   const rows = await db.$queryRaw<Array<{ id: string; name: string; acronym: string | null; key: string; city: string | null; country: string | null }>>`
     SELECT p."id", p."name", p."acronym", ${SORT_EXPR} AS "key", p."city", p."country"
     FROM "Partner" p WHERE ${parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`}
