@@ -117,8 +117,8 @@ describe("search picker option routes", () => {
     expect(await typed.text()).toContain("La institución superior no existe.");
 
     const page = await createPartner(coord.actor, partnerFormSchema.parse({ name: `Consulado ${t}`, kind: "FEDERAL_AGENCY" }));
-    const other = await createPartner(coord.actor, partnerFormSchema.parse({ name: `Club ${t}`, kind: "COMMUNITY_ORGANIZATION" }));
-    const activity = { intent: "activity", occurredOn: "2017-11-10", kind: "MEETING", summary: `Reunión ${t}` };
+    const other = await createPartner(coord.actor, partnerFormSchema.parse({ name: `Club ${t}`, kind: "CIVIL_SOCIETY" }));
+    const activity = { intent: "activity", occurredOn: "2017-11-10", kind: "OTHER", summary: `Reunión ${t}` };
     const noEvent = await post(`/partners/${page.id}`, { ...activity, eventId: "cnosuchevent000000000000" });
     expect(noEvent.status).toBe(400);
     expect(await noEvent.text()).toContain("El evento elegido no existe.");

@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { Card, DataTable, EmptyState, Field, FormError, StatusBadge, Toolbar, type Column } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { IntentButton } from "./intent-button";
@@ -25,9 +25,10 @@ export function AssignCard({ view, busy, state }: { view: SetupView; busy: boole
     if (evaluation?.state === "SUBMITTED")
       // The way to reopen it: the reopen card's one form opens on this evaluation.
       return (
-        <Link to={reopenHref(evaluation.id)} preventScrollReset aria-label={t("jury.setup.reopenLink", { juror: j.name, project: s.folio })}>
+        // A plain relative link (no client routing data): one per submitted evaluation, hundreds a page.
+        <a href={reopenHref(evaluation.id)} aria-label={t("jury.setup.reopenLink", { juror: j.name, project: s.folio })}>
           <StatusBadge tone="success" label={t("jury.evalState.SUBMITTED")} />
-        </Link>
+        </a>
       );
     if (evaluation) return <StatusBadge tone="warning" label={t(`jury.evalState.${evaluation.state}`)} />;
     return (
