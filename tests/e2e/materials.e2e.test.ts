@@ -119,5 +119,6 @@ describe("materials in Chromium", () => {
     expect(await db.stockMovement.count({ where: { materialId: material.id } })).toBe(4);
     expect(errors).toEqual([]);
     await context.close();
-  });
+    // A long walk through the real server in Chromium: 30 s is tight on a loaded 2-core machine.
+  }, 60_000);
 });
