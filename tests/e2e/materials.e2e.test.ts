@@ -70,8 +70,11 @@ describe("materials in Chromium", () => {
     await page.goto(`/events/${event.id}`);
     await page.getByRole("link", { name: "Pedir materiales para este evento" }).click();
     await page.getByRole("heading", { name: "Nuevo envío" }).waitFor();
-    await page.getByLabel("Origen").selectOption(warehouse.id);
-    await expect(page.getByLabel("Evento", { exact: true }).inputValue()).resolves.toBe(event.id);
+    await pick(page, "Origen", `Bodega ${tag}`);
+    await expect(page.locator('input[type="hidden"][name="fromLocationId"]').inputValue()).resolves.toBe(warehouse.id);
+    // The event asked for is already chosen: its name shown, its id posted.
+    await expect(page.getByRole("combobox", { name: "Evento", exact: true }).inputValue()).resolves.toContain(event.name);
+    await expect(page.locator('input[type="hidden"][name="eventId"]').inputValue()).resolves.toBe(event.id);
     await pick(page, "Material, renglón 1", material.name);
     await page.getByLabel("Cantidad, renglón 1").fill("3000");
     await page.getByRole("button", { name: "Solicitar envío" }).click();

@@ -7,6 +7,8 @@ import type { Locator, Page } from "playwright-core";
  */
 export async function pick(scope: Page | Locator, label: string, query: string, option: string = query): Promise<void> {
   const box = scope.getByRole("combobox", { name: label, exact: true });
+  // Emptied first: typing the text already shown (a default choice) changes nothing, so nothing is searched.
+  await box.fill("");
   await box.fill(query);
   const list = scope.locator(`[id="${await box.getAttribute("aria-controls")}"]`);
   await list.getByRole("option").filter({ hasText: option }).first().click();
