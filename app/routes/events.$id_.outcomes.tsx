@@ -10,7 +10,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { requirePermission } from "~/modules/auth/index.server";
 import { EventError, getEvent, recordOutcomes } from "~/modules/events/index.server";
 import { parseOutcomesForm } from "~/modules/events";
-import { listMaterialOptions } from "~/modules/materials/index.server";
+import { labelLines, materialLabels } from "~/modules/materials/index.server";
 import { formBody, idParam, notFound } from "~/lib/params";
 
 export const meta = pageTitle("events.outcomes.formTitle");
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       outcomeNotes: e.outcomeNotes ?? "",
     } as Record<string, string>,
     handouts: view.handouts.map((h) => ({ materialId: h.materialId, qty: String(h.quantity) })),
-    materials: await listMaterialOptions(view.handouts.map((h) => h.materialId)),
+    materials: await materialLabels(view.handouts.map((h) => h.materialId)),
   };
 }
 
@@ -53,8 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     outcomeNotes: text("outcomeNotes"),
   };
   // «Añadir renglón» without JavaScript: the form back with one more row, nothing saved.
-  if (wantsRow(form)) return { errors: {} as Record<string, string>, values, handouts: linesFromForm(form, HANDOUT_NAMES, 1) };
-  const handouts = linesFromForm(form, HANDOUT_NAMES);
+  if (wantsRow(form)) return { errors: {} as Record<string, string>, values, handouts: await labelLines(linesFromForm(form, HANDOUT_NAMES, 1)) };
+  const handouts = await labelLines(linesFromForm(form, HANDOUT_NAMES));
   const parsed = parseOutcomesForm(form);
   if (!parsed.success) return data({ errors: parsed.errors, values, handouts }, { status: 400 });
   try {
@@ -92,7 +92,7 @@ export default function OutcomesPage() {
         <p className="muted">{t("events.outcomes.signupsNote", { count: loaderData.signups.signups, confirmed: loaderData.signups.confirmed })}</p>
         <LinesEditor
           lines={actionData?.handouts ?? loaderData.handouts}
-          materials={loaderData.materials}
+          labels={loaderData.materials}
           errors={errors}
           names={HANDOUT_NAMES}
           legend={t("events.outcomes.handouts")}

@@ -15,7 +15,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth";
 import { requirePermission } from "~/modules/auth/index.server";
 import { UploadRejected } from "~/modules/files/index.server";
-import { getMaterial, listLocationOptions, setMaterialPicture, recordMovement, reverseMovement } from "~/modules/materials/index.server";
+import { getMaterial, setMaterialPicture, recordMovement, reverseMovement } from "~/modules/materials/index.server";
 import { MaterialError, movementFormSchema } from "~/modules/materials";
 import { formBody, idParam, isMultipartBody, notFound, readBody } from "~/lib/params";
 
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getMaterial(idParam(request, params.id, "key"), new URL(request.url).searchParams.get("cursor"));
   if (!view) throw notFound(request);
   const canEdit = can(user.role, "edit:material");
-  return { ...view, canEdit, locations: canEdit ? await listLocationOptions() : [] };
+  return { ...view, canEdit };
 }
 
 type Errors = Record<string, string>;
@@ -83,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MaterialPage() {
-  const { material, levels, movements, canEdit, locations } = useLoaderData<typeof loader>();
+  const { material, levels, movements, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -107,7 +107,7 @@ export default function MaterialPage() {
         <MaterialDetails material={material} canEdit={canEdit} pictureError={actionData?.intent === "picture" ? errors.picture : undefined} />
         <StockLevels levels={levels} threshold={material.lowStockThreshold} />
       </div>
-      {canEdit ? <MovementForms locations={locations} openIntent={actionData?.intent} errors={errors} /> : null}
+      {canEdit ? <MovementForms openIntent={actionData?.intent} errors={errors} /> : null}
       <Card title={t("materials.detail.movements")}>
         <MovementsTable rows={movements.rows} canReverse={canEdit} />
         <KeysetPager nextCursor={movements.nextCursor} />

@@ -15,7 +15,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/modules/auth";
 import { requirePermission } from "~/modules/auth/index.server";
 import { MaterialError, parseLines, parseReceived, shipmentActionSchema } from "~/modules/materials";
-import { cancelShipment, canMove, getShipment, linesEditable, listMaterialOptions, prepareShipment, receiveShipment, shipShipment, updateShipmentLines } from "~/modules/materials/index.server";
+import { cancelShipment, canMove, getShipment, linesEditable, labelLines, materialLabels, prepareShipment, receiveShipment, shipShipment, updateShipmentLines } from "~/modules/materials/index.server";
 
 export const meta = pageTitle("materials.shipments.detailTitle");
 
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...view,
     canEdit,
     can: { prepare: canMove(s.status, "PREPARED"), ship: canMove(s.status, "SHIPPED"), receive: canMove(s.status, "RECEIVED"), cancel: canMove(s.status, "CANCELLED"), lines: linesEditable(s.status) },
-    materials: canEdit && linesEditable(s.status) ? await listMaterialOptions(s.lines.map((l) => l.materialId)) : [],
+    materials: canEdit && linesEditable(s.status) ? await materialLabels(s.lines.map((l) => l.materialId)) : {},
   };
 }
 
@@ -62,9 +62,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       case "lines": {
         // «Añadir renglón» without JavaScript: the editor back with one more row, nothing saved.
-        if (wantsRow(form)) return { errors: {} as Errors, lines: linesFromForm(form, undefined, 1) };
+        if (wantsRow(form)) return { errors: {} as Errors, lines: await labelLines(linesFromForm(form, undefined, 1)) };
         const lines = parseLines(form);
-        if (!lines.success) return refuse(lines.errors, linesFromForm(form));
+        if (!lines.success) return refuse(lines.errors, await labelLines(linesFromForm(form)));
         await updateShipmentLines(actor, id, lines.lines);
         break;
       }
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof MaterialError) {
       if (error.code === "shipmentNotFound") throw notFound(request);
-      return refuse({ _form: error.messageKey }, input.intent === "lines" ? linesFromForm(form) : null);
+      return refuse({ _form: error.messageKey }, input.intent === "lines" ? await labelLines(linesFromForm(form)) : null);
     }
     throw error;
   }

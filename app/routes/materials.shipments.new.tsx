@@ -3,27 +3,23 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { LinesEditor, linesFromForm, wantsRow } from "~/components/materials/lines-editor";
-import { DestinationFields, type DestinationKind } from "~/components/materials/shipments/destination-fields";
-import { Field, FormActions, FormError, PageHeader, SelectField, TextareaField } from "~/components/ui";
+import { DestinationFields, SHIPMENT_PLACE_KINDS, type DestinationKind } from "~/components/materials/shipments/destination-fields";
+import { Field, FormActions, FormError, PageHeader, SearchPicker, TextareaField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { requireActor } from "~/lib/actor.server";
 import { fieldErrors } from "~/lib/forms";
 import { formBody, idQuery } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requirePermission } from "~/modules/auth/index.server";
-import { listPartnerOptions } from "~/modules/events/index.server";
 import { MaterialError, parseLines, shipmentFormSchema } from "~/modules/materials";
-import { createShipment, listLocationOptions, listMaterialOptions, listShipmentEventOptions } from "~/modules/materials/index.server";
+import { createShipment, labelLines, newShipmentDefaults } from "~/modules/materials/index.server";
 
 export const meta = pageTitle("materials.shipments.newTitle");
-
-const PLACES = ["WAREHOUSE", "FOREIGN_SERVICE_POST", "PARTNER_OFFICE"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:material");
   const eventId = idQuery(request, new URL(request.url).searchParams.get("eventId"), "key") ?? "";
-  const [materials, places, partners, events] = await Promise.all([listMaterialOptions(), listLocationOptions([...PLACES]), listPartnerOptions(), listShipmentEventOptions()]);
-  return { materials, places, partners, events, eventId };
+  return { ...(await newShipmentDefaults(eventId || null)), eventId };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,8 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await formBody(request);
   const values = Object.fromEntries([...form].filter(([k]) => !k.startsWith("line")).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   // «Añadir renglón» without JavaScript: the same form back, one row longer, nothing saved.
-  if (wantsRow(form)) return { errors: {} as Record<string, string>, values, lines: linesFromForm(form, undefined, 1) };
-  const lines = linesFromForm(form);
+  if (wantsRow(form)) return { errors: {} as Record<string, string>, values, lines: await labelLines(linesFromForm(form, undefined, 1)) };
+  const lines = await labelLines(linesFromForm(form));
   const parsed = shipmentFormSchema.safeParse(values);
   const parsedLines = parseLines(form);
   if (!parsed.success || !parsedLines.success) {
@@ -49,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewShipmentPage() {
-  const { materials, places, partners, events, eventId } = useLoaderData<typeof loader>();
+  const { origin, event, eventId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state === "submitting";
@@ -63,22 +59,23 @@ export default function NewShipmentPage() {
       <Form method="post" noValidate className="panel">
         {hasErrors ? <FormError error={errors._form ?? "materials.errors.fix"} /> : null}
         <div className="form-grid">
-          <SelectField
+          <SearchPicker
             name="fromLocationId"
-            idPrefix="sh"
             id="sh-from"
             label={t("materials.shipments.from")}
+            source="/materials/locations/options"
+            params={{ kind: SHIPMENT_PLACE_KINDS }}
             placeholder={t("materials.form.choose")}
-            defaultValue={values.fromLocationId ?? places.find((s) => s.kind === "WAREHOUSE")?.id ?? ""}
+            defaultValue={origin ? { id: origin.id, label: origin.name } : null}
+            echo={values.fromLocationId !== undefined && values.fromLocationId !== origin?.id ? values.fromLocationId : undefined}
             error={errors.fromLocationId}
-            options={places.map((l) => ({ value: l.id, label: `${l.name} — ${t(`materials.locationKind.${l.kind}`)}` }))}
           />
-          <DestinationFields kind={kind} values={values} events={events} partners={partners} locations={places} error={errors.destination} />
+          <DestinationFields kind={kind} values={values} event={event} error={errors.destination} />
           <Field name="carrier" label={t("materials.shipments.carrier")} defaultValue={values.carrier} error={errors.carrier} idPrefix="sh" />
           <Field name="trackingRef" label={t("materials.shipments.trackingRef")} defaultValue={values.trackingRef} error={errors.trackingRef} idPrefix="sh" />
           <TextareaField name="notes" label={t("materials.shipments.notes")} defaultValue={values.notes} error={errors.notes} wide idPrefix="sh" />
         </div>
-        <LinesEditor lines={actionData?.lines ?? []} materials={materials} errors={errors} />
+        <LinesEditor lines={actionData?.lines ?? []} errors={errors} />
         <FormActions submitLabel={t("materials.shipments.request")} busy={busy} cancelTo="/materials/shipments" />
       </Form>
     </>

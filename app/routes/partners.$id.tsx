@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PartnerPage() {
-  const { partner, timeline, kinds, canEdit, people, staff, events, me, maxMb, institutions, defaultPart, defaultParts } = useLoaderData<typeof loader>();
+  const { partner, timeline, kinds, canEdit, people, staff, me, maxMb, defaultPart, defaultParts } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
@@ -63,7 +63,6 @@ export default function PartnerPage() {
     me,
     staff,
     people: people.map((p) => ({ id: p.id, name: p.name ?? p.email })),
-    events,
     maxMb,
     defaultPart,
     defaultParts,
@@ -90,7 +89,7 @@ export default function PartnerPage() {
         }
       />
       {hasAbout(partner) ? <PartnerAbout partner={partner} /> : null}
-      {canEdit ? <PartnerAdd ctx={ctx} institutions={institutions} /> : null}
+      {canEdit ? <PartnerAdd ctx={ctx} /> : null}
       <PartnerTimeline timeline={timeline} kinds={kinds} ctx={ctx} />
     </>
   );

@@ -14,7 +14,7 @@ import { notFound, requireParam } from "~/lib/params";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requirePermission } from "~/modules/auth/index.server";
 import { countryChoices } from "~/modules/geo";
-import { getPartner, PartnerError, partnerChoices, partnerFormSchema, updatePartner } from "~/modules/partners/index.server";
+import { getPartner, PartnerError, partnerFormSchema, updatePartner } from "~/modules/partners/index.server";
 
 export const meta = pageTitle("partners.form.editTitle");
 
@@ -22,8 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:partner");
   const partner = await getPartner(requireParam(params, "id", "key"));
   if (!partner) throw notFound(request);
-  const parents = (await partnerChoices()).filter((p) => p.id !== partner.id);
-  return { partner: { id: partner.id, name: partner.name }, values: partnerToFormValues(partner), parents, countries: countryChoices(INTL_LOCALE[user.locale]) };
+  return { partner: { id: partner.id, name: partner.name }, values: partnerToFormValues(partner), parent: partner.parent, countries: countryChoices(INTL_LOCALE[user.locale]) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,12 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPartnerPage() {
-  const { partner, values, parents, countries } = useLoaderData<typeof loader>();
+  const { partner, values, parent, countries } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
       <PageHeader back={{ to: `/partners/${partner.id}`, label: partner.name }} title={t("partners.form.editTitle")} />
-      <PartnerForm lastResult={useActionData<typeof action>()} defaults={values} parents={parents} countries={countries} submitLabel={t("partners.form.save")} cancelTo={`/partners/${partner.id}`} />
+      <PartnerForm lastResult={useActionData<typeof action>()} defaults={values} parent={parent} selfId={partner.id} countries={countries} submitLabel={t("partners.form.save")} cancelTo={`/partners/${partner.id}`} />
     </>
   );
 }

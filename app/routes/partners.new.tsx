@@ -11,13 +11,13 @@ import { parseForm } from "~/lib/forms";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requirePermission } from "~/modules/auth/index.server";
 import { countryChoices } from "~/modules/geo";
-import { createPartner, PartnerError, partnerChoices, partnerFormSchema } from "~/modules/partners/index.server";
+import { createPartner, PartnerError, partnerFormSchema } from "~/modules/partners/index.server";
 
 export const meta = pageTitle("partners.form.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "edit:partner");
-  return { parents: await partnerChoices(), countries: countryChoices(INTL_LOCALE[user.locale]) };
+  return { countries: countryChoices(INTL_LOCALE[user.locale]) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -34,12 +34,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewPartnerPage() {
-  const { parents, countries } = useLoaderData<typeof loader>();
+  const { countries } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
       <PageHeader back={{ to: "/partners", label: t("partners.backToList") }} title={t("partners.form.newTitle")} />
-      <PartnerForm lastResult={useActionData<typeof action>()} defaults={{}} parents={parents} countries={countries} submitLabel={t("partners.form.create")} cancelTo="/partners" />
+      <PartnerForm lastResult={useActionData<typeof action>()} defaults={{}} countries={countries} submitLabel={t("partners.form.create")} cancelTo="/partners" />
     </>
   );
 }

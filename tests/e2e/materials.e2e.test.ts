@@ -9,6 +9,7 @@ import { eventFormSchema } from "~/modules/events/schema";
 import { createLocation, createMaterial } from "~/modules/materials/catalogue.server";
 import { materialFormSchema } from "~/modules/materials/schema";
 import { createUser, TEST_PASSWORD, uniqueIp } from "../support/factories";
+import { pick } from "../support/picker";
 
 
 let browser: Browser;
@@ -57,7 +58,7 @@ describe("materials in Chromium", () => {
     await page.getByRole("heading", { name: material.name, level: 1 }).waitFor();
     const receipt = page.locator("details", { hasText: "Recepción de imprenta" });
     await receipt.locator("summary").click();
-    await receipt.getByLabel("Hacia").selectOption(warehouse.id);
+    await pick(receipt, "Hacia", `Bodega ${tag}`);
     await receipt.getByLabel("Cantidad").fill("5,000");
     await receipt.getByLabel("Proveedor (imprenta)").fill("Talleres Gráficos de México");
     await receipt.getByLabel("Orden de compra o folio").fill(`OC-${tag}`);
@@ -69,9 +70,12 @@ describe("materials in Chromium", () => {
     await page.goto(`/events/${event.id}`);
     await page.getByRole("link", { name: "Pedir materiales para este evento" }).click();
     await page.getByRole("heading", { name: "Nuevo envío" }).waitFor();
-    await page.getByLabel("Origen").selectOption(warehouse.id);
-    await expect(page.getByLabel("Evento", { exact: true }).inputValue()).resolves.toBe(event.id);
-    await page.getByLabel("Material, renglón 1").selectOption(material.id);
+    await pick(page, "Origen", `Bodega ${tag}`);
+    await expect(page.locator('input[type="hidden"][name="fromLocationId"]').inputValue()).resolves.toBe(warehouse.id);
+    // The event asked for is already chosen: its name shown, its id posted.
+    await expect(page.getByRole("combobox", { name: "Evento", exact: true }).inputValue()).resolves.toContain(event.name);
+    await expect(page.locator('input[type="hidden"][name="eventId"]').inputValue()).resolves.toBe(event.id);
+    await pick(page, "Material, renglón 1", material.name);
     await page.getByLabel("Cantidad, renglón 1").fill("3000");
     await page.getByRole("button", { name: "Solicitar envío" }).click();
     await page.getByText("Envío solicitado.").waitFor();
@@ -94,7 +98,7 @@ describe("materials in Chromium", () => {
 
     // ── Record the hand-out on the event's outcomes form.
     await page.goto(`/events/${event.id}/outcomes`);
-    await page.getByLabel("Material, renglón 1").selectOption(material.id);
+    await pick(page, "Material, renglón 1", material.name);
     await page.getByLabel("Cantidad, renglón 1").fill("2,500");
     await page.getByRole("button", { name: "Guardar resultados" }).click();
     await page.getByRole("heading", { name: event.name, level: 1 }).waitFor();
@@ -118,5 +122,6 @@ describe("materials in Chromium", () => {
     expect(await db.stockMovement.count({ where: { materialId: material.id } })).toBe(4);
     expect(errors).toEqual([]);
     await context.close();
-  });
+    // A long walk through the real server in Chromium: 30 s is tight on a loaded 2-core machine.
+  }, 60_000);
 });

@@ -1,8 +1,9 @@
 import { useEffect, useState } from "react";
-import { FieldError } from "~/components/ui";
+import { FieldError, SearchPicker } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 
-export type LineValue = { materialId: string; qty: string };
+/** A row: its material (with its «Name (CODE)» when known, see labelLines) and quantity as typed. */
+export type LineValue = { materialId: string; qty: string; label?: string };
 
 /** The posted field names and labels of one rows editor (shipment lines, event hand-outs). */
 export type LinesNames = { material: string; qty: string };
@@ -18,13 +19,14 @@ export function wantsRow(form: FormData): boolean {
 }
 
 /**
- * Rows of (material, quantity), blank rows at the end, and «Añadir renglón»: with JavaScript it adds
+ * Rows of (material, quantity), the material a search picker over /materials/options (a page no
+ * longer renders the 500-material select in every row), blank rows at the end, and «Añadir renglón»: with JavaScript it adds
  * a row in place; without, it posts the form and the action re-renders it with one more
  * (`wantsRow` + `linesFromForm(form, names, 1)`).
  */
 export function LinesEditor({
   lines,
-  materials,
+  labels: materialLabels = {},
   errors,
   blank = 3,
   names = SHIPMENT_LINES,
@@ -33,7 +35,8 @@ export function LinesEditor({
   rowLabels,
 }: {
   lines: readonly LineValue[];
-  materials: ReadonlyArray<{ id: string; code: string; name: string }>;
+  /** «Name (CODE)» of the materials the stored rows name (posted rows carry their own `label`). */
+  labels?: Readonly<Record<string, string>>;
   errors: Record<string, string>;
   blank?: number;
   names?: LinesNames;
@@ -56,6 +59,7 @@ export function LinesEditor({
     qtyHeader: t("materials.shipments.quantity"),
   };
   const rowError = (name: string, i: number) => errors[`${name}.${i}`];
+  const labelOf = (row: LineValue) => (row.materialId ? (row.label ?? materialLabels[row.materialId]) : undefined);
   return (
     <fieldset className="ev-fieldset mt-lines-editor">
       <legend>{legend ?? t("materials.shipments.lines")}</legend>
@@ -72,15 +76,17 @@ export function LinesEditor({
           {rows.map((row, i) => (
             <tr key={i}>
               <td>
-                <select name={names.material} defaultValue={row.materialId} aria-label={labels.material(i + 1)} aria-invalid={rowError(names.material, i) ? true : undefined}>
-                  <option value="">{t("materials.form.choose")}</option>
-                  {materials.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name} ({m.code})
-                    </option>
-                  ))}
-                </select>
-                <FieldError error={rowError(names.material, i)} />
+                <SearchPicker
+                  id={`${names.material}-${i}`}
+                  name={names.material}
+                  label={labels.material(i + 1)}
+                  hideLabel
+                  source="/materials/options"
+                  placeholder={t("materials.form.choose")}
+                  defaultValue={labelOf(row) ? { id: row.materialId, label: labelOf(row)! } : null}
+                  echo={row.materialId && !labelOf(row) ? row.materialId : undefined}
+                  error={rowError(names.material, i)}
+                />
               </td>
               <td>
                 <input name={names.qty} inputMode="numeric" defaultValue={row.qty} aria-label={labels.qty(i + 1)} aria-invalid={rowError(names.qty, i) ? true : undefined} />

@@ -1,4 +1,4 @@
-import { Field, SelectField, TextareaField } from "~/components/ui";
+import { Field, SearchPicker, SelectField, TextareaField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { ACTIVITY_KINDS } from "~/modules/partners";
 import { REPORT_PARTS } from "~/modules/reports";
@@ -9,7 +9,10 @@ type Props = {
   errors: Errors;
   staff: Choice[];
   people: Choice[];
-  events: Choice[];
+  /** The activity's event as stored (the picker's starting choice). */
+  event?: { id: string; name: string } | null;
+  /** The page's own institution (left out of the institution pickers). */
+  partnerId: string;
   me: string;
   busy: boolean;
   /** Set when the form corrects an existing activity (its follow-up is corrected on its own). */
@@ -24,7 +27,7 @@ type Props = {
 };
 
 /** An activity with an institution (new, or corrected with `activityId`), its people and an optional follow-up. */
-export function ActivityForm({ values, errors, staff, people, events, me, busy, activityId, idPrefix = "activity", institutionName, others = [], defaultPartLabel }: Props) {
+export function ActivityForm({ values, errors, staff, people, event, partnerId, me, busy, activityId, idPrefix = "activity", institutionName, others = [], defaultPartLabel }: Props) {
   const t = useT();
   const typedNames = values.partnerNames ? values.partnerNames.split("\n").filter(Boolean) : [];
   const keptIds = values.partnerIds !== undefined ? listOf(values.partnerIds) : others.map((o) => o.id);
@@ -48,7 +51,16 @@ export function ActivityForm({ values, errors, staff, people, events, me, busy, 
         <Field {...common} name="peopleReached" label={t("partners.activity.peopleReached")} defaultValue={values.peopleReached} error={errors.peopleReached} inputMode="numeric" />
         <Field {...common} name="itemsDistributed" label={t("partners.activity.itemsDistributed")} defaultValue={values.itemsDistributed} error={errors.itemsDistributed} inputMode="numeric" />
         <Field {...common} name="bulletinRecipients" label={t("partners.activity.bulletinRecipients")} defaultValue={values.bulletinRecipients} error={errors.bulletinRecipients} inputMode="numeric" />
-        <SelectField {...common} name="eventId" label={t("partners.activity.event")} defaultValue={values.eventId} error={errors.eventId} placeholder={t("partners.activity.noEvent")} options={choiceOptions(events)} />
+        <SearchPicker
+          {...common}
+          name="eventId"
+          label={t("partners.activity.event")}
+          source="/events/options"
+          defaultValue={event ? { id: event.id, label: event.name } : null}
+          echo={values.eventId !== (event?.id ?? "") ? values.eventId : undefined}
+          error={errors.eventId}
+          placeholder={t("partners.activity.noEvent")}
+        />
         <SelectField
           {...common}
           name="reportPart"
@@ -69,7 +81,7 @@ export function ActivityForm({ values, errors, staff, people, events, me, busy, 
             <input type="checkbox" name="partnerIds" value={o.id} defaultChecked={keptIds.includes(o.id)} /> {o.acronym ? `${o.name} (${o.acronym})` : o.name}
           </label>
         ))}
-        <InstitutionSearch idPrefix={idPrefix} typed={typedNames} error={institutionsError} initial={activityId ? 1 : 3} />
+        <InstitutionSearch idPrefix={idPrefix} typed={typedNames} error={institutionsError} initial={activityId ? 1 : 3} partnerId={partnerId} />
         {institutionsError ? (
           <p className="field-error" id={`${idPrefix}-partnerNames-error`}>
             {t(institutionsError)}

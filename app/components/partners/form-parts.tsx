@@ -4,7 +4,7 @@
  */
 import { Form } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
-import { FormActions, FormErrorSummary } from "~/components/ui";
+import { FormActions, FormErrorSummary, SearchPicker } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 
 /** A form as typed, echoed back by the page's action (multi-valued fields joined by commas). */
@@ -73,24 +73,12 @@ export function choiceOptions(choices: Choice[]) {
   return choices.map((c) => ({ value: c.id, label: c.name ?? c.id }));
 }
 
-/** The id of the page's one list of institutions (a <datalist>): every search box of the page uses it. */
-export const INSTITUTIONS_LIST_ID = "partner-institutions";
-
-/** Every institution by name, once per page, for the search boxes of the activity forms (native: no JavaScript needed). */
-export function InstitutionsList({ institutions }: { institutions: Array<{ id: string; name: string; acronym: string | null }> }) {
-  return (
-    <datalist id={INSTITUTIONS_LIST_ID}>
-      {institutions.map((p) => (
-        <option key={p.id} value={p.name}>
-          {p.acronym ?? undefined}
-        </option>
-      ))}
-    </datalist>
-  );
-}
-
-/** Boxes for more institutions; without JavaScript a fixed few (save, then edit to add more), with it one more on demand. */
-export function InstitutionSearch({ idPrefix, typed, error, initial }: { idPrefix: string; typed: string[]; error?: string; initial: number }) {
+/**
+ * Boxes for more institutions, each a search picker over /partners/options (the page's own left
+ * out); without JavaScript a fixed few plain boxes taking the exact name or acronym (the module
+ * resolves names), with it one more on demand. A chosen institution posts its id.
+ */
+export function InstitutionSearch({ idPrefix, typed, error, initial, partnerId }: { idPrefix: string; typed: string[]; error?: string; initial: number; partnerId: string }) {
   const t = useT();
   const [extra, setExtra] = useState(0);
   const [hydrated, setHydrated] = useState(false);
@@ -99,19 +87,18 @@ export function InstitutionSearch({ idPrefix, typed, error, initial }: { idPrefi
   return (
     <div className="institution-search">
       {Array.from({ length: count }, (_, i) => (
-        <div className="field" key={i}>
-          <label htmlFor={`${idPrefix}-partnerNames-${i}`}>{t("partners.activity.addInstitution", { n: i + 1 })}</label>
-          <input
-            id={`${idPrefix}-partnerNames-${i}`}
-            name="partnerNames"
-            type="search"
-            list={INSTITUTIONS_LIST_ID}
-            autoComplete="off"
-            defaultValue={typed[i] ?? ""}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${idPrefix}-partnerNames-error` : `${idPrefix}-partnerNames-hint`}
-          />
-        </div>
+        <SearchPicker
+          key={i}
+          id={`${idPrefix}-partnerNames-${i}`}
+          name="partnerNames"
+          label={t("partners.activity.addInstitution", { n: i + 1 })}
+          source="/partners/options"
+          params={{ exclude: partnerId }}
+          echo={typed[i]}
+          noScriptValue="label"
+          invalid={!!error}
+          describedBy={error ? `${idPrefix}-partnerNames-error` : `${idPrefix}-partnerNames-hint`}
+        />
       ))}
       {hydrated ? (
         <button type="button" className="link-button" onClick={() => setExtra((n) => n + 1)}>

@@ -4,12 +4,11 @@ import { useT } from "~/i18n/use-t";
 import { ActivityForm } from "./activity-form";
 import { AgreementForm } from "./agreement-form";
 import { FollowUpForm } from "./follow-up-form";
-import { InstitutionsList } from "./form-parts";
 import { PersonForm } from "./person-form";
 import { activityChoices, newEchoOf, type TimelineContext } from "./timeline-context";
 
 /** The «add» panel of an institution's page: one closed disclosure per kind of record (open again when its post failed). */
-export function PartnerAdd({ ctx, institutions }: { ctx: TimelineContext; institutions: Array<{ id: string; name: string; acronym: string | null }> }) {
+export function PartnerAdd({ ctx }: { ctx: TimelineContext }) {
   const t = useT();
   const location = useLocation();
   const activity = newEchoOf(ctx.failed, "activity", "activityId");
@@ -19,7 +18,6 @@ export function PartnerAdd({ ctx, institutions }: { ctx: TimelineContext; instit
   return (
     // Keyed by the location: after a successful save (a redirect) the forms start empty and closed.
     <Card key={location.key} title={t("partners.detail.add")} className="partner-add">
-      <InstitutionsList institutions={institutions} />
       <details open={activity.open}>
         <summary>{t("partners.activity.new")}</summary>
         <ActivityForm

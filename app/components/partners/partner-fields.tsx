@@ -1,5 +1,5 @@
 import { RegionFields } from "~/components/geo/region-fields";
-import { Field, SelectField, TextareaField } from "~/components/ui";
+import { Field, SearchPicker, SelectField, TextareaField } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { PARTNER_KINDS, PARTNER_STATUSES, type PartnerOwnFields } from "~/modules/partners";
 
@@ -9,12 +9,16 @@ export type PartnerFormValues = Partial<Record<string, string | null>>;
 export function PartnerFields({
   values,
   errors,
-  parents,
+  parent,
+  selfId,
   countries,
 }: {
   values: PartnerFormValues;
   errors: Record<string, string | undefined>;
-  parents: Array<{ id: string; name: string; acronym: string | null }>;
+  /** The stored parent (the picker's starting choice). */
+  parent?: { id: string; name: string; acronym: string | null } | null;
+  /** The institution being edited (left out of the parent picker). */
+  selfId?: string;
   /** From the loader (countryChoices). */
   countries: ReadonlyArray<{ code: string; name: string }>;
 }) {
@@ -33,13 +37,15 @@ export function PartnerFields({
         placeholder={t("partners.form.choose")}
         options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners.kind.${k}`) }))}
       />
-      <SelectField
+      <SearchPicker
         name="parentId"
         label={t("partners.fields.parent")}
-        defaultValue={v("parentId")}
+        source="/partners/options"
+        params={selfId ? { exclude: selfId } : undefined}
+        defaultValue={parent ? { id: parent.id, label: parent.acronym ? `${parent.name} (${parent.acronym})` : parent.name } : null}
+        echo={v("parentId") !== (parent?.id ?? "") ? v("parentId") : undefined}
         error={errors.parentId}
         placeholder={t("partners.form.noParent")}
-        options={parents.map((p) => ({ value: p.id, label: p.acronym ? `${p.name} (${p.acronym})` : p.name }))}
       />
       <RegionFields
         countries={countries}

@@ -18,14 +18,16 @@ function firstErrors(errors: Record<string, string[] | null | undefined> | undef
 export function PartnerForm({
   lastResult,
   defaults,
-  parents,
+  parent,
+  selfId,
   countries,
   submitLabel,
   cancelTo,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   defaults: PartnerFormValues;
-  parents: Array<{ id: string; name: string; acronym: string | null }>;
+  parent?: { id: string; name: string; acronym: string | null } | null;
+  selfId?: string;
   countries: ReadonlyArray<{ code: string; name: string }>;
   submitLabel: string;
   cancelTo: string;
@@ -38,7 +40,7 @@ export function PartnerForm({
   return (
     <Form method="post" className="panel" {...getFormProps(form)}>
       <FormErrorSummary errors={errors} labels={{ name: t("partners.fields.name"), kind: t("partners.fields.kind"), website: t("partners.fields.website") }} />
-      <PartnerFields values={values} errors={errors} parents={parents} countries={countries} />
+      <PartnerFields values={values} errors={errors} parent={parent} selfId={selfId} countries={countries} />
       <FormButtons submitLabel={submitLabel} cancelTo={cancelTo} busy={busy} />
     </Form>
   );

@@ -67,6 +67,7 @@ export function ActivityEntry({ entry, ctx }: { entry: EntryOf<"activity">; ctx:
             }
             errors={echo?.errors ?? {}}
             {...activityChoices(ctx)}
+            event={a.event}
             others={a.others}
             defaultPartLabel={t(`reportPart.${ctx.defaultParts[a.id] ?? ctx.defaultPart}`)}
           />

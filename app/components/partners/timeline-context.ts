@@ -19,7 +19,6 @@ export type TimelineContext = {
   me: string;
   staff: Choice[];
   people: Choice[];
-  events: Choice[];
   maxMb: number;
   /** The report part the default rule gives an activity of this institution alone / a shared one. */
   defaultPart: string;
@@ -46,7 +45,7 @@ export function newEchoOf(failed: FailedAnswer | null, intent: string, idField: 
   return mine && failed ? { values: failed.values, errors: failed.errors, open: true } : { values: {}, errors: {}, open: false };
 }
 
-/** The choices every activity form of the page gets (people, events, the page's institution). */
+/** The choices every activity form of the page gets (people, the page's institution; events and other institutions are searched). */
 export function activityChoices(ctx: TimelineContext) {
-  return { staff: ctx.staff, people: ctx.people, events: ctx.events, me: ctx.me, busy: ctx.busy, institutionName: ctx.partner.name };
+  return { staff: ctx.staff, people: ctx.people, me: ctx.me, busy: ctx.busy, institutionName: ctx.partner.name, partnerId: ctx.partner.id };
 }

@@ -36,3 +36,4 @@ export { ZONES_BY_COUNTRY } from "./time-zones";
 export { FormActions, LinkButton } from "./form-actions";
 export { Facts, type Fact } from "./facts";
 export { IntentButton } from "./intent-button";
+export { SearchPicker, type PickerItem, type PickerPage } from "./search-picker";

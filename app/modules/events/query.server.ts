@@ -15,6 +15,7 @@ import { subdivisionName } from "~/modules/geo";
 import type { EventLocation } from "./fields";
 import { addCounts, withRatios, ZERO_COUNTS, type Figures, type OutcomeCounts } from "./figures";
 import { dateParam } from "~/lib/params";
+import { optionsCursor, pageOf, type OptionsPage, type OptionsQuery } from "~/lib/options.server";
 import { filterFromSearchParams, filterToSearchParams, type EventFilter } from "./schema";
 import { datesBetween, monthBounds, startOfZonedDay, utcToZoned, zonedDate } from "~/lib/time";
 import { ONLINE_EVENT_SQL } from "./report-part.server";
@@ -507,4 +508,28 @@ export async function getEventFilterOptions() {
     staff,
     partners,
   };
+}
+
+/**
+ * The event picker (SearchPicker, /events/options): up to `limit` events whose name, city or venue
+ * holds every word of `q`, newest first — the list's trigram search and its (startsAt DESC, id DESC)
+ * index, paged by that key. The label carries the date (events repeat names year after year).
+ */
+export async function eventOptions(query: OptionsQuery): Promise<OptionsPage> {
+  const parts: Prisma.Sql[] = [];
+  const term = searchTerm(query.q);
+  if (term) for (const word of new Set(term.split(/\s+/).filter(Boolean))) parts.push(Prisma.sql`${SEARCH_EXPR} LIKE ${likeContains(word)}`);
+  const after = optionsCursor(query.after, 2);
+  const afterAt = after ? new Date(after[0]!) : null;
+  if (after && afterAt && !Number.isNaN(afterAt.getTime())) parts.push(Prisma.sql`(e."startsAt", e."id") < (${afterAt}, ${after[1]})`);
+  const rows = await db.$queryRaw<Array<{ id: string; name: string; startsAt: Date; city: string | null }>>`
+    SELECT e."id", e."name", e."startsAt", e."city" FROM "Event" e
+    WHERE ${parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`}
+    ORDER BY e."startsAt" DESC, e."id" DESC LIMIT ${query.limit + 1}`;
+  return pageOf(
+    rows,
+    query.limit,
+    (r) => ({ id: r.id, label: `${r.name} · ${r.startsAt.toISOString().slice(0, 10)}`, detail: r.city }),
+    (r) => encodeCursor([r.startsAt.toISOString(), r.id]),
+  );
 }

@@ -72,9 +72,10 @@ export async function juryAdminView(contestId: string) {
     }),
     db.jurySession.findMany({ where: { contestId }, orderBy: { heldAt: "asc" } }),
     db.submission.findMany({ where: { contestId, status: "REGISTERED" }, select: { id: true, folio: true, title: true }, orderBy: { folio: "asc" } }),
-    db.assignment.findMany({ where: { contestId, submission: { status: "REGISTERED" } }, select: { submissionId: true, userId: true, noConflictAt: true } }),
+    // Only what the page reads: at 500 evaluations each unused column was ~50 KB of the loader's JSON.
+    db.assignment.findMany({ where: { contestId, submission: { status: "REGISTERED" } }, select: { submissionId: true, userId: true } }),
     db.conflict.findMany({ where: { contestId }, select: { submissionId: true, userId: true, reason: true, recordedById: true, at: true } }),
-    db.evaluation.findMany({ where: { contestId }, select: { id: true, submissionId: true, userId: true, state: true, submittedAt: true, updatedAt: true, reopenedAt: true } }),
+    db.evaluation.findMany({ where: { contestId }, select: { id: true, submissionId: true, userId: true, state: true, submittedAt: true } }),
   ]);
   return {
     contest: { ...contestHead(contest), dispersionThreshold: contest.dispersionThreshold },

@@ -7,6 +7,7 @@ import type { MovementRow } from "./fields";
 import type { LocationKind, Material, MaterialKind } from "~/generated/prisma/client";
 import { db, Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor, likeContains, searchTerm } from "~/lib/paging.server";
+import { optionsCursor, pageOf, type OptionsPage, type OptionsQuery } from "~/lib/options.server";
 import { audit, diff, type AuditActor } from "~/modules/audit/index.server";
 import { KIND_GROUPS } from "~/modules/files";
 import { storeUpload } from "~/modules/files/index.server";
@@ -122,6 +123,20 @@ export function listMaterialOptions(include: readonly string[] = []) {
   });
 }
 
+/** «Name (CODE)» of the named materials, by id (the rows a lines editor opens with). */
+export async function materialLabels(ids: readonly string[]): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids.filter(Boolean))].slice(0, 200);
+  if (!wanted.length) return {};
+  const rows = await db.material.findMany({ where: { id: { in: wanted } }, select: { id: true, code: true, name: true } });
+  return Object.fromEntries(rows.map((m) => [m.id, `${m.name} (${m.code})`]));
+}
+
+/** Posted rows with the «Name (CODE)» of the material each names (a failed post shows them again as chosen). */
+export async function labelLines<L extends { materialId: string }>(lines: L[]): Promise<Array<L & { label?: string }>> {
+  const labels = await materialLabels(lines.map((l) => l.materialId));
+  return lines.map((l) => (labels[l.materialId] ? { ...l, label: labels[l.materialId] } : l));
+}
+
 export const MOVEMENT_PAGE_SIZE = 50;
 
 /** Movements newest first, paged by key (occurredAt, id), for a material or a location. */
@@ -229,7 +244,7 @@ export async function listLocations(filter: { kind?: LocationKind; q?: string },
 }
 
 /** Places to choose from in forms (active ones where stock can be kept). */
-export function listLocationOptions(kinds: readonly LocationKind[] = ["WAREHOUSE", "FOREIGN_SERVICE_POST", "PARTNER_OFFICE", "EVENT"]) {
+export function listLocationOptions(kinds: readonly LocationKind[] = PICKABLE_LOCATION_KINDS) {
   return db.location.findMany({ where: { active: true, kind: { in: [...kinds] } }, select: { id: true, name: true, kind: true }, orderBy: [{ kind: "asc" }, { name: "asc" }], take: 1000 });
 }
 
@@ -251,4 +266,63 @@ export async function getLocation(id: string, cursor?: string | null) {
     holdings: holdings.map((h) => ({ ...h.material, quantity: h.quantity, low: location.kind === "WAREHOUSE" && h.material.lowStockThreshold > 0 && h.quantity < h.material.lowStockThreshold })),
     movements,
   };
+}
+
+/** Keyset condition after (name, id), the order of the (name, id) indexes of Material and Location. */
+function afterName(cursor: string | null): Prisma.Sql {
+  const after = optionsCursor(cursor, 2);
+  return after ? Prisma.sql`AND (x."name", x."id") > (${after[0]}, ${after[1]})` : Prisma.empty;
+}
+
+/** Every word of `q` in `text` (accent- and case-blind). */
+function wordsIn(text: Prisma.Sql, q: string | null): Prisma.Sql {
+  const term = searchTerm(q);
+  if (!term) return Prisma.empty;
+  return Prisma.sql`AND ${Prisma.join(
+    [...new Set(term.split(/\s+/).filter(Boolean))].map((w) => Prisma.sql`search_text(${text}) LIKE ${likeContains(w)}`),
+    " AND ",
+  )}`;
+}
+
+/**
+ * The material picker (SearchPicker, /materials/options): active materials whose name or code holds
+ * every word of `q`, by name, paged by (name, id). A shipment line names one of them; the module
+ * checks it again on save (assertMaterials).
+ */
+export async function materialOptions(query: OptionsQuery): Promise<OptionsPage> {
+  const rows = await db.$queryRaw<Array<{ id: string; name: string; code: string; unit: string }>>`
+    SELECT x."id", x."name", x."code", x."unit"::text AS "unit" FROM "Material" x
+    WHERE x."active" ${wordsIn(Prisma.sql`x."name" || ' ' || x."code"`, query.q)} ${afterName(query.after)}
+    ORDER BY x."name", x."id" LIMIT ${query.limit + 1}`;
+  return pageOf(rows, query.limit, (r) => ({ id: r.id, label: `${r.name} (${r.code})` }), (r) => encodeCursor([r.name, r.id]));
+}
+
+/**
+ * The location picker (SearchPicker, /materials/locations/options): active locations of `kinds`
+ * whose name or city holds every word of `q`, by name, paged by (name, id). `kindLabel` names the
+ * kind in the reader's language (the option's second line).
+ */
+export async function locationOptions(query: OptionsQuery & { kinds: readonly LocationKind[] }, kindLabel: (kind: LocationKind) => string): Promise<OptionsPage> {
+  if (!query.kinds.length) return { items: [], next: null };
+  const rows = await db.$queryRaw<Array<{ id: string; name: string; kind: LocationKind; city: string | null }>>`
+    SELECT x."id", x."name", x."kind", x."city" FROM "Location" x
+    WHERE x."active" AND x."kind"::text = ANY(${[...query.kinds]}::text[])
+      ${wordsIn(Prisma.sql`x."name" || ' ' || coalesce(x."city", '')`, query.q)} ${afterName(query.after)}
+    ORDER BY x."name", x."id" LIMIT ${query.limit + 1}`;
+  return pageOf(
+    rows,
+    query.limit,
+    (r) => ({ id: r.id, label: r.name, detail: [kindLabel(r.kind), r.city].filter(Boolean).join(" · ") }),
+    (r) => encodeCursor([r.name, r.id]),
+  );
+}
+
+/** Where stock can be kept and moved from a form (listLocationOptions' default). */
+export const PICKABLE_LOCATION_KINDS: readonly LocationKind[] = ["WAREHOUSE", "FOREIGN_SERVICE_POST", "PARTNER_OFFICE", "EVENT"];
+
+/** `kind=A,B` of the location picker, kept to the pickable kinds (none named: all of them). */
+export function pickableLocationKinds(param: string | null): LocationKind[] {
+  const asked = (param ?? "").split(",").filter(Boolean);
+  const kinds = PICKABLE_LOCATION_KINDS.filter((k) => asked.includes(k));
+  return asked.length ? kinds : [...PICKABLE_LOCATION_KINDS];
 }

@@ -262,7 +262,15 @@ export async function listShipments(filter: { status?: ShipmentStatus; eventId?:
   return { rows: page, nextCursor: rows.length > take && last ? encodeCursor([last.requestedAt.toISOString(), last.id]) : null, count };
 }
 
-/** Events a shipment may be addressed to (not cancelled), newest first, for the destination select. */
-export function listShipmentEventOptions() {
-  return db.event.findMany({ where: { status: { not: "CANCELLED" } }, select: { id: true, name: true, startsAt: true, timeZone: true }, orderBy: [{ startsAt: "desc" }, { id: "desc" }], take: 300 });
+/**
+ * What the new-shipment form opens with: the first active warehouse as the origin, and the event
+ * asked for (?eventId, «Pedir materiales para este evento») when it exists. Everything else is
+ * searched with the pickers (/materials/locations/options, /events/options, /partners/options).
+ */
+export async function newShipmentDefaults(eventId: string | null) {
+  const [origin, event] = await Promise.all([
+    db.location.findFirst({ where: { active: true, kind: "WAREHOUSE" }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    eventId ? db.event.findUnique({ where: { id: eventId }, select: { id: true, name: true, startsAt: true } }) : Promise.resolve(null),
+  ]);
+  return { origin, event: event ? { id: event.id, name: `${event.name} · ${event.startsAt.toISOString().slice(0, 10)}` } : null };
 }

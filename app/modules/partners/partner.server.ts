@@ -306,6 +306,14 @@ async function resolveInstitutions(tx: Tx, pagePartnerId: string, input: Pick<Ac
     for (const p of found) byId.set(p.id, p);
   }
   for (const name of input.partnerNames ?? []) {
+    // The search picker posts the chosen institution's id; typed text (no JavaScript) is a name.
+    if (/^[a-z0-9]{10,40}$/.test(name)) {
+      const picked = await tx.partner.findUnique({ where: { id: name }, select: { id: true, name: true, kind: true } });
+      if (picked) {
+        byId.set(picked.id, picked);
+        continue;
+      }
+    }
     const rows = await tx.$queryRaw<Institution[]>`
       SELECT "id", "name", "kind"::text AS "kind" FROM "Partner" WHERE lower("name") = lower(${name})
       UNION ALL
@@ -694,7 +702,7 @@ export type TimelineEntry =
         users: Array<{ id: string; name: string }>;
         people: Array<{ id: string; name: string | null }>;
         /** The other institutions of a shared activity, by name (empty when it is this one's alone). */
-        others: Array<{ id: string; name: string; acronym: string | null }>;
+        others: Array<{ id: string; name: string; acronym: string | null; kind: PartnerKind }>;
       };
     }
   | {
@@ -751,7 +759,7 @@ export async function partnerTimeline(partnerId: string, kinds: readonly Timelin
           where: { OR: [{ partnerId }, { institutions: { some: { partnerId } } }] },
           include: {
             event: { select: { id: true, name: true } },
-            institutions: { select: { partner: { select: { id: true, name: true, acronym: true } } } },
+            institutions: { select: { partner: { select: { id: true, name: true, acronym: true, kind: true } } } },
             users: { include: { user: { select: { id: true, name: true } } } },
             people: { include: { person: { include: personInclude } } },
           },
@@ -864,11 +872,3 @@ export async function staffChoices() {
 }
 
 /** Every institution, by name, for the activity form's search list (institutions are few: hundreds). */
-export async function institutionChoices(): Promise<Array<{ id: string; name: string; acronym: string | null; kind: PartnerKind }>> {
-  return db.$queryRaw`SELECT "id", "name", "acronym", "kind"::text AS "kind" FROM "Partner" ORDER BY search_text("name"), "id" LIMIT 5000`;
-}
-
-/** Recent events to link an activity to (the events area owns them). */
-export async function eventChoices() {
-  return db.event.findMany({ select: { id: true, name: true, startsAt: true }, orderBy: [{ startsAt: "desc" }, { id: "desc" }], take: 200 });
-}

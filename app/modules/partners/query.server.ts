@@ -6,6 +6,7 @@
  */
 import { db, Prisma } from "~/lib/db.server";
 import { decodeCursor, encodeCursor, likeContains, searchTerm } from "~/lib/paging.server";
+import { optionsCursor, pageOf, type OptionsPage, type OptionsQuery } from "~/lib/options.server";
 import { stateFilterValue } from "~/modules/geo";
 import { getSettings } from "~/modules/settings/index.server";
 import { effectiveTimeZone, isTimeZone, todayIn } from "./dates";
@@ -145,7 +146,29 @@ export async function partnerFilterOptions(): Promise<PartnerFilterOptions> {
   return { countries: countries.map((c) => c.country), states, tags: tags.map((t) => t.tag) };
 }
 
-/** For the parent select and the import: every institution's id, name and acronym, by name. */
-export async function partnerChoices(): Promise<Array<{ id: string; name: string; acronym: string | null }>> {
-  return db.$queryRaw`SELECT "id", "name", "acronym" FROM "Partner" p ORDER BY ${SORT_EXPR}, "id" LIMIT 5000`;
+/**
+ * The institution picker (SearchPicker, /partners/options): up to `limit` institutions whose name or
+ * acronym holds every word of `q`, by name — the list's own search (the trigram index) and order
+ * (Partner_sort_name_idx), paged by that key. `exclude` leaves one out (the page's own institution).
+ */
+export async function partnerOptions(query: OptionsQuery & { exclude?: string | null }): Promise<OptionsPage> {
+  const parts: Prisma.Sql[] = [];
+  const words = partnerSearchWords(query.q);
+  if (words) {
+    for (const word of words.long) parts.push(Prisma.sql`${PARTNER_SEARCH_EXPR} LIKE ${likeContains(word)}`);
+    for (const word of words.short) parts.push(Prisma.sql`strpos(${PARTNER_SEARCH_EXPR}, ${word}) > 0`);
+  }
+  if (query.exclude) parts.push(Prisma.sql`p."id" <> ${query.exclude}`);
+  const after = optionsCursor(query.after, 2);
+  if (after) parts.push(Prisma.sql`(${SORT_EXPR}, p."id") > (${after[0]}, ${after[1]})`);
+  const rows = await db.$queryRaw<Array<{ id: string; name: string; acronym: string | null; key: string; city: string | null; country: string | null }>>`
+    SELECT p."id", p."name", p."acronym", ${SORT_EXPR} AS "key", p."city", p."country"
+    FROM "Partner" p WHERE ${parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`}
+    ORDER BY ${SORT_EXPR}, p."id" LIMIT ${query.limit + 1}`;
+  return pageOf(
+    rows,
+    query.limit,
+    (r) => ({ id: r.id, label: r.acronym ? `${r.name} (${r.acronym})` : r.name, detail: [r.city, r.country].filter(Boolean).join(", ") || null }),
+    (r) => encodeCursor([r.key, r.id]),
+  );
 }

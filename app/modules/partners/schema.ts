@@ -52,12 +52,15 @@ const notes = z
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { message }));
 
-const optionalId = z
-  .string()
-  .optional()
-  .nullable()
-  .transform((v) => v?.trim() || null)
-  .refine((v) => v === null || /^[a-z0-9]{10,40}$/.test(v), "partners.errors.invalid");
+/** An optional id; `message` says what was wrong (a search picker's unchosen text is «does not exist»). */
+const optionalIdOf = (message: string) =>
+  z
+    .string()
+    .optional()
+    .nullable()
+    .transform((v) => v?.trim() || null)
+    .refine((v) => v === null || /^[a-z0-9]{10,40}$/.test(v), message);
+const optionalId = optionalIdOf("partners.errors.invalid");
 
 function calendarDate(required: string) {
   return z
@@ -86,7 +89,7 @@ export const partnerFormSchema = z.object({
   name: requiredText(NAME_MAX, "partners.errors.nameRequired"),
   acronym: optionalText(ACRONYM_MAX),
   kind: enumOf(PARTNER_KINDS, "partners.errors.kindRequired"),
-  parentId: optionalId,
+  parentId: optionalIdOf("partners.errors.parentNotFound"),
   country: z
     .string()
     .optional()
@@ -220,7 +223,7 @@ export const activityFormSchema = z.object({
   peopleReached: optionalCount,
   itemsDistributed: optionalCount,
   bulletinRecipients: optionalCount,
-  eventId: optionalId,
+  eventId: optionalIdOf("partners.errors.eventNotFound"),
   userIds: idList,
   personIds: idList,
   // The other institutions of the activity (the page's own is always one): ids (the ones already

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { Card, DataTable, EmptyState, Field, FormError, StatusBadge, Toolbar, type Column } from "~/components/ui";
 import { useT } from "~/i18n/use-t";
 import { IntentButton } from "./intent-button";
+import { reopenHref } from "./reopen-card";
 import { pairKey, type IntentState, type SetupView } from "./state";
 
 type Submission = SetupView["submissions"][number];
@@ -21,7 +22,15 @@ export function AssignCard({ view, busy, state }: { view: SetupView; busy: boole
     const evaluation = evaluations.get(key);
     const isAssigned = assigned.has(key);
     if (conflict) return <span title={conflict.reason}><StatusBadge tone="neutral" label={t("jury.setup.cellConflict")} /></span>;
-    if (evaluation) return <StatusBadge tone={evaluation.state === "SUBMITTED" ? "success" : "warning"} label={t(`jury.evalState.${evaluation.state}`)} />;
+    if (evaluation?.state === "SUBMITTED")
+      // The way to reopen it: the reopen card's one form opens on this evaluation.
+      return (
+        // A plain relative link (no client routing data): one per submitted evaluation, hundreds a page.
+        <a href={reopenHref(evaluation.id)} aria-label={t("jury.setup.reopenLink", { juror: j.name, project: s.folio })}>
+          <StatusBadge tone="success" label={t("jury.evalState.SUBMITTED")} />
+        </a>
+      );
+    if (evaluation) return <StatusBadge tone="warning" label={t(`jury.evalState.${evaluation.state}`)} />;
     return (
       <IntentButton
         intent={isAssigned ? "unassign" : "assign"}

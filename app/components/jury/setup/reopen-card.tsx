@@ -1,48 +1,52 @@
-import { Form } from "@remix-run/react";
-import { Card, DataTable, Field, FormError, type Column } from "~/components/ui";
+import { Form, Link, useSearchParams } from "@remix-run/react";
+import { Card, Field, FormError } from "~/components/ui";
 import { useFormatDate, useT } from "~/i18n/use-t";
 import type { IntentState, SetupView } from "./state";
 
-type Evaluation = SetupView["evaluations"][number];
+/** The set-up page's address that opens the reopen form on one submitted evaluation. */
+export function reopenHref(evaluationId: string): string {
+  return `?reopen=${encodeURIComponent(evaluationId)}#reopen`;
+}
 
-/** Submitted evaluations, each with the form that reopens it (a reason is required). */
+/**
+ * Reopening one submitted evaluation (a reason is required). The evaluation is chosen in the
+ * assignments table (its «Enviada» badge links here with ?reopen=<id>): one form, not one per
+ * submitted evaluation — at 500 evaluations those forms were most of the page's 700 KB.
+ */
 export function ReopenCard({ view, busy, state }: { view: SetupView; busy: boolean; state: IntentState }) {
   const t = useT();
   const format = useFormatDate();
-  const project = new Map(view.submissions.map((s) => [s.id, s]));
-  const jurorName = new Map(view.jurors.map((j) => [j.userId, j.name]));
-  const mine = (e: Evaluation) => state.values.evaluationId === e.id;
-  const columns: Column<Evaluation>[] = [
-    {
-      key: "evaluation",
-      header: t("jury.setup.project"),
-      primary: true,
-      cell: (e) => (
-        <>
-          {project.get(e.submissionId)?.folio ?? "—"} · {jurorName.get(e.userId) ?? "—"}
-          <div className="muted">{e.submittedAt ? format(e.submittedAt) : ""}</div>
-        </>
-      ),
-    },
-    {
-      key: "reopen",
-      header: t("jury.setup.reopen"),
-      cell: (e) => (
-        <Form method="post" className="jy-inline" noValidate>
-          <input type="hidden" name="intent" value="reopen" />
-          <input type="hidden" name="evaluationId" value={e.id} />
-          <Field name="reason" id={`reopen-${e.id}`} label={t("jury.setup.reopenReason")} defaultValue={mine(e) ? state.values.reason : ""} error={mine(e) ? state.errors.reason : undefined} />
-          <button type="submit" className="button" disabled={busy}>
-            {t("jury.setup.reopen")}
-          </button>
-        </Form>
-      ),
-    },
-  ];
+  const [params] = useSearchParams();
+  const submitted = view.evaluations.filter((e) => e.state === "SUBMITTED");
+  // A refused post shows its evaluation again; otherwise the one the link chose.
+  const chosenId = state.values.evaluationId ?? params.get("reopen");
+  const chosen = chosenId ? submitted.find((e) => e.id === chosenId) : undefined;
+  const project = chosen ? view.submissions.find((s) => s.id === chosen.submissionId) : undefined;
+  const juror = chosen ? view.jurors.find((j) => j.userId === chosen.userId) : undefined;
   return (
-    <Card title={t("jury.setup.reopenTitle")} className="jy-section">
-      <DataTable label={t("jury.setup.reopenTitle")} columns={columns} rows={view.evaluations.filter((e) => e.state === "SUBMITTED")} rowKey={(e) => e.id} empty={{ message: t("jury.setup.noSubmitted") }} />
-      <FormError error={state.errors._form} />
-    </Card>
+    <div id="reopen">
+      <Card title={t("jury.setup.reopenTitle")} className="jy-section">
+        {chosen ? (
+          <Form method="post" className="jy-inline" noValidate>
+            <input type="hidden" name="intent" value="reopen" />
+            <input type="hidden" name="evaluationId" value={chosen.id} />
+            <p className="field--wide">
+              <strong>{t("jury.setup.reopenWhich", { project: project ? `${project.folio} · ${project.title}` : "—", juror: juror?.name ?? "—" })}</strong>
+              {chosen.submittedAt ? <span className="muted"> — {format(chosen.submittedAt)}</span> : null}
+            </p>
+            <Field name="reason" id={`reopen-${chosen.id}`} label={t("jury.setup.reopenReason")} defaultValue={state.values.reason ?? ""} error={state.errors.reason} />
+            <button type="submit" className="button" disabled={busy}>
+              {t("jury.setup.reopen")}
+            </button>
+            <Link to="?#reopen" preventScrollReset>
+              {t("jury.setup.reopenCancel")}
+            </Link>
+          </Form>
+        ) : (
+          <p className="muted">{submitted.length ? t("jury.setup.reopenPick", { count: submitted.length, n: submitted.length }) : t("jury.setup.noSubmitted")}</p>
+        )}
+        <FormError error={state.errors._form} />
+      </Card>
+    </div>
   );
 }

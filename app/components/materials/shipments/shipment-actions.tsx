@@ -22,7 +22,8 @@ export function ShipmentActions({
 }: {
   shipment: ShipmentView;
   allowed: ShipmentMoves;
-  materials: ReadonlyArray<{ id: string; code: string; name: string }>;
+  /** «Name (CODE)» of the stored lines' materials (the lines editor opens with them). */
+  materials: Readonly<Record<string, string>>;
   errors: Record<string, string>;
   postedLines: LineValue[] | null;
 }) {
@@ -69,7 +70,7 @@ export function ShipmentActions({
           <Form method="post" noValidate>
             {/* A hidden intent: «Añadir renglón» posts this form too (lines-editor). */}
             <input type="hidden" name="intent" value="lines" />
-            <LinesEditor lines={postedLines ?? shipment.lines.map((l) => ({ materialId: l.materialId, qty: String(l.quantity) }))} materials={materials} errors={errors} blank={2} />
+            <LinesEditor lines={postedLines ?? shipment.lines.map((l) => ({ materialId: l.materialId, qty: String(l.quantity) }))} labels={materials} errors={errors} blank={2} />
             <FormActions submitLabel={t("materials.shipments.saveLines")} busy={busy} />
           </Form>
         </details>
