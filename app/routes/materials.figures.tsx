@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Card, DataTable, LinkButton, PageHeader, type Column } from "~/components/ui";
+import { Card, DataTable, LinkButton, PageHeader, TableMore, type Column } from "~/components/ui";
 import { countryName } from "~/components/contacts/labels";
 import { pageTitle } from "~/components/contact-detail/meta";
 import { formatQty } from "~/components/materials/labels";
@@ -10,6 +10,7 @@ import { latestDistributionMonth, materialFiguresForMonth, type DestinationLine 
 import { parseMonth } from "~/modules/materials";
 import { monthParam } from "~/lib/params";
 import { formatDate } from "~/lib/format";
+import { sliceRows, tablesShownInFull, TABLE_HEAD_ROWS } from "~/lib/table-slice";
 
 export const meta = pageTitle("materials.figures.title");
 
@@ -17,7 +18,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:material");
   const asked = parseMonth(monthParam(request, new URL(request.url).searchParams.get("month")));
   const { year, month } = asked ?? (await latestDistributionMonth());
-  return { figures: await materialFiguresForMonth(year, month) };
+  const f = await materialFiguresForMonth(year, month);
+  // The module's figures as they are; the page is sent the first rows of the three long tables (in
+  // the module's order: largest first, the partner-reported ones by date) and only the columns it
+  // renders. ?all=byMaterial (etc.) sends a table whole. Totals are the module's, over all rows.
+  const all = tablesShownInFull(new URL(request.url).searchParams);
+  const byMaterial = sliceRows(f.byMaterial, all.has("byMaterial"));
+  const byDestination = sliceRows(f.byDestination, all.has("byDestination"));
+  const byActivity = sliceRows(f.partnerReported.byActivity, all.has("partnerReported"));
+  return {
+    figures: {
+      month: f.month,
+      totals: f.totals,
+      handedOutAtEvents: f.handedOutAtEvents,
+      byMaterial: { count: byMaterial.count, rows: byMaterial.rows.map(({ materialId, name, eventsAbroad, eventsMexico, eventsOnline, partners, foreignServicePosts, total }) => ({ materialId, name, eventsAbroad, eventsMexico, eventsOnline, partners, foreignServicePosts, total })) },
+      byKind: f.byKind.map(({ kind, total }) => ({ kind, total })),
+      byCountry: f.byCountry,
+      byDestination: { count: byDestination.count, rows: byDestination.rows },
+      partnerReported: { total: f.partnerReported.total, count: byActivity.count, byActivity: byActivity.rows.map(({ activityId, date, institutions, summary, quantity }) => ({ activityId, date, institutions, summary, quantity })) },
+    },
+  };
 }
 
 // DESTINATION_LINES (figures.server) and their sum; the component cannot import server code.
@@ -31,9 +51,12 @@ export default function FiguresPage() {
   const csv = (kind: string) => `/materials/export.csv?kind=${kind}&month=${figures.month}`;
   const qty = (header: string) => ({ key: "quantity", header, align: "end" as const });
   type Figures = typeof figures;
-  const byMaterial: Column<Figures["byMaterial"][number]>[] = [
+  const more = (table: string, shown: number, count: number) => (
+    <TableMore table={table} shown={shown} count={count} limit={TABLE_HEAD_ROWS} showAll={t("materials.figures.showAll", { count: formatQty(count, locale) })} showFirst={t("materials.figures.showFirst", { limit: TABLE_HEAD_ROWS })} />
+  );
+  const byMaterial: Column<Figures["byMaterial"]["rows"][number]>[] = [
     { key: "material", header: t("materials.shipments.material"), primary: true, cell: (m) => <Link to={`/materials/${m.materialId}`}>{m.name}</Link> },
-    ...SPLIT.map((k) => ({ key: k, header: t(`materials.figures.${k}`), align: "end" as const, cell: (m: Figures["byMaterial"][number]) => formatQty(m[k], locale) })),
+    ...SPLIT.map((k) => ({ key: k, header: t(`materials.figures.${k}`), align: "end" as const, cell: (m: Figures["byMaterial"]["rows"][number]) => formatQty(m[k], locale) })),
   ];
   const byKind: Column<Figures["byKind"][number]>[] = [
     { key: "kind", header: t("materials.fields.kind"), primary: true, cell: (k) => t(`materials.kind.${k.kind}`) },
@@ -43,7 +66,7 @@ export default function FiguresPage() {
     { key: "country", header: t("materials.figures.country"), primary: true, cell: (c) => (c.country ? countryName(c.country, locale) : t("materials.figures.noCountry")) },
     { ...qty(t("materials.shipments.quantity")), cell: (c) => formatQty(c.quantity, locale) },
   ];
-  const byDestination: Column<Figures["byDestination"][number]>[] = [
+  const byDestination: Column<Figures["byDestination"]["rows"][number]>[] = [
     { key: "destination", header: t("materials.figures.destination"), primary: true, cell: (d) => <Link to={d.kind === "EVENT" ? `/events/${d.id}` : `/materials/locations/${d.id}`}>{d.name}</Link> },
     { key: "line", header: t("materials.figures.line"), cell: (d) => t(`materials.figures.${d.line}`) },
     { key: "country", header: t("materials.figures.country"), cell: (d) => (d.country ? countryName(d.country, locale) : "—") },
@@ -114,8 +137,9 @@ export default function FiguresPage() {
       </dl>
       <p className="muted">{t("materials.figures.definition")}</p>
       <p className="muted">{t("materials.figures.onlineDefinition")}</p>
-      <Card title={t("materials.figures.byMaterial")}>
-        <DataTable label={t("materials.figures.byMaterial")} columns={byMaterial} rows={figures.byMaterial} rowKey={(m) => m.materialId} empty={{ message: t("materials.figures.none") }} className="mt-table" />
+      <Card title={t("materials.figures.byMaterial")} id="byMaterial">
+        <DataTable label={t("materials.figures.byMaterial")} columns={byMaterial} rows={figures.byMaterial.rows} rowKey={(m) => m.materialId} empty={{ message: t("materials.figures.none") }} className="mt-table" />
+        {more("byMaterial", figures.byMaterial.rows.length, figures.byMaterial.count)}
       </Card>
       <div className="mt-grid">
         <Card title={t("materials.figures.byKind")}>
@@ -125,10 +149,11 @@ export default function FiguresPage() {
           <DataTable label={t("materials.figures.byCountry")} columns={byCountry} rows={figures.byCountry} rowKey={(c) => c.country ?? "-"} className="mt-table" />
         </Card>
       </div>
-      <Card title={t("materials.figures.byDestination")}>
-        <DataTable label={t("materials.figures.byDestination")} columns={byDestination} rows={figures.byDestination} rowKey={(d) => d.id} className="mt-table" />
+      <Card title={t("materials.figures.byDestination")} id="byDestination">
+        <DataTable label={t("materials.figures.byDestination")} columns={byDestination} rows={figures.byDestination.rows} rowKey={(d) => d.id} className="mt-table" />
+        {more("byDestination", figures.byDestination.rows.length, figures.byDestination.count)}
       </Card>
-      <Card title={t("materials.figures.partnerReported.title")} data-testid="partner-reported">
+      <Card title={t("materials.figures.partnerReported.title")} data-testid="partner-reported" id="partnerReported">
         <p className="muted">{t("materials.figures.partnerReported.intro")}</p>
         <DataTable
           label={t("materials.figures.partnerReported.title")}
@@ -139,6 +164,7 @@ export default function FiguresPage() {
           totals={{ activity: t("materials.figures.partnerReported.total"), quantity: formatQty(reported.total, locale) }}
           className="mt-table"
         />
+        {more("partnerReported", reported.byActivity.length, reported.count)}
       </Card>
     </>
   );

@@ -7,18 +7,25 @@ import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatMonth } from "~/lib/format";
 import { monthParam } from "~/lib/params";
+import { sliceRows, tablesShownInFull } from "~/lib/table-slice";
 import { requirePermission } from "~/modules/auth/index.server";
 import { partnerFiguresForMonth } from "~/modules/partners/index.server";
 
 export const meta = pageTitle("partners.figures.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: partnersStylesHref }];
 
-/** ?month=2017-11 (default: the current month). */
+/**
+ * ?month=2017-11 (default: the current month); ?all=byPartner sends every institution. The module's
+ * figures as they are, the by-institution table cut to its first rows in the module's order (the
+ * totals are the module's, over every activity).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:partner");
-  const month = monthParam(request, new URL(request.url).searchParams.get("month"));
+  const searchParams = new URL(request.url).searchParams;
+  const month = monthParam(request, searchParams.get("month"));
   const now = new Date();
-  return month ? partnerFiguresForMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7))) : partnerFiguresForMonth(now.getUTCFullYear(), now.getUTCMonth() + 1);
+  const figures = month ? await partnerFiguresForMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7))) : await partnerFiguresForMonth(now.getUTCFullYear(), now.getUTCMonth() + 1);
+  return { ...figures, byPartner: sliceRows(figures.byPartner, tablesShownInFull(searchParams).has("byPartner")) };
 }
 
 export default function PartnerFiguresPage() {

@@ -1,12 +1,14 @@
 import { Link } from "@remix-run/react";
-import { DataTable, useFormatNumber, type Column } from "~/components/ui";
+import { DataTable, TableMore, useFormatNumber, type Column } from "~/components/ui";
+import { TABLE_HEAD_ROWS } from "~/lib/table-slice";
 import { useT } from "~/i18n/use-t";
 
 type Counts = { activities: number; peopleReached: number; itemsDistributed: number; bulletinRecipients: number };
 type Figures = {
   byKind: Array<Counts & { kind: string; institutions: number }>;
   byReportPart: Array<Counts & { reportPart: string }>;
-  byPartner: Array<Counts & { partnerId: string; name: string; acronym: string | null; kind: string }>;
+  /** The first rows the loader sent (the page's order) and how many institutions there are in all. */
+  byPartner: { rows: Array<Counts & { partnerId: string; name: string; acronym: string | null; kind: string }>; count: number };
   totals: Counts;
 };
 
@@ -53,12 +55,12 @@ export function FigureTables({ figures }: { figures: Figures }) {
         rowAttrs={(r) => ({ "data-report-part": r.reportPart })}
         columns={[{ key: "reportPart", header: t("partners.activity.reportPart"), primary: true, cell: (r) => t(`reportPart.${r.reportPart}`) }, ...counts]}
       />
-      <h2>{t("partners.figures.byPartner")}</h2>
+      <h2 id="byPartner">{t("partners.figures.byPartner")}</h2>
       <p className="muted">{t("partners.figures.byPartnerNote")}</p>
       <DataTable
         label={t("partners.figures.byPartner")}
         className="partner-figures"
-        rows={figures.byPartner}
+        rows={figures.byPartner.rows}
         rowKey={(p) => p.partnerId}
         rowAttrs={(p) => ({ "data-partner": p.partnerId, "data-activities": String(p.activities) })}
         empty={{ message: t("partners.figures.empty") }}
@@ -67,6 +69,14 @@ export function FigureTables({ figures }: { figures: Figures }) {
           { key: "kind", header: t("partners.fields.kind"), cell: (p) => t(`partners.kind.${p.kind}`) },
           ...counts,
         ]}
+      />
+      <TableMore
+        table="byPartner"
+        shown={figures.byPartner.rows.length}
+        count={figures.byPartner.count}
+        limit={TABLE_HEAD_ROWS}
+        showAll={t("partners.figures.showAll", { count: n(figures.byPartner.count) })}
+        showFirst={t("partners.figures.showFirst", { limit: TABLE_HEAD_ROWS })}
       />
     </>
   );

@@ -8,11 +8,11 @@
 import { useId, type ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
 
-export function Card({ title, actions, children, className, headingLevel = 2, ...data }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; headingLevel?: 2 | 3 } & { [attr: `data-${string}`]: string | undefined }) {
+export function Card({ title, actions, children, className, headingLevel = 2, id: anchor, ...data }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; headingLevel?: 2 | 3; /** An anchor (#id) on the card. */ id?: string } & { [attr: `data-${string}`]: string | undefined }) {
   const id = useId();
   const Heading = headingLevel === 3 ? "h3" : "h2";
   return (
-    <section className={["panel ui-card", className ?? ""].filter(Boolean).join(" ")} aria-labelledby={title ? id : undefined} {...data}>
+    <section id={anchor} className={["panel ui-card", className ?? ""].filter(Boolean).join(" ")} aria-labelledby={title ? id : undefined} {...data}>
       {title || actions ? (
         <div className="ui-card__head">
           {title ? <Heading id={id}>{title}</Heading> : null}

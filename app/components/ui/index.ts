@@ -28,6 +28,7 @@ export {
 export { StatusBadge, toneMap, type Tone } from "./status-badge";
 export { ConfirmDialog } from "./confirm-dialog";
 export { Tabs, type Tab } from "./tabs";
+export { TableMore } from "./table-more";
 export { Card, EmptyState } from "./card";
 export { BarChart, LineChart, csvOf, wrapLabel, type ChartProps, type ChartSeries } from "./chart";
 export { useFormatNumber } from "./number";
