@@ -4,7 +4,7 @@
  */
 import { simpleParser, type ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { compiledBulletin } from "../../emails/bulk/render.server";
 import { buildMessage, composeMessage, type SendableBulletin } from "~/modules/bulletins/pipeline/messages.server";
 
@@ -45,6 +45,13 @@ async function parse(message: object): Promise<ParsedMail> {
 }
 
 describe("bulletin MIME composed once", () => {
+  // The unsubscribe token carries its expiry: both forms of a message must be built in the same second.
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-15T12:00:00Z"));
+  });
+  afterAll(() => vi.useRealTimers());
+
   it("gives every recipient the headers and the decoded parts nodemailer would", async () => {
     const compiled = await compiledBulletin(bulletin);
     for (const [i, values] of recipients.entries()) {
