@@ -305,10 +305,11 @@ describe("the pages over HTTP", () => {
     const page = await (await client.get(`/partners/${a.id}`)).text();
     expect(page).toContain(`href="/meetings/new?partner=${a.id}"`);
     expect(page).toContain("Nueva reunión");
-    // The search boxes use the page's one list of institutions; the page's own is not offered.
-    expect(page).toContain('list="partner-institutions"');
-    expect(page).toContain(`<option value="Instituto Mujeres ${t}">`);
-    expect(page).not.toContain(`<option value="Consejo Consultivo ${t}">`);
+    // The search boxes ask the institutions' picker route (decision 036); the page's own is not offered.
+    expect(page).not.toContain(`<option value="Instituto Mujeres ${t}">`);
+    const offered = (await (await client.get(`/partners/options?q=${encodeURIComponent(t)}&exclude=${a.id}`)).json()) as { items: Array<{ id: string; label: string }> };
+    expect(offered.items.map((i) => i.id)).toContain(b.id);
+    expect(offered.items.map((i) => i.id)).not.toContain(a.id);
     // The report part's automatic choice names the default for this institution.
     expect(page).toContain("Según las instituciones (Vinculación institucional)");
 
