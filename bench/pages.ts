@@ -17,7 +17,10 @@
  * file); the first request of each page is the one whose queries are kept, and each distinct SELECT
  * is EXPLAINed (plain EXPLAIN with the logged parameters, no ANALYZE) against the same database.
  * The output lists, per page, the queries whose plan reads a table of more than SEQ_SCAN_ROWS rows
- * by a sequential scan ("no usable index"), with their plan; `--explain-all` keeps every plan.
+ * by a sequential scan, with their plan (`seq_scans`); each is EXPLAINed again with enable_seqscan
+ * off, and a table still read sequentially then is one no index can serve (`no_usable_index`, the
+ * finding the goal forbids: the planner may rightly prefer a sequential read of a LIMIT-bounded
+ * prefix or of most of a 20,000-row table); `--explain-all` keeps every plan.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -170,7 +173,12 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 type LoggedQuery = { query: string; params: string; ms: number };
-type Finding = { query: string; ms: number; seq_scans: string[]; plan?: string };
+/**
+ * seq_scans: big tables the planner chose to read sequentially (a bounded LIMIT read, or most of a
+ * small table); no_usable_index: those it still reads sequentially with sequential scans priced out
+ * (enable_seqscan off): no index can serve the query, the finding the goal forbids.
+ */
+type Finding = { query: string; ms: number; seq_scans: string[]; no_usable_index: string[]; plan?: string; plan_without_seqscan?: string };
 
 /** EXPLAIN each distinct read of a page; report sequential scans of big tables. */
 async function explain(client: pg.Client, queries: LoggedQuery[], tableRows: Map<string, number>): Promise<Finding[]> {
@@ -185,15 +193,27 @@ async function explain(client: pg.Client, queries: LoggedQuery[], tableRows: Map
     } catch {
       params = [];
     }
-    let plan: string;
-    try {
-      const result = await client.query(`EXPLAIN ${opts.analyze ? "(ANALYZE) " : ""}${q.query}`, params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p)));
-      plan = result.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n");
-    } catch (error) {
-      plan = `(EXPLAIN failed: ${(error as Error).message})`;
+    const values = params.map((p) => (p !== null && typeof p === "object" ? JSON.stringify(p) : p));
+    const planOf = async (sql: string, seqscan: boolean) => {
+      try {
+        await client.query("BEGIN");
+        if (!seqscan) await client.query("SET LOCAL enable_seqscan = off");
+        const result = await client.query(sql, values);
+        return result.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n");
+      } catch (error) {
+        return `(EXPLAIN failed: ${(error as Error).message})`;
+      } finally {
+        await client.query("ROLLBACK");
+      }
+    };
+    const bigSeqScans = (text: string) => [...new Set([...text.matchAll(/Seq Scan on "?(\w+)"?/g)].map((m) => m[1]!).filter((t) => (tableRows.get(t) ?? 0) > SEQ_SCAN_ROWS))];
+    const plan = await planOf(`EXPLAIN ${opts.analyze ? "(ANALYZE) " : ""}${q.query}`, true);
+    const seqScans = bigSeqScans(plan);
+    const withoutSeqScan = seqScans.length > 0 ? await planOf(`EXPLAIN ${q.query}`, false) : "";
+    const noIndex = bigSeqScans(withoutSeqScan);
+    if (seqScans.length > 0 || opts["explain-all"]) {
+      findings.push({ query: q.query.slice(0, 400), ms: q.ms, seq_scans: seqScans, no_usable_index: noIndex, plan, ...(noIndex.length ? { plan_without_seqscan: withoutSeqScan } : {}) });
     }
-    const seqScans = [...plan.matchAll(/Seq Scan on "?(\w+)"?/g)].map((m) => m[1]!).filter((t) => (tableRows.get(t) ?? 0) > SEQ_SCAN_ROWS);
-    if (seqScans.length > 0 || opts["explain-all"]) findings.push({ query: q.query.slice(0, 400), ms: q.ms, seq_scans: [...new Set(seqScans)], plan });
   }
   return findings;
 }
@@ -264,7 +284,7 @@ async function main() {
         };
         results.push(row);
         const budget = page.report ? REPORT_BUDGET_MS : PAGE_BUDGET_MS;
-        log(`${role.padEnd(14)} ${String(first.status)} ${page.path.padEnd(60)} p50 ${String(row.p50_ms).padStart(7)} p95 ${String(row.p95_ms).padStart(7)} ms  ${queries.length} q ${row.db_ms} db-ms ${Math.round(first.bytes / 1000)} kB${row.p95_ms > budget ? "  OVER" : ""}${findings.length ? `  seq: ${[...new Set(findings.flatMap((f) => f.seq_scans))].join(",")}` : ""}`);
+        log(`${role.padEnd(14)} ${String(first.status)} ${page.path.padEnd(60)} p50 ${String(row.p50_ms).padStart(7)} p95 ${String(row.p95_ms).padStart(7)} ms  ${queries.length} q ${row.db_ms} db-ms ${Math.round(first.bytes / 1000)} kB${row.p95_ms > budget ? "  OVER" : ""}${findings.length ? `  seq: ${[...new Set(findings.flatMap((f) => f.seq_scans))].join(",")}` : ""}${findings.some((f) => f.no_usable_index.length) ? `  NO INDEX: ${[...new Set(findings.flatMap((f) => f.no_usable_index))].join(",")}` : ""}`);
       }
     }
   } finally {
@@ -290,11 +310,12 @@ async function main() {
     report_p95_ms: Math.max(...reports.map((r) => r.p95_ms), 0),
     pages_over_budget: ordinary.filter((r) => r.p95_ms > PAGE_BUDGET_MS).map((r) => `${r.role} ${r.path} ${r.p95_ms}`),
     pages_with_seq_scans: results.filter((r) => r.findings.some((f) => f.seq_scans.length)).map((r) => `${r.role} ${r.path}`),
+    pages_without_usable_index: results.filter((r) => r.findings.some((f) => f.no_usable_index.length)).map((r) => `${r.role} ${r.path}`),
     non_200: results.filter((r) => r.status !== 200).map((r) => `${r.role} ${r.path} ${r.status}`),
     goals: { page_p95_ms: PAGE_BUDGET_MS, report_p95_ms: REPORT_BUDGET_MS },
     pages: results,
   };
-  log(`worst p95 ${summary.worst_p95_ms} ms (${summary.worst_page}); report p95 ${summary.report_p95_ms} ms; ${summary.pages_over_budget.length} pages over ${PAGE_BUDGET_MS} ms; ${summary.pages_with_seq_scans.length} with a sequential scan of a table > ${SEQ_SCAN_ROWS} rows`);
+  log(`worst p95 ${summary.worst_p95_ms} ms (${summary.worst_page}); report p95 ${summary.report_p95_ms} ms; ${summary.pages_over_budget.length} pages over ${PAGE_BUDGET_MS} ms; ${summary.pages_with_seq_scans.length} with a sequential scan of a table > ${SEQ_SCAN_ROWS} rows, ${summary.pages_without_usable_index.length} with a query no index serves`);
   if (opts.json) console.log(JSON.stringify(summary));
 }
 

@@ -30,7 +30,9 @@ export type BenchServer = { url: string; child: ChildProcess; stop(): void };
 export async function startBuiltServer(opts: { env?: Record<string, string>; defaults?: Record<string, string> } = {}): Promise<BenchServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": to see where a page's time goes.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
     env: { ...opts.defaults, ...process.env, ...opts.env, NODE_ENV: "production", PORT: String(port), APP_URL: url },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -100,6 +100,8 @@ describe("contest in Chromium", () => {
     await expect(page.locator("[data-testid=submission-meta] .badge").first().textContent()).resolves.toBe("Subsane solicitado");
     const mail = await waitForMail(contactEmail, { subject: /subsane/i, after: sentAfter });
     expect(mail.text).toContain("Comprobante de domicilio: El recibo tiene más de tres meses");
+    // The sink holds the message before the worker records the SMTP answer: wait for the record.
+    await expect.poll(async () => (await db.correctionRequest.findFirstOrThrow({ where: { submissionId: submission.id } })).mailStatus, { timeout: 15_000 }).toBe("sent");
     await page.reload();
     await page.getByText("Correo enviado").waitFor();
 

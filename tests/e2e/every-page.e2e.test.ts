@@ -26,6 +26,7 @@ const VIEWPORTS = [
 ] as const;
 const ROLES: WalkRole[] = ["ADMIN", "COORDINATOR", "COMMUNICATIONS", "JUROR", "CONTRIBUTOR", "ANONYMOUS", "APPLICANT"];
 const CONCURRENCY = 4;
+const CHUNK = 20;
 const SHOTS = "test-results/screens";
 
 let browser: Browser;
@@ -92,15 +93,24 @@ async function screenshot(page: Page, file: string) {
   }
 }
 
-async function visit(page: Page, role: WalkRole, width: number, target: WalkPage, failures: string[]) {
-  const where = `${role} ${width}px ${target.url}`;
+/**
+ * One load per page and role: measured at each width in turn (the viewport resized, as a window
+ * is; the layout follows the media queries without a reload), which halves the walk's page loads.
+ */
+async function visit(page: Page, role: WalkRole, target: WalkPage, failures: string[]) {
+  const where = (width: number) => `${role} ${width}px ${target.url}`;
   try {
+    await page.setViewportSize(VIEWPORTS[0]);
     const response = await page.goto(target.url, { waitUntil: "load" });
     const status = response?.status() ?? 0;
-    if (status >= 500) failures.push(`${where}: status ${status}`);
-    const result = await page.evaluate(measure);
-    if (result.scrollWidth > result.innerWidth) {
-      failures.push(`${where}: document ${result.scrollWidth} px wide in a ${result.innerWidth} px viewport; ${result.culprits.join("; ")}`);
+    if (status >= 500) failures.push(`${where(VIEWPORTS[0].width)}: status ${status}`);
+    for (const viewport of VIEWPORTS) {
+      if (viewport !== VIEWPORTS[0]) await page.setViewportSize(viewport);
+      const result = await page.evaluate(measure);
+      if (result.scrollWidth > result.innerWidth) {
+        failures.push(`${where(viewport.width)}: document ${result.scrollWidth} px wide in a ${result.innerWidth} px viewport; ${result.culprits.join("; ")}`);
+      }
+      await screenshot(page, `${SHOTS}/${role.toLowerCase()}/${target.slug}-${viewport.width}.jpg`);
     }
     // A translation key on screen is a label the page's area did not receive (decision 028).
     // Codes shown as codes (an audit action «contest.submission.create», JSON in <pre>) are data, not labels.
@@ -115,10 +125,9 @@ async function visit(page: Page, role: WalkRole, width: number, target: WalkPage
       return parts.join("\n");
     });
     const raw = [...new Set(text.match(/\b[a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9_]+)+\b/g) ?? [])].filter((token) => CATALOGUE_KEYS.has(token));
-    if (raw.length > 0) failures.push(`${where}: raw translation keys on screen: ${raw.slice(0, 5).join(", ")}`);
-    await screenshot(page, `${SHOTS}/${role.toLowerCase()}/${target.slug}-${width}.jpg`);
+    if (raw.length > 0) failures.push(`${where(VIEWPORTS[1].width)}: raw translation keys on screen: ${raw.slice(0, 5).join(", ")}`);
   } catch (error) {
-    failures.push(`${where}: ${(error as Error).message.split("\n")[0]}`);
+    failures.push(`${where(page.viewportSize()?.width ?? 0)}: ${(error as Error).message.split("\n")[0]}`);
   }
 }
 
@@ -130,8 +139,12 @@ describe("every page at 390 and 1366 px", () => {
     // PAGE_WALK_ONLY=/contacts,/partners narrows a local run to some areas (CI walks everything).
     const only = (process.env.PAGE_WALK_ONLY ?? "").split(",").filter(Boolean);
     const wanted = (target: WalkPage) => only.length === 0 || only.some((prefix) => target.url.startsWith(prefix));
-    const runs = ROLES.flatMap((role) => VIEWPORTS.map((viewport) => ({ role, viewport, pages: pagesFor(role, fx).filter(wanted) })));
-    const total = runs.reduce((n, r) => n + r.pages.length, 0);
+    // Each role's pages in chunks (one browser context each), so the longest list does not run alone at the end.
+    const runs = ROLES.flatMap((role) => {
+      const pages = pagesFor(role, fx).filter(wanted);
+      return Array.from({ length: Math.ceil(pages.length / CHUNK) }, (_, i) => ({ role, pages: pages.slice(i * CHUNK, (i + 1) * CHUNK) }));
+    });
+    const total = runs.reduce((n, r) => n + r.pages.length, 0) * VIEWPORTS.length;
     for (const role of ROLES) mkdirSync(`${SHOTS}/${role.toLowerCase()}`, { recursive: true });
 
     const failures: string[] = [];
@@ -139,15 +152,15 @@ describe("every page at 390 and 1366 px", () => {
     const started = Date.now();
     async function worker() {
       while (next < runs.length) {
-        const { role, viewport, pages } = runs[next++]!;
-        const context = await browser.newContext({ baseURL, viewport, locale: "es-MX", timezoneId: "America/Mexico_City", extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
+        const { role, pages } = runs[next++]!;
+        const context = await browser.newContext({ baseURL, viewport: VIEWPORTS[0], locale: "es-MX", timezoneId: "America/Mexico_City", extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
         if (role !== "ANONYMOUS") {
           const [name = "", value = ""] = (role === "APPLICANT" ? fx.applicantSession : fx.sessions[role]).split(/=(.*)/s);
           await context.addCookies([{ name, value, url: baseURL }]);
         }
         const page = await context.newPage();
         page.setDefaultTimeout(15_000);
-        for (const target of pages) await visit(page, role, viewport.width, target, failures);
+        for (const target of pages) await visit(page, role, target, failures);
         await context.close();
       }
     }

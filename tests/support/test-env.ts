@@ -23,7 +23,7 @@ export const TEST_ENV: Record<string, string> = {
   DATABASE_URL: withDatabase(adminUrl, dbName),
   REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
   REDIS_PREFIX: `alcance-test-${run}`,
-  SESSION_SECRET: "test-session-secret-new,test-session-secret-old",
+  SESSION_SECRET: "test-session-secret-new-0123456789abcdef,test-session-secret-old",
   APP_KEY: "test-app-key-0123456789abcdef0123456789abcdef",
   // The server trusts X-Forwarded-For from loopback, so each test can act from its own address.
   TRUST_PROXY: "loopback",
