@@ -16,6 +16,7 @@ import { isLate, OPEN_REVIEW_STATUSES, refuseMove, requiredAllMet } from "./rule
 
 export { OPEN_REVIEW_STATUSES };
 import type { CheckInput, SubmissionEdit, SubmissionFilter, SubmissionInput } from "./schema";
+import { compareEs } from "~/lib/collate";
 
 type Tx = Prisma.TransactionClient;
 
@@ -326,7 +327,7 @@ export async function stateChoices(contestId: string): Promise<Array<{ code: str
   const rows = await db.$queryRaw<Array<{ state: string }>>`
     SELECT DISTINCT p."state" FROM "Submission" s JOIN "Partner" p ON p."id" = s."partnerId"
     WHERE s."contestId" = ${contestId} AND p."state" IS NOT NULL ORDER BY 1 LIMIT 200`;
-  return rows.map((r) => ({ code: r.state, name: subdivisionName(r.state) })).sort((a, b) => a.name.localeCompare(b.name, "es"));
+  return rows.map((r) => ({ code: r.state, name: subdivisionName(r.state) })).sort((a, b) => compareEs(a.name, b.name));
 }
 
 // ── The funnel ─────────────────────────────────────────────────────────────────────────────────

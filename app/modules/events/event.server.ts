@@ -18,6 +18,7 @@ import { isHeld, withRatios, type Figures } from "./figures";
 import type { EventInput, OutcomesInput } from "./schema";
 import { defaultEventReportPart, isOnlineEvent } from "./report-part";
 import type { ReportPart } from "~/modules/reports";
+import { compareEs } from "~/lib/collate";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -425,7 +426,7 @@ export async function getEvent(id: string, opts: { auditCursor?: bigint; now?: D
   return {
     event: fields,
     staff: staff.map((s) => ({ userId: s.userId, confirmed: s.confirmed, name: s.user.name, email: s.user.email, role: s.user.role })),
-    partners: partners.map((p) => p.partner).sort((a, b) => a.name.localeCompare(b.name, "es")),
+    partners: partners.map((p) => p.partner).sort((a, b) => compareEs(a.name, b.name)),
     handouts,
     photos,
     outcomesRecordedBy: recorder,

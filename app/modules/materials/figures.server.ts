@@ -19,6 +19,7 @@
  * different totals when both were summed).
  */
 import type { MaterialKind } from "~/generated/prisma/client";
+import { compareEs } from "~/lib/collate";
 import { db, Prisma } from "~/lib/db.server";
 import { audit, type AuditActor } from "~/modules/audit/index.server";
 import { csvLine, UTF8_BOM } from "~/modules/contacts";
@@ -124,8 +125,9 @@ async function distributionRows(keys: string[], end: string): Promise<Row[]> {
     ORDER BY d.month, m."name", d."destName"`;
 }
 
-function add(split: Split, row: { line: DestinationLine; quantity: number }): Split {
-  return { ...split, [row.line]: split[row.line] + row.quantity, total: split.total + row.quantity };
+function addTo(split: Split, row: { line: DestinationLine; quantity: number }): void {
+  split[row.line] += row.quantity;
+  split.total += row.quantity;
 }
 
 export type MaterialDestination = { kind: DestinationKind; id: string; name: string; country: string | null; line: DestinationLine; quantity: number };
@@ -184,27 +186,32 @@ export async function materialFiguresForMonths(year: number, month: number, coun
 
 /** One month's figures from its distribution rows (in distributionRows' order). */
 function figuresOf(key: string, rows: Row[], handedOutAtEvents: number, reported: PartnerReportedActivity[]): MaterialFigures {
+  // Accumulated in place: a month of a national programme is tens of thousands of rows.
   const byMaterial = new Map<string, { materialId: string; code: string; name: string; kind: MaterialKind } & Split>();
   const byKind = new Map<MaterialKind, Split>();
   const byDestination = new Map<string, MaterialDestination>();
   const byCountry = new Map<string, number>();
-  let totals = ZERO;
+  const totals: Split = { ...ZERO };
   for (const row of rows) {
-    totals = add(totals, row);
-    const m = byMaterial.get(row.materialId) ?? { materialId: row.materialId, code: row.code, name: row.name, kind: row.kind, ...ZERO };
-    byMaterial.set(row.materialId, { ...m, ...add(m, row) });
-    byKind.set(row.kind, add(byKind.get(row.kind) ?? ZERO, row));
-    const d = byDestination.get(row.destId) ?? { kind: row.destKind, id: row.destId, name: row.destName, country: row.country, line: row.line, quantity: 0 };
-    byDestination.set(row.destId, { ...d, quantity: d.quantity + row.quantity });
+    addTo(totals, row);
+    let m = byMaterial.get(row.materialId);
+    if (!m) byMaterial.set(row.materialId, (m = { materialId: row.materialId, code: row.code, name: row.name, kind: row.kind, ...ZERO }));
+    addTo(m, row);
+    let k = byKind.get(row.kind);
+    if (!k) byKind.set(row.kind, (k = { ...ZERO }));
+    addTo(k, row);
+    const d = byDestination.get(row.destId);
+    if (d) d.quantity += row.quantity;
+    else byDestination.set(row.destId, { kind: row.destKind, id: row.destId, name: row.destName, country: row.country, line: row.line, quantity: row.quantity });
     byCountry.set(row.country ?? "", (byCountry.get(row.country ?? "") ?? 0) + row.quantity);
   }
   return {
     month: key,
     totals: { ...totals, eventsNoCountry: totals.eventsOnline },
     handedOutAtEvents,
-    byMaterial: [...byMaterial.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, "es")),
+    byMaterial: [...byMaterial.values()].sort((a, b) => b.total - a.total || compareEs(a.name, b.name)),
     byKind: [...byKind].map(([kind, split]) => ({ kind, ...split })).sort((a, b) => b.total - a.total),
-    byDestination: [...byDestination.values()].sort((a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name, "es")),
+    byDestination: [...byDestination.values()].sort((a, b) => b.quantity - a.quantity || compareEs(a.name, b.name)),
     byCountry: [...byCountry].map(([country, quantity]) => ({ country: country || null, quantity })).sort((a, b) => b.quantity - a.quantity),
     partnerReported: { total: reported.reduce((sum, a) => sum + a.quantity, 0), byActivity: reported },
   };
@@ -235,11 +242,13 @@ export async function materialTotalsForMonths(year: number, month: number, count
     GROUP BY g.month, m."kind", g.line`;
   return keys.map((key) => {
     const byKind = new Map<MaterialKind, Split>();
-    let totals = ZERO;
+    const totals: Split = { ...ZERO };
     for (const row of rows) {
       if (row.month !== key) continue;
-      totals = add(totals, row);
-      byKind.set(row.kind, add(byKind.get(row.kind) ?? ZERO, row));
+      addTo(totals, row);
+      let k = byKind.get(row.kind);
+      if (!k) byKind.set(row.kind, (k = { ...ZERO }));
+      addTo(k, row);
     }
     return {
       month: key,

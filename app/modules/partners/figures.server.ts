@@ -18,6 +18,7 @@ import { db } from "~/lib/db.server";
 import { Prisma } from "~/lib/db.server";
 import type { ReportPart } from "~/generated/prisma/enums";
 import { dateOnly, isoDay, monthRange } from "./dates";
+import { compareEs } from "~/lib/collate";
 
 export type FigureRow = { activities: number; peopleReached: number; itemsDistributed: number; bulletinRecipients: number };
 export type KindFigures = FigureRow & { kind: string; institutions: number };
@@ -159,7 +160,7 @@ export async function partnerActivitiesOfMonth(
       itemsDistributed: a.itemsDistributed,
       bulletinRecipients: a.bulletinRecipients,
       event: a.event,
-      institutions: [...byId.values()].sort((x, y) => x.name.localeCompare(y.name, "es") || x.id.localeCompare(y.id)),
+      institutions: [...byId.values()].sort((x, y) => compareEs(x.name, y.name) || x.id.localeCompare(y.id)),
     };
   });
   const last = page[page.length - 1];

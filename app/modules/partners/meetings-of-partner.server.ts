@@ -7,6 +7,7 @@
  */
 import { db } from "~/lib/db.server";
 import type { IneArea, MeetingFormat, MeetingKind, ReportPart } from "~/generated/prisma/enums";
+import { compareEs } from "~/lib/collate";
 
 export type MeetingParticipantView =
   | { kind: "partner"; id: string; name: string; acronym: string | null }
@@ -68,7 +69,7 @@ export async function meetingsOfPartner(partnerId: string, opts: MeetingsOfPartn
       else if (p.ineArea) areas.push({ kind: "ineArea", area: p.ineArea });
       else if (p.politicalParty) parties.push({ kind: "politicalParty", name: p.politicalParty });
     }
-    partners.sort((a, b) => (a.kind === "partner" && b.kind === "partner" ? a.name.localeCompare(b.name, "es") : 0));
+    partners.sort((a, b) => (a.kind === "partner" && b.kind === "partner" ? compareEs(a.name, b.name) : 0));
     return { id: m.id, heldOn: day(m.heldOn), kind: m.kind, subject: m.subject, format: m.format, reportPart: m.reportPart, others: [...partners, ...areas, ...parties] };
   });
 }

@@ -14,6 +14,7 @@ import type { PartnerKind, ReportPart } from "~/generated/prisma/enums";
 import { meetingsOfPartner, type MeetingParticipantView } from "./meetings-of-partner.server";
 import { defaultActivityReportPart } from "./fields";
 import type { ActivityInput, AgreementInput, FollowUpInput, PartnerInput, PersonInput, RemoveActivityInput, TimelineKind } from "./schema";
+import { compareEs } from "~/lib/collate";
 
 export type PartnerErrorCode =
   | "notFound"
@@ -519,7 +520,7 @@ export async function activityRemoval(partnerId: string, activityId: string): Pr
     const lead = await db.partner.findUnique({ where: { id: activity.partnerId }, select: { id: true, name: true, acronym: true } });
     if (lead) institutions.push(lead);
   }
-  institutions.sort((a, b) => a.name.localeCompare(b.name, "es") || a.id.localeCompare(b.id));
+  institutions.sort((a, b) => compareEs(a.name, b.name) || a.id.localeCompare(b.id));
   return { activityId: activity.id, summary: activity.summary, occurredOn: isoDay(activity.occurredOn), institutions };
 }
 
@@ -825,7 +826,7 @@ export async function partnerTimeline(partnerId: string, kinds: readonly Timelin
         others: a.institutions
           .map((i) => i.partner)
           .filter((i) => i.id !== partnerId)
-          .sort((x, y) => x.name.localeCompare(y.name, "es")),
+          .sort((x, y) => compareEs(x.name, y.name)),
       },
     });
   }

@@ -8,6 +8,7 @@ import { countryName, subdivisionName } from "~/modules/geo/regions";
 import type { Block, DocumentVersion, ReportDocument, TocEntry } from "./blocks";
 import { monthNameEs } from "./month";
 import type { MonthlyInputData } from "./schema";
+import { compareEs } from "~/lib/collate";
 
 type Totals = { events: number; attendance: number; appointments: number; registrationRequests: number; handedOut: number; signups: number };
 type LegacyActivity = { id: string; date: string; kind: string; partner: string; partnerKind: string; summary: string; peopleReached: number | null; itemsDistributed: number | null; bulletinRecipients: number | null };
@@ -86,7 +87,7 @@ type Annex = { id: string; title: string; headers: string[]; rows: Array<Array<s
 
 /** The tables behind the sections (raw values: the CSV export writes these). */
 export function legacyAnnexTables(f: LegacyFigures): Annex[] {
-  const activities = [...f.secretariat.activities, ...f.partners.activities, ...f.education.activities].sort((a, b) => a.date.localeCompare(b.date) || a.partner.localeCompare(b.partner, "es"));
+  const activities = [...f.secretariat.activities, ...f.partners.activities, ...f.education.activities].sort((a, b) => a.date.localeCompare(b.date) || compareEs(a.partner, b.partner));
   const allEvents = [...f.community.events, ...f.education.eventsInMexico].sort((a, b) => a.date.localeCompare(b.date));
   return [
     {
