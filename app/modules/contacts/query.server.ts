@@ -430,13 +430,34 @@ async function loadFilterOptions(): Promise<FilterOptions> {
         FROM langs WHERE langs."language" IS NOT NULL
       )
       SELECT "language" FROM langs WHERE "language" IS NOT NULL LIMIT 500`,
-    db.$queryRaw<Array<{ tag: string }>>`
-      SELECT tag FROM "Contact", unnest("tags") AS tag
-      GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ${MAX_TAG_OPTIONS}`,
+    popularTags(),
   ]);
   const countries = [...new Set(pairs.map((p) => p.country))];
   const states = pairs.filter((p): p is { country: string; state: string } => !!p.state);
   return { countries, states, languages: languages.map((l) => l.language), tags: tags.map((t) => t.tag).sort() };
+}
+
+/** Above this many contacts the tag choices come from the planner's statistics, not a count. */
+const TAG_COUNT_MAX_CONTACTS = 100_000;
+
+/**
+ * The most used tags. Counting them reads every contact (no index can: ~1 s at a million); past
+ * TAG_COUNT_MAX_CONTACTS they are the tags PostgreSQL's ANALYZE found most common in Contact.tags
+ * (pg_stats.most_common_elems, kept fresh by autovacuum), most frequent first — choices for a
+ * filter, not a figure. Without statistics yet (a table just filled), the count.
+ */
+async function popularTags(): Promise<Array<{ tag: string }>> {
+  const [size] = await db.$queryRaw<Array<{ n: number }>>`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = '"Contact"'::regclass`;
+  if ((size?.n ?? 0) > TAG_COUNT_MAX_CONTACTS) {
+    const common = await db.$queryRaw<Array<{ tag: string }>>`
+      SELECT e.tag FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(tag, freq)
+      WHERE s.schemaname = current_schema() AND s.tablename = 'Contact' AND s.attname = 'tags' AND e.tag IS NOT NULL
+      ORDER BY e.freq DESC, e.tag LIMIT ${MAX_TAG_OPTIONS}`;
+    if (common.length > 0) return common;
+  }
+  return db.$queryRaw<Array<{ tag: string }>>`
+    SELECT tag FROM "Contact", unnest("tags") AS tag
+    GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ${MAX_TAG_OPTIONS}`;
 }
 
 const cache: { value?: FilterOptions; at: number; pending?: Promise<FilterOptions> } = { at: 0 };
