@@ -17,10 +17,12 @@ export function BulletinProgress({ bulletinId, initial }: { bulletinId: string; 
   const revalidator = useRevalidator();
   // When the send ends (or pauses itself), reload the page's data: the report and the actions change.
   const changed = fetcher.data !== undefined && fetcher.data.status !== initial.status;
+  // Also on the revalidator's state: a change seen while another reload was running is reloaded
+  // once that one ends (with [changed] alone it was dropped, and the report never appeared).
   useEffect(() => {
     if (changed && revalidator.state === "idle") revalidator.revalidate();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [changed]);
+  }, [changed, revalidator.state]);
   useEffect(() => {
     if (!live) return;
     const timer = setInterval(() => {
