@@ -44,7 +44,7 @@ export default function ByCountryPage() {
     primary: true,
     cell: (row) => (
       <>
-        {monthLabel(row.month, locale)}
+        <span className="ui-nowrap">{monthLabel(row.month, locale)}</span>
         <br />
         <span className="muted">{place(row.country)}</span>
       </>
