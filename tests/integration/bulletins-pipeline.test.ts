@@ -200,7 +200,12 @@ describe("bulletin pipeline", () => {
     expect(b.pausedReason).toMatch(/^failureThreshold:/);
     const notice = await waitFor(() => db.outboxMessage.findFirst({ where: { to: { has: author.email } } }), { what: "the author's notice" });
     expect(notice.subject).toContain("paused");
-    const before = await deliveries(id);
+    // A paused worker gives back the rows it had claimed ahead (decision 031) just after the pause:
+    // the comparison starts once none is still SENDING.
+    const before = await waitFor(async () => {
+      const rows = await deliveries(id);
+      return rows.every((r) => r.status !== "SENDING") && rows;
+    }, { what: "the paused send's claimed rows given back" });
     expect(before.some((r) => r.status === "PENDING")).toBe(true);
     expect(await cancelBulletin(actor, id)).toEqual({ status: "CANCELLED" });
     await reconcile();
