@@ -22,12 +22,18 @@ const homeTotals = async () => Object.fromEntries((await materialTotalsForMonths
 /** The same months from the month's figures (never cached): what the home must agree with. */
 const figureTotals = async () => Object.fromEntries(await Promise.all([3, 4, 5].map(async (m) => [key(m), (await materialFiguresForMonth(YEAR, m)).totals.total])));
 
+/** A coordinator and a material of this test's own. */
+async function setUp(kind: "POSTER" | "LEAFLET") {
+  const tag = randomUUID().slice(0, 8);
+  const user = await createUser({ role: "COORDINATOR" });
+  const actor = { userId: user.id, ip: "127.0.0.1" };
+  const material = await createMaterial(actor, materialFormSchema.parse({ code: `MC-${tag}`, name: `Material ${tag}`, kind, audience: "USA", language: "es", lowStockThreshold: "0", active: "on" }));
+  return { tag, actor, material };
+}
+
 describe("the home's month totals, kept while nothing they read has changed", () => {
   it("serves a computed month from MaterialMonthTotals and recomputes it after a ledger entry, a reversal, an event's change or a material's kind", async () => {
-    const tag = randomUUID().slice(0, 8);
-    const user = await createUser({ role: "COORDINATOR" });
-    const actor = { userId: user.id, ip: "127.0.0.1" };
-    const material = await createMaterial(actor, materialFormSchema.parse({ code: `MC-${tag}`, name: `Cartel ${tag}`, kind: "POSTER", audience: "USA", language: "es", lowStockThreshold: "0", active: "on" }));
+    const { tag, actor, material } = await setUp("POSTER");
     const warehouse = await createLocation(actor, { name: `Bodega ${tag}`, kind: "WAREHOUSE", partnerId: null, country: "MX", state: null, city: null, active: true });
     const office = await createLocation(actor, { name: `Oficina ${tag}`, kind: "PARTNER_OFFICE", partnerId: null, country: "US", state: null, city: null, active: true });
     await recordMovement(actor, { kind: "RECEIPT", materialId: material.id, toLocationId: warehouse.id, quantity: 10_000, supplier: "Imprenta", orderRef: null, occurredAt: at(1) });
@@ -75,10 +81,7 @@ describe("the home's month totals, kept while nothing they read has changed", ()
   });
 
   it("does not keep a month computed while a change to it was being committed", async () => {
-    const tag = randomUUID().slice(0, 8);
-    const user = await createUser({ role: "COORDINATOR" });
-    const actor = { userId: user.id, ip: "127.0.0.1" };
-    const material = await createMaterial(actor, materialFormSchema.parse({ code: `MR-${tag}`, name: `Folleto ${tag}`, kind: "LEAFLET", audience: "USA", language: "es", lowStockThreshold: "0", active: "on" }));
+    const { tag, actor, material } = await setUp("LEAFLET");
     const post = await createLocation(actor, { name: `Consulado ${tag}`, kind: "FOREIGN_SERVICE_POST", partnerId: null, country: "US", state: null, city: null, active: true });
     const month = 8;
 
