@@ -65,7 +65,8 @@ describe("the juror in Chromium", () => {
     const summary = page.getByTestId("error-summary");
     await summary.waitFor();
     await expect(summary.textContent()).resolves.toContain("faltan por calificar 2 criterios");
-    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("error-summary");
+    // The focus moves at the browser's next rendering step (autofocus, or the effect once hydrated), after the text shows.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("error-summary");
     await expect(summary.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).resolves.toEqual([`#criterion-${fx.criteria.C}`, `#criterion-${fx.criteria.D}`]);
     for (const key of ["C", "D"]) {
       await expect(page.locator(`#criterion-${fx.criteria[key]} [role="radiogroup"]`).getAttribute("aria-invalid")).resolves.toBe("true");
@@ -88,7 +89,8 @@ describe("the juror in Chromium", () => {
     await page.getByRole("button", { name: "Enviar evaluación" }).click();
     // The confirmation states what will be locked; nothing is locked yet.
     await page.getByText(`Se enviará tu evaluación de ${project.folio} · ${project.title} con 4 de 4 criterios calificados; después no podrás modificarla.`).waitFor();
-    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("submit-confirmation");
+    // The focus moves at the browser's next rendering step (autofocus, or the effect once hydrated), after the text shows.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("submit-confirmation");
     await page.locator("button:enabled", { hasText: "Enviar y bloquear mi evaluación" }).waitFor();
     await page.screenshot({ path: "test-results/jury-confirm-390.png" });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -131,14 +133,16 @@ describe("the juror in Chromium", () => {
     await radio("A", 2).check();
     await page.getByRole("button", { name: "Enviar evaluación" }).click();
     await page.getByTestId("error-summary").waitFor();
-    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("error-summary");
+    // The focus moves at the browser's next rendering step (autofocus, or the effect once hydrated), after the text shows.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("error-summary");
     await expect(page.getByTestId("error-summary").locator("a").count()).resolves.toBe(3);
     await expect(radio("A", 2).isChecked()).resolves.toBe(true);
 
     for (const [key, value] of [["B", 5], ["C", 4], ["D", 6]] as const) await radio(key, value).check();
     await page.getByRole("button", { name: "Enviar evaluación" }).click();
     await page.getByText(`Se enviará tu evaluación de ${project.folio} · ${project.title} con 4 de 4 criterios calificados; después no podrás modificarla.`).waitFor();
-    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("submit-confirmation");
+    // The focus moves at the browser's next rendering step (autofocus, or the effect once hydrated), after the text shows.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("submit-confirmation");
     const state = async () => (await db.evaluation.findUniqueOrThrow({ where: { submissionId_userId: { submissionId: project.id, userId: juror.id } } })).state;
     expect(await state()).toBe("DRAFT");
 
