@@ -70,7 +70,7 @@ describe("bulletins in Chromium", () => {
     // One click only asks: the statement names the subject and the number, and takes the focus.
     await page.getByRole("button", { name: "Enviar ahora" }).click();
     await page.getByText('Se enviará «Noticias para {{nombre | "amiga, amigo"}}» a 3 personas. Esta acción no se puede deshacer.').waitFor();
-    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("bulletin-confirm");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("bulletin-confirm");
     expect((await db.bulletin.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: "test-results/bulletin-confirm-390.png" });

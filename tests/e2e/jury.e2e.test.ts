@@ -79,7 +79,7 @@ describe("the juror in Chromium", () => {
     await page.screenshot({ path: "test-results/jury-summary-390.png" });
     // The link takes the juror into the criterion, and the marks stay.
     await summary.getByRole("link").first().click();
-    await expect(page.evaluate(() => document.activeElement?.closest("fieldset")?.id)).resolves.toBe(`criterion-${fx.criteria.C}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("fieldset")?.id)).toBe(`criterion-${fx.criteria.C}`);
     await expect(page.locator(`#criterion-${fx.criteria.C}`).getByText("Elige una calificación para este criterio.").isVisible()).resolves.toBe(true);
     await expect(summary.isVisible()).resolves.toBe(true);
     await page.screenshot({ path: "test-results/jury-criterion-390.png" });
