@@ -272,7 +272,7 @@ export async function materialTotalsForMonths(year: number, month: number, count
 async function computeMonthTotals(year: number, month: number, count: number): Promise<Map<string, TotalsRow[]>> {
   const { keys, end } = monthKeys(year + Math.floor((month - 1) / 12), ((month - 1) % 12) + 1, count);
   const { timeZone } = await getSettings();
-  const computed = await db.$queryRaw<Array<{ month: string; changes: number; totals: TotalsRow[] }>>`
+  const computed = await db.$queryRaw<Array<{ month: string; changes: number; totals: TotalsRow[]; zone: string | null }>>`
     WITH ${distributionSql(keys, end, timeZone)},
     grouped AS (
       SELECT d.month, d."materialId", d."destKind", d."destId", d.line, sum(d.q) AS q FROM dist d
@@ -286,11 +286,15 @@ async function computeMonthTotals(year: number, month: number, count: number): P
         GROUP BY g.month, m."kind", g.line
       ) t GROUP BY t.month
     )
-    SELECT k.month, (SELECT count(*)::int FROM "MaterialMonthChange" x WHERE x."month" IN (k.month, '*')) AS changes, coalesce(p.totals, '[]'::json) AS totals
+    SELECT k.month, (SELECT count(*)::int FROM "MaterialMonthChange" x WHERE x."month" IN (k.month, '*')) AS changes, coalesce(p.totals, '[]'::json) AS totals,
+      (SELECT "timeZone" FROM "Settings" WHERE id = 1) AS zone
     FROM unnest(${keys}::text[]) k(month) LEFT JOIN per_month p ON p.month = k.month`;
+  // The zone was read a statement earlier: if it changed in between, these months are right for
+  // the zone they used but must not be kept under the count that includes the change.
+  if (computed.some((c) => (c.zone ?? timeZone) !== timeZone)) return new Map(computed.map((c) => [c.month, c.totals]));
   await db.$executeRaw`
     INSERT INTO "MaterialMonthTotals" ("month", "totals", "changes")
-    SELECT r."month", r."totals", r."changes" FROM jsonb_to_recordset(${JSON.stringify(computed)}::jsonb) AS r("month" text, "totals" jsonb, "changes" int)
+    SELECT r."month", r."totals", r."changes" FROM jsonb_to_recordset(${JSON.stringify(computed.map(({ month, totals, changes }) => ({ month, totals, changes })))}::jsonb) AS r("month" text, "totals" jsonb, "changes" int)
     ON CONFLICT ("month") DO UPDATE SET "totals" = EXCLUDED."totals", "changes" = EXCLUDED."changes", "computedAt" = now()
     WHERE "MaterialMonthTotals"."changes" < EXCLUDED."changes"`;
   return new Map(computed.map((c) => [c.month, c.totals]));
